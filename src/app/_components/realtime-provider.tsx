@@ -1,0 +1,43 @@
+"use client";
+
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { io, type Socket } from "socket.io-client";
+import type { RealtimeEventName, ServerToClientEvents } from "~/shared/realtime";
+
+type MirageSocket = Socket<ServerToClientEvents>;
+const RealtimeContext = createContext<{ socket: MirageSocket | null; connected: boolean }>({ socket: null, connected: false });
+
+/** One Socket.IO connection per tab, same origin, authenticated by the session cookie. */
+export function RealtimeProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<{ socket: MirageSocket | null; connected: boolean }>({ socket: null, connected: false });
+  useEffect(() => {
+    const socket: MirageSocket = io({ path: "/socket.io", transports: ["websocket", "polling"] });
+    setState({ socket, connected: socket.connected });
+    socket.on("connect", () => setState({ socket, connected: true }));
+    socket.on("disconnect", () => setState({ socket, connected: false }));
+    return () => {
+      socket.close();
+    };
+  }, []);
+  return <RealtimeContext.Provider value={state}>{children}</RealtimeContext.Provider>;
+}
+
+export function useRealtimeStatus(): boolean {
+  return useContext(RealtimeContext).connected;
+}
+
+/** Subscribes to one server event for the lifetime of the component. */
+export function useRealtimeEvent<Name extends RealtimeEventName>(event: Name, handler: ServerToClientEvents[Name]): void {
+  const { socket } = useContext(RealtimeContext);
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    if (!socket) return;
+    const listener = ((...args: Parameters<ServerToClientEvents[Name]>) =>
+      (latest.current as (...a: typeof args) => void)(...args)) as never;
+    socket.on(event, listener);
+    return () => {
+      socket.off(event, listener);
+    };
+  }, [socket, event]);
+}

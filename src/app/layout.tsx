@@ -1,0 +1,38 @@
+import "@mantine/core/styles.css";
+import "@mantine/notifications/styles.css";
+import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
+import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages } from "next-intl/server";
+import type { ReactNode } from "react";
+import { TrpcReactProvider } from "~/trpc/react";
+import { theme } from "./theme";
+
+export const metadata: Metadata = {
+  title: "Mirage",
+  description: "WhatsApp da sua equipe, num só lugar",
+  icons: { icon: "/favicon.svg" },
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const messages = await getMessages();
+  return (
+    <html lang={locale} {...mantineHtmlProps}>
+      <head>
+        <ColorSchemeScript defaultColorScheme="auto" />
+      </head>
+      <body>
+        <NextIntlClientProvider locale={locale} messages={messages}>
+          <MantineProvider theme={theme} defaultColorScheme="auto">
+            <Notifications position="top-right" />
+            <TrpcReactProvider>{children}</TrpcReactProvider>
+          </MantineProvider>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,13 @@
+import { membersRouter } from "./routers/members";
+import { organizationRouter } from "./routers/organization";
+import { systemRouter } from "./routers/system";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  organization: organizationRouter,
+  members: membersRouter,
+  system: systemRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,75 @@
+import { initTRPC } from "@trpc/server";
+import superjson from "superjson";
+import { resolveActor } from "../domain/members/resolve-actor";
+import { roleAtLeast } from "../domain/members/roles";
+import type { Actor } from "../domain/members/actor";
+import { AppError, toPublicError, toTrpcError } from "../errors";
+import { logger } from "../logger";
+import type { SessionIdentity } from "../auth/session";
+
+export interface TrpcContext {
+  identity: SessionIdentity | null;
+  requestId: string;
+}
+
+const t = initTRPC.context<TrpcContext>().create({
+  transformer: superjson,
+  // The one place errors leave the API: code, field errors, and 5xx messages masked.
+  errorFormatter({ shape, error }) {
+    const published = toPublicError(error);
+    return {
+      ...shape,
+      message: published.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: published.status,
+        appCode: published.code,
+        fieldErrors: published.fieldErrors ?? null,
+      },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+const errorBoundary = t.middleware(async ({ next, path, type }) => {
+  const started = performance.now();
+  const result = await next();
+  if (!result.ok) {
+    const published = toPublicError(result.error);
+    const log = published.status >= 500 ? logger.error.bind(logger) : logger.info.bind(logger);
+    log({ path, type, code: published.code, err: result.error.cause ?? result.error, ms: Math.round(performance.now() - started) }, "trpc error");
+  }
+  return result;
+});
+
+/** Turns AppErrors thrown by domain code into the transport's errors, once. */
+const mapErrors = t.middleware(async ({ next }) => {
+  try {
+    return await next();
+  } catch (error) {
+    throw toTrpcError(error);
+  }
+});
+
+export const publicProcedure = t.procedure.use(errorBoundary).use(mapErrors);
+
+export const authenticatedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.identity) throw toTrpcError(new AppError("UNAUTHENTICATED", "Entre para continuar."));
+  return next({ ctx: { identity: ctx.identity } });
+});
+
+/** Signed in and a current member of the session's organization: `ctx.actor` scopes every call. */
+export const organizationProcedure = authenticatedProcedure.use(async ({ ctx, next }) => {
+  const actor: Actor | null = await resolveActor(ctx.identity.userId, ctx.identity.organizationId);
+  if (!actor) throw toTrpcError(new AppError("FORBIDDEN", "Você não tem acesso a esta organização."));
+  return next({ ctx: { actor } });
+});
+
+export const adminProcedure = organizationProcedure.use(async ({ ctx, next }) => {
+  if (!roleAtLeast(ctx.actor.role, "admin")) {
+    throw toTrpcError(new AppError("FORBIDDEN", "Apenas administradores podem fazer isso."));
+  }
+  return next();
+});

@@ -1,0 +1,73 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { env } from "../../env";
+import { verifyCredentials } from "../domain/auth/verify-credentials";
+import { listMyOrganizations } from "../domain/organizations/list-my-organizations";
+import { AppError } from "../errors";
+import { logger } from "../logger";
+import { clientIp } from "./client-ip";
+
+/** The error codes the sign-in page turns into messages. */
+export const signInErrors = { invalid: "invalid_credentials", throttled: "rate_limited", noOrganization: "no_organization" } as const;
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+export function authOptions(): NextAuthOptions {
+  const settings = env();
+  return {
+    secret: settings.AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    logger: {
+      error: (code, metadata) => logger.error({ code, metadata }, "next-auth error"),
+      warn: (code) => logger.warn({ code }, "next-auth warning"),
+      debug: () => undefined,
+    },
+    providers: [
+      CredentialsProvider({
+        name: "E-mail",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials, request) {
+          if (!credentials?.email || !credentials.password) throw new Error(signInErrors.invalid);
+          try {
+            const user = await verifyCredentials({
+              email: credentials.email,
+              password: credentials.password,
+              ip: clientIp(request.headers ?? {}, settings.TRUST_PROXY),
+              limits: {
+                maxFailuresPerAccount: settings.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
+                maxFailuresPerIp: settings.SIGN_IN_MAX_FAILURES_PER_IP,
+                windowMinutes: settings.SIGN_IN_WINDOW_MINUTES,
+              },
+            });
+            return { id: user.userId, name: user.name, email: user.email, organizationId: user.organizationId };
+          } catch (error) {
+            if (error instanceof AppError) {
+              if (error.code === "RATE_LIMITED") throw new Error(signInErrors.throttled);
+              if (error.code === "FORBIDDEN") throw new Error(signInErrors.noOrganization);
+              throw new Error(signInErrors.invalid);
+            }
+            throw error;
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user, trigger, session }) {
+        if (user) token.organizationId = (user as unknown as { organizationId: string }).organizationId;
+        // Switching organization: accepted only for an organization the person belongs to.
+        if (trigger === "update" && typeof session?.organizationId === "string" && token.sub) {
+          const organizations = await listMyOrganizations(token.sub);
+          if (organizations.some((o) => o.id === session.organizationId)) {
+            token.organizationId = session.organizationId;
+          }
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user = { ...session.user, id: token.sub!, organizationId: token.organizationId as string } as typeof session.user;
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { env } from "../../env";
+import { logger } from "../logger";
+import { PrismaClient } from "./generated/client";
+
+export type { Prisma } from "./generated/client";
+export type DbClient = PrismaClient;
+
+const globalForPrisma = globalThis as unknown as { mirageDb?: PrismaClient };
+
+function createClient(): PrismaClient {
+  const settings = env();
+  const pool = new pg.Pool({
+    connectionString: settings.DATABASE_URL,
+    max: settings.DATABASE_POOL_MAX,
+    application_name: `mirage-${process.env.MIRAGE_PROCESS ?? "web"}`,
+  });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on next use.
+  pool.on("error", (error) => logger.warn({ err: error }, "database connection lost"));
+  const adapter = new PrismaPg(pool);
+  return new PrismaClient({ adapter });
+}
+
+/** The one PrismaClient of this process (kept on globalThis so dev reloads do not open new pools). */
+export function db(): PrismaClient {
+  globalForPrisma.mirageDb ??= createClient();
+  return globalForPrisma.mirageDb;
+}
+
+export async function disconnectDb(): Promise<void> {
+  await globalForPrisma.mirageDb?.$disconnect();
+  globalForPrisma.mirageDb = undefined;
+}

@@ -1,0 +1,43 @@
+import type { PrismaClient } from "./generated/client";
+import { db } from "./client";
+
+/** A Prisma transaction whose Row-Level Security context is already set. */
+export type Tx = Omit<
+  PrismaClient,
+  "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends"
+>;
+
+interface TxOptions {
+  /** Serializable isolation for use cases that must not interleave (rare). */
+  isolationLevel?: "ReadCommitted" | "RepeatableRead" | "Serializable";
+  timeoutMs?: number;
+}
+
+/**
+ * Runs `work` in one transaction bound to an organization: Row-Level Security then shows and
+ * accepts only that organization's rows, whatever filters the code forgets.
+ */
+export async function withOrganization<T>(
+  organizationId: string,
+  work: (tx: Tx) => Promise<T>,
+  options: TxOptions & { userId?: string } = {},
+): Promise<T> {
+  return db().$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT set_config('mirage.organization_id', ${organizationId}, true), set_config('mirage.user_id', ${options.userId ?? ""}, true)`;
+      return work(tx);
+    },
+    { isolationLevel: options.isolationLevel, timeout: options.timeoutMs ?? 15_000 },
+  );
+}
+
+/**
+ * Runs `work` as a signed-in person outside any organization: they see only their own
+ * memberships and the organizations those point to (sign-in, organization switcher).
+ */
+export async function withUser<T>(userId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT set_config('mirage.user_id', ${userId}, true)`;
+    return work(tx);
+  });
+}

@@ -1,0 +1,44 @@
+import { db } from "../../db/client";
+import { withUser } from "../../db/tenant";
+import { AppError } from "../../errors";
+import { dummyPasswordHash, verifyPassword } from "./password";
+import { clearSignInFailures, isSignInThrottled, recordSignInFailure, type ThrottleLimits } from "./sign-in-throttle";
+
+export interface SignedInUser {
+  userId: string;
+  name: string;
+  email: string;
+  /** The organization the session starts in: the oldest membership. */
+  organizationId: string;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Checks e-mail and password, rate-limited per account and per address. */
+export async function verifyCredentials(input: {
+  email: string;
+  password: string;
+  ip: string;
+  limits: ThrottleLimits;
+}): Promise<SignedInUser> {
+  const email = normalizeEmail(input.email);
+  if (await isSignInThrottled(email, input.ip, input.limits)) {
+    throw new AppError("RATE_LIMITED", "Muitas tentativas de entrar. Aguarde alguns minutos e tente de novo.");
+  }
+  const user = await db().user.findUnique({ where: { email } });
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash), input.password);
+  if (!user || !valid || user.disabledAt) {
+    await recordSignInFailure(email, input.ip, input.limits.windowMinutes);
+    throw new AppError("UNAUTHENTICATED", "E-mail ou senha incorretos.");
+  }
+  const membership = await withUser(user.id, (tx) =>
+    tx.membership.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "asc" } }),
+  );
+  if (!membership) {
+    throw new AppError("FORBIDDEN", "Sua conta não participa de nenhuma organização.");
+  }
+  await clearSignInFailures(email);
+  return { userId: user.id, name: user.name, email: user.email, organizationId: membership.organizationId };
+}

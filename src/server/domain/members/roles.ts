@@ -1,0 +1,14 @@
+import type { MemberRole } from "../../db/generated/enums";
+
+export type { MemberRole };
+
+const rank: Record<MemberRole, number> = { agent: 1, admin: 2, owner: 3 };
+
+export function roleAtLeast(role: MemberRole, minimum: MemberRole): boolean {
+  return rank[role] >= rank[minimum];
+}
+
+/** Admins manage agents and admins; only owners hand out or take away ownership. */
+export function canAssignRole(actor: MemberRole, target: MemberRole): boolean {
+  return target === "owner" ? actor === "owner" : roleAtLeast(actor, "admin");
+}

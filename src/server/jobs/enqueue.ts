@@ -1,0 +1,51 @@
+import { fromPrisma, type PgBoss, type SendOptions } from "pg-boss";
+import { env } from "../../env";
+import type { Tx } from "../db/tenant";
+import { AppError } from "../errors";
+import { createBoss } from "./boss";
+import { queues, type QueueName, type QueuePayload } from "./queues";
+
+const globalForBoss = globalThis as unknown as { mirageBoss?: Promise<PgBoss> };
+
+/** This process's enqueue-only pg-boss (the worker registers its own, see src/workers). */
+function senderBoss(): Promise<PgBoss> {
+  globalForBoss.mirageBoss ??= (async () => {
+    const boss = createBoss(env().DATABASE_URL, "web");
+    boss.on("error", () => undefined);
+    return boss.start();
+  })();
+  return globalForBoss.mirageBoss;
+}
+
+/** Lets the worker reuse its own started instance for enqueueing. */
+export function useBossForEnqueue(boss: PgBoss): void {
+  globalForBoss.mirageBoss = Promise.resolve(boss);
+}
+
+/**
+ * Enqueues a job, validated against its queue's schema. With `tx`, the job is written in that
+ * Prisma transaction: it exists exactly when the work it belongs to was committed.
+ */
+export async function enqueue<Name extends QueueName>(
+  name: Name,
+  payload: QueuePayload<Name>,
+  options: { tx?: Tx; singletonKey?: string; startAfter?: Date | number } = {},
+): Promise<string | null> {
+  const parsed = queues[name].payload.safeParse(payload);
+  if (!parsed.success) {
+    throw new AppError("INTERNAL", `Invalid payload for queue ${name}`, { cause: parsed.error });
+  }
+  const boss = await senderBoss();
+  const sendOptions: SendOptions = {
+    singletonKey: options.singletonKey,
+    startAfter: options.startAfter,
+    db: options.tx ? fromPrisma(options.tx) : undefined,
+  };
+  return boss.send(name, parsed.data as object, sendOptions);
+}
+
+export async function stopSenderBoss(): Promise<void> {
+  const boss = await globalForBoss.mirageBoss;
+  globalForBoss.mirageBoss = undefined;
+  await boss?.stop({ graceful: false });
+}

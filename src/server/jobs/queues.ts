@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+/**
+ * Every queue Mirage uses, declared once: name, payload schema, retry policy and (optionally) a cron
+ * schedule. Each queue gets a dead-letter queue `<name>.dead` where jobs land after their last retry.
+ */
+interface QueuePolicy {
+  retryLimit: number;
+  retryDelay: number;
+  retryBackoff: boolean;
+  retryDelayMax?: number;
+  expireInSeconds: number;
+}
+
+interface QueueDefinition<Payload extends z.ZodType> {
+  payload: Payload;
+  policy: QueuePolicy;
+  /** pg-boss cron expression (seconds field first when it has six fields), in UTC. */
+  cron?: string;
+}
+
+function defineQueue<Payload extends z.ZodType>(definition: QueueDefinition<Payload>) {
+  return definition;
+}
+
+const transientRetry: QueuePolicy = {
+  retryLimit: 5,
+  retryDelay: 2,
+  retryBackoff: true,
+  retryDelayMax: 300,
+  expireInSeconds: 300,
+};
+
+export const queues = {
+  "system.heartbeat": defineQueue({
+    payload: z.object({}).passthrough(),
+    policy: { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 60 },
+    cron: "*/30 * * * * *",
+  }),
+  "system.realtime-check": defineQueue({
+    payload: z.object({ organizationId: z.uuid(), requestedBy: z.uuid(), checkId: z.uuid(), requestedAt: z.iso.datetime() }),
+    policy: transientRetry,
+  }),
+};
+
+export type QueueName = keyof typeof queues;
+export type QueuePayload<Name extends QueueName> = z.infer<(typeof queues)[Name]["payload"]>;
+export const queueNames = Object.keys(queues) as QueueName[];
+
+export function deadLetterQueueName(name: QueueName): string {
+  return `${name}.dead`;
+}

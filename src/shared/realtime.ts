@@ -1,0 +1,12 @@
+/**
+ * Events the server pushes to browsers. They carry ids and small payloads; the browser refetches or
+ * patches its queries. Delivery is at-most-once, so pages catch up by cursor after a reconnect.
+ */
+export interface ServerToClientEvents {
+  "realtime.check": (payload: { checkId: string; requestedAt: string; workerAt: string }) => void;
+}
+
+export type RealtimeEventName = keyof ServerToClientEvents;
+export type RealtimeEventPayload<Name extends RealtimeEventName> = Parameters<ServerToClientEvents[Name]>[0];
+
+export const organizationRoom = (organizationId: string) => `org:${organizationId}`;

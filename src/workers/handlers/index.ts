@@ -1,0 +1,18 @@
+import type { QueueName, QueuePayload } from "../../server/jobs/queues";
+import type { WorkerIdentity } from "../../server/domain/system/record-worker-heartbeat";
+import { recordCronHeartbeat } from "../../server/domain/system/record-worker-heartbeat";
+import { completeRealtimeCheck } from "../../server/domain/system/complete-realtime-check";
+
+export interface HandlerContext {
+  worker: WorkerIdentity;
+  jobId: string;
+  signal: AbortSignal;
+}
+
+export type Handler<Name extends QueueName> = (payload: QueuePayload<Name>, context: HandlerContext) => Promise<void>;
+
+/** One thin handler per queue: payload (already validated) in, one domain call. Safe to run twice. */
+export const handlers: { [Name in QueueName]: Handler<Name> } = {
+  "system.heartbeat": async (_payload, { worker }) => recordCronHeartbeat(worker),
+  "system.realtime-check": async (payload) => completeRealtimeCheck(payload),
+};
