@@ -44,13 +44,11 @@ const errorBoundary = t.middleware(async ({ next, path, type }) => {
   return result;
 });
 
-/** Turns AppErrors thrown by domain code into the transport's errors, once. */
+/** Gives AppErrors thrown by domain code their transport code (tRPC wraps them as INTERNAL). */
 const mapErrors = t.middleware(async ({ next }) => {
-  try {
-    return await next();
-  } catch (error) {
-    throw toTrpcError(error);
-  }
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) throw toTrpcError(result.error.cause);
+  return result;
 });
 
 export const publicProcedure = t.procedure.use(errorBoundary).use(mapErrors);

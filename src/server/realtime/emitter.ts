@@ -1,31 +1,57 @@
-import { Emitter } from "@socket.io/postgres-emitter";
 import pg from "pg";
 import { env } from "../../env";
+import { logger } from "../logger";
 import { organizationRoom, type RealtimeEventName, type RealtimeEventPayload } from "../../shared/realtime";
 
-const globalForEmitter = globalThis as unknown as { mirageEmitter?: { emitter: Emitter; pool: pg.Pool } };
+/**
+ * Emits to browsers from any process (web or worker) through Postgres NOTIFY, in the message format
+ * of @socket.io/postgres-adapter 0.5, which every web process listens with. (@socket.io/postgres-emitter
+ * 0.1.1 omits the `nsp` field that adapter 0.5 routes on, so its broadcasts are silently dropped.)
+ */
+const CHANNEL = "socket.io#/";
+const EMITTER_UID = "emitter";
+const BROADCAST = 3;
+const SOCKET_IO_EVENT_PACKET = 2;
+/** NOTIFY payloads are limited to 8000 bytes; events carry ids, never documents. */
+const MAX_PAYLOAD_BYTES = 7900;
 
-// Any process (web or worker) emits through Postgres NOTIFY; every web process's Socket.IO adapter
-// hears it and delivers to its own connected sockets.
-function emitter(): Emitter {
-  if (!globalForEmitter.mirageEmitter) {
-    const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 2, application_name: "mirage-emitter" });
-    pool.on("error", () => undefined);
-    globalForEmitter.mirageEmitter = { emitter: new Emitter(pool), pool };
+const globalForEmitter = globalThis as unknown as { mirageEmitterPool?: pg.Pool };
+
+function pool(): pg.Pool {
+  if (!globalForEmitter.mirageEmitterPool) {
+    const created = new pg.Pool({ connectionString: env().DATABASE_URL, max: 2, application_name: "mirage-emitter" });
+    created.on("error", (error) => logger.warn({ err: error }, "emitter connection lost"));
+    globalForEmitter.mirageEmitterPool = created;
   }
-  return globalForEmitter.mirageEmitter.emitter;
+  return globalForEmitter.mirageEmitterPool;
+}
+
+export function broadcastMessage(room: string, event: string, payload: unknown): string {
+  return JSON.stringify({
+    uid: EMITTER_UID,
+    nsp: "/",
+    type: BROADCAST,
+    data: {
+      packet: { type: SOCKET_IO_EVENT_PACKET, data: [event, payload], nsp: "/" },
+      opts: { rooms: [room], except: [], flags: {} },
+    },
+  });
 }
 
 /** Sends an event to every connected member of one organization. Call after the data is committed. */
-export function emitToOrganization<Name extends RealtimeEventName>(
+export async function emitToOrganization<Name extends RealtimeEventName>(
   organizationId: string,
   event: Name,
   payload: RealtimeEventPayload<Name>,
-): void {
-  emitter().to(organizationRoom(organizationId)).emit(event, payload);
+): Promise<void> {
+  const message = broadcastMessage(organizationRoom(organizationId), event, payload);
+  if (Buffer.byteLength(message) > MAX_PAYLOAD_BYTES) {
+    throw new Error(`Realtime event ${event} is too large for NOTIFY; send ids and let the browser refetch`);
+  }
+  await pool().query("SELECT pg_notify($1, $2)", [CHANNEL, message]);
 }
 
 export async function closeEmitter(): Promise<void> {
-  await globalForEmitter.mirageEmitter?.pool.end();
-  globalForEmitter.mirageEmitter = undefined;
+  await globalForEmitter.mirageEmitterPool?.end();
+  globalForEmitter.mirageEmitterPool = undefined;
 }

@@ -12,20 +12,31 @@ import { useRealtimeEvent } from "../../_components/realtime-provider";
 export function DiagnosticsPanel() {
   const t = useTranslations("settings");
   const trpc = useTRPC();
-  const pending = useRef<{ checkId: string; sentAt: number } | null>(null);
+  const sentAt = useRef(0);
+  const pendingCheckId = useRef<string | null>(null);
+  // The worker may answer before the mutation's own response arrives: remember early events.
+  const early = useRef(new Map<string, number>());
   const [roundTripMs, setRoundTripMs] = useState<number | null>(null);
   const check = useMutation(
     trpc.system.realtimeCheck.mutationOptions({
-      onMutate: () => setRoundTripMs(null),
+      onMutate: () => {
+        setRoundTripMs(null);
+        sentAt.current = performance.now();
+      },
       onSuccess: (result) => {
-        pending.current = { checkId: result.checkId, sentAt: performance.now() };
+        const arrived = early.current.get(result.checkId);
+        if (arrived !== undefined) setRoundTripMs(Math.round(arrived - sentAt.current));
+        else pendingCheckId.current = result.checkId;
       },
     }),
   );
   useRealtimeEvent("realtime.check", (event) => {
-    if (event.checkId !== pending.current?.checkId) return;
-    setRoundTripMs(Math.round(performance.now() - pending.current.sentAt));
-    pending.current = null;
+    if (event.checkId === pendingCheckId.current) {
+      setRoundTripMs(Math.round(performance.now() - sentAt.current));
+      pendingCheckId.current = null;
+    } else {
+      early.current.set(event.checkId, performance.now());
+    }
   });
   return (
     <Paper withBorder p="md" maw={560}>

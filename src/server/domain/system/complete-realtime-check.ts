@@ -1,8 +1,8 @@
 import { emitToOrganization } from "../../realtime/emitter";
 import type { QueuePayload } from "../../jobs/queues";
 
-export function completeRealtimeCheck(payload: QueuePayload<"system.realtime-check">): void {
-  emitToOrganization(payload.organizationId, "realtime.check", {
+export async function completeRealtimeCheck(payload: QueuePayload<"system.realtime-check">): Promise<void> {
+  await emitToOrganization(payload.organizationId, "realtime.check", {
     checkId: payload.checkId,
     requestedAt: payload.requestedAt,
     workerAt: new Date().toISOString(),

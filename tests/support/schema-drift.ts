@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import { getDMMF } from "@prisma/get-dmmf";
+import pg from "pg";
+
+/**
+ * Compares schema.prisma with a migrated database: tables, columns, types, nullability, enums,
+ * unique constraints and indexes. Returns one line per difference (empty when they agree).
+ */
+export async function schemaDrift(databaseUrl: string, schemaPath = "prisma/schema.prisma"): Promise<string[]> {
+  const dmmf = await getDMMF({ datamodel: readFileSync(schemaPath, "utf8") });
+  if (!("datamodel" in dmmf)) throw new Error("schema.prisma does not parse");
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const problems: string[] = [];
+    const columns = (
+      await client.query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string; datetime_precision: number | null }>(
+        `SELECT table_name, column_name, data_type, udt_name, is_nullable, datetime_precision
+         FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
+      )
+    ).rows;
+    const indexes = (
+      await client.query<{ table: string; index: string; unique: boolean; columns: string[] }>(
+        `SELECT t.relname AS table, i.relname AS index, ix.indisunique AS unique,
+                array_agg(a.attname || CASE WHEN (ix.indoption[k.ord - 1] & 1) = 1 THEN ' desc' ELSE '' END ORDER BY k.ord) AS columns
+         FROM pg_index ix
+         JOIN pg_class t ON t.oid = ix.indrelid
+         JOIN pg_class i ON i.oid = ix.indexrelid
+         JOIN pg_namespace n ON n.oid = t.relnamespace
+         CROSS JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ord)
+         JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+         WHERE n.nspname = 'public' AND t.relname <> '_prisma_migrations'
+         GROUP BY t.relname, i.relname, ix.indisunique`,
+      )
+    ).rows;
+    const enumRows = (
+      await client.query<{ name: string; values: string[] }>(
+        `SELECT t.typname::text AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS values
+         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
+         WHERE n.nspname = 'public' GROUP BY t.typname`,
+      )
+    ).rows;
+
+    const enumDbName = new Map(dmmf.datamodel.enums.map((e) => [e.name, e.dbName ?? e.name]));
+    for (const e of dmmf.datamodel.enums) {
+      const expected = e.values.map((v) => v.dbName ?? v.name);
+      const actual = enumRows.find((r) => r.name === (e.dbName ?? e.name))?.values;
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+        problems.push(`enum ${e.name}: schema ${expected.join(",")} vs database ${actual?.join(",") ?? "missing"}`);
+      }
+    }
+
+    const modelTables = new Set<string>();
+    for (const model of dmmf.datamodel.models) {
+      const table = model.dbName ?? model.name;
+      modelTables.add(table);
+      const dbColumns = columns.filter((c) => c.table_name === table);
+      if (dbColumns.length === 0) {
+        problems.push(`table ${table} (model ${model.name}) is missing`);
+        continue;
+      }
+      const fieldColumns = new Map<string, string>();
+      for (const field of model.fields.filter((f) => f.kind === "scalar" || f.kind === "enum")) {
+        const name = field.dbName ?? field.name;
+        fieldColumns.set(field.name, name);
+        const column = dbColumns.find((c) => c.column_name === name);
+        if (!column) {
+          problems.push(`${table}.${name} is missing`);
+          continue;
+        }
+        const expectedType = expectedDbType(field.kind, field.type, field.nativeType as [string, string[]] | null | undefined, enumDbName);
+        const actualType = column.data_type === "USER-DEFINED" ? `enum:${column.udt_name}` : column.udt_name + (column.udt_name === "timestamptz" ? `(${column.datetime_precision})` : "");
+        if (expectedType !== actualType) problems.push(`${table}.${name}: schema ${expectedType} vs database ${actualType}`);
+        const nullable = column.is_nullable === "YES";
+        if (nullable === field.isRequired) problems.push(`${table}.${name}: schema ${field.isRequired ? "NOT NULL" : "NULL"} vs database ${nullable ? "NULL" : "NOT NULL"}`);
+      }
+      for (const column of dbColumns) {
+        if (![...fieldColumns.values()].includes(column.column_name)) problems.push(`${table}.${column.column_name} exists in the database but not in schema.prisma`);
+      }
+      const expectedIndexes = dmmf.datamodel.indexes
+        .filter((i) => i.model === model.name)
+        .map((i) => ({
+          unique: i.type !== "normal" && i.type !== "fulltext",
+          columns: i.fields.map((f) => `${fieldColumns.get(f.name) ?? f.name}${f.sortOrder === "desc" ? " desc" : ""}`),
+        }));
+      const actualIndexes = indexes.filter((i) => i.table === table);
+      const key = (i: { unique: boolean; columns: string[] }) => `${i.unique ? "unique" : "index"}(${i.columns.join(", ")})`;
+      const expectedKeys = new Set(expectedIndexes.map(key));
+      const actualKeys = new Set(actualIndexes.map(key));
+      for (const k of expectedKeys) if (!actualKeys.has(k)) problems.push(`${table}: ${k} is missing in the database`);
+      for (const k of actualKeys) if (!expectedKeys.has(k)) problems.push(`${table}: ${k} exists in the database but not in schema.prisma`);
+    }
+    for (const table of new Set(columns.map((c) => c.table_name))) {
+      if (!modelTables.has(table)) problems.push(`table ${table} exists in the database but not in schema.prisma`);
+    }
+    return problems;
+  } finally {
+    await client.end();
+  }
+}
+
+function expectedDbType(kind: string, type: string, nativeType: [string, string[]] | null | undefined, enums: Map<string, string>): string {
+  if (kind === "enum") return `enum:${enums.get(type)}`;
+  const native = nativeType?.[0];
+  if (type === "String") return native === "Uuid" ? "uuid" : native === "VarChar" ? "varchar" : "text";
+  if (type === "DateTime") return native === "Timestamptz" ? `timestamptz(${nativeType?.[1][0] ?? 6})` : native === "Date" ? "date" : "timestamp";
+  const simple: Record<string, string> = { Int: "int4", BigInt: "int8", Float: "float8", Decimal: "numeric", Boolean: "bool", Json: "jsonb", Bytes: "bytea" };
+  return simple[type] ?? `unknown:${type}`;
+}
