@@ -2,7 +2,15 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["src", "public", "server.ts", "next.config.mjs", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+const INPUTS = [
+  "src",
+  "public",
+  "server.ts",
+  "next.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+  "postcss.config.mjs",
+];
 const FINGERPRINT_FILE = ".next/mirage-build-fingerprint";
 
 function* files(entry: string): Generator<string> {
@@ -22,7 +30,11 @@ export function sourceFingerprint(): string {
 }
 
 export function buildIsCurrent(): boolean {
-  return existsSync(".next/BUILD_ID") && existsSync(FINGERPRINT_FILE) && readFileSync(FINGERPRINT_FILE, "utf8") === sourceFingerprint();
+  return (
+    existsSync(".next/BUILD_ID") &&
+    existsSync(FINGERPRINT_FILE) &&
+    readFileSync(FINGERPRINT_FILE, "utf8") === sourceFingerprint()
+  );
 }
 
 export function markBuildCurrent(): void {

@@ -1,5 +1,5 @@
 import { loadDotEnv } from "../src/env";
-import { ConfigError, EmbeddedPostgresError, prepareDatabase } from "./prepare-database";
+import { isSetupError, prepareDatabase } from "./prepare-database";
 
 // `npm run db:migrate`: apply migrations and declare queues, then exit.
 loadDotEnv();
@@ -9,7 +9,7 @@ prepareDatabase(console.log)
     await embedded?.stop();
   })
   .catch((error) => {
-    const known = error instanceof ConfigError || error instanceof EmbeddedPostgresError;
+    const known = isSetupError(error);
     console.error(`mirage: ${known ? error.message : error.stack}`);
     process.exit(1);
   });

@@ -1,4 +1,9 @@
-import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedDatabase } from "../src/server/db/embedded-postgres";
+import {
+  EmbeddedPostgresError,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from "../src/server/db/embedded-postgres";
+import { DataDirError, ensureWritableDataDir } from "../src/server/db/data-dir";
 import { migrate } from "../src/server/db/migrate";
 import { loadOrCreateLocalSecrets } from "../src/server/db/secrets";
 import { installQueues } from "../src/server/jobs/boss";
@@ -16,6 +21,7 @@ export interface PreparedDatabase {
 export async function prepareDatabase(log: (line: string) => void): Promise<PreparedDatabase> {
   const raw = parseEnvLeniently();
   let embedded: EmbeddedDatabase | null = null;
+  ensureWritableDataDir(raw.dataDir);
   if (!process.env.DATABASE_URL || raw.production === false) {
     // Secrets for a self-contained install (auth, embedded DB passwords, encryption key).
     const secrets = loadOrCreateLocalSecrets(raw.dataDir);
@@ -48,7 +54,9 @@ function parseEnvLeniently() {
 function databaseError(error: Error & { code?: string }, settings: Env): Error {
   const where = settings.databaseIsEmbedded ? "the embedded database" : "DATABASE_URL";
   if (error.code === "ECONNREFUSED" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN") {
-    return new ConfigError(`Cannot reach ${where} (${error.code}). Check the host and port in DATABASE_URL, and that Postgres is running.`);
+    return new ConfigError(
+      `Cannot reach ${where} (${error.code}). Check the host and port in DATABASE_URL, and that Postgres is running.`,
+    );
   }
   if (error.code === "28P01" || error.code === "28000") {
     return new ConfigError(`Postgres refused the login in ${where}. Check the user and password in DATABASE_URL.`);
@@ -57,6 +65,11 @@ function databaseError(error: Error & { code?: string }, settings: Env): Error {
     return new ConfigError(`The database named in DATABASE_URL does not exist. Create it (createdb) or fix the name.`);
   }
   return error;
+}
+
+/** Errors whose message alone tells a person what is wrong and how to fix it. */
+export function isSetupError(error: unknown): error is Error {
+  return error instanceof ConfigError || error instanceof EmbeddedPostgresError || error instanceof DataDirError;
 }
 
 export { ConfigError, EmbeddedPostgresError };

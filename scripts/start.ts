@@ -4,7 +4,7 @@ import { disconnectDb } from "../src/server/db/client";
 import type { EmbeddedDatabase } from "../src/server/db/embedded-postgres";
 import { ensureInitialAdmin } from "../src/server/domain/setup/ensure-initial-admin";
 import { buildIfStale } from "./build-if-stale";
-import { ConfigError, EmbeddedPostgresError, prepareDatabase } from "./prepare-database";
+import { isSetupError, prepareDatabase } from "./prepare-database";
 
 /**
  * `npm start` / `npm run dev`: database (embedded unless DATABASE_URL is set), migrations, first-run
@@ -48,7 +48,10 @@ function stopChild(proc: Supervised): Promise<void> {
 
 function launch(proc: Supervised) {
   // Node itself (no npx/tsx wrapper in between), so signals reach the process that must handle them.
-  const child = spawn(process.execPath, proc.args, { stdio: "inherit", env: { ...process.env, MIRAGE_PROCESS: proc.name } });
+  const child = spawn(process.execPath, proc.args, {
+    stdio: "inherit",
+    env: { ...process.env, MIRAGE_PROCESS: proc.name },
+  });
   proc.child = child;
   child.on("exit", (code, signal) => {
     if (stopping) return;
@@ -110,7 +113,9 @@ async function seedFirstRun(settings: Env) {
   if (admin.created) {
     say("First start: sign in with");
     say(`  e-mail: ${admin.email}`);
-    say(`  senha:  ${admin.passwordWasGenerated ? `${admin.password}   (generated; shown only now — change it after signing in)` : "(ADMIN_PASSWORD)"}`);
+    say(
+      `  senha:  ${admin.passwordWasGenerated ? `${admin.password}   (generated; shown only now — change it after signing in)` : "(ADMIN_PASSWORD)"}`,
+    );
   }
 }
 
@@ -128,7 +133,7 @@ async function waitForHealth(url: string): Promise<boolean> {
 }
 
 main().catch(async (error) => {
-  const known = error instanceof ConfigError || error instanceof EmbeddedPostgresError;
+  const known = isSetupError(error);
   console.error(`mirage: ${known ? error.message : (error as Error).stack}`);
   await shutdown(1);
 });

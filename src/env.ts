@@ -7,9 +7,7 @@ import { readLocalSecrets } from "./server/db/secrets";
  * Every setting Mirage reads, validated once. Shared by the web server, the worker and scripts.
  * `.env.example` documents each one; keep the two in step.
  */
-const boolean = z
-  .enum(["true", "false", "1", "0", ""])
-  .transform((v) => v === "true" || v === "1");
+const boolean = z.enum(["true", "false", "1", "0", ""]).transform((v) => v === "true" || v === "1");
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -49,10 +47,8 @@ export type Env = z.infer<typeof schema> & {
 export class ConfigError extends Error {}
 
 /** Parses process.env; on a problem throws one ConfigError naming the setting and the fix. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
-  );
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = schema.safeParse(cleaned);
   if (!result.success) {
     const issue = result.error.issues[0]!;

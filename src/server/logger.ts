@@ -17,7 +17,10 @@ export const logger = pino({
   base: { process: process.env.MIRAGE_PROCESS ?? "web" },
   timestamp: pino.stdTimeFunctions.isoTime,
   mixin: () => context.getStore() ?? {},
-  redact: { paths: ["password", "*.password", "passwordHash", "*.passwordHash", "headers.cookie", "headers.apikey"], remove: true },
+  redact: {
+    paths: ["password", "*.password", "passwordHash", "*.passwordHash", "headers.cookie", "headers.apikey"],
+    remove: true,
+  },
 });
 
 export type Logger = typeof logger;

@@ -3,9 +3,13 @@ import { hostname } from "node:os";
 import type { PgBoss } from "pg-boss";
 import { env, ConfigError } from "../env";
 import { disconnectDb } from "../server/db/client";
-import { forgetWorker, recordWorkerHeartbeat, type WorkerIdentity } from "../server/domain/system/record-worker-heartbeat";
+import {
+  forgetWorker,
+  recordWorkerHeartbeat,
+  type WorkerIdentity,
+} from "../server/domain/system/record-worker-heartbeat";
 import { createBoss } from "../server/jobs/boss";
-import { useBossForEnqueue } from "../server/jobs/enqueue";
+import { setEnqueueBoss } from "../server/jobs/enqueue";
 import { queueNames, queues, type QueueName } from "../server/jobs/queues";
 import { logger, withLogContext } from "../server/logger";
 import { metrics } from "../server/observability/metrics";
@@ -18,7 +22,10 @@ const SHUTDOWN_GRACE_MS = 30_000;
 
 async function registerQueue(boss: PgBoss, name: QueueName, worker: WorkerIdentity, concurrency: number) {
   const definition = queues[name];
-  const handler = handlers[name] as (payload: unknown, context: Parameters<(typeof handlers)[QueueName]>[1]) => Promise<void>;
+  const handler = handlers[name] as (
+    payload: unknown,
+    context: Parameters<(typeof handlers)[QueueName]>[1],
+  ) => Promise<void>;
   await boss.work<object>(name, { batchSize: 1, localConcurrency: concurrency }, async ([job]) => {
     if (!job) return;
     await withLogContext({ jobId: job.id, queue: name }, async () => {
@@ -40,16 +47,19 @@ async function registerQueue(boss: PgBoss, name: QueueName, worker: WorkerIdenti
 
 async function main() {
   const settings = env();
-  const worker: WorkerIdentity = { workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, startedAt: new Date() };
+  const worker: WorkerIdentity = {
+    workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    startedAt: new Date(),
+  };
   const boss = createBoss(settings.DATABASE_URL, "worker");
   boss.on("error", (error) => logger.error({ err: error }, "pg-boss error"));
   boss.on("warning", (warning) => logger.warn({ warning }, "pg-boss warning"));
   await boss.start();
-  useBossForEnqueue(boss);
+  setEnqueueBoss(boss);
 
   const beat = async () => {
     try {
-      await recordWorkerHeartbeat(worker, await metrics().registry.getMetricsAsJSON() as never);
+      await recordWorkerHeartbeat(worker, (await metrics().registry.getMetricsAsJSON()) as never);
     } catch (error) {
       logger.warn({ err: error }, "heartbeat not recorded");
     }
@@ -72,7 +82,9 @@ async function main() {
     logger.info({ signal }, "worker stopping: finishing active jobs");
     clearInterval(heartbeatTimer);
     // graceful: stop fetching, wait for active jobs; whatever outlives the grace period is retried later.
-    await boss.stop({ graceful: true, timeout: SHUTDOWN_GRACE_MS }).catch((error) => logger.error({ err: error }, "pg-boss stop failed"));
+    await boss
+      .stop({ graceful: true, timeout: SHUTDOWN_GRACE_MS })
+      .catch((error) => logger.error({ err: error }, "pg-boss stop failed"));
     await forgetWorker(worker).catch(() => undefined);
     await closeEmitter().catch(() => undefined);
     await disconnectDb();

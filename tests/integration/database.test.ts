@@ -11,7 +11,13 @@ import { schemaDrift } from "../support/schema-drift";
 
 function superuserClient() {
   const secrets = readLocalSecrets(env().dataDir)!;
-  return new pg.Client({ host: "127.0.0.1", port: env().EMBEDDED_PG_PORT, user: "postgres", password: secrets.dbSuperuserPassword, database: "postgres" });
+  return new pg.Client({
+    host: "127.0.0.1",
+    port: env().EMBEDDED_PG_PORT,
+    user: "postgres",
+    password: secrets.dbSuperuserPassword,
+    database: "postgres",
+  });
 }
 
 /** A throwaway database on the test cluster, owned by the application role. */
@@ -39,7 +45,11 @@ describe("migrations", () => {
 
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const rows = (await client.query(`SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM _prisma_migrations ORDER BY migration_name`)).rows;
+    const rows = (
+      await client.query(
+        `SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM _prisma_migrations ORDER BY migration_name`,
+      )
+    ).rows;
     await client.end();
     expect(rows).toHaveLength(first.length);
     for (const [i, migration] of readMigrations().entries()) {
@@ -59,13 +69,20 @@ describe("migrations", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "mirage-migrations-"));
     cpSync("prisma/migrations", dir, { recursive: true });
     mkdirSync(path.join(dir, "29990101000000_broken"));
-    writeFileSync(path.join(dir, "29990101000000_broken", "migration.sql"), `CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;`);
+    writeFileSync(
+      path.join(dir, "29990101000000_broken", "migration.sql"),
+      `CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;`,
+    );
     const brokenUrl = await scratchDatabase("mirage_broken");
-    await expect(migrate({ databaseUrl: brokenUrl, migrationsDir: dir })).rejects.toThrow(/29990101000000_broken failed and was rolled back/);
+    await expect(migrate({ databaseUrl: brokenUrl, migrationsDir: dir })).rejects.toThrow(
+      /29990101000000_broken failed and was rolled back/,
+    );
     const client = new pg.Client({ connectionString: brokenUrl });
     await client.connect();
     const halfDone = await client.query(`SELECT to_regclass('public.half_done') AS t`);
-    const recorded = await client.query(`SELECT count(*)::int AS n FROM _prisma_migrations WHERE migration_name = '29990101000000_broken'`);
+    const recorded = await client.query(
+      `SELECT count(*)::int AS n FROM _prisma_migrations WHERE migration_name = '29990101000000_broken'`,
+    );
     await client.end();
     expect(halfDone.rows[0].t).toBeNull();
     expect(recorded.rows[0].n).toBe(0);

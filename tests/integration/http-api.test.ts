@@ -39,7 +39,8 @@ describe("HTTP surface", () => {
     expect(Object.values(readiness.checks).every((c) => c.ok)).toBe(true);
 
     expect((await fetch(`${baseUrl}/api/metrics`)).status).toBe(401);
-    const scrape = () => fetch(`${baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${testEnv.METRICS_TOKEN}` } });
+    const scrape = () =>
+      fetch(`${baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${testEnv.METRICS_TOKEN}` } });
     const metrics = await scrape();
     expect(metrics.status).toBe(200);
     expect(metrics.headers.get("x-request-id")).toBeTruthy();

@@ -5,13 +5,20 @@ import { enqueue } from "~/server/jobs/enqueue";
 import { makeOrganization } from "../support/factory";
 
 async function jobsWithCheckId(checkId: string) {
-  return db().$queryRaw<{ state: string }[]>`SELECT state::text AS state FROM pgboss.job WHERE name = 'system.realtime-check' AND data->>'checkId' = ${checkId}`;
+  return db().$queryRaw<
+    { state: string }[]
+  >`SELECT state::text AS state FROM pgboss.job WHERE name = 'system.realtime-check' AND data->>'checkId' = ${checkId}`;
 }
 
 describe("queue", () => {
   it("a job enqueued inside a transaction exists only if the transaction commits", async () => {
     const org = await makeOrganization();
-    const payload = (checkId: string) => ({ organizationId: org.organizationId, requestedBy: org.ownerId, checkId, requestedAt: new Date().toISOString() });
+    const payload = (checkId: string) => ({
+      organizationId: org.organizationId,
+      requestedBy: org.ownerId,
+      checkId,
+      requestedAt: new Date().toISOString(),
+    });
 
     const rolledBack = randomUUID();
     await db()
@@ -32,7 +39,9 @@ describe("queue", () => {
   });
 
   it("refuses a payload its queue does not accept", async () => {
-    await expect(enqueue("system.realtime-check", { organizationId: "nope" } as never)).rejects.toThrow(/Invalid payload/);
+    await expect(enqueue("system.realtime-check", { organizationId: "nope" } as never)).rejects.toThrow(
+      /Invalid payload/,
+    );
   });
 
   it("the heartbeat cron job runs on the worker", async () => {

@@ -28,12 +28,21 @@ describe("members", () => {
     const org = await makeOrganization();
     const agent = await addMemberWithPassword(org.organizationId, "agent");
     const admin = await addMemberWithPassword(org.organizationId, "admin");
-    await expect(callerFor(agent.userId, org.organizationId).members.add({ name: "X Y", email: uniqueEmail(), role: "agent" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerFor(admin.userId, org.organizationId).members.changeRole({ membershipId: agent.membershipId, role: "owner" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      callerFor(agent.userId, org.organizationId).members.add({ name: "X Y", email: uniqueEmail(), role: "agent" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      callerFor(admin.userId, org.organizationId).members.changeRole({
+        membershipId: agent.membershipId,
+        role: "owner",
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     const owner = callerFor(org.ownerId, org.organizationId);
     const ownerMembership = (await owner.members.list()).find((m) => m.userId === org.ownerId)!;
-    await expect(owner.members.changeRole({ membershipId: ownerMembership.membershipId, role: "agent" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      owner.members.changeRole({ membershipId: ownerMembership.membershipId, role: "agent" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("invalid input comes back as field errors in Portuguese", async () => {
@@ -42,14 +51,18 @@ describe("members", () => {
     const error = await owner.members.add({ name: "A", email: "not-an-email", role: "agent" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
-    const duplicate = await owner.members.add({ name: "Dono", email: org.ownerEmail, role: "agent" }).catch((e: unknown) => e);
+    const duplicate = await owner.members
+      .add({ name: "Dono", email: org.ownerEmail, role: "agent" })
+      .catch((e: unknown) => e);
     expect((duplicate as TRPCError).code).toBe("CONFLICT");
   });
 
   it("organization settings validate the time zone and record the change", async () => {
     const org = await makeOrganization();
     const owner = callerFor(org.ownerId, org.organizationId);
-    await expect(owner.organization.update({ name: "Loja Azul", timezone: "Mars/Olympus" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(owner.organization.update({ name: "Loja Azul", timezone: "Mars/Olympus" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     const updated = await owner.organization.update({ name: "Loja Azul", timezone: "America/Manaus" });
     expect(updated).toMatchObject({ name: "Loja Azul", timezone: "America/Manaus" });
     expect(await owner.organization.current()).toMatchObject({ name: "Loja Azul", timezone: "America/Manaus" });

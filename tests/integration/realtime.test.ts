@@ -8,7 +8,12 @@ const sockets: Socket[] = [];
 afterEach(() => sockets.splice(0).forEach((s) => s.close()));
 
 async function connect(cookie: string): Promise<Socket> {
-  const socket = io(baseUrl, { path: "/socket.io", transports: ["websocket"], extraHeaders: { cookie }, reconnection: false });
+  const socket = io(baseUrl, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    extraHeaders: { cookie },
+    reconnection: false,
+  });
   sockets.push(socket);
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
@@ -26,7 +31,9 @@ describe("realtime", () => {
     const receivedByB: unknown[] = [];
     socketB.on("realtime.check", (event) => receivedByB.push(event));
 
-    const arrived = new Promise<{ checkId: string; workerAt: string }>((resolve) => socketA.on("realtime.check", resolve));
+    const arrived = new Promise<{ checkId: string; workerAt: string }>((resolve) =>
+      socketA.on("realtime.check", resolve),
+    );
     const cookieA = await signInOverHttp(a.ownerEmail, TEST_PASSWORD);
     const { body } = await trpcMutation(cookieA, "system.realtimeCheck");
     const { checkId } = body.result!.data.json as { checkId: string };

@@ -10,8 +10,12 @@ describe("organization isolation", () => {
     const bAgent = await addMemberWithPassword(b.organizationId, "agent");
     const ownerOfA = callerFor(a.ownerId, a.organizationId);
 
-    await expect(ownerOfA.members.changeRole({ membershipId: bAgent.membershipId, role: "admin" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(ownerOfA.members.remove({ membershipId: bAgent.membershipId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      ownerOfA.members.changeRole({ membershipId: bAgent.membershipId, role: "admin" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(ownerOfA.members.remove({ membershipId: bAgent.membershipId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const visible = await ownerOfA.members.list();
     expect(visible.map((m) => m.userId)).not.toContain(bAgent.userId);
     // A session naming an organization the person does not belong to gets nothing.
@@ -46,7 +50,10 @@ describe("organization isolation", () => {
       expect(own.rows[0].n).toBe(1);
       // Writing into another organization is refused by the policy's WITH CHECK.
       await expect(
-        client.query(`INSERT INTO audit_logs (id, organization_id, action, target_type) VALUES (gen_random_uuid(), $1, 'x', 'y')`, [b.organizationId]),
+        client.query(
+          `INSERT INTO audit_logs (id, organization_id, action, target_type) VALUES (gen_random_uuid(), $1, 'x', 'y')`,
+          [b.organizationId],
+        ),
       ).rejects.toThrow(/row-level security/);
       await client.query("ROLLBACK");
     } finally {

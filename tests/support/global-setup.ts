@@ -32,10 +32,18 @@ export async function setup() {
   delete process.env.AUTH_SECRET;
   const prepared = await prepareDatabase(() => undefined);
   embedded = prepared.embedded;
-  Object.assign(process.env, { DATABASE_URL: prepared.settings.DATABASE_URL, AUTH_SECRET: prepared.settings.AUTH_SECRET, NEXTAUTH_SECRET: prepared.settings.AUTH_SECRET, NEXTAUTH_URL: testEnv.APP_URL });
+  Object.assign(process.env, {
+    DATABASE_URL: prepared.settings.DATABASE_URL,
+    AUTH_SECRET: prepared.settings.AUTH_SECRET,
+    NEXTAUTH_SECRET: prepared.settings.AUTH_SECRET,
+    NEXTAUTH_URL: testEnv.APP_URL,
+  });
 
   await buildIfStale((line) => console.log(`[test setup] ${line}`));
-  for (const [name, entry] of [["web", "server.ts"], ["worker", "src/workers/main.ts"]] as const) {
+  for (const [name, entry] of [
+    ["web", "server.ts"],
+    ["worker", "src/workers/main.ts"],
+  ] as const) {
     const child = spawn(process.execPath, ["--import", "tsx", entry], {
       stdio: ["ignore", "inherit", "inherit"],
       env: { ...process.env, NODE_ENV: "production", MIRAGE_PROCESS: name },

@@ -4,7 +4,10 @@ import { baseUrl } from "./test-env";
 export async function signInOverHttp(email: string, password: string): Promise<string> {
   const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrfResponse.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -23,5 +26,11 @@ export async function trpcMutation(cookie: string, path: string, input?: unknown
     headers: { "content-type": "application/json", cookie },
     body: JSON.stringify(input === undefined ? {} : { json: input }),
   });
-  return { status: response.status, body: (await response.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string; data: Record<string, unknown> } } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      result?: { data: { json: unknown } };
+      error?: { json: { message: string; data: Record<string, unknown> } };
+    },
+  };
 }

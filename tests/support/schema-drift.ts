@@ -14,7 +14,14 @@ export async function schemaDrift(databaseUrl: string, schemaPath = "prisma/sche
   try {
     const problems: string[] = [];
     const columns = (
-      await client.query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string; datetime_precision: number | null }>(
+      await client.query<{
+        table_name: string;
+        column_name: string;
+        data_type: string;
+        udt_name: string;
+        is_nullable: string;
+        datetime_precision: number | null;
+      }>(
         `SELECT table_name, column_name, data_type, udt_name, is_nullable, datetime_precision
          FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
       )
@@ -68,14 +75,27 @@ export async function schemaDrift(databaseUrl: string, schemaPath = "prisma/sche
           problems.push(`${table}.${name} is missing`);
           continue;
         }
-        const expectedType = expectedDbType(field.kind, field.type, field.nativeType as [string, string[]] | null | undefined, enumDbName);
-        const actualType = column.data_type === "USER-DEFINED" ? `enum:${column.udt_name}` : column.udt_name + (column.udt_name === "timestamptz" ? `(${column.datetime_precision})` : "");
-        if (expectedType !== actualType) problems.push(`${table}.${name}: schema ${expectedType} vs database ${actualType}`);
+        const expectedType = expectedDbType(
+          field.kind,
+          field.type,
+          field.nativeType as [string, string[]] | null | undefined,
+          enumDbName,
+        );
+        const actualType =
+          column.data_type === "USER-DEFINED"
+            ? `enum:${column.udt_name}`
+            : column.udt_name + (column.udt_name === "timestamptz" ? `(${column.datetime_precision})` : "");
+        if (expectedType !== actualType)
+          problems.push(`${table}.${name}: schema ${expectedType} vs database ${actualType}`);
         const nullable = column.is_nullable === "YES";
-        if (nullable === field.isRequired) problems.push(`${table}.${name}: schema ${field.isRequired ? "NOT NULL" : "NULL"} vs database ${nullable ? "NULL" : "NOT NULL"}`);
+        if (nullable === field.isRequired)
+          problems.push(
+            `${table}.${name}: schema ${field.isRequired ? "NOT NULL" : "NULL"} vs database ${nullable ? "NULL" : "NOT NULL"}`,
+          );
       }
       for (const column of dbColumns) {
-        if (![...fieldColumns.values()].includes(column.column_name)) problems.push(`${table}.${column.column_name} exists in the database but not in schema.prisma`);
+        if (![...fieldColumns.values()].includes(column.column_name))
+          problems.push(`${table}.${column.column_name} exists in the database but not in schema.prisma`);
       }
       const expectedIndexes = dmmf.datamodel.indexes
         .filter((i) => i.model === model.name)
@@ -84,11 +104,13 @@ export async function schemaDrift(databaseUrl: string, schemaPath = "prisma/sche
           columns: i.fields.map((f) => `${fieldColumns.get(f.name) ?? f.name}${f.sortOrder === "desc" ? " desc" : ""}`),
         }));
       const actualIndexes = indexes.filter((i) => i.table === table);
-      const key = (i: { unique: boolean; columns: string[] }) => `${i.unique ? "unique" : "index"}(${i.columns.join(", ")})`;
+      const key = (i: { unique: boolean; columns: string[] }) =>
+        `${i.unique ? "unique" : "index"}(${i.columns.join(", ")})`;
       const expectedKeys = new Set(expectedIndexes.map(key));
       const actualKeys = new Set(actualIndexes.map(key));
       for (const k of expectedKeys) if (!actualKeys.has(k)) problems.push(`${table}: ${k} is missing in the database`);
-      for (const k of actualKeys) if (!expectedKeys.has(k)) problems.push(`${table}: ${k} exists in the database but not in schema.prisma`);
+      for (const k of actualKeys)
+        if (!expectedKeys.has(k)) problems.push(`${table}: ${k} exists in the database but not in schema.prisma`);
     }
     for (const table of new Set(columns.map((c) => c.table_name))) {
       if (!modelTables.has(table)) problems.push(`table ${table} exists in the database but not in schema.prisma`);
@@ -99,11 +121,29 @@ export async function schemaDrift(databaseUrl: string, schemaPath = "prisma/sche
   }
 }
 
-function expectedDbType(kind: string, type: string, nativeType: [string, string[]] | null | undefined, enums: Map<string, string>): string {
+function expectedDbType(
+  kind: string,
+  type: string,
+  nativeType: [string, string[]] | null | undefined,
+  enums: Map<string, string>,
+): string {
   if (kind === "enum") return `enum:${enums.get(type)}`;
   const native = nativeType?.[0];
   if (type === "String") return native === "Uuid" ? "uuid" : native === "VarChar" ? "varchar" : "text";
-  if (type === "DateTime") return native === "Timestamptz" ? `timestamptz(${nativeType?.[1][0] ?? 6})` : native === "Date" ? "date" : "timestamp";
-  const simple: Record<string, string> = { Int: "int4", BigInt: "int8", Float: "float8", Decimal: "numeric", Boolean: "bool", Json: "jsonb", Bytes: "bytea" };
+  if (type === "DateTime")
+    return native === "Timestamptz"
+      ? `timestamptz(${nativeType?.[1][0] ?? 6})`
+      : native === "Date"
+        ? "date"
+        : "timestamp";
+  const simple: Record<string, string> = {
+    Int: "int4",
+    BigInt: "int8",
+    Float: "float8",
+    Decimal: "numeric",
+    Boolean: "bool",
+    Json: "jsonb",
+    Bytes: "bytea",
+  };
   return simple[type] ?? `unknown:${type}`;
 }

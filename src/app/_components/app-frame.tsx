@@ -1,6 +1,17 @@
 "use client";
 
-import { ActionIcon, AppShell, Badge, Burger, Group, NavLink, Stack, Text, Tooltip, useMantineColorScheme } from "@mantine/core";
+import {
+  ActionIcon,
+  AppShell,
+  Badge,
+  Burger,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  Tooltip,
+  useMantineColorScheme,
+} from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconAddressBook,
@@ -41,11 +52,21 @@ export function AppFrame(props: { organizationName: string; role: string; childr
   const dark = colorScheme === "dark";
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("shell.toggleNavigation")} />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t("shell.toggleNavigation")}
+            />
             <Text fw={700} size="lg">
               Mirage
             </Text>
@@ -58,7 +79,12 @@ export function AppFrame(props: { organizationName: string; role: string; childr
               {connected ? t("shell.live") : t("shell.offline")}
             </Badge>
             <Tooltip label={dark ? t("shell.light") : t("shell.dark")}>
-              <ActionIcon variant="default" size="lg" aria-label={t("shell.colorScheme")} onClick={() => setColorScheme(dark ? "light" : "dark")}>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label={t("shell.colorScheme")}
+                onClick={() => setColorScheme(dark ? "light" : "dark")}
+              >
                 {dark ? <IconSun size={18} /> : <IconMoon size={18} />}
               </ActionIcon>
             </Tooltip>

@@ -5,14 +5,17 @@ import { io, type Socket } from "socket.io-client";
 import type { RealtimeEventName, ServerToClientEvents } from "~/shared/realtime";
 
 type MirageSocket = Socket<ServerToClientEvents>;
-const RealtimeContext = createContext<{ socket: MirageSocket | null; connected: boolean }>({ socket: null, connected: false });
+interface RealtimeState {
+  socket: MirageSocket | null;
+  connected: boolean;
+}
+const RealtimeContext = createContext<RealtimeState>({ socket: null, connected: false });
 
 /** One Socket.IO connection per tab, same origin, authenticated by the session cookie. */
 export function RealtimeProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<{ socket: MirageSocket | null; connected: boolean }>({ socket: null, connected: false });
+  const [state, setState] = useState<RealtimeState>({ socket: null, connected: false });
   useEffect(() => {
     const socket: MirageSocket = io({ path: "/socket.io", transports: ["websocket", "polling"] });
-    setState({ socket, connected: socket.connected });
     socket.on("connect", () => setState({ socket, connected: true }));
     socket.on("disconnect", () => setState({ socket, connected: false }));
     return () => {
@@ -27,10 +30,15 @@ export function useRealtimeStatus(): boolean {
 }
 
 /** Subscribes to one server event for the lifetime of the component. */
-export function useRealtimeEvent<Name extends RealtimeEventName>(event: Name, handler: ServerToClientEvents[Name]): void {
+export function useRealtimeEvent<Name extends RealtimeEventName>(
+  event: Name,
+  handler: ServerToClientEvents[Name],
+): void {
   const { socket } = useContext(RealtimeContext);
   const latest = useRef(handler);
-  latest.current = handler;
+  useEffect(() => {
+    latest.current = handler;
+  });
   useEffect(() => {
     if (!socket) return;
     const listener = ((...args: Parameters<ServerToClientEvents[Name]>) =>

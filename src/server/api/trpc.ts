@@ -39,7 +39,16 @@ const errorBoundary = t.middleware(async ({ next, path, type }) => {
   if (!result.ok) {
     const published = toPublicError(result.error);
     const log = published.status >= 500 ? logger.error.bind(logger) : logger.info.bind(logger);
-    log({ path, type, code: published.code, err: result.error.cause ?? result.error, ms: Math.round(performance.now() - started) }, "trpc error");
+    log(
+      {
+        path,
+        type,
+        code: published.code,
+        err: result.error.cause ?? result.error,
+        ms: Math.round(performance.now() - started),
+      },
+      "trpc error",
+    );
   }
   return result;
 });

@@ -8,7 +8,11 @@ import { logger } from "../logger";
 import { clientIp } from "./client-ip";
 
 /** The error codes the sign-in page turns into messages. */
-export const signInErrors = { invalid: "invalid_credentials", throttled: "rate_limited", noOrganization: "no_organization" } as const;
+export const signInErrors = {
+  invalid: "invalid_credentials",
+  throttled: "rate_limited",
+  noOrganization: "no_organization",
+} as const;
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -65,7 +69,11 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       session({ session, token }) {
-        session.user = { ...session.user, id: token.sub!, organizationId: token.organizationId as string } as typeof session.user;
+        session.user = {
+          ...session.user,
+          id: token.sub!,
+          organizationId: token.organizationId as string,
+        } as typeof session.user;
         return session;
       },
     },

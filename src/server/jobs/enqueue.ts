@@ -18,7 +18,7 @@ function senderBoss(): Promise<PgBoss> {
 }
 
 /** Lets the worker reuse its own started instance for enqueueing. */
-export function useBossForEnqueue(boss: PgBoss): void {
+export function setEnqueueBoss(boss: PgBoss): void {
   globalForBoss.mirageBoss = Promise.resolve(boss);
 }
 

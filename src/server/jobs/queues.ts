@@ -38,7 +38,12 @@ export const queues = {
     cron: "*/30 * * * * *",
   }),
   "system.realtime-check": defineQueue({
-    payload: z.object({ organizationId: z.uuid(), requestedBy: z.uuid(), checkId: z.uuid(), requestedAt: z.iso.datetime() }),
+    payload: z.object({
+      organizationId: z.uuid(),
+      requestedBy: z.uuid(),
+      checkId: z.uuid(),
+      requestedAt: z.iso.datetime(),
+    }),
     policy: transientRetry,
   }),
 };

@@ -50,7 +50,8 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 /** A low-cardinality route label: ids folded, static assets grouped. */
 export function routeLabel(pathname: string): string {
   if (pathname.startsWith("/_next/")) return "/_next/*";
-  if (pathname.startsWith("/api/trpc/")) return `/api/trpc/${pathname.slice(10).split(",").length > 1 ? "batch" : pathname.slice(10)}`;
+  if (pathname.startsWith("/api/trpc/"))
+    return `/api/trpc/${pathname.slice(10).split(",").length > 1 ? "batch" : pathname.slice(10)}`;
   if (pathname.startsWith("/socket.io")) return "/socket.io";
   return pathname.replace(UUID, ":id").replace(/\/\d+(?=\/|$)/g, "/:n");
 }

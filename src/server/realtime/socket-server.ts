@@ -6,7 +6,9 @@ import { organizationRoom, type ServerToClientEvents } from "../../shared/realti
 import { logger } from "../logger";
 
 /** Resolves the organization a connecting browser may listen to, or null to refuse it. */
-export type SocketAuthenticator = (cookieHeader: string | undefined) => Promise<{ userId: string; organizationId: string } | null>;
+export type SocketAuthenticator = (
+  cookieHeader: string | undefined,
+) => Promise<{ userId: string; organizationId: string } | null>;
 
 /**
  * Socket.IO on the web server's own http server (same origin, so the session cookie comes along).

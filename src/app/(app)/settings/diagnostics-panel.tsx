@@ -3,7 +3,7 @@
 import { Alert, Button, Paper, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { useRealtimeEvent } from "../../_components/realtime-provider";
@@ -12,40 +12,36 @@ import { useRealtimeEvent } from "../../_components/realtime-provider";
 export function DiagnosticsPanel() {
   const t = useTranslations("settings");
   const trpc = useTRPC();
-  const sentAt = useRef(0);
-  const pendingCheckId = useRef<string | null>(null);
-  // The worker may answer before the mutation's own response arrives: remember early events.
-  const early = useRef(new Map<string, number>());
-  const [roundTripMs, setRoundTripMs] = useState<number | null>(null);
-  const check = useMutation(
-    trpc.system.realtimeCheck.mutationOptions({
-      onMutate: () => {
-        setRoundTripMs(null);
-        sentAt.current = performance.now();
-      },
-      onSuccess: (result) => {
-        const arrived = early.current.get(result.checkId);
-        if (arrived !== undefined) setRoundTripMs(Math.round(arrived - sentAt.current));
-        else pendingCheckId.current = result.checkId;
-      },
-    }),
-  );
-  useRealtimeEvent("realtime.check", (event) => {
-    if (event.checkId === pendingCheckId.current) {
-      setRoundTripMs(Math.round(performance.now() - sentAt.current));
-      pendingCheckId.current = null;
-    } else {
-      early.current.set(event.checkId, performance.now());
-    }
-  });
+  const check = useMutation(trpc.system.realtimeCheck.mutationOptions());
+  const [sent, setSent] = useState<{ checkId: string; at: number } | null>(null);
+  // Kept by id: the worker may answer before the mutation's own response arrives.
+  const [arrivals, setArrivals] = useState<Record<string, number>>({});
+  useRealtimeEvent("realtime.check", (event) => setArrivals((all) => ({ ...all, [event.checkId]: performance.now() })));
+
+  async function runCheck() {
+    const at = performance.now();
+    const result = await check.mutateAsync();
+    setSent({ checkId: result.checkId, at });
+  }
+  const arrivedAt = sent ? arrivals[sent.checkId] : undefined;
+
   return (
     <Paper withBorder p="md" maw={560}>
       <Stack>
         <Text c="dimmed">{t("realtimeCheckBody")}</Text>
-        <Button w="fit-content" loading={check.isPending} onClick={() => check.mutate()} data-testid="realtime-check">
+        <Button
+          w="fit-content"
+          loading={check.isPending}
+          onClick={() => void runCheck().catch(() => undefined)}
+          data-testid="realtime-check"
+        >
           {t("realtimeCheck")}
         </Button>
-        {roundTripMs !== null && <Alert color="teal" data-testid="realtime-check-result">{t("realtimeOk", { ms: roundTripMs })}</Alert>}
+        {sent && arrivedAt !== undefined && (
+          <Alert color="teal" data-testid="realtime-check-result">
+            {t("realtimeOk", { ms: Math.round(arrivedAt - sent.at) })}
+          </Alert>
+        )}
         {check.error && <Alert color="red">{messageOf(check.error, "")}</Alert>}
       </Stack>
     </Paper>

@@ -1,6 +1,20 @@
 "use client";
 
-import { ActionIcon, Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Tooltip,
+} from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconTrash, IconUserPlus } from "@tabler/icons-react";
@@ -25,7 +39,13 @@ export function MembersPanel() {
   const onError = (error: unknown) => notifications.show({ color: "red", message: messageOf(error, t("save")) });
   const changeRole = useMutation(trpc.members.changeRole.mutationOptions({ onSuccess: refresh, onError }));
   const remove = useMutation(
-    trpc.members.remove.mutationOptions({ onSuccess: async () => { setRemoving(null); await refresh(); }, onError }),
+    trpc.members.remove.mutationOptions({
+      onSuccess: async () => {
+        setRemoving(null);
+        await refresh();
+      },
+      onError,
+    }),
   );
   const isAdmin = me.data?.role === "owner" || me.data?.role === "admin";
   const roleOptions = memberRoles
@@ -59,7 +79,12 @@ export function MembersPanel() {
                 return (
                   <Table.Tr key={member.membershipId}>
                     <Table.Td>
-                      {member.name} {self && <Badge variant="light" size="xs">{t("you")}</Badge>}
+                      {member.name}{" "}
+                      {self && (
+                        <Badge variant="light" size="xs">
+                          {t("you")}
+                        </Badge>
+                      )}
                     </Table.Td>
                     <Table.Td>{member.email}</Table.Td>
                     <Table.Td>
@@ -71,7 +96,9 @@ export function MembersPanel() {
                           data={roleOptions}
                           value={member.role}
                           allowDeselect={false}
-                          onChange={(role) => role && changeRole.mutate({ membershipId: member.membershipId, role: role as Role })}
+                          onChange={(role) =>
+                            role && changeRole.mutate({ membershipId: member.membershipId, role: role as Role })
+                          }
                         />
                       ) : (
                         <Text size="sm">{t(`roles.${member.role}`)}</Text>
@@ -80,7 +107,12 @@ export function MembersPanel() {
                     <Table.Td>
                       {editable && (
                         <Tooltip label={t("remove")}>
-                          <ActionIcon variant="subtle" color="red" aria-label={t("remove")} onClick={() => setRemoving({ membershipId: member.membershipId, name: member.name })}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={t("remove")}
+                            onClick={() => setRemoving({ membershipId: member.membershipId, name: member.name })}
+                          >
                             <IconTrash size={16} />
                           </ActionIcon>
                         </Tooltip>
@@ -98,8 +130,14 @@ export function MembersPanel() {
         <Stack>
           <Text>{t("removeConfirm", { name: removing?.name ?? "" })}</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRemoving(null)}>{t("cancel")}</Button>
-            <Button color="red" loading={remove.isPending} onClick={() => removing && remove.mutate({ membershipId: removing.membershipId })}>
+            <Button variant="default" onClick={() => setRemoving(null)}>
+              {t("cancel")}
+            </Button>
+            <Button
+              color="red"
+              loading={remove.isPending}
+              onClick={() => removing && remove.mutate({ membershipId: removing.membershipId })}
+            >
               {t("confirm")}
             </Button>
           </Group>
@@ -109,7 +147,12 @@ export function MembersPanel() {
   );
 }
 
-function AddMemberModal(props: { opened: boolean; onClose: () => void; roleOptions: { value: string; label: string }[]; onAdded: () => Promise<void> }) {
+function AddMemberModal(props: {
+  opened: boolean;
+  onClose: () => void;
+  roleOptions: { value: string; label: string }[];
+  onAdded: () => Promise<void>;
+}) {
   const t = useTranslations("settings");
   const trpc = useTRPC();
   const [values, setValues] = useState({ name: "", email: "", role: "agent" as Role });
@@ -148,12 +191,34 @@ function AddMemberModal(props: { opened: boolean; onClose: () => void; roleOptio
         <form onSubmit={submit} noValidate>
           <Stack>
             {add.error && !Object.keys(errors).length && <Alert color="red">{messageOf(add.error, "")}</Alert>}
-            <TextInput label={t("memberName")} value={values.name} error={errors.name} onChange={(e) => setValues((v) => ({ ...v, name: e.currentTarget.value }))} />
-            <TextInput label={t("memberEmail")} type="email" value={values.email} error={errors.email} onChange={(e) => setValues((v) => ({ ...v, email: e.currentTarget.value }))} />
-            <Select label={t("role")} data={props.roleOptions} value={values.role} allowDeselect={false} error={errors.role} onChange={(role) => role && setValues((v) => ({ ...v, role: role as Role }))} />
+            <TextInput
+              label={t("memberName")}
+              value={values.name}
+              error={errors.name}
+              onChange={(e) => setValues((v) => ({ ...v, name: e.currentTarget.value }))}
+            />
+            <TextInput
+              label={t("memberEmail")}
+              type="email"
+              value={values.email}
+              error={errors.email}
+              onChange={(e) => setValues((v) => ({ ...v, email: e.currentTarget.value }))}
+            />
+            <Select
+              label={t("role")}
+              data={props.roleOptions}
+              value={values.role}
+              allowDeselect={false}
+              error={errors.role}
+              onChange={(role) => role && setValues((v) => ({ ...v, role: role as Role }))}
+            />
             <Group justify="flex-end">
-              <Button variant="default" onClick={close}>{t("cancel")}</Button>
-              <Button type="submit" loading={add.isPending}>{t("addMember")}</Button>
+              <Button variant="default" onClick={close}>
+                {t("cancel")}
+              </Button>
+              <Button type="submit" loading={add.isPending}>
+                {t("addMember")}
+              </Button>
             </Group>
           </Stack>
         </form>

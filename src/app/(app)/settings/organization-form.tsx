@@ -4,20 +4,29 @@ import { Alert, Button, Paper, Select, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 export function OrganizationForm() {
+  const trpc = useTRPC();
+  const organization = useQuery(trpc.organization.current.queryOptions());
+  const me = useQuery(trpc.system.me.queryOptions());
+  if (!organization.data || !me.data) return null;
+  return (
+    <OrganizationFields
+      key={`${organization.data.name}|${organization.data.timezone}`}
+      initial={{ name: organization.data.name, timezone: organization.data.timezone }}
+      canEdit={me.data.role === "owner" || me.data.role === "admin"}
+    />
+  );
+}
+
+function OrganizationFields({ initial, canEdit }: { initial: { name: string; timezone: string }; canEdit: boolean }) {
   const t = useTranslations("settings");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const organization = useQuery(trpc.organization.current.queryOptions());
-  const me = useQuery(trpc.system.me.queryOptions());
-  const [values, setValues] = useState({ name: "", timezone: "America/Sao_Paulo" });
-  useEffect(() => {
-    if (organization.data) setValues({ name: organization.data.name, timezone: organization.data.timezone });
-  }, [organization.data]);
+  const [values, setValues] = useState(initial);
   const timezones = useMemo(() => Intl.supportedValuesOf("timeZone"), []);
   const update = useMutation(
     trpc.organization.update.mutationOptions({
@@ -28,7 +37,6 @@ export function OrganizationForm() {
     }),
   );
   const errors = fieldErrorsOf(update.error);
-  const canEdit = me.data?.role === "owner" || me.data?.role === "admin";
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -39,7 +47,7 @@ export function OrganizationForm() {
     <Paper withBorder p="md" maw={560}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {!canEdit && me.data && <Alert color="gray">{t("onlyAdmins")}</Alert>}
+          {!canEdit && <Alert color="gray">{t("onlyAdmins")}</Alert>}
           {update.error && !Object.keys(errors).length && <Alert color="red">{messageOf(update.error, "")}</Alert>}
           <TextInput
             label={t("name")}

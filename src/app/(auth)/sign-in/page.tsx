@@ -14,7 +14,9 @@ export default async function SignInPage() {
         <Stack>
           <div>
             <Title order={2}>{t("signIn.title")}</Title>
-            <Text c="dimmed" size="sm">{t("app.tagline")}</Text>
+            <Text c="dimmed" size="sm">
+              {t("app.tagline")}
+            </Text>
           </div>
           <SignInForm />
           <LanguageSwitch />

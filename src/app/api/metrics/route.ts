@@ -17,10 +17,16 @@ export async function GET(request: Request) {
   if (!expected) {
     return new Response("Metrics are disabled: set METRICS_TOKEN to enable /api/metrics.\n", { status: 404 });
   }
-  const given = request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? new URL(request.url).searchParams.get("token") ?? "";
+  const given =
+    request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ??
+    new URL(request.url).searchParams.get("token") ??
+    "";
   if (!tokenMatches(given, expected)) {
     return new Response("Unauthorized: send Authorization: Bearer <METRICS_TOKEN>.\n", { status: 401 });
   }
-  const body = await renderMetrics({ workerSnapshots: await workerMetricSnapshots(), gauges: await queueDepthGauges() });
+  const body = await renderMetrics({
+    workerSnapshots: await workerMetricSnapshots(),
+    gauges: await queueDepthGauges(),
+  });
   return new Response(body, { headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8" } });
 }

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { addMemberInput, changeMemberRoleInput, memberRoleSchema, removeMemberInput } from "../../../shared/schemas/members";
+import {
+  addMemberInput,
+  changeMemberRoleInput,
+  memberRoleSchema,
+  removeMemberInput,
+} from "../../../shared/schemas/members";
 import { addMember } from "../../domain/members/add-member";
 import { changeMemberRole } from "../../domain/members/change-member-role";
 import { listMembers } from "../../domain/members/list-members";

@@ -18,9 +18,7 @@ export async function isSignInThrottled(email: string, ip: string, limits: Throt
     },
   });
   return rows.some((row) =>
-    row.key === accountKey
-      ? row.failures >= limits.maxFailuresPerAccount
-      : row.failures >= limits.maxFailuresPerIp,
+    row.key === accountKey ? row.failures >= limits.maxFailuresPerAccount : row.failures >= limits.maxFailuresPerIp,
   );
 }
 

@@ -3,8 +3,7 @@ import { generatePassword } from "../auth/password";
 import { createOrganization } from "../organizations/create-organization";
 
 export type InitialAdminResult =
-  | { created: false }
-  | { created: true; email: string; password: string; passwordWasGenerated: boolean };
+  { created: false } | { created: true; email: string; password: string; passwordWasGenerated: boolean };
 
 /**
  * On an empty database, creates the first organization and its owner. The password comes from

@@ -42,13 +42,17 @@ export async function getReadiness(): Promise<Readiness> {
       queueNames,
     );
     const missing = queueNames.filter((name) => !rows.some((r) => r.name === name));
-    return missing.length ? { ok: false, detail: `queues not declared: ${missing.join(", ")}` } : { ok: true, queues: rows.length };
+    return missing.length
+      ? { ok: false, detail: `queues not declared: ${missing.join(", ")}` }
+      : { ok: true, queues: rows.length };
   });
   const worker = await check(async () => {
     const latest = await db().workerHeartbeat.findFirst({ orderBy: { beatAt: "desc" } });
     if (!latest) return { ok: false, detail: "no worker has ever reported; start one with `npm run worker`" };
     const ageSeconds = Math.round((Date.now() - latest.beatAt.getTime()) / 1000);
-    const live = await db().workerHeartbeat.count({ where: { beatAt: { gt: new Date(Date.now() - WORKER_STALE_SECONDS * 1000) } } });
+    const live = await db().workerHeartbeat.count({
+      where: { beatAt: { gt: new Date(Date.now() - WORKER_STALE_SECONDS * 1000) } },
+    });
     const cronAgeSeconds = latest.cronAt ? Math.round((Date.now() - latest.cronAt.getTime()) / 1000) : null;
     return ageSeconds > WORKER_STALE_SECONDS
       ? { ok: false, detail: `last worker heartbeat ${ageSeconds}s ago`, ageSeconds, live }

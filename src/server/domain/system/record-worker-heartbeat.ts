@@ -8,11 +8,21 @@ export interface WorkerIdentity {
 }
 
 /** Records that this worker process is alive, with a snapshot of its metrics for /api/metrics. */
-export async function recordWorkerHeartbeat(worker: WorkerIdentity, metricsSnapshot: Prisma.InputJsonValue): Promise<void> {
+export async function recordWorkerHeartbeat(
+  worker: WorkerIdentity,
+  metricsSnapshot: Prisma.InputJsonValue,
+): Promise<void> {
   const now = new Date();
   await db().workerHeartbeat.upsert({
     where: { workerId: worker.workerId },
-    create: { workerId: worker.workerId, host: hostname(), pid: process.pid, startedAt: worker.startedAt, beatAt: now, metrics: metricsSnapshot },
+    create: {
+      workerId: worker.workerId,
+      host: hostname(),
+      pid: process.pid,
+      startedAt: worker.startedAt,
+      beatAt: now,
+      metrics: metricsSnapshot,
+    },
     update: { beatAt: now, metrics: metricsSnapshot },
   });
 }
@@ -22,7 +32,14 @@ export async function recordCronHeartbeat(worker: WorkerIdentity): Promise<void>
   const now = new Date();
   await db().workerHeartbeat.upsert({
     where: { workerId: worker.workerId },
-    create: { workerId: worker.workerId, host: hostname(), pid: process.pid, startedAt: worker.startedAt, beatAt: now, cronAt: now },
+    create: {
+      workerId: worker.workerId,
+      host: hostname(),
+      pid: process.pid,
+      startedAt: worker.startedAt,
+      beatAt: now,
+      cronAt: now,
+    },
     update: { beatAt: now, cronAt: now },
   });
 }
