@@ -46,9 +46,13 @@ module.exports = {
     rule("workers-outside-next", "workers run outside Next: no api, auth, app, next or react", "^src/workers", {
       path: "^(src/(server/(api|auth)|app)|node_modules/(next|next-auth|react|react-dom)/)",
     }),
-    rule("product-never-imports-simulator", "the Evolution simulator is a dev/test tool", "^(src|server\\.ts)", {
-      path: "^(tools|src/simulator)/",
-    }),
+    {
+      name: "product-never-imports-simulator",
+      comment: "the Evolution simulator is a dev/test tool",
+      severity: "error",
+      from: { path: "^(src|server\\.ts)", pathNot: "^src/simulator/" },
+      to: { path: "^src/simulator/" },
+    },
     {
       name: "no-circular",
       severity: "error",

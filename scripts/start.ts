@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { loadDotEnv, type Env } from "../src/env";
 import { disconnectDb } from "../src/server/db/client";
 import type { EmbeddedDatabase } from "../src/server/db/embedded-postgres";
@@ -95,9 +96,25 @@ async function main() {
     { name: "web", args: ["--import", "tsx", "server.ts", ...(dev ? ["--dev"] : [])], crashes: [] },
     { name: "worker", args: [...(dev ? ["--watch"] : []), "--import", "tsx", "src/workers/main.ts"], crashes: [] },
   );
+  if (settings.evolution.isSimulator) {
+    // No EVOLUTION_API_URL: the bundled simulator stands in for Evolution API (a "Simulador" badge shows it).
+    Object.assign(process.env, {
+      SIMULATOR_API_KEY: settings.evolution.apiKey,
+      SIMULATOR_PORT: String(settings.SIMULATOR_PORT),
+      SIMULATOR_STATE_FILE: path.join(settings.dataDir, "simulator.json"),
+    });
+    supervised.push({ name: "simulator", args: ["--import", "tsx", "src/simulator/main.ts"], crashes: [] });
+  }
   supervised.forEach(launch);
   if (await waitForHealth(`http://127.0.0.1:${settings.PORT}/api/health`)) {
     say(`Mirage is running at ${settings.APP_URL} (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+    if (settings.evolution.isSimulator) {
+      say(
+        `Evolution API: simulator at ${settings.evolution.url} (control page ${settings.evolution.url}/_control, apikey in ${path.join(settings.dataDir, "secrets.json")})`,
+      );
+    } else {
+      say(`Evolution API: ${settings.evolution.url}`);
+    }
   }
 }
 

@@ -34,14 +34,33 @@ const schema = z.object({
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   TRUST_PROXY: boolean.default(false),
+  EVOLUTION_API_URL: z.url().optional(),
+  EVOLUTION_API_KEY: z.string().min(1).optional(),
+  SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(8089),
+  WEBHOOK_BASE_URL: z.url().optional(),
+  WEBHOOK_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(40 * 1024 * 1024),
+  INSTANCE_DOWN_ALERT_MINUTES: z.coerce.number().int().min(1).default(10),
+  INSTANCE_RECONNECT_MAX_DELAY_SECONDS: z.coerce.number().int().min(10).default(900),
+  EVOLUTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  EVOLUTION_CIRCUIT_FAILURES: z.coerce.number().int().min(1).default(5),
+  EVOLUTION_CIRCUIT_COOLDOWN_SECONDS: z.coerce.number().int().min(1).default(30),
 });
 
 export type Env = z.infer<typeof schema> & {
   DATABASE_URL: string;
   AUTH_SECRET: string;
+  ENCRYPTION_KEY: string;
   APP_URL: string;
   dataDir: string;
   databaseIsEmbedded: boolean;
+  /** Where Evolution API is reached; the bundled simulator unless EVOLUTION_API_URL is set. */
+  evolution: { url: string; apiKey: string; isSimulator: boolean };
+  /** Base URL Evolution POSTs webhooks to. */
+  webhookBaseUrl: string;
 };
 
 export class ConfigError extends Error {}
@@ -82,14 +101,30 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       "Setting DATABASE_URL is not set and the embedded database was never started. Run `npm start` or set DATABASE_URL.",
     );
   }
+  const encryptionKey = env.ENCRYPTION_KEY ?? secrets?.encryptionKey;
+  if (!encryptionKey || Buffer.from(encryptionKey, "base64").length !== 32) {
+    throw new ConfigError(
+      "Setting ENCRYPTION_KEY must be 32 bytes in base64. Generate one with `openssl rand -base64 32`.",
+    );
+  }
+  if (Boolean(env.EVOLUTION_API_URL) !== Boolean(env.EVOLUTION_API_KEY)) {
+    throw new ConfigError(
+      "Settings EVOLUTION_API_URL and EVOLUTION_API_KEY go together: set both to use a real Evolution API, or neither to use the simulator.",
+    );
+  }
+  const evolution = env.EVOLUTION_API_URL
+    ? { url: env.EVOLUTION_API_URL.replace(/\/+$/, ""), apiKey: env.EVOLUTION_API_KEY!, isSimulator: false }
+    : { url: `http://127.0.0.1:${env.SIMULATOR_PORT}`, apiKey: secrets?.simulatorApiKey ?? "", isSimulator: true };
   return {
     ...env,
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: authSecret,
-    ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? secrets?.encryptionKey,
+    ENCRYPTION_KEY: encryptionKey,
     APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
     dataDir,
     databaseIsEmbedded,
+    evolution,
+    webhookBaseUrl: (env.WEBHOOK_BASE_URL ?? env.APP_URL ?? `http://127.0.0.1:${env.PORT}`).replace(/\/+$/, ""),
   };
 }
 

@@ -10,7 +10,11 @@ describe("errors", () => {
     expect(errorTransport.FORBIDDEN.http).toBe(403);
   });
 
-  it("keeps 4xx messages and masks 5xx ones", () => {
+  it("keeps messages written for people and masks internal ones", () => {
+    expect(toPublicError(new AppError("UPSTREAM_UNAVAILABLE", "A Evolution API está indisponível."))).toMatchObject({
+      status: 503,
+      message: "A Evolution API está indisponível.",
+    });
     expect(toPublicError(new AppError("CONFLICT", "Já existe."))).toMatchObject({ status: 409, message: "Já existe." });
     expect(toPublicError(new AppError("INTERNAL", "connection string postgres://secret"))).toMatchObject({
       status: 500,

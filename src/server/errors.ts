@@ -69,10 +69,12 @@ export function toPublicError(error: unknown): PublicError {
   const cause = error instanceof TRPCError && error.cause ? error.cause : error;
   if (cause instanceof AppError) {
     const { http } = errorTransport[cause.code];
+    // INTERNAL may carry technical detail; other codes' messages are written for people (e.g. "A
+    // Evolution API está indisponível") and keep their technical detail in `details`.
     return {
       code: cause.code,
       status: http,
-      message: http >= 500 ? MASKED_MESSAGE : cause.message,
+      message: cause.code === "INTERNAL" ? MASKED_MESSAGE : cause.message,
       fieldErrors: cause.fieldErrors,
     };
   }

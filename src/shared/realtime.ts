@@ -4,6 +4,10 @@
  */
 export interface ServerToClientEvents {
   "realtime.check": (payload: { checkId: string; requestedAt: string; workerAt: string }) => void;
+  /** An instance's status or details changed: refetch it. */
+  "instance.updated": (payload: { instanceId: string; state: "open" | "connecting" | "close" | "refused" }) => void;
+  /** A new QR code (or pairing code) for an instance being paired: refetch the instance for it. */
+  "instance.qr": (payload: { instanceId: string }) => void;
 }
 
 export type RealtimeEventName = keyof ServerToClientEvents;

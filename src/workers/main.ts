@@ -73,6 +73,11 @@ async function main() {
     if (cron) await boss.schedule(name, cron, {}, { tz: "UTC" });
   }
   await boss.send("system.heartbeat", {});
+  // Re-sync at start: one run of every per-organization schedule now, not at the next tick.
+  for (const name of queueNames) {
+    if (!queues[name].cronPerOrganization) continue;
+    for (const schedule of await boss.getSchedules(name)) await boss.send(name, (schedule.data ?? {}) as object);
+  }
   logger.info({ workerId: worker.workerId, queues: queueNames.length }, "worker started");
 
   let stopping = false;

@@ -1,14 +1,14 @@
 import { baseUrl } from "./test-env";
 
 /** Signs in through next-auth's real endpoints; returns the Cookie header a browser would send. */
-export async function signInOverHttp(email: string, password: string): Promise<string> {
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
+export async function signInOverHttp(email: string, password: string, base: string = baseUrl): Promise<string> {
+  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
   const csrfCookie = csrfResponse.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },

@@ -10,6 +10,10 @@ export const testEnv = {
   LOG_LEVEL: "warn",
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: "5",
   SIGN_IN_MAX_FAILURES_PER_IP: "1000",
+  SIMULATOR_PORT: "8099",
+  EVOLUTION_CIRCUIT_COOLDOWN_SECONDS: "2",
 } as const;
+
+export const simulatorUrl = `http://127.0.0.1:${testEnv.SIMULATOR_PORT}`;
 
 export const baseUrl = testEnv.APP_URL;

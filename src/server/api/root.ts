@@ -1,3 +1,4 @@
+import { instancesRouter } from "./routers/instances";
 import { membersRouter } from "./routers/members";
 import { organizationRouter } from "./routers/organization";
 import { systemRouter } from "./routers/system";
@@ -5,6 +6,7 @@ import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   organization: organizationRouter,
+  instances: instancesRouter,
   members: membersRouter,
   system: systemRouter,
 });

@@ -8,6 +8,8 @@ export interface LocalSecrets {
   dbSuperuserPassword: string;
   dbAppPassword: string;
   encryptionKey: string;
+  /** Global apikey of the bundled Evolution simulator. */
+  simulatorApiKey: string;
 }
 
 const FILE_NAME = "secrets.json";
@@ -19,6 +21,7 @@ function generate(): LocalSecrets {
     dbSuperuserPassword: token(),
     dbAppPassword: token(),
     encryptionKey: randomBytes(32).toString("base64"),
+    simulatorApiKey: token(),
   };
 }
 

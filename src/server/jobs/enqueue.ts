@@ -49,3 +49,11 @@ export async function stopSenderBoss(): Promise<void> {
   globalForBoss.mirageBoss = undefined;
   await boss?.stop({ graceful: false });
 }
+
+/** Creates (or keeps) the per-organization schedule of a queue declared with `cronPerOrganization`. */
+export async function scheduleForOrganization(name: QueueName, organizationId: string): Promise<void> {
+  const cron = queues[name].cronPerOrganization;
+  if (!cron) throw new AppError("INTERNAL", `Queue ${name} has no per-organization schedule`);
+  const boss = await senderBoss();
+  await boss.schedule(name, cron, { organizationId }, { key: organizationId, tz: "UTC" });
+}

@@ -17,6 +17,8 @@ interface QueueDefinition<Payload extends z.ZodType> {
   policy: QueuePolicy;
   /** pg-boss cron expression (seconds field first when it has six fields), in UTC. */
   cron?: string;
+  /** Like `cron`, but one schedule per organization (payload `{ organizationId }`), created on demand. */
+  cronPerOrganization?: string;
 }
 
 function defineQueue<Payload extends z.ZodType>(definition: QueueDefinition<Payload>) {
@@ -36,6 +38,17 @@ export const queues = {
     payload: z.object({}).passthrough(),
     policy: { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 60 },
     cron: "*/30 * * * * *",
+  }),
+  /** Applies one stored webhook delivery (raw event kept in webhook_deliveries until processed). */
+  "webhook.process": defineQueue({
+    payload: z.object({ organizationId: z.uuid(), deliveryId: z.uuid() }),
+    policy: transientRetry,
+  }),
+  /** Re-syncs an organization's instances with Evolution and reconnects dropped ones. */
+  "instances.watchdog": defineQueue({
+    payload: z.object({ organizationId: z.uuid() }),
+    policy: { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 120 },
+    cronPerOrganization: "*/30 * * * * *",
   }),
   "system.realtime-check": defineQueue({
     payload: z.object({

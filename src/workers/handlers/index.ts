@@ -2,6 +2,8 @@ import type { QueueName, QueuePayload } from "../../server/jobs/queues";
 import type { WorkerIdentity } from "../../server/domain/system/record-worker-heartbeat";
 import { recordCronHeartbeat } from "../../server/domain/system/record-worker-heartbeat";
 import { completeRealtimeCheck } from "../../server/domain/system/complete-realtime-check";
+import { processWebhookDelivery } from "../../server/domain/instances/process-webhook-delivery";
+import { runInstanceWatchdog } from "../../server/domain/instances/run-instance-watchdog";
 
 export interface HandlerContext {
   worker: WorkerIdentity;
@@ -15,4 +17,6 @@ export type Handler<Name extends QueueName> = (payload: QueuePayload<Name>, cont
 export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "system.heartbeat": async (_payload, { worker }) => recordCronHeartbeat(worker),
   "system.realtime-check": async (payload) => completeRealtimeCheck(payload),
+  "webhook.process": async (payload) => processWebhookDelivery(payload),
+  "instances.watchdog": async (payload) => runInstanceWatchdog(payload),
 };

@@ -1,5 +1,6 @@
-import { EmptySectionPage } from "../../_components/empty-state";
+import { env } from "~/env";
+import { InstancesView } from "./_components/instances-view";
 
-export default function Page() {
-  return <EmptySectionPage section="instances" />;
+export default function InstancesPage() {
+  return <InstancesView alertMinutes={env().INSTANCE_DOWN_ALERT_MINUTES} />;
 }

@@ -1,4 +1,7 @@
+import { env } from "../../../env";
 import { db } from "../../db/client";
+import { whatsappProvider } from "../../whatsapp";
+import { evolutionServer } from "../instances/evolution-server";
 import { pendingMigrations } from "../../db/migrate";
 import { PGBOSS_SCHEMA } from "../../jobs/boss";
 import { queueNames } from "../../jobs/queues";
@@ -13,6 +16,14 @@ export interface ReadinessCheck {
 export interface Readiness {
   ok: boolean;
   checks: Record<"database" | "migrations" | "queue" | "worker", ReadinessCheck>;
+  /** Reported, not counted in `ok`: Mirage serves (inbox, history) while Evolution API is away. */
+  evolution: {
+    circuit: "closed" | "open" | "half-open";
+    consecutiveFailures: number;
+    lastError: string | null;
+    isSimulator: boolean;
+    url: string;
+  };
 }
 
 /** Worker heartbeats are written every 10 s; a worker silent for longer than this is down. */
@@ -59,7 +70,18 @@ export async function getReadiness(): Promise<Readiness> {
       : { ok: true, ageSeconds, live, cronAgeSeconds };
   });
   const checks = { database, migrations, queue, worker };
-  return { ok: Object.values(checks).every((c) => c.ok), checks };
+  const circuit = whatsappProvider().circuitState(evolutionServer().id);
+  return {
+    ok: Object.values(checks).every((c) => c.ok),
+    checks,
+    evolution: {
+      circuit: circuit.state,
+      consecutiveFailures: circuit.consecutiveFailures,
+      lastError: circuit.lastError,
+      isSimulator: env().evolution.isSimulator,
+      url: env().evolution.url,
+    },
+  };
 }
 
 /** Snapshots of live workers' metrics, merged into /api/metrics. */

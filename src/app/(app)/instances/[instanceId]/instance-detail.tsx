@@ -1,0 +1,145 @@
+"use client";
+
+import { Alert, Anchor, Button, Group, Modal, Paper, Stack, Text, Timeline, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+import { QrModal } from "../_components/qr-modal";
+import { StatusBadge } from "../_components/status-badge";
+import { useInstanceEvents } from "../_components/use-instance-events";
+
+type Action = "restart" | "logout" | "delete";
+const confirmKey = { restart: "confirmRestart", logout: "confirmLogout", delete: "confirmDelete" } as const;
+
+export function InstanceDetail({ instanceId }: { instanceId: string }) {
+  const t = useTranslations("instances");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const instance = useQuery(trpc.instances.get.queryOptions({ instanceId }));
+  const me = useQuery(trpc.system.me.queryOptions());
+  const [confirming, setConfirming] = useState<Action | null>(null);
+  const [pairing, setPairing] = useState(false);
+  useInstanceEvents();
+  const action = useMutation(
+    trpc.instances.action.mutationOptions({
+      onSuccess: async (_result, variables) => {
+        setConfirming(null);
+        if (variables.action === "delete") router.replace("/instances");
+        else await instance.refetch();
+      },
+      onError: (error) => notifications.show({ color: "red", message: messageOf(error, "") }),
+    }),
+  );
+  const isAdmin = me.data?.role === "owner" || me.data?.role === "admin";
+  const data = instance.data;
+  if (instance.error) return <Alert color="red">{messageOf(instance.error, "")}</Alert>;
+  if (!data) return null;
+
+  return (
+    <Stack>
+      <Anchor component={Link} href="/instances" size="sm">
+        ← {t("back")}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Group gap="sm">
+            <Title order={2}>{data.name}</Title>
+            <StatusBadge instanceId={data.id} state={data.state} />
+          </Group>
+          <Text c="dimmed">
+            {[data.phoneNumber && `+${data.phoneNumber}`, data.profileName, t(`purposes.${data.purpose}`)]
+              .filter(Boolean)
+              .join(" · ")}
+          </Text>
+          {data.description && <Text size="sm">{data.description}</Text>}
+          {data.downSince && (
+            <Text size="sm" c="red">
+              {t("downSince", { time: format.dateTime(data.downSince, { dateStyle: "short", timeStyle: "medium" }) })}
+            </Text>
+          )}
+          {data.nextReconnectAt && data.state !== "open" && (
+            <Text size="sm" c="dimmed">
+              {t("nextReconnect", { time: format.relativeTime(data.nextReconnectAt) })}
+            </Text>
+          )}
+        </Stack>
+        {isAdmin && (
+          <Group gap="xs">
+            {data.state !== "open" && (
+              <Button onClick={() => setPairing(true)} data-testid="action-reconnect">
+                {t("reconnect")}
+              </Button>
+            )}
+            <Button variant="default" onClick={() => setConfirming("restart")} data-testid="action-restart">
+              {t("restart")}
+            </Button>
+            <Button
+              variant="default"
+              color="orange"
+              onClick={() => setConfirming("logout")}
+              data-testid="action-logout"
+            >
+              {t("logout")}
+            </Button>
+            <Button variant="light" color="red" onClick={() => setConfirming("delete")} data-testid="action-delete">
+              {t("delete")}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <Paper withBorder p="md">
+        <Title order={4} mb="md">
+          {t("timeline")}
+        </Title>
+        <Timeline bulletSize={14} lineWidth={2} data-testid="instance-timeline">
+          {data.timeline.map((entry) => (
+            <Timeline.Item
+              key={entry.id}
+              title={`${t(`kinds.${entry.kind}` as "kinds.connection")}${entry.state ? ` — ${t(`states.${entry.state}` as "states.open")}` : ""}`}
+              color={entry.state === "open" ? "teal" : entry.state === "close" ? "red" : "gray"}
+            >
+              {entry.reason && (
+                <Text size="sm">
+                  {entry.statusReason}: {entry.reason}
+                </Text>
+              )}
+              {entry.detail && (
+                <Text size="sm" c="dimmed">
+                  {entry.detail}
+                </Text>
+              )}
+              <Text size="xs" c="dimmed">
+                {format.dateTime(entry.occurredAt, { dateStyle: "short", timeStyle: "medium" })}
+              </Text>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      </Paper>
+      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={confirming ? t(confirming) : ""}>
+        <Stack>
+          <Text>{confirming ? t(confirmKey[confirming], { name: data.name }) : ""}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(null)}>
+              {t("cancel")}
+            </Button>
+            <Button
+              color={confirming === "restart" ? undefined : "red"}
+              loading={action.isPending}
+              onClick={() => confirming && action.mutate({ instanceId, action: confirming })}
+              data-testid="confirm-action"
+            >
+              {t("confirm")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      {pairing && <QrModal instanceId={data.id} name={data.name} opened onClose={() => setPairing(false)} />}
+    </Stack>
+  );
+}

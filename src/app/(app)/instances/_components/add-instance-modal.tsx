@@ -1,0 +1,86 @@
+"use client";
+
+import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput, Textarea } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { instancePurposes } from "~/shared/schemas/instances";
+import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+
+type Purpose = (typeof instancePurposes)[number];
+
+export function AddInstanceModal(props: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (instance: { id: string; name: string }) => void;
+}) {
+  const t = useTranslations("instances");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState({
+    name: "",
+    description: "",
+    purpose: "atendimento" as Purpose,
+    dailySendLimit: 1000,
+  });
+  const create = useMutation(
+    trpc.instances.create.mutationOptions({
+      onSuccess: async (instance) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.instances.list.queryKey() });
+        setValues({ name: "", description: "", purpose: "atendimento", dailySendLimit: 1000 });
+        props.onCreated(instance);
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(create.error);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate({ ...values, description: values.description || undefined });
+  }
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={t("add")}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {create.error && !Object.keys(errors).length && <Alert color="red">{messageOf(create.error, "")}</Alert>}
+          <TextInput
+            label={t("name")}
+            value={values.name}
+            error={errors.name}
+            data-autofocus
+            onChange={(e) => setValues((v) => ({ ...v, name: e.currentTarget.value }))}
+          />
+          <Textarea
+            label={t("description")}
+            value={values.description}
+            error={errors.description}
+            onChange={(e) => setValues((v) => ({ ...v, description: e.currentTarget.value }))}
+          />
+          <Select
+            label={t("purpose")}
+            allowDeselect={false}
+            data={instancePurposes.map((p) => ({ value: p, label: t(`purposes.${p}`) }))}
+            value={values.purpose}
+            onChange={(purpose) => purpose && setValues((v) => ({ ...v, purpose: purpose as Purpose }))}
+          />
+          <NumberInput
+            label={t("dailySendLimit")}
+            min={1}
+            max={100000}
+            value={values.dailySendLimit}
+            error={errors.dailySendLimit}
+            onChange={(n) => setValues((v) => ({ ...v, dailySendLimit: Number(n) || 0 }))}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t("cancel")}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t("create")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

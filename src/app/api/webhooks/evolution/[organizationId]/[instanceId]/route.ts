@@ -1,0 +1,64 @@
+import { env } from "~/env";
+import { receiveWebhook } from "~/server/domain/instances/receive-webhook";
+import { WEBHOOK_SECRET_HEADER } from "~/server/domain/instances/evolution-server";
+import { toPublicError } from "~/server/errors";
+import { logger } from "~/server/logger";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ organizationId: string; instanceId: string }> };
+
+/** Reads the body up to `limit` bytes; null when it is larger. */
+async function readLimited(request: Request, limit: number): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > limit) return null;
+  const reader = request.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Evolution API webhook intake: authenticate, store raw, enqueue, answer 200 at once. 4xx only for
+ * what a retry cannot fix (Evolution does not retry 4xx); anything transient is a 5xx.
+ */
+export async function POST(request: Request, { params }: Params) {
+  const { organizationId, instanceId } = await params;
+  const body = await readLimited(request, env().WEBHOOK_MAX_BYTES);
+  if (body === null) {
+    logger.warn({ instanceId }, "webhook body over WEBHOOK_MAX_BYTES");
+    return Response.json({ error: "Corpo acima do limite." }, { status: 413 });
+  }
+  try {
+    const received = await receiveWebhook({
+      organizationId,
+      instanceId,
+      secret: request.headers.get(WEBHOOK_SECRET_HEADER),
+      body,
+    });
+    return Response.json({ ok: true, duplicate: !received.stored });
+  } catch (error) {
+    const published = toPublicError(error);
+    const log = published.status >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger);
+    log(
+      {
+        instanceId,
+        status: published.status,
+        err: error,
+        bodyPreview: published.status === 400 ? body.slice(0, 500) : undefined,
+      },
+      "webhook refused",
+    );
+    return Response.json({ error: published.message }, { status: published.status });
+  }
+}

@@ -1,0 +1,63 @@
+import type { ConnectionState } from "../../db/generated/enums";
+import type { Tx } from "../../db/tenant";
+import { recordInstanceEvent, type InstanceEventKind } from "./record-instance-event";
+
+type InstanceRow = NonNullable<Awaited<ReturnType<Tx["instance"]["findFirst"]>>>;
+
+export interface ObservedConnection {
+  state: ConnectionState;
+  statusReason: number | null;
+  phoneNumber?: string | null;
+  profileName?: string | null;
+  profilePictureUrl?: string | null;
+  /** Gateway time of the observation, when it has one: older observations than the applied one are ignored. */
+  sequenceAt?: Date | null;
+  kind?: InstanceEventKind;
+  detail?: string;
+}
+
+/**
+ * Applies an observed connection state to an instance (webhook or watchdog). Returns whether the
+ * state changed. A change goes on the timeline; `downSince` marks when a live connection was lost.
+ */
+export async function applyConnectionState(
+  tx: Tx,
+  instance: InstanceRow,
+  observed: ObservedConnection,
+): Promise<boolean> {
+  if (observed.sequenceAt && instance.stateSequenceAt && observed.sequenceAt < instance.stateSequenceAt) return false;
+  const now = new Date();
+  const changed =
+    observed.state !== instance.state || (observed.state !== "open" && observed.statusReason !== instance.stateReason);
+  const wasLive = instance.state === "open" || instance.state === "connecting";
+  const opened = observed.state === "open";
+  await tx.instance.update({
+    where: { id: instance.id },
+    data: {
+      state: observed.state,
+      stateReason: observed.statusReason,
+      stateSequenceAt: observed.sequenceAt ?? instance.stateSequenceAt,
+      lastEventAt: now,
+      ...(observed.phoneNumber ? { phoneNumber: observed.phoneNumber } : {}),
+      ...(observed.profileName ? { profileName: observed.profileName } : {}),
+      ...(observed.profilePictureUrl ? { profilePictureUrl: observed.profilePictureUrl } : {}),
+      ...(opened
+        ? { downSince: null, reconnectAttempts: 0, nextReconnectAt: null, qrDataUrl: null, pairingCode: null }
+        : observed.state !== "connecting" && wasLive && !instance.downSince
+          ? { downSince: now }
+          : {}),
+    },
+  });
+  if (changed) {
+    await recordInstanceEvent(tx, {
+      organizationId: instance.organizationId,
+      instanceId: instance.id,
+      kind: observed.kind ?? "connection",
+      state: observed.state,
+      statusReason: observed.statusReason,
+      detail: observed.detail ?? null,
+      occurredAt: now,
+    });
+  }
+  return changed;
+}

@@ -1,0 +1,91 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { env } from "../../../env";
+import { encryptSecret, randomToken, sha256Hex } from "../../crypto/secret-box";
+import { withOrganization } from "../../db/tenant";
+import { AppError } from "../../errors";
+import { whatsappProvider } from "../../whatsapp";
+import { recordAudit } from "../audit/record-audit";
+import type { Actor } from "../members/actor";
+import { ensureWatchdogSchedule } from "./ensure-watchdog-schedule";
+import { evolutionServer, instanceWebhookUrl, WEBHOOK_SECRET_HEADER } from "./evolution-server";
+import { toInstanceDto, type InstanceDto } from "./instance-dto";
+import { recordInstanceEvent } from "./record-instance-event";
+import { WEBHOOK_EVENTS } from "./webhook-events";
+
+export interface CreateInstanceInput {
+  name: string;
+  description?: string;
+  purpose: "atendimento" | "campanhas";
+  dailySendLimit: number;
+}
+
+/**
+ * Registers a number: the row first (so the webhook URL can name it), then the instance at Evolution
+ * with its webhook and a per-instance secret header. If Evolution refuses, the row is removed again.
+ */
+export async function createInstance(actor: Actor, input: CreateInstanceInput): Promise<InstanceDto> {
+  const id = randomUUID();
+  const providerName = `mirage-${randomBytes(6).toString("hex")}`;
+  const webhookSecret = randomToken();
+  const row = await withOrganization(actor.organizationId, async (tx) => {
+    const taken = await tx.instance.findFirst({ where: { organizationId: actor.organizationId, name: input.name } });
+    if (taken) {
+      throw new AppError("CONFLICT", "Já existe uma instância com este nome.", {
+        fieldErrors: { name: ["Já existe uma instância com este nome."] },
+      });
+    }
+    return tx.instance.create({
+      data: {
+        id,
+        organizationId: actor.organizationId,
+        name: input.name,
+        description: input.description || null,
+        purpose: input.purpose,
+        dailySendLimit: input.dailySendLimit,
+        providerName,
+        webhookSecretHash: sha256Hex(webhookSecret),
+      },
+    });
+  });
+
+  try {
+    const created = await whatsappProvider().createInstance(evolutionServer(), {
+      name: providerName,
+      webhook: {
+        url: instanceWebhookUrl(actor.organizationId, id),
+        headers: { [WEBHOOK_SECRET_HEADER]: webhookSecret },
+        events: WEBHOOK_EVENTS,
+      },
+    });
+    const updated = await withOrganization(actor.organizationId, async (tx) => {
+      const saved = await tx.instance.update({
+        where: { id },
+        data: {
+          providerInstanceId: created.externalId,
+          tokenEncrypted: encryptSecret(created.token, env().ENCRYPTION_KEY),
+        },
+      });
+      await recordInstanceEvent(tx, {
+        organizationId: actor.organizationId,
+        instanceId: id,
+        kind: "created",
+        state: "close",
+        actorUserId: actor.userId,
+      });
+      await recordAudit(tx, {
+        organizationId: actor.organizationId,
+        actorUserId: actor.userId,
+        action: "instance.created",
+        targetType: "instance",
+        targetId: id,
+        metadata: { name: input.name, purpose: input.purpose, dailySendLimit: input.dailySendLimit },
+      });
+      return saved;
+    });
+    await ensureWatchdogSchedule(actor.organizationId);
+    return toInstanceDto(updated);
+  } catch (error) {
+    await withOrganization(actor.organizationId, (tx) => tx.instance.delete({ where: { id: row.id } }));
+    throw error;
+  }
+}

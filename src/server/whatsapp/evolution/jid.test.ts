@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { chatKind, phoneFromJid, phoneJidOfKey } from "./jid";
+
+describe("jid helpers", () => {
+  it("tells chat kinds apart", () => {
+    expect(chatKind("5511987654321@s.whatsapp.net")).toBe("user");
+    expect(chatKind("120363025246125888@g.us")).toBe("group");
+    expect(chatKind("201234567890123@lid")).toBe("lid");
+    expect(chatKind("status@broadcast")).toBe("broadcast");
+    expect(chatKind("123@newsletter")).toBeNull();
+  });
+
+  it("reads the phone digits of a user JID only", () => {
+    expect(phoneFromJid("5511987654321@s.whatsapp.net")).toBe("5511987654321");
+    expect(phoneFromJid("5511987654321:12@s.whatsapp.net")).toBe("5511987654321");
+    expect(phoneFromJid("201234567890123@lid")).toBeNull();
+    expect(phoneFromJid("120363025246125888@g.us")).toBeNull();
+    expect(phoneFromJid(null)).toBeNull();
+  });
+
+  it("finds the phone JID on either side of a LID key, whatever the version's order", () => {
+    const phone = "5511987654321@s.whatsapp.net";
+    const lid = "201234567890123@lid";
+    expect(phoneJidOfKey({ remoteJid: phone, remoteJidAlt: lid })).toBe(phone);
+    expect(phoneJidOfKey({ remoteJid: lid, remoteJidAlt: phone })).toBe(phone);
+    expect(phoneJidOfKey({ remoteJid: lid })).toBeNull();
+  });
+
+  it("looks at the participant pair in groups", () => {
+    const key = {
+      remoteJid: "120363025246125888@g.us",
+      participant: "201234567890123@lid",
+      participantAlt: "5511987654321@s.whatsapp.net",
+    };
+    expect(phoneJidOfKey(key)).toBe("5511987654321@s.whatsapp.net");
+  });
+});

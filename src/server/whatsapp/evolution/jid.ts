@@ -1,0 +1,42 @@
+/**
+ * WhatsApp chat ids (JIDs) as Evolution API v2 reports them (contract §9): users `<digits>@s.whatsapp.net`,
+ * groups `…@g.us`, privacy ids `<digits>@lid`, broadcasts `status@broadcast`.
+ */
+
+export type ChatKind = "user" | "group" | "lid" | "broadcast";
+
+const USER_SUFFIX = "@s.whatsapp.net";
+
+/** The kind of chat a JID names, or null for kinds Mirage does not handle (e.g. `@newsletter`). */
+export function chatKind(jid: string): ChatKind | null {
+  if (jid.endsWith(USER_SUFFIX)) return "user";
+  if (jid.endsWith("@g.us")) return "group";
+  if (jid.endsWith("@lid")) return "lid";
+  if (jid.endsWith("@broadcast")) return "broadcast";
+  return null;
+}
+
+/** `5511987654321@s.whatsapp.net` (or with a `:device` suffix) → `5511987654321`; null for other kinds. */
+export function phoneFromJid(jid: string | null | undefined): string | null {
+  if (!jid || chatKind(jid) !== "user") return null;
+  const user = jid.slice(0, -USER_SUFFIX.length).split(":")[0] ?? "";
+  return /^\d+$/.test(user) ? user : null;
+}
+
+export interface MessageKeyJids {
+  remoteJid: string;
+  remoteJidAlt?: string | null;
+  participant?: string | null;
+  participantAlt?: string | null;
+}
+
+/**
+ * The sender's phone JID of a message key. Where the phone JID sits changed between versions (2.3.6 may
+ * put a LID in `remoteJid` and the phone in `remoteJidAlt`, 2.3.7 rewrites, 2.4.0 swaps), so it is
+ * whichever of the pair ends with `@s.whatsapp.net`; in groups the pair is `participant`/`participantAlt`.
+ */
+export function phoneJidOfKey(key: MessageKeyJids): string | null {
+  const candidates =
+    chatKind(key.remoteJid) === "group" ? [key.participant, key.participantAlt] : [key.remoteJid, key.remoteJidAlt];
+  return candidates.find((jid): jid is string => !!jid && chatKind(jid) === "user") ?? null;
+}
