@@ -25,7 +25,8 @@ describe("instances page (Chromium)", () => {
     expect(await page.getByTestId("simulator-badge").textContent()).toBe("Simulador");
 
     await page.getByRole("button", { name: "Adicionar instância" }).first().click();
-    await page.getByLabel("Nome").fill("Vendas");
+    await page.getByRole("textbox", { name: "Nome" }).fill("Vendas");
+    await page.getByRole("textbox", { name: "Descrição" }).fill("Número das vendas do Rio");
     await page.getByRole("button", { name: "Criar e conectar" }).click();
     const qr = page.getByTestId("qr-image");
     await qr.waitFor({ timeout: 15_000 });

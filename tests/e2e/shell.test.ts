@@ -75,4 +75,27 @@ describe("sign-in and the app shell (Chromium)", () => {
     expect(await page.getByTestId("empty-contacts").isVisible()).toBe(true);
     await page.close();
   });
+
+  it("an admin adds a member and sees the one-time password; a bad e-mail is flagged next to its field", async () => {
+    const org = await makeOrganization();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signInThroughPage(page, org.ownerEmail, TEST_PASSWORD);
+    await page.waitForURL(`${baseUrl}/inbox`);
+    await page.goto(`${baseUrl}/settings`);
+    await page.getByRole("tab", { name: "Membros" }).click();
+    await page.getByRole("button", { name: "Adicionar membro" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("textbox", { name: "Nome" }).fill("Joana Lima");
+    await dialog.getByRole("textbox", { name: "E-mail" }).fill("joana@");
+    await dialog.getByRole("button", { name: "Adicionar membro" }).click();
+    await expect.poll(() => dialog.getByText(/E-mail inválido|inválid/i).count()).toBeGreaterThan(0);
+    await dialog.getByRole("textbox", { name: "E-mail" }).fill("joana.lima@example.com");
+    await dialog.getByRole("button", { name: "Adicionar membro" }).click();
+    await expect
+      .poll(() => page.getByTestId("temporary-password").textContent())
+      .toMatch(/joana\.lima@example\.com: [A-Za-z0-9]{16}/);
+    await dialog.getByRole("button", { name: "Confirmar" }).click();
+    await expect.poll(() => page.getByTestId("members-table").getByText("Joana Lima").count()).toBe(1);
+    await page.close();
+  });
 });

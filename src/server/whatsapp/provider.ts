@@ -57,15 +57,19 @@ export interface WebhookConfig {
   events: WebhookEventName[];
 }
 
-export type WebhookEventName =
-  | "QRCODE_UPDATED"
-  | "CONNECTION_UPDATE"
-  | "LOGOUT_INSTANCE"
-  | "MESSAGES_UPSERT"
-  | "MESSAGES_UPDATE"
-  | "MESSAGES_DELETE"
-  | "SEND_MESSAGE"
-  | "CONTACTS_UPSERT";
+/** The webhook events a Mirage instance subscribes to (gateway-neutral names). */
+export const webhookEventNames = [
+  "QRCODE_UPDATED",
+  "CONNECTION_UPDATE",
+  "LOGOUT_INSTANCE",
+  "MESSAGES_UPSERT",
+  "MESSAGES_UPDATE",
+  "MESSAGES_DELETE",
+  "SEND_MESSAGE",
+  "CONTACTS_UPSERT",
+] as const;
+
+export type WebhookEventName = (typeof webhookEventNames)[number];
 
 export interface SendTextInput {
   instanceName: string;

@@ -24,6 +24,8 @@ import { useState, type FormEvent } from "react";
 import { memberRoles } from "~/shared/schemas/members";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { useFormValues } from "../../_components/use-form-values";
+import { useMyRole } from "../../_components/use-my-role";
 
 type Role = (typeof memberRoles)[number];
 
@@ -32,7 +34,7 @@ export function MembersPanel() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const members = useQuery(trpc.members.list.queryOptions());
-  const me = useQuery(trpc.system.me.queryOptions());
+  const me = useMyRole();
   const [addOpened, addModal] = useDisclosure(false);
   const [removing, setRemoving] = useState<{ membershipId: string; name: string } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() });
@@ -47,9 +49,9 @@ export function MembersPanel() {
       onError,
     }),
   );
-  const isAdmin = me.data?.role === "owner" || me.data?.role === "admin";
+  const { isAdmin } = me;
   const roleOptions = memberRoles
-    .filter((role) => role !== "owner" || me.data?.role === "owner")
+    .filter((role) => role !== "owner" || me.role === "owner")
     .map((role) => ({ value: role, label: t(`roles.${role}`) }));
 
   return (
@@ -74,8 +76,8 @@ export function MembersPanel() {
             </Table.Thead>
             <Table.Tbody>
               {members.data?.map((member) => {
-                const self = member.userId === me.data?.userId;
-                const editable = isAdmin && !self && (member.role !== "owner" || me.data?.role === "owner");
+                const self = member.userId === me.userId;
+                const editable = isAdmin && !self && (member.role !== "owner" || me.role === "owner");
                 return (
                   <Table.Tr key={member.membershipId}>
                     <Table.Td>
@@ -155,7 +157,7 @@ function AddMemberModal(props: {
 }) {
   const t = useTranslations("settings");
   const trpc = useTRPC();
-  const [values, setValues] = useState({ name: "", email: "", role: "agent" as Role });
+  const { values, setValues, setField } = useFormValues({ name: "", email: "", role: "agent" as Role });
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
   const add = useMutation(
     trpc.members.add.mutationOptions({
@@ -195,14 +197,14 @@ function AddMemberModal(props: {
               label={t("memberName")}
               value={values.name}
               error={errors.name}
-              onChange={(e) => setValues((v) => ({ ...v, name: e.currentTarget.value }))}
+              onChange={(e) => setField("name", e.currentTarget.value)}
             />
             <TextInput
               label={t("memberEmail")}
               type="email"
               value={values.email}
               error={errors.email}
-              onChange={(e) => setValues((v) => ({ ...v, email: e.currentTarget.value }))}
+              onChange={(e) => setField("email", e.currentTarget.value)}
             />
             <Select
               label={t("role")}

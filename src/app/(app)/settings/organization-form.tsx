@@ -4,20 +4,22 @@ import { Alert, Button, Paper, Select, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo, type FormEvent } from "react";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { useFormValues } from "../../_components/use-form-values";
+import { useMyRole } from "../../_components/use-my-role";
 
 export function OrganizationForm() {
   const trpc = useTRPC();
   const organization = useQuery(trpc.organization.current.queryOptions());
-  const me = useQuery(trpc.system.me.queryOptions());
-  if (!organization.data || !me.data) return null;
+  const me = useMyRole();
+  if (!organization.data || !me.loaded) return null;
   return (
     <OrganizationFields
       key={`${organization.data.name}|${organization.data.timezone}`}
       initial={{ name: organization.data.name, timezone: organization.data.timezone }}
-      canEdit={me.data.role === "owner" || me.data.role === "admin"}
+      canEdit={me.isAdmin}
     />
   );
 }
@@ -26,7 +28,7 @@ function OrganizationFields({ initial, canEdit }: { initial: { name: string; tim
   const t = useTranslations("settings");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState(initial);
+  const { values, setValues, setField } = useFormValues(initial);
   const timezones = useMemo(() => Intl.supportedValuesOf("timeZone"), []);
   const update = useMutation(
     trpc.organization.update.mutationOptions({
@@ -55,7 +57,7 @@ function OrganizationFields({ initial, canEdit }: { initial: { name: string; tim
             value={values.name}
             error={errors.name}
             disabled={!canEdit}
-            onChange={(e) => setValues((v) => ({ ...v, name: e.currentTarget.value }))}
+            onChange={(e) => setField("name", e.currentTarget.value)}
           />
           <Select
             label={t("timezone")}

@@ -41,7 +41,8 @@ export async function getInstance(
         kind: e.kind,
         state: e.state,
         statusReason: e.statusReason,
-        reason: describeDisconnectReason(e.statusReason),
+        // 200 is "no disconnect": nothing to explain.
+        reason: e.statusReason === 200 ? null : describeDisconnectReason(e.statusReason),
         detail: e.detail,
         occurredAt: e.occurredAt,
       })),

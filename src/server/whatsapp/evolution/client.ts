@@ -1,6 +1,12 @@
 import { parseEvolutionWebhook } from "./webhook";
 import { CircuitBreaker } from "../circuit-breaker";
-import type { FoundMessage, SentMessage, WebhookEventName, WhatsAppProvider } from "../provider";
+import {
+  webhookEventNames,
+  type FoundMessage,
+  type SentMessage,
+  type WebhookEventName,
+  type WhatsAppProvider,
+} from "../provider";
 import { failureReason } from "./errors";
 import { createEvolutionHttp } from "./http";
 import { chatKind, phoneFromJid } from "./jid";
@@ -31,16 +37,7 @@ export interface EvolutionProviderOptions {
   fetch?: typeof fetch;
 }
 
-const webhookEvents = new Set<string>([
-  "QRCODE_UPDATED",
-  "CONNECTION_UPDATE",
-  "LOGOUT_INSTANCE",
-  "MESSAGES_UPSERT",
-  "MESSAGES_UPDATE",
-  "MESSAGES_DELETE",
-  "SEND_MESSAGE",
-  "CONTACTS_UPSERT",
-] satisfies WebhookEventName[]);
+const webhookEvents = new Set<string>(webhookEventNames);
 
 function isWebhookEventName(name: string): name is WebhookEventName {
   return webhookEvents.has(name);

@@ -9,6 +9,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { useMyRole } from "../../../_components/use-my-role";
 import { QrModal } from "../_components/qr-modal";
 import { StatusBadge } from "../_components/status-badge";
 import { useInstanceEvents } from "../_components/use-instance-events";
@@ -22,7 +23,6 @@ export function InstanceDetail({ instanceId }: { instanceId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const instance = useQuery(trpc.instances.get.queryOptions({ instanceId }));
-  const me = useQuery(trpc.system.me.queryOptions());
   const [confirming, setConfirming] = useState<Action | null>(null);
   const [pairing, setPairing] = useState(false);
   useInstanceEvents();
@@ -36,7 +36,7 @@ export function InstanceDetail({ instanceId }: { instanceId: string }) {
       onError: (error) => notifications.show({ color: "red", message: messageOf(error, "") }),
     }),
   );
-  const isAdmin = me.data?.role === "owner" || me.data?.role === "admin";
+  const { isAdmin } = useMyRole();
   const data = instance.data;
   if (instance.error) return <Alert color="red">{messageOf(instance.error, "")}</Alert>;
   if (!data) return null;

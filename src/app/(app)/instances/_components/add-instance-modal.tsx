@@ -3,10 +3,11 @@
 import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput, Textarea } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { instancePurposes } from "~/shared/schemas/instances";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { useFormValues } from "../../../_components/use-form-values";
 
 type Purpose = (typeof instancePurposes)[number];
 
@@ -18,7 +19,7 @@ export function AddInstanceModal(props: {
   const t = useTranslations("instances");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState({
+  const { values, setValues, setField } = useFormValues({
     name: "",
     description: "",
     purpose: "atendimento" as Purpose,
@@ -48,13 +49,13 @@ export function AddInstanceModal(props: {
             value={values.name}
             error={errors.name}
             data-autofocus
-            onChange={(e) => setValues((v) => ({ ...v, name: e.currentTarget.value }))}
+            onChange={(e) => setField("name", e.currentTarget.value)}
           />
           <Textarea
             label={t("description")}
             value={values.description}
             error={errors.description}
-            onChange={(e) => setValues((v) => ({ ...v, description: e.currentTarget.value }))}
+            onChange={(e) => setField("description", e.currentTarget.value)}
           />
           <Select
             label={t("purpose")}

@@ -7,6 +7,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { useTRPC } from "~/trpc/react";
+import { useMyRole } from "../../../_components/use-my-role";
 import { AddInstanceModal } from "./add-instance-modal";
 import { QrModal } from "./qr-modal";
 import { StatusBadge } from "./status-badge";
@@ -20,11 +21,10 @@ export function InstancesView({ alertMinutes }: { alertMinutes: number }) {
   const format = useFormatter();
   const trpc = useTRPC();
   const list = useQuery(trpc.instances.list.queryOptions());
-  const me = useQuery(trpc.system.me.queryOptions());
   const [adding, setAdding] = useState(false);
   const [pairing, setPairing] = useState<{ id: string; name: string } | null>(null);
   useInstanceEvents();
-  const isAdmin = me.data?.role === "owner" || me.data?.role === "admin";
+  const { isAdmin } = useMyRole();
   const data = list.data;
 
   return (

@@ -1,0 +1,12 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "~/trpc/react";
+
+/** The signed-in person's role in the current organization (for showing what they may do). */
+export function useMyRole() {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.system.me.queryOptions());
+  const role = me.data?.role;
+  return { role, userId: me.data?.userId, isAdmin: role === "owner" || role === "admin", loaded: me.isSuccess };
+}
