@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type { PgBoss } from "pg-boss";
+import type { Job, JobResult, PgBoss } from "pg-boss";
 import { env, ConfigError } from "../env";
 import { disconnectDb } from "../server/db/client";
 import {
@@ -20,29 +20,60 @@ process.env.MIRAGE_PROCESS ??= "worker";
 const HEARTBEAT_INTERVAL_MS = 10_000;
 const SHUTDOWN_GRACE_MS = 30_000;
 
-async function registerQueue(boss: PgBoss, name: QueueName, worker: WorkerIdentity, concurrency: number) {
-  const definition = queues[name];
+/** How many jobs one fetch takes; a full batch fetches again at once (burst) instead of waiting to poll. */
+const BATCH_SIZE = 20;
+
+async function runJob(name: QueueName, job: Job<object>, worker: WorkerIdentity): Promise<JobResult> {
   const handler = handlers[name] as (
     payload: unknown,
     context: Parameters<(typeof handlers)[QueueName]>[1],
   ) => Promise<void>;
-  await boss.work<object>(name, { batchSize: 1, localConcurrency: concurrency }, async ([job]) => {
-    if (!job) return;
-    await withLogContext({ jobId: job.id, queue: name }, async () => {
-      const started = performance.now();
-      try {
-        // A payload that does not parse will never succeed: fail it without retries burning time.
-        const payload = definition.payload.parse(job.data);
-        await handler(payload, { worker, jobId: job.id, signal: job.signal });
-        metrics().jobDuration.observe({ queue: name, outcome: "completed" }, (performance.now() - started) / 1000);
-      } catch (error) {
-        metrics().jobDuration.observe({ queue: name, outcome: "failed" }, (performance.now() - started) / 1000);
-        metrics().jobFailures.inc({ queue: name });
-        logger.error({ err: error, retryCount: job.retryCount }, "job failed");
-        throw error;
-      }
-    });
+  return withLogContext({ jobId: job.id, queue: name }, async () => {
+    const started = performance.now();
+    const observe = (outcome: "completed" | "failed") => {
+      metrics().jobDuration.observe({ queue: name, outcome }, (performance.now() - started) / 1000);
+      if (outcome === "failed") metrics().jobFailures.inc({ queue: name });
+    };
+    const parsed = queues[name].payload.safeParse(job.data);
+    if (!parsed.success) {
+      // A payload that does not parse will never succeed: straight to the dead-letter queue.
+      observe("failed");
+      logger.error({ err: parsed.error }, "job payload invalid; dead-lettered");
+      return { id: job.id, status: "deadletter" };
+    }
+    try {
+      await handler(parsed.data, { worker, jobId: job.id, signal: job.signal });
+      observe("completed");
+      return { id: job.id, status: "completed" };
+    } catch (error) {
+      observe("failed");
+      logger.error({ err: error, retryCount: job.retryCount }, "job failed");
+      return {
+        id: job.id,
+        status: "failed",
+        output: { message: error instanceof Error ? error.message : String(error) },
+      };
+    }
   });
+}
+
+async function registerQueue(boss: PgBoss, name: QueueName, worker: WorkerIdentity, concurrency: number) {
+  await boss.work<object>(
+    name,
+    {
+      batchSize: BATCH_SIZE,
+      perJobResults: true,
+      burstWhenBatchFull: true,
+      localConcurrency: concurrency,
+      pollingIntervalSeconds: 1,
+    },
+    async (jobs) => {
+      // One job after another within a batch: deliveries of one chat keep their order.
+      const results: JobResult[] = [];
+      for (const job of jobs) results.push(await runJob(name, job, worker));
+      return results;
+    },
+  );
 }
 
 async function main() {

@@ -76,6 +76,18 @@ describe("instances", () => {
     expect(reopened).toMatchObject({ reconnectAttempts: 0, nextReconnectAt: null, downSince: null });
   });
 
+  it("flags an instance that stays down longer than INSTANCE_DOWN_ALERT_MINUTES", async () => {
+    const { org, owner, instance } = await newInstance();
+    expect((await owner.instances.list()).instances[0]!.alert).toBe(false);
+    await withOrganization(org.organizationId, (tx) =>
+      tx.instance.update({
+        where: { id: instance.id },
+        data: { state: "close", stateReason: 408, downSince: new Date(Date.now() - 11 * 60_000) },
+      }),
+    );
+    expect((await owner.instances.list()).instances[0]!.alert).toBe(true);
+  });
+
   it("agents see instances but cannot manage them; other organizations cannot see them", async () => {
     const { org, instance } = await newInstance();
     const agent = await addMemberWithPassword(org.organizationId, "agent");
@@ -151,6 +163,24 @@ describe("webhook intake", () => {
       (e) => e.kind === "connection",
     );
     expect(connectionEvents).toHaveLength(1);
+  });
+});
+
+describe("deliveries duplicated and out of order", () => {
+  it("pairing still ends open, with each state change recorded once", async () => {
+    const { owner, instance, providerName } = await newInstance();
+    await simulator.webhooks({ duplicates: true, reorder: true });
+    try {
+      await owner.instances.connect({ instanceId: instance.id });
+      await simulator.scan(providerName);
+      await expect.poll(stateOf(owner, instance.id), { timeout: 15_000 }).toBe("open");
+      await new Promise((r) => setTimeout(r, 1_000)); // let every duplicate arrive
+    } finally {
+      await simulator.webhooks({ duplicates: false, reorder: false });
+    }
+    const detail = await owner.instances.get({ instanceId: instance.id });
+    expect(detail.state).toBe("open");
+    expect(detail.timeline.filter((e) => e.kind === "connection" && e.state === "open")).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { io, type Socket } from "socket.io-client";
 import type { RealtimeEventName, ServerToClientEvents } from "~/shared/realtime";
 
@@ -14,14 +15,19 @@ const RealtimeContext = createContext<RealtimeState>({ socket: null, connected: 
 /** One Socket.IO connection per tab, same origin, authenticated by the session cookie. */
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<RealtimeState>({ socket: null, connected: false });
+  const queryClient = useQueryClient();
   useEffect(() => {
     const socket: MirageSocket = io({ path: "/socket.io", transports: ["websocket", "polling"] });
-    socket.on("connect", () => setState({ socket, connected: true }));
+    socket.on("connect", () => {
+      setState({ socket, connected: true });
+      // Events are at-most-once: whatever changed while this tab was not connected is refetched now.
+      void queryClient.invalidateQueries();
+    });
     socket.on("disconnect", () => setState({ socket, connected: false }));
     return () => {
       socket.close();
     };
-  }, []);
+  }, [queryClient]);
   return <RealtimeContext.Provider value={state}>{children}</RealtimeContext.Provider>;
 }
 

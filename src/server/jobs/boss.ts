@@ -35,10 +35,11 @@ export async function installQueues(connectionString: string): Promise<void> {
       const { policy } = queues[name];
       const dead = deadLetterQueueName(name);
       if (!existing.has(dead)) await boss.createQueue(dead, { retentionSeconds: 30 * 86_400 });
+      // notify: a new job wakes workers at once (LISTEN/NOTIFY) instead of at their next poll.
       if (existing.has(name)) {
-        await boss.updateQueue(name, policy);
+        await boss.updateQueue(name, { ...policy, notify: true });
       } else {
-        await boss.createQueue(name, { ...policy, deadLetter: dead });
+        await boss.createQueue(name, { ...policy, notify: true, deadLetter: dead });
       }
     }
   } finally {

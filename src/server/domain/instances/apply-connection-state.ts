@@ -25,7 +25,17 @@ export async function applyConnectionState(
   instance: InstanceRow,
   observed: ObservedConnection,
 ): Promise<boolean> {
-  if (observed.sequenceAt && instance.stateSequenceAt && observed.sequenceAt < instance.stateSequenceAt) return false;
+  if (observed.sequenceAt && instance.stateSequenceAt) {
+    if (observed.sequenceAt < instance.stateSequenceAt) return false;
+    // Same instant (Evolution stamps with ms precision): "connecting" never undoes an "open".
+    if (
+      observed.sequenceAt.getTime() === instance.stateSequenceAt.getTime() &&
+      instance.state === "open" &&
+      observed.state === "connecting"
+    ) {
+      return false;
+    }
+  }
   const now = new Date();
   const changed =
     observed.state !== instance.state || (observed.state !== "open" && observed.statusReason !== instance.stateReason);

@@ -55,6 +55,11 @@ export function InstancesView({ alertMinutes }: { alertMinutes: number }) {
           {data.evolution.circuit === "open" ? t("circuitOpen") : t("circuitHalfOpen")}
         </Alert>
       )}
+      {data && data.instances.some((i) => i.alert) && (
+        <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="instances-down-alert">
+          {t("downAlert", { count: data.instances.filter((i) => i.alert).length, minutes: alertMinutes })}
+        </Alert>
+      )}
       {data && data.instances.length === 0 && (
         <Paper withBorder p="xl" data-testid="empty-instances">
           <Stack align="center" ta="center">

@@ -32,9 +32,11 @@ export function QrModal(props: { instanceId: string; name: string; opened: boole
   const [mode, setMode] = useState<"qr" | "code">("qr");
   const [phone, setPhone] = useState("");
   const [pairing, setPairing] = useState<Pairing | null>(null);
+  // Live events drive this; the slow poll only covers an event missed while the socket reconnected.
   const detail = useQuery({
     ...trpc.instances.get.queryOptions({ instanceId: props.instanceId }),
     enabled: props.opened,
+    refetchInterval: (query) => (query.state.data?.state === "open" ? false : 5_000),
   });
   const connect = useMutation(trpc.instances.connect.mutationOptions({ onSuccess: (result) => setPairing(result) }));
   const { mutate } = connect;
