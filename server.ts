@@ -31,7 +31,8 @@ async function main() {
     const started = performance.now();
     res.on("finish", () => {
       const pathname = (req.url ?? "/").split("?")[0]!;
-      const route = routeLabel(pathname);
+      // Unmatched paths are folded into one label: any URL must not mint a new series.
+      const route = res.statusCode === 404 ? "unmatched" : routeLabel(pathname);
       metrics().httpRequests.inc({ method: req.method ?? "GET", route, status: String(res.statusCode) });
       metrics().httpDuration.observe({ method: req.method ?? "GET", route }, (performance.now() - started) / 1000);
     });

@@ -41,6 +41,10 @@ async function main() {
     simulatorEnv: { SIMULATOR_WEBHOOK_RETRY_BASE_MS: "200" },
     log: (l) => console.log(`[bench] ${l}`),
   });
+  // Ctrl-C still stops the stack's processes and database.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void stack.stop().finally(() => process.exit(130)));
+  }
   try {
     const password = "bench-password-123";
     const { organization, user } = await createOrganization({

@@ -18,7 +18,11 @@ export interface PreparedDatabase {
  * Brings the database to a usable state: embedded Postgres when DATABASE_URL is unset, then
  * migrations and pg-boss's queues. Every step is idempotent and safe to run concurrently.
  */
-export async function prepareDatabase(log: (line: string) => void): Promise<PreparedDatabase> {
+export async function prepareDatabase(
+  log: (line: string) => void,
+  /** Told as soon as the embedded database runs, so a Ctrl-C during migrations can still stop it. */
+  onEmbeddedStarted?: (database: EmbeddedDatabase) => void,
+): Promise<PreparedDatabase> {
   const raw = parseEnvLeniently();
   let embedded: EmbeddedDatabase | null = null;
   ensureWritableDataDir(raw.dataDir);
@@ -27,6 +31,7 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Prep
     const secrets = loadOrCreateLocalSecrets(raw.dataDir);
     if (!process.env.DATABASE_URL) {
       embedded = await startEmbeddedPostgres({ dataDir: raw.dataDir, port: raw.pgPort, secrets, log });
+      onEmbeddedStarted?.(embedded);
     }
   }
   try {

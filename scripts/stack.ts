@@ -81,6 +81,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
             if (child.exitCode !== null || child.signalCode !== null) return resolve();
             child.once("exit", () => resolve());
             child.kill("SIGTERM");
+            // A child that hangs on shutdown must not hang the test run with it.
+            setTimeout(() => child.kill("SIGKILL"), 15_000).unref();
           }),
       ),
     );

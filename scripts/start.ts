@@ -77,7 +77,9 @@ async function main() {
   loadDotEnv();
   (process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
 
-  const prepared = await prepareDatabase(say);
+  const prepared = await prepareDatabase(say, (database) => {
+    embedded = database;
+  });
   embedded = prepared.embedded;
   const settings = prepared.settings;
   if (stopping) return;

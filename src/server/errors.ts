@@ -78,6 +78,10 @@ export function toPublicError(error: unknown): PublicError {
       fieldErrors: cause.fieldErrors,
     };
   }
+  if ((cause as { code?: unknown })?.code === "P2002") {
+    // A unique constraint won a race the code's own check lost (e.g. two creates with one name).
+    return { code: "CONFLICT", status: 409, message: "Já existe um registro com estes dados." };
+  }
   if (cause instanceof ZodError) {
     return {
       code: "VALIDATION",

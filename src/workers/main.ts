@@ -61,14 +61,14 @@ async function registerQueue(boss: PgBoss, name: QueueName, worker: WorkerIdenti
   await boss.work<object>(
     name,
     {
-      batchSize: BATCH_SIZE,
+      batchSize: queues[name].batchSize ?? BATCH_SIZE,
       perJobResults: true,
       burstWhenBatchFull: true,
       localConcurrency: concurrency,
-      pollingIntervalSeconds: 1,
+      pollingIntervalSeconds: queues[name].notify === false ? 0.5 : 2,
     },
     async (jobs) => {
-      // One job after another within a batch: deliveries of one chat keep their order.
+      // One job after another within a batch (ordering per instance comes from its row lock).
       const results: JobResult[] = [];
       for (const job of jobs) results.push(await runJob(name, job, worker));
       return results;

@@ -44,7 +44,11 @@ describe("queue", () => {
     );
   });
 
-  it("the heartbeat cron job runs on the worker", async () => {
+  it("the heartbeat is scheduled as a cron job and has run on the worker", async () => {
+    const schedules = await db().$queryRaw<
+      { cron: string }[]
+    >`SELECT cron FROM pgboss.schedule WHERE name = 'system.heartbeat'`;
+    expect(schedules).toEqual([{ cron: "*/30 * * * * *" }]);
     const beat = await db().workerHeartbeat.findFirst({ where: { cronAt: { not: null } } });
     expect(beat?.cronAt).toBeInstanceOf(Date);
   });

@@ -107,6 +107,7 @@ describe("bad settings at start: one clear line, non-zero exit", () => {
 
   it("the web server's port already in use", () => {
     const { code, lines } = run("server.ts", {
+      MIRAGE_DATA_DIR: testEnv.MIRAGE_DATA_DIR,
       NODE_ENV: "production",
       DATABASE_URL: env().DATABASE_URL,
       AUTH_SECRET: "x".repeat(40),

@@ -60,4 +60,24 @@ describe("organization isolation", () => {
       await client.end();
     }
   });
+
+  it("every table with organization_id has Row-Level Security enabled, forced and a policy", async () => {
+    const client = new pg.Client({ connectionString: env().DATABASE_URL });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ table: string; enabled: boolean; forced: boolean; policies: number }>(
+        `SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+                (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = 'public' AND c.relkind = 'r'
+           AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organization_id' AND NOT a.attisdropped)`,
+      );
+      expect(rows.map((r) => r.table).sort()).toEqual(
+        expect.arrayContaining(["audit_logs", "instance_events", "instances", "memberships", "webhook_deliveries"]),
+      );
+      expect(rows.filter((r) => !r.enabled || !r.forced || r.policies === 0)).toEqual([]);
+    } finally {
+      await client.end();
+    }
+  });
 });

@@ -57,6 +57,11 @@ const errorBoundary = t.middleware(async ({ next, path, type }) => {
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) throw toTrpcError(result.error.cause);
+  if (!result.ok && (result.error.cause as { code?: unknown } | undefined)?.code === "P2002") {
+    throw toTrpcError(
+      new AppError("CONFLICT", "Já existe um registro com estes dados.", { cause: result.error.cause }),
+    );
+  }
   return result;
 });
 

@@ -17,11 +17,12 @@ interface TxOptions {
 export async function withOrganization<T>(
   organizationId: string,
   work: (tx: Tx) => Promise<T>,
-  options: TxOptions & { userId?: string } = {},
+  options: TxOptions = {},
 ): Promise<T> {
   return db().$transaction(
     async (tx) => {
-      await tx.$queryRaw`SELECT set_config('mirage.organization_id', ${organizationId}, true), set_config('mirage.user_id', ${options.userId ?? ""}, true)`;
+      // Only the organization: setting a user too would also open that person's other memberships.
+      await tx.$queryRaw`SELECT set_config('mirage.organization_id', ${organizationId}, true)`;
       return work(tx);
     },
     { isolationLevel: options.isolationLevel, timeout: options.timeoutMs ?? 15_000 },

@@ -37,9 +37,9 @@ export async function installQueues(connectionString: string): Promise<void> {
       if (!existing.has(dead)) await boss.createQueue(dead, { retentionSeconds: 30 * 86_400 });
       // notify: a new job wakes workers at once (LISTEN/NOTIFY) instead of at their next poll.
       if (existing.has(name)) {
-        await boss.updateQueue(name, { ...policy, notify: true });
+        await boss.updateQueue(name, { ...policy, notify: queues[name].notify ?? true });
       } else {
-        await boss.createQueue(name, { ...policy, notify: true, deadLetter: dead });
+        await boss.createQueue(name, { ...policy, notify: queues[name].notify ?? true, deadLetter: dead });
       }
     }
   } finally {

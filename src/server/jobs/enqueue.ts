@@ -2,6 +2,7 @@ import { fromPrisma, type PgBoss, type SendOptions } from "pg-boss";
 import { env } from "../../env";
 import type { Tx } from "../db/tenant";
 import { AppError } from "../errors";
+import { logger } from "../logger";
 import { createBoss } from "./boss";
 import { queues, type QueueName, type QueuePayload } from "./queues";
 
@@ -11,9 +12,13 @@ const globalForBoss = globalThis as unknown as { mirageBoss?: Promise<PgBoss> };
 function senderBoss(): Promise<PgBoss> {
   globalForBoss.mirageBoss ??= (async () => {
     const boss = createBoss(env().DATABASE_URL, "web");
-    boss.on("error", () => undefined);
-    return boss.start();
-  })();
+    boss.on("error", (error) => logger.warn({ err: error }, "pg-boss (enqueue) error"));
+    return boss.start({ attempts: 3 });
+  })().catch((error: unknown) => {
+    // A failed start is not cached: the next enqueue tries again.
+    globalForBoss.mirageBoss = undefined;
+    throw error;
+  });
   return globalForBoss.mirageBoss;
 }
 

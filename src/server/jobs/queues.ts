@@ -19,6 +19,13 @@ interface QueueDefinition<Payload extends z.ZodType> {
   cron?: string;
   /** Like `cron`, but one schedule per organization (payload `{ organizationId }`), created on demand. */
   cronPerOrganization?: string;
+  /**
+   * Wake workers with NOTIFY when a job is created (default true). Off for queues fed from hot write
+   * transactions: NOTIFY serialises commits, so those are polled every half second instead.
+   */
+  notify?: boolean;
+  /** Jobs a worker takes per fetch (default 20); 1 for long jobs that must not expire waiting in a batch. */
+  batchSize?: number;
 }
 
 function defineQueue<Payload extends z.ZodType>(definition: QueueDefinition<Payload>) {
@@ -43,11 +50,13 @@ export const queues = {
   "webhook.process": defineQueue({
     payload: z.object({ organizationId: z.uuid(), deliveryId: z.uuid() }),
     policy: transientRetry,
+    notify: false,
   }),
   /** Re-syncs an organization's instances with Evolution and reconnects dropped ones. */
   "instances.watchdog": defineQueue({
     payload: z.object({ organizationId: z.uuid() }),
     policy: { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 120 },
+    batchSize: 1,
     cronPerOrganization: "*/30 * * * * *",
   }),
   "system.realtime-check": defineQueue({

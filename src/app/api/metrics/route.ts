@@ -17,10 +17,8 @@ export async function GET(request: Request) {
   if (!expected) {
     return new Response("Metrics are disabled: set METRICS_TOKEN to enable /api/metrics.\n", { status: 404 });
   }
-  const given =
-    request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ??
-    new URL(request.url).searchParams.get("token") ??
-    "";
+  // Header only: a token in the query string ends up in access logs.
+  const given = request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
   if (!tokenMatches(given, expected)) {
     return new Response("Unauthorized: send Authorization: Bearer <METRICS_TOKEN>.\n", { status: 401 });
   }

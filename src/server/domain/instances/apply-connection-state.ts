@@ -39,7 +39,8 @@ export async function applyConnectionState(
   const now = new Date();
   const changed =
     observed.state !== instance.state || (observed.state !== "open" && observed.statusReason !== instance.stateReason);
-  const wasLive = instance.state === "open" || instance.state === "connecting";
+  // Only losing an open connection is a drop; an abandoned or refused pairing is not.
+  const wasLive = instance.state === "open";
   const opened = observed.state === "open";
   await tx.instance.update({
     where: { id: instance.id },

@@ -29,11 +29,13 @@ export async function connectInstance(
     return { state: "open", qrDataUrl: null, pairingCode: null };
   }
   const pairing = { qrDataUrl: result.qr.dataUrl, pairingCode: result.qr.pairingCode };
-  await withOrganization(actor.organizationId, async (tx) => {
-    await tx.instance.update({
-      where: { id: instance.id },
-      data: { state: instance.state === "open" ? "open" : "connecting", ...pairing, qrUpdatedAt: new Date() },
+  const applied = await withOrganization(actor.organizationId, async (tx) => {
+    // Conditional: a webhook may have opened the connection while Evolution was answering.
+    const updated = await tx.instance.updateMany({
+      where: { id: instance.id, state: { not: "open" } },
+      data: { state: "connecting", ...pairing, qrUpdatedAt: new Date() },
     });
+    if (updated.count === 0) return false;
     await recordInstanceEvent(tx, {
       organizationId: actor.organizationId,
       instanceId: instance.id,
@@ -42,7 +44,9 @@ export async function connectInstance(
       detail: phoneNumber ? "Código de pareamento solicitado" : "QR code solicitado",
       actorUserId: actor.userId,
     });
+    return true;
   });
+  if (!applied) return { state: "open", qrDataUrl: null, pairingCode: null };
   await emitToOrganization(actor.organizationId, "instance.qr", { instanceId: instance.id });
   return { state: "connecting", ...pairing };
 }

@@ -3,6 +3,7 @@ import { env } from "../../../env";
 import { encryptSecret, randomToken, sha256Hex } from "../../crypto/secret-box";
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
+import { logger } from "../../logger";
 import { whatsappProvider } from "../../whatsapp";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
@@ -82,10 +83,19 @@ export async function createInstance(actor: Actor, input: CreateInstanceInput): 
       });
       return saved;
     });
-    await ensureWatchdogSchedule(actor.organizationId);
+    // After the commit and outside the rollback: a failure here is retried by the next creation.
+    await ensureWatchdogSchedule(actor.organizationId).catch((error) =>
+      logger.warn({ err: error }, "watchdog schedule not created"),
+    );
     return toInstanceDto(updated);
   } catch (error) {
-    await withOrganization(actor.organizationId, (tx) => tx.instance.delete({ where: { id: row.id } }));
+    // Undo both sides; Evolution may have created the instance even if its answer was lost.
+    await whatsappProvider()
+      .deleteInstance(evolutionServer(), providerName)
+      .catch(() => undefined);
+    await withOrganization(actor.organizationId, (tx) => tx.instance.deleteMany({ where: { id: row.id } })).catch(
+      () => undefined,
+    );
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { describeDisconnectReason } from "../../../shared/instance-reasons";
 import { withOrganization } from "../../db/tenant";
 import type { Actor } from "../members/actor";
+import { roleAtLeast } from "../members/roles";
 import { toInstanceDto, type InstanceDto } from "./instance-dto";
 import { loadInstance } from "./load-instance";
 
@@ -34,8 +35,9 @@ export async function getInstance(
     });
     return {
       ...toInstanceDto(instance),
-      qrDataUrl: instance.state === "open" ? null : instance.qrDataUrl,
-      pairingCode: instance.state === "open" ? null : instance.pairingCode,
+      // Pairing material links a phone to the organization's number: admins only.
+      qrDataUrl: instance.state === "open" || !roleAtLeast(actor.role, "admin") ? null : instance.qrDataUrl,
+      pairingCode: instance.state === "open" || !roleAtLeast(actor.role, "admin") ? null : instance.pairingCode,
       timeline: events.map((e) => ({
         id: e.id,
         kind: e.kind,

@@ -1,5 +1,6 @@
 import type { Tx } from "../../db/tenant";
 import { withOrganization } from "../../db/tenant";
+import { enqueue } from "../../jobs/enqueue";
 import { logger } from "../../logger";
 import { emitToOrganization } from "../../realtime/emitter";
 import { whatsappProvider } from "../../whatsapp";
@@ -9,28 +10,77 @@ import { applyConnectionState } from "./apply-connection-state";
 type Emit = () => Promise<void>;
 type DeliveryRow = NonNullable<Awaited<ReturnType<Tx["webhookDelivery"]["findFirst"]>>>;
 
+/** Older deliveries applied per job before the target; a bigger backlog continues in a new job. */
+const BACKLOG_PER_JOB = 50;
+/** Attempts before a delivery that keeps failing is set aside (kept, marked) so it blocks nothing. */
+const MAX_ATTEMPTS = 5;
+
 /**
- * Applies a stored delivery — and, first, any older unprocessed delivery of the same instance, so
- * an instance's events apply in the order they arrived whichever worker picks which job. Serialised
- * per instance by a row lock; safe to run twice (processed deliveries are skipped).
+ * Applies a stored delivery — and, first, older unprocessed deliveries of the same instance, so an
+ * instance's events apply in the order they arrived whichever worker picks which job. Serialised per
+ * instance by a row lock; safe to run twice (processed deliveries are skipped). Each delivery runs
+ * under its own savepoint: one that fails is recorded and retried later without blocking the rest.
  */
 export async function processWebhookDelivery(input: { organizationId: string; deliveryId: string }): Promise<void> {
-  const emits = await withOrganization(input.organizationId, async (tx) => {
+  const outcome = await withOrganization(input.organizationId, async (tx) => {
     const target = await tx.webhookDelivery.findFirst({
       where: { id: input.deliveryId, organizationId: input.organizationId },
+      select: { id: true, instanceId: true, receivedAt: true, processedAt: true },
     });
-    if (!target || target.processedAt) return [];
-    await tx.$queryRaw`SELECT id FROM instances WHERE id = ${target.instanceId}::uuid FOR UPDATE`;
+    if (!target || target.processedAt) return { emits: [] as Emit[], targetDone: true };
+    await tx.$queryRaw`SELECT id FROM instances WHERE id = ${target.instanceId}::uuid FOR NO KEY UPDATE`;
     const pending = await tx.webhookDelivery.findMany({
       where: { instanceId: target.instanceId, processedAt: null, receivedAt: { lte: target.receivedAt } },
       orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+      select: { id: true },
+      take: BACKLOG_PER_JOB,
     });
-    const all: Emit[] = [];
-    for (const delivery of pending) all.push(...(await applyDelivery(tx, input.organizationId, delivery)));
-    return all;
+    const emits: Emit[] = [];
+    for (const { id } of pending) {
+      const delivery = await tx.webhookDelivery.findFirst({ where: { id } });
+      if (!delivery) continue;
+      await tx.$executeRawUnsafe("SAVEPOINT delivery");
+      try {
+        emits.push(...(await applyDelivery(tx, input.organizationId, delivery)));
+        await tx.$executeRawUnsafe("RELEASE SAVEPOINT delivery");
+      } catch (error) {
+        await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT delivery");
+        const attempts = delivery.attempts + 1;
+        logger.error({ err: error, deliveryId: delivery.id, attempts }, "webhook delivery failed to apply");
+        await tx.webhookDelivery.update({
+          where: { id: delivery.id },
+          data: {
+            attempts,
+            error: `failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000),
+            processedAt: attempts >= MAX_ATTEMPTS ? new Date() : null,
+          },
+        });
+      }
+    }
+    return { emits, targetDone: pending.some((p) => p.id === target.id) };
   });
   // Live updates are best-effort after the commit: browsers catch up by refetching.
-  for (const emit of emits) await emit().catch((error) => logger.warn({ err: error }, "realtime emit failed"));
+  for (const emit of outcome.emits) await emit().catch((error) => logger.warn({ err: error }, "realtime emit failed"));
+  if (!outcome.targetDone) await enqueue("webhook.process", input, { singletonKey: input.deliveryId });
+}
+
+/**
+ * Re-queues deliveries left unprocessed (their job dead-lettered, or a failure set them back): run by
+ * the watchdog, so nothing stored is forgotten.
+ */
+export async function requeueStrandedDeliveries(organizationId: string): Promise<number> {
+  const stranded = await withOrganization(organizationId, (tx) =>
+    tx.webhookDelivery.findMany({
+      where: { organizationId, processedAt: null, receivedAt: { lt: new Date(Date.now() - 2 * 60_000) } },
+      select: { id: true },
+      orderBy: { receivedAt: "asc" },
+      take: 100,
+    }),
+  );
+  for (const { id } of stranded) {
+    await enqueue("webhook.process", { organizationId, deliveryId: id }, { singletonKey: id });
+  }
+  return stranded.length;
 }
 
 async function applyDelivery(tx: Tx, organizationId: string, delivery: DeliveryRow): Promise<Emit[]> {

@@ -1,12 +1,14 @@
 import { env } from "../../../env";
 import { isTerminalDisconnect } from "../../../shared/instance-reasons";
 import { withOrganization } from "../../db/tenant";
+import { AppError } from "../../errors";
 import { logger } from "../../logger";
 import { emitToOrganization } from "../../realtime/emitter";
 import { whatsappProvider } from "../../whatsapp";
 import type { ConnectionState, RemoteInstance } from "../../whatsapp/provider";
 import { applyConnectionState, type ObservedConnection } from "./apply-connection-state";
 import { evolutionServer } from "./evolution-server";
+import { requeueStrandedDeliveries } from "./process-webhook-delivery";
 import { recordInstanceEvent } from "./record-instance-event";
 import { reconnectDelayMs } from "./reconnect-backoff";
 
@@ -22,13 +24,12 @@ function loadInstances(organizationId: string) {
  * dropped numbers with capped exponential backoff. Numbers logged out or banned are left for a person.
  */
 export async function runInstanceWatchdog(input: { organizationId: string }): Promise<void> {
+  await requeueStrandedDeliveries(input.organizationId);
   const instances = await loadInstances(input.organizationId);
   if (instances.length === 0) return;
-  const provider = whatsappProvider();
-  const server = evolutionServer();
   let remote: RemoteInstance[];
   try {
-    remote = await provider.fetchInstances(server);
+    remote = await whatsappProvider().fetchInstances(evolutionServer());
   } catch (error) {
     logger.warn({ err: error, organizationId: input.organizationId }, "watchdog: Evolution API unreachable");
     return;
@@ -36,19 +37,34 @@ export async function runInstanceWatchdog(input: { organizationId: string }): Pr
   const byName = new Map(remote.map((r) => [r.name, r]));
   for (const instance of instances) {
     const observed = await observe(instance, byName.get(instance.providerName));
-    if (observed) {
-      const changed = await withOrganization(input.organizationId, async (tx) => {
-        const current = await tx.instance.findFirst({ where: { id: instance.id } });
-        return current ? applyConnectionState(tx, current, observed) : false;
+    if (observed && (await applyIfUnchanged(input.organizationId, instance, observed))) {
+      await emitToOrganization(input.organizationId, "instance.updated", {
+        instanceId: instance.id,
+        state: observed.state,
       });
-      if (changed)
-        await emitToOrganization(input.organizationId, "instance.updated", {
-          instanceId: instance.id,
-          state: observed.state,
-        });
     }
     await reconnectIfDue(input.organizationId, instance.id);
   }
+}
+
+/** Applies what the watchdog observed, unless a webhook changed the instance since the snapshot. */
+async function applyIfUnchanged(
+  organizationId: string,
+  snapshot: InstanceRow,
+  observed: ObservedConnection,
+): Promise<boolean> {
+  return withOrganization(organizationId, async (tx) => {
+    await tx.$queryRaw`SELECT id FROM instances WHERE id = ${snapshot.id}::uuid FOR NO KEY UPDATE`;
+    const current = await tx.instance.findFirst({ where: { id: snapshot.id } });
+    if (
+      !current ||
+      current.state !== snapshot.state ||
+      current.lastEventAt?.getTime() !== snapshot.lastEventAt?.getTime()
+    ) {
+      return false;
+    }
+    return applyConnectionState(tx, current, observed);
+  });
 }
 
 /** What Evolution says about one instance, when it disagrees with what Mirage has. */
@@ -67,8 +83,11 @@ async function observe(instance: InstanceRow, remote: RemoteInstance | undefined
   try {
     // fetchInstances' status lags; the live state is authoritative.
     state = await whatsappProvider().connectionState(evolutionServer(), instance.providerName);
-  } catch {
-    if (instance.state !== "open") return null;
+  } catch (error) {
+    // Only a number that timed out while Evolution itself answered is a drop: an unreachable
+    // Evolution (circuit open, network error, 5xx) says nothing about the number.
+    const reason = error instanceof AppError ? (error.details as { reason?: string } | undefined)?.reason : undefined;
+    if (instance.state !== "open" || reason !== "timeout") return null;
     return {
       state: "close",
       statusReason: 408,
@@ -99,16 +118,19 @@ async function reconnectIfDue(organizationId: string, instanceId: string): Promi
   const now = new Date();
   const attempt = await withOrganization(organizationId, async (tx) => {
     const instance = await tx.instance.findFirst({ where: { id: instanceId } });
-    // Only numbers that were paired and lost their connection; never a deliberate logout or a ban.
-    if (!instance || instance.state === "open" || instance.state === "connecting" || !instance.downSince) return null;
-    if (isTerminalDisconnect(instance.stateReason)) return null;
+    // Only numbers that were paired and lost their connection: never a deliberate logout, a ban, a
+    // refused pairing, or an instance Evolution no longer has (no reason code).
+    if (!instance || instance.state !== "close" || !instance.downSince || !instance.phoneNumber) return null;
+    if (instance.stateReason === null || isTerminalDisconnect(instance.stateReason)) return null;
     if (instance.nextReconnectAt && instance.nextReconnectAt > now) return null;
     const number = instance.reconnectAttempts + 1;
     const delay = reconnectDelayMs(number, env().INSTANCE_RECONNECT_MAX_DELAY_SECONDS * 1000);
-    await tx.instance.update({
-      where: { id: instance.id },
+    // A conditional claim: overlapping watchdog runs make each attempt once.
+    const claimed = await tx.instance.updateMany({
+      where: { id: instance.id, reconnectAttempts: instance.reconnectAttempts },
       data: { reconnectAttempts: number, nextReconnectAt: new Date(now.getTime() + delay) },
     });
+    if (claimed.count === 0) return null;
     return { number, providerName: instance.providerName, nextInSeconds: Math.round(delay / 1000) };
   });
   if (!attempt) return;

@@ -20,6 +20,8 @@ export async function loadManageableMembership(tx: Tx, actor: Actor, membershipI
 
 /** Refuses a change that would leave the organization without an owner. */
 export async function assertOwnerRemains(tx: Tx, organizationId: string, leavingMembershipId: string) {
+  // Lock the owners' rows: two owners demoting each other at once must not both pass the count.
+  await tx.$queryRaw`SELECT id FROM memberships WHERE organization_id = ${organizationId}::uuid AND role = 'owner' FOR UPDATE`;
   const owners = await tx.membership.count({
     where: { organizationId, role: "owner", id: { not: leavingMembershipId } },
   });

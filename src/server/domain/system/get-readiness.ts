@@ -22,7 +22,6 @@ export interface Readiness {
     consecutiveFailures: number;
     lastError: string | null;
     isSimulator: boolean;
-    url: string;
   };
 }
 
@@ -79,7 +78,6 @@ export async function getReadiness(): Promise<Readiness> {
       consecutiveFailures: circuit.consecutiveFailures,
       lastError: circuit.lastError,
       isSimulator: env().evolution.isSimulator,
-      url: env().evolution.url,
     },
   };
 }
