@@ -76,6 +76,35 @@ describe("instances", () => {
     expect(reopened).toMatchObject({ reconnectAttempts: 0, nextReconnectAt: null, downSince: null });
   });
 
+  it("computes uptime over 24 h and 7 d from the timeline", async () => {
+    const { org, owner, instance } = await newInstance();
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+    await withOrganization(org.organizationId, async (tx) => {
+      await tx.instanceEvent.deleteMany({ where: { instanceId: instance.id } });
+      await tx.instanceEvent.createMany({
+        data: [
+          {
+            organizationId: org.organizationId,
+            instanceId: instance.id,
+            kind: "connection",
+            state: "close",
+            occurredAt: hoursAgo(48),
+          },
+          {
+            organizationId: org.organizationId,
+            instanceId: instance.id,
+            kind: "connection",
+            state: "open",
+            occurredAt: hoursAgo(12),
+          },
+        ],
+      });
+    });
+    const listed = (await owner.instances.list()).instances[0]!;
+    expect(listed.uptime24h).toBeCloseTo(0.5, 2);
+    expect(listed.uptime7d).toBeCloseTo(0.25, 2);
+  });
+
   it("flags an instance that stays down longer than INSTANCE_DOWN_ALERT_MINUTES", async () => {
     const { org, owner, instance } = await newInstance();
     expect((await owner.instances.list()).instances[0]!.alert).toBe(false);
@@ -163,6 +192,31 @@ describe("webhook intake", () => {
       (e) => e.kind === "connection",
     );
     expect(connectionEvents).toHaveLength(1);
+  });
+});
+
+describe("webhook registration", () => {
+  it("the watchdog re-registers a webhook whose URL changed, with a new secret", async () => {
+    const { org, instance, providerName } = await newInstance();
+    const before = await whatsappProvider().findWebhook(evolutionServer(), providerName);
+    await withOrganization(org.organizationId, (tx) =>
+      tx.instance.update({
+        where: { id: instance.id },
+        data: { webhookUrl: "http://old-host:3000/api/webhooks/evolution/x/y" },
+      }),
+    );
+    await runInstanceWatchdog({ organizationId: org.organizationId });
+    const after = await whatsappProvider().findWebhook(evolutionServer(), providerName);
+    expect(after!.url).toBe(before!.url);
+    expect(after!.headers["x-mirage-webhook-secret"]).not.toBe(before!.headers["x-mirage-webhook-secret"]);
+    const post = (secret: string) =>
+      fetch(after!.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-mirage-webhook-secret": secret },
+        body: "{}",
+      });
+    expect((await post(before!.headers["x-mirage-webhook-secret"]!)).status).toBe(401);
+    expect((await post(after!.headers["x-mirage-webhook-secret"]!)).status).toBe(200);
   });
 });
 

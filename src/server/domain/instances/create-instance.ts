@@ -62,6 +62,7 @@ export async function createInstance(actor: Actor, input: CreateInstanceInput): 
       const saved = await tx.instance.update({
         where: { id },
         data: {
+          webhookUrl: instanceWebhookUrl(actor.organizationId, id),
           providerInstanceId: created.externalId,
           tokenEncrypted: encryptSecret(created.token, env().ENCRYPTION_KEY),
         },

@@ -37,3 +37,22 @@ export function toInstanceDto(row: InstanceDto & Record<string, unknown>): Insta
     createdAt: row.createdAt,
   };
 }
+
+/** The columns an InstanceDto is made of, for queries that should read nothing more. */
+export const instanceDtoSelect = {
+  id: true,
+  name: true,
+  description: true,
+  purpose: true,
+  dailySendLimit: true,
+  state: true,
+  stateReason: true,
+  phoneNumber: true,
+  profileName: true,
+  profilePictureUrl: true,
+  lastEventAt: true,
+  downSince: true,
+  reconnectAttempts: true,
+  nextReconnectAt: true,
+  createdAt: true,
+} as const;

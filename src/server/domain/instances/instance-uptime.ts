@@ -1,37 +1,56 @@
 import type { Tx } from "../../db/tenant";
 
+export interface InstanceUptime {
+  day: number | null;
+  week: number | null;
+}
+
 /**
- * Share of time each instance spent `open` over the last `windowHours`, from its timeline of state
- * changes (the state in force when the window opened counts from the window's start). Instances with no
- * timeline are absent.
+ * Share of time each instance spent `open` over the last 24 h and 7 d, from its timeline of state
+ * changes (the state in force when a window opened counts from the window's start), in one query.
+ * Instances with no timeline are absent.
  */
-export async function instanceUptime(
-  tx: Tx,
-  organizationId: string,
-  windowHours: number,
-): Promise<Map<string, number>> {
-  const rows = await tx.$queryRaw<{ instance_id: string; open_seconds: number; total_seconds: number }[]>`
-    WITH since AS (SELECT now() - make_interval(hours => ${windowHours}) AS at),
+export async function instanceUptime(tx: Tx, organizationId: string): Promise<Map<string, InstanceUptime>> {
+  const rows = await tx.$queryRaw<
+    { instance_id: string; day_open: number; day_total: number; week_open: number; week_total: number }[]
+  >`
+    WITH bounds AS (SELECT now() AS now, now() - interval '7 days' AS week, now() - interval '1 day' AS day),
     transitions AS (
       SELECT e.instance_id, e.occurred_at, e.state
-      FROM instance_events e, since
-      WHERE e.organization_id = ${organizationId}::uuid AND e.state IS NOT NULL AND e.occurred_at >= since.at
+      FROM instance_events e, bounds
+      WHERE e.organization_id = ${organizationId}::uuid AND e.state IS NOT NULL AND e.occurred_at >= bounds.week
       UNION ALL
       SELECT * FROM (
-        SELECT DISTINCT ON (e.instance_id) e.instance_id, since.at AS occurred_at, e.state
-        FROM instance_events e, since
-        WHERE e.organization_id = ${organizationId}::uuid AND e.state IS NOT NULL AND e.occurred_at < since.at
+        SELECT DISTINCT ON (e.instance_id) e.instance_id, bounds.week AS occurred_at, e.state
+        FROM instance_events e, bounds
+        WHERE e.organization_id = ${organizationId}::uuid AND e.state IS NOT NULL AND e.occurred_at < bounds.week
         ORDER BY e.instance_id, e.occurred_at DESC
       ) AS before_window
     ),
     spans AS (
-      SELECT instance_id, state,
-             extract(epoch FROM lead(occurred_at, 1, now()) OVER (PARTITION BY instance_id ORDER BY occurred_at) - occurred_at) AS seconds
+      SELECT instance_id, state, occurred_at AS starts,
+             lead(occurred_at, 1, (SELECT now FROM bounds)) OVER (PARTITION BY instance_id ORDER BY occurred_at) AS ends
       FROM transitions
+    ),
+    measured AS (
+      SELECT instance_id, state,
+             extract(epoch FROM ends - starts) AS week_seconds,
+             greatest(0, extract(epoch FROM ends - greatest(starts, (SELECT day FROM bounds)))) AS day_seconds
+      FROM spans
     )
     SELECT instance_id::text,
-           coalesce(sum(seconds) FILTER (WHERE state = 'open'), 0)::float8 AS open_seconds,
-           sum(seconds)::float8 AS total_seconds
-    FROM spans GROUP BY instance_id`;
-  return new Map(rows.filter((r) => r.total_seconds > 0).map((r) => [r.instance_id, r.open_seconds / r.total_seconds]));
+           coalesce(sum(day_seconds) FILTER (WHERE state = 'open'), 0)::float8 AS day_open,
+           sum(day_seconds)::float8 AS day_total,
+           coalesce(sum(week_seconds) FILTER (WHERE state = 'open'), 0)::float8 AS week_open,
+           sum(week_seconds)::float8 AS week_total
+    FROM measured GROUP BY instance_id`;
+  return new Map(
+    rows.map((r) => [
+      r.instance_id,
+      {
+        day: r.day_total > 0 ? r.day_open / r.day_total : null,
+        week: r.week_total > 0 ? r.week_open / r.week_total : null,
+      },
+    ]),
+  );
 }

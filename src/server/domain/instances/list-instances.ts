@@ -3,7 +3,7 @@ import { withOrganization } from "../../db/tenant";
 import { whatsappProvider } from "../../whatsapp";
 import type { Actor } from "../members/actor";
 import { evolutionServer } from "./evolution-server";
-import { toInstanceDto, type InstanceDto } from "./instance-dto";
+import { instanceDtoSelect, toInstanceDto, type InstanceDto } from "./instance-dto";
 import { instanceUptime } from "./instance-uptime";
 
 export interface InstanceListItem extends InstanceDto {
@@ -20,20 +20,21 @@ export interface InstanceListDto {
 
 export async function listInstances(actor: Actor): Promise<InstanceListDto> {
   const alertAfterMs = env().INSTANCE_DOWN_ALERT_MINUTES * 60_000;
-  const { rows, day, week } = await withOrganization(actor.organizationId, async (tx) => ({
+  const { rows, uptime } = await withOrganization(actor.organizationId, async (tx) => ({
+    // Only what the list shows: QR images and secrets stay in the database.
     rows: await tx.instance.findMany({
       where: { organizationId: actor.organizationId },
       orderBy: { createdAt: "asc" },
+      select: instanceDtoSelect,
     }),
-    day: await instanceUptime(tx, actor.organizationId, 24),
-    week: await instanceUptime(tx, actor.organizationId, 24 * 7),
+    uptime: await instanceUptime(tx, actor.organizationId),
   }));
   const circuit = whatsappProvider().circuitState(evolutionServer().id);
   return {
     instances: rows.map((row) => ({
       ...toInstanceDto(row),
-      uptime24h: day.get(row.id) ?? null,
-      uptime7d: week.get(row.id) ?? null,
+      uptime24h: uptime.get(row.id)?.day ?? null,
+      uptime7d: uptime.get(row.id)?.week ?? null,
       alert: row.downSince !== null && Date.now() - row.downSince.getTime() > alertAfterMs,
     })),
     evolution: { isSimulator: env().evolution.isSimulator, circuit: circuit.state, lastError: circuit.lastError },

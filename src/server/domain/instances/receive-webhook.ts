@@ -19,6 +19,30 @@ export interface ReceivedWebhook {
  * body under its idempotency key and enqueue its processing in the same transaction. A replay is a
  * no-op. Nothing is interpreted here, so the answer (and Evolution's retry clock) is fast.
  */
+/**
+ * Checks a delivery's target and secret before its body is even read, so an unauthenticated caller
+ * cannot make Mirage read and parse large bodies. (receiveWebhook checks again inside its transaction.)
+ */
+export async function authenticateWebhook(input: {
+  organizationId: string;
+  instanceId: string;
+  secret: string | null;
+}): Promise<void> {
+  if (!UUID.test(input.organizationId) || !UUID.test(input.instanceId)) {
+    throw new AppError("NOT_FOUND", "Instância não encontrada.");
+  }
+  const instance = await withOrganization(input.organizationId, (tx) =>
+    tx.instance.findFirst({
+      where: { id: input.instanceId, organizationId: input.organizationId },
+      select: { webhookSecretHash: true },
+    }),
+  );
+  if (!instance) throw new AppError("NOT_FOUND", "Instância não encontrada.");
+  if (!input.secret || !secretMatchesHash(input.secret, instance.webhookSecretHash)) {
+    throw new AppError("UNAUTHENTICATED", "Segredo do webhook inválido.");
+  }
+}
+
 export async function receiveWebhook(input: {
   organizationId: string;
   instanceId: string;

@@ -7,6 +7,7 @@ import { emitToOrganization } from "../../realtime/emitter";
 import { whatsappProvider } from "../../whatsapp";
 import type { ConnectionState, RemoteInstance } from "../../whatsapp/provider";
 import { applyConnectionState, type ObservedConnection } from "./apply-connection-state";
+import { ensureInstanceWebhook } from "./ensure-instance-webhook";
 import { evolutionServer } from "./evolution-server";
 import { requeueStrandedDeliveries } from "./process-webhook-delivery";
 import { recordInstanceEvent } from "./record-instance-event";
@@ -36,6 +37,11 @@ export async function runInstanceWatchdog(input: { organizationId: string }): Pr
   }
   const byName = new Map(remote.map((r) => [r.name, r]));
   for (const instance of instances) {
+    if (byName.has(instance.providerName)) {
+      await ensureInstanceWebhook(instance).catch((error) =>
+        logger.warn({ err: error, instanceId: instance.id }, "webhook not re-registered"),
+      );
+    }
     const observed = await observe(instance, byName.get(instance.providerName));
     if (observed && (await applyIfUnchanged(input.organizationId, instance, observed))) {
       await emitToOrganization(input.organizationId, "instance.updated", {

@@ -1,5 +1,5 @@
 import { env } from "~/env";
-import { receiveWebhook } from "~/server/domain/instances/receive-webhook";
+import { authenticateWebhook, receiveWebhook } from "~/server/domain/instances/receive-webhook";
 import { WEBHOOK_SECRET_HEADER } from "~/server/domain/instances/evolution-server";
 import { toPublicError } from "~/server/errors";
 import { logger } from "~/server/logger";
@@ -34,18 +34,16 @@ async function readLimited(request: Request, limit: number): Promise<string | nu
  */
 export async function POST(request: Request, { params }: Params) {
   const { organizationId, instanceId } = await params;
-  const body = await readLimited(request, env().WEBHOOK_MAX_BYTES);
-  if (body === null) {
-    logger.warn({ instanceId }, "webhook body over WEBHOOK_MAX_BYTES");
-    return Response.json({ error: "Corpo acima do limite." }, { status: 413 });
-  }
+  const secret = request.headers.get(WEBHOOK_SECRET_HEADER);
+  let body: string | null = null;
   try {
-    const received = await receiveWebhook({
-      organizationId,
-      instanceId,
-      secret: request.headers.get(WEBHOOK_SECRET_HEADER),
-      body,
-    });
+    await authenticateWebhook({ organizationId, instanceId, secret });
+    body = await readLimited(request, env().WEBHOOK_MAX_BYTES);
+    if (body === null) {
+      logger.warn({ instanceId }, "webhook body over WEBHOOK_MAX_BYTES");
+      return Response.json({ error: "Corpo acima do limite." }, { status: 413 });
+    }
+    const received = await receiveWebhook({ organizationId, instanceId, secret, body });
     return Response.json({ ok: true, duplicate: !received.stored });
   } catch (error) {
     const published = toPublicError(error);
@@ -55,7 +53,7 @@ export async function POST(request: Request, { params }: Params) {
         instanceId,
         status: published.status,
         err: error,
-        bodyPreview: published.status === 400 ? body.slice(0, 500) : undefined,
+        bodyPreview: published.status === 400 ? body?.slice(0, 500) : undefined,
       },
       "webhook refused",
     );
