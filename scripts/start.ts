@@ -75,7 +75,7 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
   loadDotEnv();
-  (process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
+  (process.env as Record<string, string>).NODE_ENV ||= dev ? "development" : "production";
 
   const prepared = await prepareDatabase(say, (database) => {
     embedded = database;
