@@ -48,7 +48,35 @@ const schema = z.object({
   EVOLUTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   EVOLUTION_CIRCUIT_FAILURES: z.coerce.number().int().min(1).default(5),
   EVOLUTION_CIRCUIT_COOLDOWN_SECONDS: z.coerce.number().int().min(1).default(30),
+  MEDIA_STORE: z.enum(["local", "s3"]).default("local"),
+  MEDIA_DIR: z.string().optional(),
+  MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 * 1024 * 1024 * 1024)
+    .default(16 * 1024 * 1024),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: boolean.optional(),
 });
+
+export interface S3Settings {
+  /** Unset: AWS's own endpoint for the region. */
+  endpoint?: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** `https://endpoint/bucket/key` instead of `https://bucket.endpoint/key` (MinIO and most S3-compatibles). */
+  forcePathStyle: boolean;
+}
+
+/** Where message attachments are kept, and the largest one accepted. */
+export type MediaSettings = { maxBytes: number } & ({ store: "local"; dir: string } | { store: "s3"; s3: S3Settings });
 
 export type Env = z.infer<typeof schema> & {
   DATABASE_URL: string;
@@ -61,6 +89,7 @@ export type Env = z.infer<typeof schema> & {
   evolution: { url: string; apiKey: string; isSimulator: boolean };
   /** Base URL Evolution POSTs webhooks to. */
   webhookBaseUrl: string;
+  media: MediaSettings;
 };
 
 export class ConfigError extends Error {}
@@ -115,6 +144,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   const evolution = env.EVOLUTION_API_URL
     ? { url: env.EVOLUTION_API_URL.replace(/\/+$/, ""), apiKey: env.EVOLUTION_API_KEY!, isSimulator: false }
     : { url: `http://127.0.0.1:${env.SIMULATOR_PORT}`, apiKey: secrets?.simulatorApiKey ?? "", isSimulator: true };
+  const media = mediaSettings(env, dataDir);
   return {
     ...env,
     DATABASE_URL: databaseUrl,
@@ -125,6 +155,33 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     databaseIsEmbedded,
     evolution,
     webhookBaseUrl: (env.WEBHOOK_BASE_URL ?? env.APP_URL ?? `http://127.0.0.1:${env.PORT}`).replace(/\/+$/, ""),
+    media,
+  };
+}
+
+function mediaSettings(env: z.infer<typeof schema>, dataDir: string): MediaSettings {
+  const maxBytes = env.MEDIA_MAX_BYTES;
+  if (env.MEDIA_STORE === "local") {
+    return { maxBytes, store: "local", dir: path.resolve(env.MEDIA_DIR ?? path.join(dataDir, "media")) };
+  }
+  const missing = (["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).filter((name) => !env[name]);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Setting MEDIA_STORE=s3 needs ${missing.join(", ")}. Set them (see .env.example) or use MEDIA_STORE=local.`,
+    );
+  }
+  return {
+    maxBytes,
+    store: "s3",
+    s3: {
+      endpoint: env.S3_ENDPOINT?.replace(/\/+$/, ""),
+      region: env.S3_REGION,
+      bucket: env.S3_BUCKET!,
+      accessKeyId: env.S3_ACCESS_KEY_ID!,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+      // Custom endpoints (MinIO, Supabase Storage, …) mostly serve path-style only.
+      forcePathStyle: env.S3_FORCE_PATH_STYLE ?? Boolean(env.S3_ENDPOINT),
+    },
   };
 }
 

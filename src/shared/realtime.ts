@@ -8,6 +8,10 @@ export interface ServerToClientEvents {
   "instance.updated": (payload: { instanceId: string; state: "open" | "connecting" | "close" | "refused" }) => void;
   /** A new QR code (or pairing code) for an instance being paired: refetch the instance for it. */
   "instance.qr": (payload: { instanceId: string }) => void;
+  /** A conversation's place in the list changed (new message, status, assignment, tags, read). */
+  "conversation.updated": (payload: { conversationId: string }) => void;
+  /** A message was added or changed (status, media, reaction, edit): an open conversation fetches its changes. */
+  "message.changed": (payload: { conversationId: string; messageId: string }) => void;
 }
 
 export type RealtimeEventName = keyof ServerToClientEvents;

@@ -7,7 +7,8 @@ import pg from "pg";
  * unique constraints and indexes. Returns one line per difference (empty when they agree).
  */
 export async function schemaDrift(databaseUrl: string, schemaPath = "prisma/schema.prisma"): Promise<string[]> {
-  const dmmf = await getDMMF({ datamodel: readFileSync(schemaPath, "utf8") });
+  const source = readFileSync(schemaPath, "utf8");
+  const dmmf = await getDMMF({ datamodel: source });
   if (!("datamodel" in dmmf)) throw new Error("schema.prisma does not parse");
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -93,6 +94,14 @@ export async function schemaDrift(databaseUrl: string, schemaPath = "prisma/sche
             `${table}.${name}: schema ${field.isRequired ? "NOT NULL" : "NULL"} vs database ${nullable ? "NULL" : "NOT NULL"}`,
           );
       }
+      // DMMF leaves out `Unsupported("…")` fields (e.g. tsvector), so they are read from the source.
+      for (const field of unsupportedFields(source, model.name)) {
+        fieldColumns.set(field.name, field.column);
+        const column = dbColumns.find((c) => c.column_name === field.column);
+        if (!column) problems.push(`${table}.${field.column} is missing`);
+        else if (column.udt_name !== field.type)
+          problems.push(`${table}.${field.column}: schema ${field.type} vs database ${column.udt_name}`);
+      }
       for (const column of dbColumns) {
         if (![...fieldColumns.values()].includes(column.column_name))
           problems.push(`${table}.${column.column_name} exists in the database but not in schema.prisma`);
@@ -119,6 +128,15 @@ export async function schemaDrift(databaseUrl: string, schemaPath = "prisma/sche
   } finally {
     await client.end();
   }
+}
+
+function unsupportedFields(source: string, model: string): { name: string; type: string; column: string }[] {
+  const block = new RegExp(`model ${model} \\{([\\s\\S]*?)\\n\\}`).exec(source)?.[1] ?? "";
+  return [...block.matchAll(/^\s*(\w+)\s+Unsupported\("(\w+)"\)\??.*?(?:@map\("(\w+)"\))?\s*$/gm)].map((m) => ({
+    name: m[1]!,
+    type: m[2]!,
+    column: m[3] ?? m[1]!,
+  }));
 }
 
 function expectedDbType(

@@ -24,4 +24,15 @@ export const simulator = {
   webhooks: (options: { duplicates?: boolean; reorder?: boolean; paused?: boolean }) => control("/webhooks", options),
   deliveries: (): Promise<{ event: string; instance: string; status: number | string }[]> =>
     control("/deliveries?limit=500", undefined, "GET"),
+  /** A message arriving from WhatsApp (every type the simulator knows; see src/simulator/README.md). */
+  inbound: (name: string, body: Record<string, unknown>): Promise<{ messageId: string; remoteJid: string }> =>
+    control(`/instances/${name}/inbound`, body),
+  ack: (name: string, messageId: string, status: "SERVER_ACK" | "DELIVERY_ACK" | "READ" | "PLAYED" | "ERROR") =>
+    control(`/instances/${name}/ack`, { messageId, status }),
+  sent: (
+    name: string,
+  ): Promise<{ messageId: string; to: string; remoteJid: string; type: string; text?: string; receivedAt: string }[]> =>
+    control(`/instances/${name}/sent`, undefined, "GET"),
+  failSends: (name: string, body: { mode: string | null; numbers?: string[]; times?: number }) =>
+    control(`/instances/${name}/fail-sends`, body),
 };

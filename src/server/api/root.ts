@@ -1,7 +1,11 @@
+import { conversationsRouter } from "./routers/conversations";
 import { instancesRouter } from "./routers/instances";
 import { membersRouter } from "./routers/members";
 import { organizationRouter } from "./routers/organization";
+import { quickRepliesRouter } from "./routers/quick-replies";
 import { systemRouter } from "./routers/system";
+import { tagsRouter } from "./routers/tags";
+import { webhooksRouter } from "./routers/webhooks";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -9,6 +13,10 @@ export const appRouter = router({
   instances: instancesRouter,
   members: membersRouter,
   system: systemRouter,
+  conversations: conversationsRouter,
+  tags: tagsRouter,
+  quickReplies: quickRepliesRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

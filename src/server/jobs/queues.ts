@@ -59,6 +59,24 @@ export const queues = {
     batchSize: 1,
     cronPerOrganization: "*/30 * * * * *",
   }),
+  /** Fetches an attachment the webhook did not carry and stores it. */
+  "media.fetch": defineQueue({
+    payload: z.object({ organizationId: z.uuid(), messageId: z.uuid() }),
+    policy: transientRetry,
+    batchSize: 5,
+  }),
+  /** Sends one reply (the message row is written first, pending, in the same transaction as this job). */
+  "messages.send": defineQueue({
+    payload: z.object({ organizationId: z.uuid(), messageId: z.uuid() }),
+    policy: { retryLimit: 8, retryDelay: 2, retryBackoff: true, retryDelayMax: 120, expireInSeconds: 180 },
+    batchSize: 10,
+  }),
+  /** Settles a send whose outcome is unknown (crash or timeout after the call) from Evolution's records. */
+  "messages.reconcile": defineQueue({
+    payload: z.object({ organizationId: z.uuid(), messageId: z.uuid() }),
+    policy: { retryLimit: 10, retryDelay: 15, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 120 },
+    batchSize: 5,
+  }),
   "system.realtime-check": defineQueue({
     payload: z.object({
       organizationId: z.uuid(),

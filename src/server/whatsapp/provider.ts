@@ -63,10 +63,12 @@ export const webhookEventNames = [
   "CONNECTION_UPDATE",
   "LOGOUT_INSTANCE",
   "MESSAGES_UPSERT",
+  "MESSAGES_EDITED",
   "MESSAGES_UPDATE",
   "MESSAGES_DELETE",
   "SEND_MESSAGE",
   "CONTACTS_UPSERT",
+  "CONTACTS_UPDATE",
 ] as const;
 
 export type WebhookEventName = (typeof webhookEventNames)[number];
@@ -153,7 +155,16 @@ export interface WhatsAppProvider {
   circuitState(serverId: string): CircuitState;
   /** Reads one webhook delivery; throws a VALIDATION AppError for a body that is not the gateway's. */
   parseWebhook(body: unknown): ParsedWebhook;
+  /** What a failed sendText/sendMedia means for the message (see SendFailure). */
+  sendFailure(error: unknown): SendFailure;
 }
+
+/**
+ * not-sent: certainly not sent (gateway unreachable, circuit open, number disconnected) — try again later;
+ * rejected: refused for good (not on WhatsApp, invalid, too large) — failed, with the reason;
+ * maybe-sent: the request may have gone through (timeout, 5xx, odd answer) — never re-send blindly.
+ */
+export type SendFailure = "not-sent" | "rejected" | "maybe-sent";
 
 export interface CircuitState {
   state: "closed" | "open" | "half-open";
@@ -162,7 +173,66 @@ export interface CircuitState {
   lastError: string | null;
 }
 
-/** Provider-neutral webhook events (this issue processes the connection ones; the inbox adds messages). */
+/** A chat as the gateway names it. `chatId` is the JID to send to (kept as the gateway gave it). */
+export type ChatRef =
+  | {
+      kind: "direct";
+      chatId: string;
+      /** E.164 digits without "+" when the gateway told the phone (directly or as the alternate JID). */
+      phone: string | null;
+      /** WhatsApp's privacy id (`<digits>@lid`) when the gateway told it. */
+      lid: string | null;
+    }
+  | { kind: "group"; chatId: string };
+
+/** A person: a direct chat's contact, or a group message's author. */
+export interface PersonRef {
+  phone: string | null;
+  lid: string | null;
+  /** The name the person set on WhatsApp (pushName); null for own messages. */
+  name: string | null;
+}
+
+/** Media attached to a message. The bytes come with the webhook when enabled, else through `getMedia`. */
+export interface MediaRef {
+  mimeType: string | null;
+  fileName: string | null;
+  /** Size in bytes as the gateway declared it. */
+  size: number | null;
+  /** Raw base64 bytes (no data: prefix), when the delivery carried them. */
+  base64: string | null;
+}
+
+export type MessageContent =
+  | {
+      type: "text";
+      text: string;
+      linkPreview: { url: string; title: string | null; description: string | null } | null;
+    }
+  | { type: "image" | "video" | "sticker"; caption: string | null; media: MediaRef }
+  | { type: "audio"; voice: boolean; seconds: number | null; media: MediaRef }
+  | { type: "document"; caption: string | null; media: MediaRef }
+  | { type: "location"; latitude: number; longitude: number; name: string | null; address: string | null }
+  | { type: "contact"; displayName: string; phones: string[]; vcard: string | null }
+  /** A kind Mirage does not render (polls, buttons…): kept so the conversation shows something arrived. */
+  | { type: "unsupported"; messageType: string };
+
+/** A message received, sent from the phone, or echoed after an API send (`origin: "send"`). */
+export interface ProviderMessage {
+  providerMessageId: string;
+  chat: ChatRef;
+  fromMe: boolean;
+  /** Who wrote it: the contact of a direct chat, the participant of a group; null when `fromMe`. */
+  sender: PersonRef | null;
+  timestamp: Date;
+  status: DeliveryStatus | null;
+  content: MessageContent;
+  /** The message this one replies to. */
+  quotedProviderMessageId: string | null;
+  origin: "upsert" | "send";
+}
+
+/** Provider-neutral webhook events. */
 export type ProviderEvent =
   | {
       kind: "connection";
@@ -175,6 +245,43 @@ export type ProviderEvent =
     }
   | { kind: "qrcode"; instanceName: string; qr: QrCode }
   | { kind: "logout"; instanceName: string }
+  | { kind: "message"; instanceName: string; message: ProviderMessage }
+  | {
+      kind: "reaction";
+      instanceName: string;
+      /** The reaction's own id (a reaction replaces the same sender's earlier one). */
+      providerMessageId: string;
+      targetProviderMessageId: string;
+      chat: ChatRef;
+      fromMe: boolean;
+      sender: PersonRef | null;
+      /** Empty when the reaction was removed. */
+      emoji: string;
+      timestamp: Date;
+    }
+  | {
+      kind: "edit";
+      instanceName: string;
+      targetProviderMessageId: string;
+      chat: ChatRef;
+      text: string;
+      timestamp: Date;
+    }
+  | { kind: "revoke"; instanceName: string; targetProviderMessageId: string; chat: ChatRef | null }
+  | {
+      kind: "status";
+      instanceName: string;
+      providerMessageId: string;
+      chatId: string | null;
+      fromMe: boolean;
+      status: DeliveryStatus;
+    }
+  | {
+      kind: "contact";
+      instanceName: string;
+      person: PersonRef;
+      profilePictureUrl: string | null;
+    }
   | { kind: "unsupported"; instanceName: string; event: string };
 
 /** A webhook delivery after parsing: its idempotency key and what it means. */

@@ -4,6 +4,9 @@ import { recordCronHeartbeat } from "../../server/domain/system/record-worker-he
 import { completeRealtimeCheck } from "../../server/domain/system/complete-realtime-check";
 import { processWebhookDelivery } from "../../server/domain/instances/process-webhook-delivery";
 import { runInstanceWatchdog } from "../../server/domain/instances/run-instance-watchdog";
+import { deliverMessage } from "../../server/domain/messages/deliver-message";
+import { fetchMessageMedia } from "../../server/domain/messages/fetch-message-media";
+import { reconcileMessage } from "../../server/domain/messages/reconcile-message";
 
 export interface HandlerContext {
   worker: WorkerIdentity;
@@ -19,4 +22,7 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "system.realtime-check": async (payload) => completeRealtimeCheck(payload),
   "webhook.process": async (payload) => processWebhookDelivery(payload),
   "instances.watchdog": async (payload) => runInstanceWatchdog(payload),
+  "media.fetch": async (payload) => fetchMessageMedia(payload),
+  "messages.send": async (payload) => deliverMessage(payload),
+  "messages.reconcile": async (payload) => reconcileMessage(payload),
 };

@@ -5,6 +5,9 @@ import { logger } from "../../logger";
 import { emitToOrganization } from "../../realtime/emitter";
 import { whatsappProvider } from "../../whatsapp";
 import type { ParsedWebhook } from "../../whatsapp/provider";
+import { applyMessageEvent, isMessageEvent } from "../messages/apply-message-event";
+import { emitMessageChanges } from "../messages/emit-message-changes";
+import type { MessageChange } from "../messages/message-change";
 import { applyConnectionState } from "./apply-connection-state";
 
 type Emit = () => Promise<void>;
@@ -47,12 +50,15 @@ export async function processWebhookDelivery(input: { organizationId: string; de
         await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT delivery");
         const attempts = delivery.attempts + 1;
         logger.error({ err: error, deliveryId: delivery.id, attempts }, "webhook delivery failed to apply");
+        // Set aside after the last attempt: kept, listed for admins to reprocess, no longer blocking its chat.
+        const dead = attempts >= MAX_ATTEMPTS ? new Date() : null;
         await tx.webhookDelivery.update({
           where: { id: delivery.id },
           data: {
             attempts,
             error: `failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000),
-            processedAt: attempts >= MAX_ATTEMPTS ? new Date() : null,
+            processedAt: dead,
+            deadAt: dead,
           },
         });
       }
@@ -90,13 +96,21 @@ async function applyDelivery(tx: Tx, organizationId: string, delivery: DeliveryR
   } catch (error) {
     // Malformed: kept, marked with the reason, never retried.
     logger.warn({ deliveryId: delivery.id, err: error }, "webhook delivery does not parse");
-    await markProcessed(tx, delivery.id, error instanceof Error ? error.message : String(error));
+    await markProcessed(tx, delivery.id, `malformed: ${error instanceof Error ? error.message : String(error)}`, true);
     return [];
   }
 
   const emits: Emit[] = [];
   const unhandled = new Set<string>();
+  const notes: string[] = [];
+  const changes: MessageChange[] = [];
   for (const event of parsed.events) {
+    if (isMessageEvent(event)) {
+      const outcome = await applyMessageEvent(tx, { organizationId, instanceId: delivery.instanceId }, event);
+      changes.push(...outcome.changes);
+      if (outcome.note) notes.push(outcome.note);
+      continue;
+    }
     // Re-read per event: an earlier event of this delivery may have changed the instance.
     const instance = await tx.instance.findFirst({ where: { id: delivery.instanceId } });
     if (!instance) break;
@@ -130,14 +144,17 @@ async function applyDelivery(tx: Tx, organizationId: string, delivery: DeliveryR
       unhandled.add(event.event);
     }
   }
-  // Events Mirage does not act on yet stay stored, marked, so they can be replayed when it does.
-  await markProcessed(tx, delivery.id, unhandled.size ? `unhandled: ${[...unhandled].join(", ")}` : null);
+  if (changes.length) emits.push(() => emitMessageChanges(organizationId, changes));
+  // Events Mirage does not act on stay stored, marked, so they can be replayed if it ever does.
+  if (unhandled.size) notes.push(`unhandled: ${[...unhandled].join(", ")}`);
+  await markProcessed(tx, delivery.id, notes.length ? notes.join("; ").slice(0, 2000) : null);
   return emits;
 }
 
-async function markProcessed(tx: Tx, deliveryId: string, error: string | null) {
+async function markProcessed(tx: Tx, deliveryId: string, error: string | null, dead = false) {
+  const now = new Date();
   await tx.webhookDelivery.update({
     where: { id: deliveryId },
-    data: { processedAt: new Date(), error, attempts: { increment: 1 } },
+    data: { processedAt: now, error, attempts: { increment: 1 }, deadAt: dead ? now : null },
   });
 }

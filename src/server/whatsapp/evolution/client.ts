@@ -1,3 +1,4 @@
+import { classifySendFailure } from "./send-failure";
 import { parseEvolutionWebhook } from "./webhook";
 import { CircuitBreaker } from "../circuit-breaker";
 import {
@@ -318,5 +319,6 @@ export function createEvolutionProvider(options: EvolutionProviderOptions = {}):
     },
 
     parseWebhook: parseEvolutionWebhook,
+    sendFailure: classifySendFailure,
   };
 }

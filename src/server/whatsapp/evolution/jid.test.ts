@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chatKind, phoneFromJid, phoneJidOfKey } from "./jid";
+import { chatKind, identityOfJids, isIgnoredChat, lidFromJid, phoneFromJid, phoneJidOfKey } from "./jid";
 
 describe("jid helpers", () => {
   it("tells chat kinds apart", () => {
@@ -33,5 +33,32 @@ describe("jid helpers", () => {
       participantAlt: "5511987654321@s.whatsapp.net",
     };
     expect(phoneJidOfKey(key)).toBe("5511987654321@s.whatsapp.net");
+  });
+
+  it("reads a LID, without a device suffix", () => {
+    expect(lidFromJid("201234567890123@lid")).toBe("201234567890123@lid");
+    expect(lidFromJid("201234567890123:7@lid")).toBe("201234567890123@lid");
+    expect(lidFromJid("5511987654321@s.whatsapp.net")).toBeNull();
+    expect(lidFromJid(undefined)).toBeNull();
+  });
+
+  it("finds phone and LID among JIDs in any order", () => {
+    const phone = "5511987654321@s.whatsapp.net";
+    const lid = "201234567890123@lid";
+    expect(identityOfJids([phone, lid])).toEqual({ phone: "5511987654321", lid });
+    expect(identityOfJids([lid, phone])).toEqual({ phone: "5511987654321", lid });
+    expect(identityOfJids([lid, null])).toEqual({ phone: null, lid });
+  });
+
+  it("ignores broadcasts, channels and unknown kinds", () => {
+    expect(["status@broadcast", "123@broadcast", "120363400000000000@newsletter", "x@bot"].map(isIgnoredChat)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(
+      ["5511987654321@s.whatsapp.net", "201234567890123@lid", "120363025246125888@g.us"].map(isIgnoredChat),
+    ).toEqual([false, false, false]);
   });
 });

@@ -40,3 +40,30 @@ export function phoneJidOfKey(key: MessageKeyJids): string | null {
     chatKind(key.remoteJid) === "group" ? [key.participant, key.participantAlt] : [key.remoteJid, key.remoteJidAlt];
   return candidates.find((jid): jid is string => !!jid && chatKind(jid) === "user") ?? null;
 }
+
+/** `201234567890123@lid` (a `:device` suffix dropped); null for other kinds. */
+export function lidFromJid(jid: string | null | undefined): string | null {
+  if (!jid || chatKind(jid) !== "lid") return null;
+  const user = jid.slice(0, -"@lid".length).split(":")[0] ?? "";
+  return /^\d+$/.test(user) ? `${user}@lid` : null;
+}
+
+/**
+ * The phone digits and LID among JIDs naming one person, in any order: 2.3.6 may put the LID first and
+ * the phone JID in the `…Alt` field, 2.4.0 the other way round (contract §9).
+ */
+export function identityOfJids(jids: (string | null | undefined)[]): { phone: string | null; lid: string | null } {
+  return {
+    phone: jids.map(phoneFromJid).find((phone) => phone !== null) ?? null,
+    lid: jids.map(lidFromJid).find((lid) => lid !== null) ?? null,
+  };
+}
+
+/**
+ * Chats Mirage leaves alone: status updates and broadcast lists (`…@broadcast`), channels (`@newsletter`)
+ * and any other kind it does not know.
+ */
+export function isIgnoredChat(jid: string): boolean {
+  const kind = chatKind(jid);
+  return kind === null || kind === "broadcast";
+}

@@ -122,7 +122,7 @@ describe("parseEvolutionWebhook: connection events", () => {
   });
 });
 
-describe("parseEvolutionWebhook: events handled elsewhere", () => {
+describe("parseEvolutionWebhook: message events, dedupe keys and timing", () => {
   const textMessage = {
     key: {
       remoteJid: "5511987654321@s.whatsapp.net",
@@ -140,9 +140,9 @@ describe("parseEvolutionWebhook: events handled elsewhere", () => {
     source: "ios",
   };
 
-  it("marks messages.upsert unsupported, keyed by the WhatsApp id and timed by messageTimestamp", () => {
+  it("maps messages.upsert to a message, keyed by the WhatsApp id and timed by messageTimestamp", () => {
     const parsed = parseEvolutionWebhook(delivery("messages.upsert", textMessage));
-    expect(parsed.events).toEqual([{ kind: "unsupported", instanceName: "acme", event: "messages.upsert" }]);
+    expect(parsed.events).toMatchObject([{ kind: "message", instanceName: "acme", message: { origin: "upsert" } }]);
     expect(parsed.dedupeKey).toBe("messages.upsert:3A5F0C9D8E7B6A5F4E3D");
     expect(parsed.occurredAt).toEqual(new Date(1761057600 * 1000));
   });
@@ -219,7 +219,7 @@ describe("parseEvolutionWebhook: events handled elsewhere", () => {
     };
     const parsed = parseEvolutionWebhook(delivery("send.message", sent));
     expect(parsed.dedupeKey).toBe("send.message:3EB0A1B2C3D4E5F6A7B8C9");
-    expect(parsed.events).toEqual([{ kind: "unsupported", instanceName: "acme", event: "send.message" }]);
+    expect(parsed.events).toMatchObject([{ kind: "message", message: { origin: "send", status: "pending" } }]);
   });
 
   it("keys messages.update by WhatsApp id and status", () => {
@@ -256,6 +256,51 @@ describe("parseEvolutionWebhook: events handled elsewhere", () => {
     );
   });
 
+  it("keys messages.edited by the target id and type, each edit by its own timestampMs", () => {
+    const key = { remoteJid: "5511912345678@s.whatsapp.net", fromMe: true, id: "3A5F0C9D8E7B6A5F4E3D" };
+    const edit = (text: string, timestampMs: string) => ({
+      key,
+      type: "MESSAGE_EDIT",
+      editedMessage: { conversation: text },
+      timestampMs,
+    });
+    const first = parseEvolutionWebhook(delivery("messages.edited", edit("corrigido", "1761057900123")));
+    expect(first.dedupeKey).toBe("messages.edited:3A5F0C9D8E7B6A5F4E3D:MESSAGE_EDIT:1761057900123");
+    expect(first.occurredAt).toEqual(new Date(1761057900123));
+    const second = parseEvolutionWebhook(delivery("messages.edited", edit("de novo", "1761057960456")));
+    expect(second.dedupeKey).not.toBe(first.dedupeKey);
+    const retry = parseEvolutionWebhook(
+      delivery("messages.edited", edit("corrigido", "1761057900123"), { date_time: "2025-10-21T08:45:00.000Z" }),
+    );
+    expect(retry.dedupeKey).toBe(first.dedupeKey);
+
+    expect(parseEvolutionWebhook(delivery("messages.edited", { key, type: "REVOKE" })).dedupeKey).toBe(
+      "messages.edited:3A5F0C9D8E7B6A5F4E3D:REVOKE",
+    );
+    expect(parseEvolutionWebhook(delivery("messages.edited", { key, type: 0 })).dedupeKey).toBe(
+      "messages.edited:3A5F0C9D8E7B6A5F4E3D:REVOKE",
+    );
+  });
+
+  it("hashes messages.update without a real status, so it never takes a receipt's key", () => {
+    const base = { keyId: "3EB0A1B2C3D4E5F6A7B8C9", remoteJid: "5511987654321@s.whatsapp.net", fromMe: true };
+    const statusless = parseEvolutionWebhook(delivery("messages.update", base));
+    expect(statusless.dedupeKey).toMatch(SHA256_HEX);
+    // 2.3.7 reports an edit as an update with `message` and a fallback SERVER_ACK.
+    const contentUpdate = parseEvolutionWebhook(
+      delivery("messages.update", { ...base, status: "SERVER_ACK", message: { editedMessage: { message: {} } } }),
+    );
+    expect(contentUpdate.dedupeKey).toMatch(SHA256_HEX);
+    expect(contentUpdate.events).toEqual([]);
+  });
+
+  it("keys contacts by a hash of the body", () => {
+    const contact = { remoteJid: "5511987654321@s.whatsapp.net", pushName: "Maria", instanceId: INSTANCE_ID };
+    const parsed = parseEvolutionWebhook(delivery("contacts.update", contact));
+    expect(parsed.dedupeKey).toMatch(SHA256_HEX);
+    expect(parseEvolutionWebhook(delivery("contacts.update", contact)).dedupeKey).toBe(parsed.dedupeKey);
+  });
+
   it("marks every other event unsupported, hashed, timed now", () => {
     const others: [string, unknown][] = [
       [
@@ -269,26 +314,6 @@ describe("parseEvolutionWebhook: events handled elsewhere", () => {
         },
       ],
       [
-        "contacts.upsert",
-        [
-          {
-            remoteJid: "5511987654321@s.whatsapp.net",
-            pushName: "Maria",
-            profilePicUrl: null,
-            instanceId: INSTANCE_ID,
-          },
-        ],
-      ],
-      [
-        "contacts.update",
-        {
-          remoteJid: "5511987654321@s.whatsapp.net",
-          pushName: "Maria",
-          profilePicUrl: "https://pps.whatsapp.net/x.jpg",
-          instanceId: INSTANCE_ID,
-        },
-      ],
-      [
         "presence.update",
         {
           id: "5511987654321@s.whatsapp.net",
@@ -298,7 +323,7 @@ describe("parseEvolutionWebhook: events handled elsewhere", () => {
       ["remove.instance", null],
       ["instance.create", { instanceName: "acme", instanceId: INSTANCE_ID }],
       ["chats.upsert", [{ remoteJid: "5511987654321@s.whatsapp.net", instanceId: INSTANCE_ID, unreadMessages: 0 }]],
-      ["messages.edited", { key: { remoteJid: "5511987654321@s.whatsapp.net", id: "X" }, type: "REVOKE" }],
+      ["messages.set", [{ key: { remoteJid: "5511987654321@s.whatsapp.net", id: "X" }, messageTimestamp: "x" }]],
       [
         "call",
         {

@@ -1,38 +1,37 @@
 import { createHash } from "node:crypto";
-import { AppError, fieldErrorsFromZod } from "../../errors";
 import type { z } from "../../../shared/zod";
 import type { ParsedWebhook, ProviderEvent } from "../provider";
 import { phoneFromJid } from "./jid";
 import { dateFromEpochSeconds, qrCodeFrom } from "./mapping";
+import {
+  contactEvents,
+  deleteEvents,
+  editedEvents,
+  messageEvents,
+  protocolType,
+  updateEvents,
+  type EventContext,
+} from "./message-events";
 import {
   connectionUpdateData,
   messageDeleteData,
   messageKeyData,
   messageTimestampData,
   messageUpdateData,
+  protocolMessageSchema,
+  protocolTimestampData,
   qrcodeUpdatedData,
   webhookEnvelopeSchema,
 } from "./schemas";
+import { parseEventData, parseOrReject } from "./validation";
 
 type Envelope = z.infer<typeof webhookEnvelopeSchema>;
 
-function parseOrReject<T>(schema: z.ZodType<T>, value: unknown, message: string, event?: string): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new AppError("VALIDATION", message, {
-    fieldErrors: fieldErrorsFromZod(parsed.error),
-    details: event ? { event } : undefined,
-  });
+function parseData<T>(schema: z.ZodType<T>, envelope: Envelope): T {
+  return parseEventData(schema, envelope.data, envelope.event);
 }
 
-function parseData<T>(schema: z.ZodType<T>, envelope: Envelope): T {
-  return parseOrReject(
-    schema,
-    envelope.data,
-    `O evento ${envelope.event} da Evolution API veio num formato inesperado.`,
-    envelope.event,
-  );
-}
+const hash = (text: string): string => createHash("sha256").update(text).digest("hex");
 
 /**
  * Evolution retries a delivery with the very same body and may also deliver one event twice (contract
@@ -46,22 +45,38 @@ function dedupeKey(envelope: Envelope): string {
     if (message.success) return `${event}:${message.data.key.id}`;
   }
   if (event === "messages.update") {
+    // 2.3.7's content updates (edits, poll votes) come with a made-up status: they must not take a receipt's key.
     const update = messageUpdateData.safeParse(data);
-    if (update.success) return `${update.data.keyId}:${update.data.status}`;
+    if (update.success && update.data.status && update.data.message == null && update.data.pollUpdates == null) {
+      return `${update.data.keyId}:${update.data.status}`;
+    }
+  }
+  if (event === "messages.edited") {
+    // Each edit of a message has its own timestampMs; a revoke happens once.
+    const protocol = protocolMessageSchema.safeParse(data);
+    if (protocol.success && protocol.data.key) {
+      const type = protocolType(protocol.data);
+      const edit = type === "REVOKE" ? "" : `:${protocol.data.timestampMs ?? hash(JSON.stringify(data))}`;
+      return `messages.edited:${protocol.data.key.id}:${type}${edit}`;
+    }
   }
   if (event === "messages.delete") {
     // A remote revoke sends the WhatsApp key (`id`); an API delete sends the stored row (WhatsApp id in `key.id`).
     const deletion = messageDeleteData.safeParse(data);
     if (deletion.success) return `messages.delete:${deletion.data.key?.id ?? deletion.data.id}`;
   }
-  const fingerprint = [event, envelope.instance, envelope.date_time ?? "", JSON.stringify(data ?? null)].join("|");
-  return createHash("sha256").update(fingerprint).digest("hex");
+  return hash([event, envelope.instance, envelope.date_time ?? "", JSON.stringify(data ?? null)].join("|"));
 }
 
-/** `date_time` is the server's local time labelled as UTC (contract §10.1), so only message time is trusted. */
+/**
+ * `date_time` is the server's local time labelled as UTC (contract §10.1), so only message time is
+ * trusted: `messageTimestamp` (seconds), or an edit's `timestampMs`.
+ */
 function occurredAt(data: unknown): Date {
   const timed = messageTimestampData.safeParse(data);
-  return timed.success ? dateFromEpochSeconds(timed.data.messageTimestamp) : new Date();
+  if (timed.success) return dateFromEpochSeconds(timed.data.messageTimestamp);
+  const protocol = protocolTimestampData.safeParse(data);
+  return protocol.success ? new Date(protocol.data.timestampMs) : new Date();
 }
 
 /** `date_time` as-is: wrong as a wall-clock time, but fixed per server and kept across retries. */
@@ -73,6 +88,7 @@ function sequenceAt(dateTime: string | null | undefined): Date | null {
 
 function providerEvents(envelope: Envelope): ProviderEvent[] {
   const instanceName = envelope.instance;
+  const context: EventContext = { event: envelope.event, instanceName, ownJid: envelope.sender ?? null };
   switch (envelope.event) {
     case "connection.update": {
       const update = parseData(connectionUpdateData, envelope);
@@ -106,6 +122,19 @@ function providerEvents(envelope: Envelope): ProviderEvent[] {
     }
     case "logout.instance":
       return [{ kind: "logout", instanceName }];
+    case "messages.upsert":
+      return messageEvents(context, envelope.data, "upsert");
+    case "send.message":
+      return messageEvents(context, envelope.data, "send");
+    case "messages.edited":
+      return editedEvents(context, envelope.data);
+    case "messages.delete":
+      return deleteEvents(context, envelope.data);
+    case "messages.update":
+      return updateEvents(context, envelope.data);
+    case "contacts.upsert":
+    case "contacts.update":
+      return contactEvents(context, envelope.data);
     default:
       return [{ kind: "unsupported", instanceName, event: envelope.event }];
   }
@@ -113,7 +142,8 @@ function providerEvents(envelope: Envelope): ProviderEvent[] {
 
 /**
  * Reads one Evolution webhook delivery. Throws a VALIDATION AppError for a body that is not an
- * Evolution envelope, or whose connection/QR data is malformed. The body itself is not changed: the
+ * Evolution envelope, or whose data is malformed for an event Mirage reads (connection, QR, messages,
+ * receipts, contacts); other events are "unsupported". The body itself is not changed: the
  * caller stores it raw.
  */
 export function parseEvolutionWebhook(body: unknown): ParsedWebhook {

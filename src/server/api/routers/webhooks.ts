@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { listDeadDeliveries, reprocessDelivery } from "../../domain/webhooks/dead-deliveries";
+import { adminProcedure, router } from "../trpc";
+
+export const webhooksRouter = router({
+  deadDeliveries: adminProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(200).default(100) }))
+    .query(({ ctx, input }) => listDeadDeliveries(ctx.actor, input)),
+  reprocess: adminProcedure
+    .input(z.object({ deliveryId: z.uuid() }))
+    .mutation(({ ctx, input }) => reprocessDelivery(ctx.actor, input)),
+});

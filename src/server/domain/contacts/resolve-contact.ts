@@ -1,0 +1,80 @@
+import { uuid7 } from "../../db/uuid7";
+import type { Tx } from "../../db/tenant";
+import type { PersonRef } from "../../whatsapp/provider";
+import { mergeContacts } from "./merge-contacts";
+import { canonicalPhone } from "./phone-identity";
+
+export interface ContactIdentity {
+  /** E.164 with "+", Brazilian mobiles always with the 9th digit. */
+  phoneE164: string | null;
+  /** `…@lid` */
+  lid: string | null;
+}
+
+export interface ResolvedContact {
+  id: string;
+  /** A contact folded into this one because the same person turned up under a second identity. */
+  mergedContactIds: string[];
+}
+
+/**
+ * The identity a person reference carries: phone (canonical) and/or LID. JID digits are international;
+ * digits libphonenumber does not know (a new numbering plan) are kept as they are rather than dropped.
+ */
+export function identityOf(person: Pick<PersonRef, "phone" | "lid">): ContactIdentity {
+  const phone = person.phone ? (canonicalPhone(`+${person.phone}`)?.e164 ?? `+${person.phone}`) : null;
+  return { phoneE164: phone, lid: person.lid };
+}
+
+/**
+ * The contact of a person, created when new. A person known by phone and by LID on different
+ * occasions ends up as one contact: when a message finally links both, the two records are merged
+ * (audited). Races between workers are settled by the unique indexes (insert … on conflict).
+ */
+export async function resolveContact(
+  tx: Tx,
+  organizationId: string,
+  identity: ContactIdentity,
+  pushName: string | null,
+): Promise<ResolvedContact | null> {
+  const { phoneE164, lid } = identity;
+  if (!phoneE164 && !lid) return null;
+
+  const [byPhone, byLid] = await Promise.all([
+    phoneE164 ? tx.contact.findFirst({ where: { organizationId, phoneE164 }, select: contactSelect }) : null,
+    lid ? tx.contact.findFirst({ where: { organizationId, lid }, select: contactSelect }) : null,
+  ]);
+
+  if (byPhone && byLid && byPhone.id !== byLid.id) {
+    // The same person, seen first by LID and by phone separately: the phone record survives.
+    await mergeContacts(tx, { organizationId, survivorId: byPhone.id, mergedId: byLid.id, reason: "lid-linked" });
+    await refreshName(tx, byPhone, pushName);
+    return { id: byPhone.id, mergedContactIds: [byLid.id] };
+  }
+
+  const existing = byPhone ?? byLid;
+  if (existing) {
+    const data: { phoneE164?: string; lid?: string; pushName?: string } = {};
+    if (phoneE164 && !existing.phoneE164) data.phoneE164 = phoneE164;
+    if (lid && !existing.lid) data.lid = lid;
+    if (pushName && pushName !== existing.pushName) data.pushName = pushName;
+    if (Object.keys(data).length) await tx.contact.update({ where: { id: existing.id }, data });
+    return { id: existing.id, mergedContactIds: [] };
+  }
+
+  const inserted = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO contacts (id, organization_id, phone_e164, lid, push_name, created_at, updated_at)
+    VALUES (${uuid7()}::uuid, ${organizationId}::uuid, ${phoneE164}, ${lid}, ${pushName}, now(), now())
+    ON CONFLICT DO NOTHING
+    RETURNING id`;
+  if (inserted[0]) return { id: inserted[0].id, mergedContactIds: [] };
+  // Another worker created the same person a moment ago: take theirs.
+  return resolveContact(tx, organizationId, identity, pushName);
+}
+
+const contactSelect = { id: true, phoneE164: true, lid: true, pushName: true } as const;
+
+async function refreshName(tx: Tx, contact: { id: string; pushName: string | null }, pushName: string | null) {
+  if (pushName && pushName !== contact.pushName)
+    await tx.contact.update({ where: { id: contact.id }, data: { pushName } });
+}

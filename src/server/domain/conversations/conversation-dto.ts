@@ -1,0 +1,75 @@
+import type { Tx } from "../../db/tenant";
+
+export interface ConversationDto {
+  id: string;
+  kind: "direct" | "group";
+  status: "open" | "pending" | "closed";
+  title: string;
+  phone: string | null;
+  contactId: string | null;
+  instance: { id: string; name: string };
+  assignee: { id: string; name: string } | null;
+  tags: { id: string; name: string; color: string }[];
+  unreadCount: number;
+  lastActivityAt: string;
+  lastMessagePreview: string | null;
+  lastMessageDirection: "inbound" | "outbound" | "internal" | null;
+  /** Search hit: the matching message's text. */
+  snippet?: string;
+}
+
+/** Loads list rows with their contact, instance, assignee and tags, in the given order. */
+export async function conversationDtos(tx: Tx, ids: string[]): Promise<ConversationDto[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.conversation.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      chatJid: true,
+      subject: true,
+      contactId: true,
+      unreadCount: true,
+      lastActivityAt: true,
+      lastMessagePreview: true,
+      lastMessageDirection: true,
+      contact: { select: { name: true, pushName: true, phoneE164: true } },
+      instance: { select: { id: true, name: true } },
+      assignee: { select: { id: true, name: true } },
+      tags: { select: { tag: { select: { id: true, name: true, color: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    return [
+      {
+        id: row.id,
+        kind: row.kind,
+        status: row.status,
+        title: conversationTitle(row),
+        phone: row.contact?.phoneE164 ?? null,
+        contactId: row.contactId,
+        instance: row.instance,
+        assignee: row.assignee,
+        tags: row.tags.map((t) => t.tag),
+        unreadCount: row.unreadCount,
+        lastActivityAt: row.lastActivityAt.toISOString(),
+        lastMessagePreview: row.lastMessagePreview,
+        lastMessageDirection: row.lastMessageDirection,
+      },
+    ];
+  });
+}
+
+function conversationTitle(row: {
+  kind: string;
+  subject: string | null;
+  chatJid: string;
+  contact: { name: string | null; pushName: string | null; phoneE164: string | null } | null;
+}): string {
+  if (row.kind === "group") return row.subject ?? `Grupo ${row.chatJid.split("@")[0]}`;
+  return row.contact?.name ?? row.contact?.pushName ?? row.contact?.phoneE164 ?? "Contato sem número";
+}

@@ -1,0 +1,52 @@
+import { Prisma } from "../../db/generated/client";
+import { withOrganization } from "../../db/tenant";
+import type { z } from "../../../shared/zod";
+import type { listConversationsInput } from "../../../shared/schemas/inbox";
+import type { Actor } from "../members/actor";
+import { conversationDtos, type ConversationDto } from "./conversation-dto";
+
+export interface ConversationPage {
+  items: ConversationDto[];
+  nextCursor: { at: string; id: string } | null;
+}
+
+/**
+ * The inbox list, most recent activity first, by keyset (activity time, id): a deep page costs what
+ * the first one does. Filters map onto the (organization, status | assignee, activity, id) indexes.
+ */
+export async function listConversations(
+  actor: Actor,
+  input: z.infer<typeof listConversationsInput>,
+): Promise<ConversationPage> {
+  return withOrganization(actor.organizationId, async (tx) => {
+    const conditions: Prisma.Sql[] = [Prisma.sql`c.organization_id = ${actor.organizationId}::uuid`];
+    if (input.status) conditions.push(Prisma.sql`c.status = ${input.status}::"ConversationStatus"`);
+    if (input.instanceId) conditions.push(Prisma.sql`c.instance_id = ${input.instanceId}::uuid`);
+    if (input.assignee === "me") conditions.push(Prisma.sql`c.assignee_id = ${actor.userId}::uuid`);
+    else if (input.assignee === "none") conditions.push(Prisma.sql`c.assignee_id IS NULL`);
+    else if (input.assignee) conditions.push(Prisma.sql`c.assignee_id = ${input.assignee}::uuid`);
+    if (input.unreadOnly) conditions.push(Prisma.sql`c.unread_count > 0`);
+    if (input.tagId)
+      conditions.push(
+        Prisma.sql`EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id AND t.tag_id = ${input.tagId}::uuid)`,
+      );
+    if (input.cursor)
+      conditions.push(
+        Prisma.sql`(c.last_activity_at, c.id) < (${new Date(input.cursor.at)}, ${input.cursor.id}::uuid)`,
+      );
+    const rows = await tx.$queryRaw<{ id: string; last_activity_at: Date }[]>`
+      SELECT c.id, c.last_activity_at FROM conversations c
+      WHERE ${Prisma.join(conditions, " AND ")}
+      ORDER BY c.last_activity_at DESC, c.id DESC
+      LIMIT ${input.limit + 1}`;
+    const page = rows.slice(0, input.limit);
+    const last = page.at(-1);
+    return {
+      items: await conversationDtos(
+        tx,
+        page.map((row) => row.id),
+      ),
+      nextCursor: rows.length > input.limit && last ? { at: last.last_activity_at.toISOString(), id: last.id } : null,
+    };
+  });
+}

@@ -1,0 +1,68 @@
+import { withOrganization } from "../../db/tenant";
+import { AppError } from "../../errors";
+import { recordAudit } from "../audit/record-audit";
+import type { Actor } from "../members/actor";
+import { emitConversationUpdated } from "./emit-conversation-updated";
+import { loadConversation } from "./load-conversation";
+
+/** Aberta / pendente / fechada. */
+export async function setConversationStatus(
+  actor: Actor,
+  input: { conversationId: string; status: "open" | "pending" | "closed" },
+): Promise<void> {
+  await withOrganization(actor.organizationId, async (tx) => {
+    const conversation = await loadConversation(tx, actor.organizationId, input.conversationId);
+    if (conversation.status === input.status) return;
+    await tx.conversation.update({
+      where: { id: conversation.id },
+      data: { status: input.status, closedAt: input.status === "closed" ? new Date() : null },
+    });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: `conversation.${input.status === "closed" ? "closed" : input.status === "open" ? "reopened" : "pending"}`,
+      targetType: "conversation",
+      targetId: conversation.id,
+    });
+  });
+  await emitConversationUpdated(actor.organizationId, input.conversationId);
+}
+
+/** Assigns to a member of the organization, or unassigns (null). */
+export async function assignConversation(
+  actor: Actor,
+  input: { conversationId: string; assigneeId: string | null },
+): Promise<void> {
+  await withOrganization(actor.organizationId, async (tx) => {
+    const conversation = await loadConversation(tx, actor.organizationId, input.conversationId);
+    if (input.assigneeId) {
+      const member = await tx.membership.findFirst({
+        where: { organizationId: actor.organizationId, userId: input.assigneeId },
+      });
+      if (!member) throw new AppError("BAD_REQUEST", "Só é possível atribuir a membros desta organização.");
+    }
+    if (conversation.assigneeId === input.assigneeId) return;
+    await tx.conversation.update({ where: { id: conversation.id }, data: { assigneeId: input.assigneeId } });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "conversation.assigned",
+      targetType: "conversation",
+      targetId: conversation.id,
+      metadata: { from: conversation.assigneeId, to: input.assigneeId },
+    });
+  });
+  await emitConversationUpdated(actor.organizationId, input.conversationId);
+}
+
+/** The team has seen the conversation: unread count back to zero (read receipts go to WhatsApp by job). */
+export async function markConversationRead(actor: Actor, input: { conversationId: string }): Promise<void> {
+  const changed = await withOrganization(actor.organizationId, async (tx) => {
+    const result = await tx.conversation.updateMany({
+      where: { id: input.conversationId, organizationId: actor.organizationId, unreadCount: { gt: 0 } },
+      data: { unreadCount: 0 },
+    });
+    return result.count > 0;
+  });
+  if (changed) await emitConversationUpdated(actor.organizationId, input.conversationId);
+}

@@ -1,0 +1,64 @@
+import { withOrganization } from "../../db/tenant";
+import { AppError } from "../../errors";
+import { logger } from "../../logger";
+import { emitToOrganization } from "../../realtime/emitter";
+import { whatsappProvider } from "../../whatsapp";
+import { evolutionServer } from "../instances/evolution-server";
+import { storeMessageMedia } from "./store-message-media";
+
+/**
+ * Fetches an attachment the webhook did not carry (getBase64FromMediaMessage) and stores it. Gateway
+ * outages throw so the job retries; a refusal (message gone, not media) is recorded on the message.
+ */
+export async function fetchMessageMedia(input: { organizationId: string; messageId: string }): Promise<void> {
+  const message = await withOrganization(input.organizationId, (tx) =>
+    tx.message.findFirst({
+      where: { id: input.messageId, organizationId: input.organizationId },
+      select: {
+        id: true,
+        conversationId: true,
+        providerMessageId: true,
+        mediaStatus: true,
+        mediaMimeType: true,
+        mediaFileName: true,
+        instance: { select: { providerName: true } },
+      },
+    }),
+  );
+  if (!message?.providerMessageId || message.mediaStatus !== "pending") return;
+
+  let media;
+  try {
+    media = await whatsappProvider().getMedia(
+      evolutionServer(),
+      message.instance.providerName,
+      message.providerMessageId,
+    );
+  } catch (error) {
+    if (error instanceof AppError && error.code === "UPSTREAM_UNAVAILABLE") throw error;
+    logger.warn({ err: error, messageId: message.id }, "media could not be fetched");
+    await withOrganization(input.organizationId, (tx) =>
+      tx.message.update({
+        where: { id: message.id },
+        data: {
+          mediaStatus: "failed",
+          mediaError: error instanceof AppError ? error.message : "Não foi possível baixar a mídia.",
+        },
+      }),
+    );
+    return;
+  }
+  await withOrganization(input.organizationId, (tx) =>
+    storeMessageMedia(tx, {
+      organizationId: input.organizationId,
+      messageId: message.id,
+      bytes: Buffer.from(media.base64, "base64"),
+      mimeType: media.mimeType || message.mediaMimeType || "application/octet-stream",
+      fileName: message.mediaFileName ?? media.fileName,
+    }),
+  );
+  await emitToOrganization(input.organizationId, "message.changed", {
+    conversationId: message.conversationId,
+    messageId: message.id,
+  });
+}

@@ -1,0 +1,127 @@
+import { uuid7 } from "../../db/uuid7";
+import type { Tx } from "../../db/tenant";
+import type { ProviderMessage } from "../../whatsapp/provider";
+import { identityOf, resolveContact } from "../contacts/resolve-contact";
+import { ensureConversation } from "../conversations/ensure-conversation";
+import { applyPendingReceipts } from "./apply-message-status";
+import { previewOf, storedContent } from "./message-content";
+import type { MessageChange } from "./message-change";
+import { advancedStatus, statusFromDelivery } from "./message-status";
+import { attachIncomingMedia } from "./store-message-media";
+
+interface IngestContext {
+  organizationId: string;
+  instanceId: string;
+}
+
+/**
+ * Records a message from a webhook: received, typed on the phone, or the echo of a send. Idempotent
+ * on (instance, WhatsApp id). The echo of one of our replies (its HTTP answer lost or not recorded
+ * yet) is matched to the reply instead of becoming a second message.
+ */
+export async function ingestMessage(
+  tx: Tx,
+  context: IngestContext,
+  message: ProviderMessage,
+): Promise<MessageChange[]> {
+  const { organizationId, instanceId } = context;
+  const reported = message.fromMe && message.status ? statusFromDelivery(message.status) : null;
+
+  const known = await tx.message.findFirst({
+    where: { instanceId, providerMessageId: message.providerMessageId },
+    select: { id: true, conversationId: true, status: true },
+  });
+  if (known) {
+    if (!reported) return [];
+    const status = advancedStatus(known.status, reported);
+    if (status === known.status) return [];
+    await tx.message.update({ where: { id: known.id }, data: { status, failureReason: null } });
+    return [{ conversationId: known.conversationId, messageId: known.id }];
+  }
+
+  const conversation = await ensureConversation(tx, {
+    organizationId,
+    instanceId,
+    chat: message.chat,
+    contactName: message.fromMe || message.chat.kind === "group" ? null : (message.sender?.name ?? null),
+  });
+  const content = storedContent(message.content);
+
+  if (message.fromMe) {
+    const reply = await matchAwaitingReply(tx, conversation.conversationId, content.type, content.body);
+    if (reply) {
+      await tx.message.update({
+        where: { id: reply.id },
+        data: {
+          providerMessageId: message.providerMessageId,
+          status: advancedStatus(reply.status, reported ?? "sent"),
+          failureReason: null,
+          sentAt: message.timestamp,
+        },
+      });
+      await applyPendingReceipts(tx, { instanceId, messageId: reply.id, providerMessageId: message.providerMessageId });
+      return [{ conversationId: conversation.conversationId, messageId: reply.id }];
+    }
+  }
+
+  const sender =
+    message.chat.kind === "group" && message.sender && !message.fromMe
+      ? await resolveContact(tx, organizationId, identityOf(message.sender), message.sender.name)
+      : null;
+  const inbound = !message.fromMe;
+  const created = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO messages (id, organization_id, instance_id, conversation_id, provider_message_id, direction, type, body,
+      status, sender_contact_id, sender_name, sent_at, quoted_provider_message_id, details,
+      media_mime_type, media_file_name, media_size, media_status, created_at, updated_at)
+    VALUES (${uuid7()}::uuid, ${organizationId}::uuid, ${instanceId}::uuid, ${conversation.conversationId}::uuid,
+      ${message.providerMessageId}, ${inbound ? "inbound" : "outbound"}::"MessageDirection", ${content.type}::"MessageType",
+      ${content.body}, ${inbound ? "received" : (reported ?? "sent")}::"MessageStatus",
+      ${sender?.id ?? (inbound ? conversation.contactId : null)}::uuid, ${message.sender?.name ?? null},
+      ${message.timestamp}, ${message.quotedProviderMessageId},
+      ${content.details === undefined ? null : JSON.stringify(content.details)}::jsonb,
+      ${content.media?.mimeType ?? null}, ${content.media?.fileName ?? null}, ${content.media?.size ?? null}::int,
+      ${content.media ? "pending" : null}::"MediaStatus", now(), now())
+    ON CONFLICT (instance_id, provider_message_id) DO NOTHING
+    RETURNING id`;
+  const messageId = created[0]?.id;
+  if (!messageId) return [];
+
+  const preview = previewOf(content.type, content.body, content.media?.fileName);
+  // A closed conversation reopens when the customer writes again.
+  await tx.$executeRaw`
+    UPDATE conversations SET
+      last_message_preview = CASE WHEN ${message.timestamp} >= last_activity_at THEN ${preview} ELSE last_message_preview END,
+      last_message_direction = CASE WHEN ${message.timestamp} >= last_activity_at
+        THEN ${inbound ? "inbound" : "outbound"}::"MessageDirection" ELSE last_message_direction END,
+      last_activity_at = GREATEST(last_activity_at, ${message.timestamp}),
+      unread_count = unread_count + ${inbound ? 1 : 0},
+      last_inbound_at = CASE WHEN ${inbound} THEN GREATEST(last_inbound_at, ${message.timestamp}) ELSE last_inbound_at END,
+      status = CASE WHEN ${inbound} AND status = 'closed' THEN 'open'::"ConversationStatus" ELSE status END,
+      closed_at = CASE WHEN ${inbound} THEN NULL ELSE closed_at END,
+      updated_at = now()
+    WHERE id = ${conversation.conversationId}::uuid`;
+  if (conversation.contactId)
+    await tx.$executeRaw`
+      UPDATE contacts SET last_interaction_at = GREATEST(last_interaction_at, ${message.timestamp}), updated_at = now()
+      WHERE id = ${conversation.contactId}::uuid`;
+  if (!inbound) await applyPendingReceipts(tx, { instanceId, messageId, providerMessageId: message.providerMessageId });
+  if (content.media) await attachIncomingMedia(tx, { organizationId, messageId, media: content.media });
+  return [{ conversationId: conversation.conversationId, messageId }];
+}
+
+/** A reply of ours still waiting for its WhatsApp id, with the same content, claimed in the last hour. */
+async function matchAwaitingReply(tx: Tx, conversationId: string, type: string, body: string | null) {
+  return tx.message.findFirst({
+    where: {
+      conversationId,
+      direction: "outbound",
+      providerMessageId: null,
+      status: { in: ["sending", "unknown"] },
+      type: type as never,
+      body,
+      sendClaimedAt: { gte: new Date(Date.now() - 60 * 60_000) },
+    },
+    orderBy: { sendClaimedAt: "asc" },
+    select: { id: true, status: true },
+  });
+}

@@ -1,0 +1,72 @@
+import { withOrganization } from "../../db/tenant";
+import { loadConversation } from "../conversations/load-conversation";
+import type { Actor } from "../members/actor";
+import { messageDtoSelect, messageDtos, type MessageDto } from "./message-dto";
+
+/** Overlap of a catch-up: a transaction may commit a change stamped up to its duration earlier. */
+const CATCH_UP_OVERLAP_MS = 30_000;
+
+export interface MessagePage {
+  /** Oldest first, ready to render. */
+  items: MessageDto[];
+  /** Cursor for the next older page, null at the conversation's start. */
+  olderCursor: { at: string; id: string } | null;
+  /** Server time of this read: the next catch-up asks for changes since then. */
+  readAt: string;
+}
+
+/** A page of history, newest first by keyset (WhatsApp time, id) and returned oldest first. */
+export async function listMessages(
+  actor: Actor,
+  input: { conversationId: string; before?: { at: string; id: string } | null; limit: number },
+): Promise<MessagePage> {
+  return withOrganization(actor.organizationId, async (tx) => {
+    await loadConversation(tx, actor.organizationId, input.conversationId);
+    const readAt = new Date();
+    const before = input.before;
+    const rows = await tx.message.findMany({
+      where: {
+        conversationId: input.conversationId,
+        ...(before
+          ? {
+              OR: [{ sentAt: { lt: new Date(before.at) } }, { sentAt: new Date(before.at), id: { lt: before.id } }],
+            }
+          : {}),
+      },
+      orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+      take: input.limit + 1,
+      select: messageDtoSelect,
+    });
+    const page = rows.slice(0, input.limit);
+    const oldest = page.at(-1);
+    return {
+      items: (await messageDtos(tx, page)).reverse(),
+      olderCursor: rows.length > input.limit && oldest ? { at: oldest.sentAt.toISOString(), id: oldest.id } : null,
+      readAt: readAt.toISOString(),
+    };
+  });
+}
+
+/**
+ * Everything in a conversation that changed since a cursor (new messages, acks, media, edits): how an
+ * open conversation catches up after a reconnect or on each live event, missing nothing.
+ */
+export async function listMessageChanges(
+  actor: Actor,
+  input: { conversationId: string; since: string },
+): Promise<{ items: MessageDto[]; readAt: string }> {
+  return withOrganization(actor.organizationId, async (tx) => {
+    await loadConversation(tx, actor.organizationId, input.conversationId);
+    const readAt = new Date();
+    const rows = await tx.message.findMany({
+      where: {
+        conversationId: input.conversationId,
+        updatedAt: { gte: new Date(new Date(input.since).getTime() - CATCH_UP_OVERLAP_MS) },
+      },
+      orderBy: [{ updatedAt: "asc" }],
+      take: 500,
+      select: messageDtoSelect,
+    });
+    return { items: await messageDtos(tx, rows), readAt: readAt.toISOString() };
+  });
+}

@@ -1,0 +1,5 @@
+/** A message that changed: browsers showing its conversation refetch it (after the commit). */
+export interface MessageChange {
+  conversationId: string;
+  messageId: string;
+}

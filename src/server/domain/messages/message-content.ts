@@ -1,0 +1,78 @@
+import type { Prisma } from "../../db/client";
+import type { MessageType } from "../../db/generated/enums";
+import type { MediaRef, MessageContent } from "../../whatsapp/provider";
+
+export interface StoredContent {
+  type: MessageType;
+  body: string | null;
+  details: Prisma.InputJsonValue | undefined;
+  media: MediaRef | null;
+}
+
+/** A provider message's content as Mirage stores it: a type, searchable text, details and media. */
+export function storedContent(content: MessageContent): StoredContent {
+  switch (content.type) {
+    case "text":
+      return {
+        type: "text",
+        body: content.text,
+        details: content.linkPreview ? { linkPreview: content.linkPreview } : undefined,
+        media: null,
+      };
+    case "image":
+    case "video":
+    case "sticker":
+    case "document":
+      return { type: content.type, body: content.caption, details: undefined, media: content.media };
+    case "audio":
+      return {
+        type: content.voice ? "voice" : "audio",
+        body: null,
+        details: content.seconds !== null ? { seconds: content.seconds } : undefined,
+        media: content.media,
+      };
+    case "location":
+      return {
+        type: "location",
+        body: [content.name, content.address].filter(Boolean).join(" — ") || null,
+        details: {
+          latitude: content.latitude,
+          longitude: content.longitude,
+          name: content.name,
+          address: content.address,
+        },
+        media: null,
+      };
+    case "contact":
+      return {
+        type: "contact",
+        body: content.displayName,
+        details: { displayName: content.displayName, phones: content.phones, vcard: content.vcard },
+        media: null,
+      };
+    case "unsupported":
+      return { type: "unsupported", body: null, details: { messageType: content.messageType }, media: null };
+  }
+}
+
+const previewLabels: Record<MessageType, string> = {
+  text: "",
+  note: "Nota",
+  image: "📷 Foto",
+  video: "🎥 Vídeo",
+  audio: "🎵 Áudio",
+  voice: "🎤 Mensagem de voz",
+  document: "📄 Documento",
+  sticker: "Figurinha",
+  location: "📍 Localização",
+  contact: "👤 Contato",
+  unsupported: "Mensagem não suportada",
+};
+
+/** One line for the conversation list. */
+export function previewOf(type: MessageType, body: string | null, fileName?: string | null): string {
+  const text = (body ?? "").replace(/\s+/g, " ").trim();
+  if (type === "text") return text.slice(0, 140);
+  const label = type === "document" && fileName ? `📄 ${fileName}` : previewLabels[type];
+  return (text ? `${label}: ${text}` : label).slice(0, 140);
+}

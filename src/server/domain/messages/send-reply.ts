@@ -1,0 +1,109 @@
+import type { Tx } from "../../db/tenant";
+import { withOrganization } from "../../db/tenant";
+import { AppError } from "../../errors";
+import { enqueue } from "../../jobs/enqueue";
+import { mediaStore } from "../../media";
+import { parseMediaKey } from "../../media/media-key";
+import { checkMedia } from "../../media/media-limits";
+import { loadConversation } from "../conversations/load-conversation";
+import type { Actor } from "../members/actor";
+import { emitMessageChanges } from "./emit-message-changes";
+import { previewOf } from "./message-content";
+import { messageDtoSelect, messageDtos, type MessageDto } from "./message-dto";
+
+export interface ReplyInput {
+  conversationId: string;
+  clientMessageId: string;
+  body: string;
+  attachment?: { key: string; mimeType: string; fileName: string; size: number } | null;
+  quotedMessageId?: string | null;
+}
+
+/**
+ * Writes a reply (pending) and enqueues its delivery in one transaction: the message exists exactly
+ * when its send is scheduled. Submitting the same composer message twice returns the first.
+ */
+export async function sendReply(actor: Actor, input: ReplyInput): Promise<MessageDto> {
+  if (input.attachment) await assertUploaded(actor.organizationId, input.attachment);
+  const message = await withOrganization(actor.organizationId, async (tx) => {
+    const conversation = await loadConversation(tx, actor.organizationId, input.conversationId);
+    const existing = await tx.message.findFirst({
+      where: { conversationId: conversation.id, clientMessageId: input.clientMessageId },
+      select: messageDtoSelect,
+    });
+    if (existing) return existing;
+    const quoted = input.quotedMessageId
+      ? await tx.message.findFirst({
+          where: { id: input.quotedMessageId, conversationId: conversation.id },
+          select: { providerMessageId: true },
+        })
+      : null;
+    const body = input.body.trim() || null;
+    const type = input.attachment ? attachmentType(input.attachment.mimeType) : "text";
+    const created = await tx.message.create({
+      data: {
+        organizationId: actor.organizationId,
+        instanceId: conversation.instanceId,
+        conversationId: conversation.id,
+        clientMessageId: input.clientMessageId,
+        direction: "outbound",
+        type,
+        body,
+        status: "pending",
+        authorUserId: actor.userId,
+        sentAt: new Date(),
+        quotedProviderMessageId: quoted?.providerMessageId ?? null,
+        ...(input.attachment
+          ? {
+              mediaKey: input.attachment.key,
+              mediaMimeType: input.attachment.mimeType,
+              mediaFileName: input.attachment.fileName,
+              mediaSize: input.attachment.size,
+              mediaStatus: "stored" as const,
+            }
+          : {}),
+      },
+      select: messageDtoSelect,
+    });
+    await touchConversation(tx, conversation.id, previewOf(type, body, input.attachment?.fileName), "outbound");
+    await enqueue("messages.send", { organizationId: actor.organizationId, messageId: created.id }, { tx });
+    return created;
+  });
+  await emitMessageChanges(actor.organizationId, [{ conversationId: input.conversationId, messageId: message.id }]);
+  return (await withOrganization(actor.organizationId, (tx) => messageDtos(tx, [message])))[0]!;
+}
+
+/** A reply moves the conversation up and counts as having read it. */
+export async function touchConversation(
+  tx: Tx,
+  conversationId: string,
+  preview: string,
+  direction: "outbound" | "internal",
+): Promise<void> {
+  await tx.conversation.update({
+    where: { id: conversationId },
+    data:
+      direction === "outbound"
+        ? { lastActivityAt: new Date(), lastMessagePreview: preview, lastMessageDirection: direction, unreadCount: 0 }
+        : { unreadCount: 0 },
+  });
+}
+
+function attachmentType(mimeType: string): "image" | "video" | "audio" | "document" {
+  if (mimeType.startsWith("image/") && mimeType !== "image/svg+xml") return "image";
+  if (mimeType.startsWith("video/")) return "video";
+  if (mimeType.startsWith("audio/")) return "audio";
+  return "document";
+}
+
+/** The attachment was uploaded by this organization, is within limits, and its bytes are stored. */
+async function assertUploaded(organizationId: string, attachment: NonNullable<ReplyInput["attachment"]>) {
+  const parsed = parseMediaKey(attachment.key);
+  if (!parsed || parsed.organizationId !== organizationId)
+    throw new AppError("BAD_REQUEST", "Anexo inválido: envie o arquivo de novo.");
+  const check = checkMedia({ mimeType: attachment.mimeType, size: attachment.size });
+  if (!check.ok) throw new AppError("BAD_REQUEST", check.message);
+  const stored = await mediaStore().get(attachment.key);
+  if (!stored) throw new AppError("BAD_REQUEST", "Anexo não encontrado: envie o arquivo de novo.");
+  stored.body.destroy();
+}

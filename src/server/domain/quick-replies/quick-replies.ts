@@ -1,0 +1,51 @@
+import { withOrganization } from "../../db/tenant";
+import { AppError } from "../../errors";
+import type { Actor } from "../members/actor";
+
+export interface QuickReplyDto {
+  id: string;
+  shortcut: string;
+  body: string;
+}
+
+const select = { id: true, shortcut: true, body: true } as const;
+
+export async function listQuickReplies(actor: Actor): Promise<QuickReplyDto[]> {
+  return withOrganization(actor.organizationId, (tx) =>
+    tx.quickReply.findMany({ where: { organizationId: actor.organizationId }, select, orderBy: { shortcut: "asc" } }),
+  );
+}
+
+const shortcutTaken = () =>
+  new AppError("CONFLICT", "Este atalho já está em uso.", {
+    fieldErrors: { shortcut: ["Este atalho já está em uso"] },
+  });
+
+export async function saveQuickReply(
+  actor: Actor,
+  input: { id?: string; shortcut: string; body: string },
+): Promise<QuickReplyDto> {
+  return withOrganization(actor.organizationId, async (tx) => {
+    const clash = await tx.quickReply.findFirst({
+      where: { organizationId: actor.organizationId, shortcut: input.shortcut, NOT: input.id ? { id: input.id } : {} },
+    });
+    if (clash) throw shortcutTaken();
+    if (!input.id)
+      return tx.quickReply.create({
+        data: { organizationId: actor.organizationId, shortcut: input.shortcut, body: input.body },
+        select,
+      });
+    const updated = await tx.quickReply.updateMany({
+      where: { id: input.id, organizationId: actor.organizationId },
+      data: { shortcut: input.shortcut, body: input.body },
+    });
+    if (updated.count === 0) throw new AppError("NOT_FOUND", "Resposta rápida não encontrada.");
+    return { id: input.id, shortcut: input.shortcut, body: input.body };
+  });
+}
+
+export async function deleteQuickReply(actor: Actor, input: { id: string }): Promise<void> {
+  await withOrganization(actor.organizationId, (tx) =>
+    tx.quickReply.deleteMany({ where: { id: input.id, organizationId: actor.organizationId } }),
+  );
+}

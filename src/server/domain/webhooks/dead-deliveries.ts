@@ -1,0 +1,71 @@
+import { withOrganization } from "../../db/tenant";
+import { AppError } from "../../errors";
+import { enqueue } from "../../jobs/enqueue";
+import { recordAudit } from "../audit/record-audit";
+import type { Actor } from "../members/actor";
+
+export interface DeadDeliveryDto {
+  id: string;
+  instance: { id: string; name: string };
+  event: string;
+  error: string | null;
+  attempts: number;
+  receivedAt: string;
+  deadAt: string;
+  /** The raw body, abbreviated for the list (attachments can be megabytes). */
+  payloadPreview: string;
+}
+
+/** Webhook deliveries given up on (malformed, or failing past the attempt limit), newest first. */
+export async function listDeadDeliveries(actor: Actor, input: { limit: number }): Promise<DeadDeliveryDto[]> {
+  return withOrganization(actor.organizationId, async (tx) => {
+    const rows = await tx.webhookDelivery.findMany({
+      where: { organizationId: actor.organizationId, deadAt: { not: null } },
+      orderBy: { deadAt: "desc" },
+      take: input.limit,
+      select: {
+        id: true,
+        event: true,
+        error: true,
+        attempts: true,
+        receivedAt: true,
+        deadAt: true,
+        payload: true,
+        instance: { select: { id: true, name: true } },
+      },
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      instance: row.instance,
+      event: row.event,
+      error: row.error,
+      attempts: row.attempts,
+      receivedAt: row.receivedAt.toISOString(),
+      deadAt: row.deadAt!.toISOString(),
+      payloadPreview: JSON.stringify(row.payload).slice(0, 1000),
+    }));
+  });
+}
+
+/** "Reprocessar": the delivery goes back to the queue with fresh attempts (after a fix, say). */
+export async function reprocessDelivery(actor: Actor, input: { deliveryId: string }): Promise<void> {
+  await withOrganization(actor.organizationId, async (tx) => {
+    const reset = await tx.webhookDelivery.updateMany({
+      where: { id: input.deliveryId, organizationId: actor.organizationId, deadAt: { not: null } },
+      data: { deadAt: null, processedAt: null, attempts: 0, error: null },
+    });
+    if (reset.count === 0) throw new AppError("NOT_FOUND", "Evento não encontrado na fila de falhas.");
+    await enqueue(
+      "webhook.process",
+      { organizationId: actor.organizationId, deliveryId: input.deliveryId },
+      { tx, singletonKey: input.deliveryId },
+    );
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "webhook.reprocessed",
+      targetType: "webhook_delivery",
+      targetId: input.deliveryId,
+    });
+  });
+}

@@ -1,0 +1,115 @@
+import { env } from "../../env";
+
+/** How WhatsApp carries an attachment. */
+export type MediaKind = "image" | "audio" | "video" | "document";
+
+/**
+ * The MIME types accepted per kind: what WhatsApp sends and plays, plus the documents teams in Brazil
+ * exchange (PDF, Office and OpenDocument files, text, CSV, NF-e XML, compressed archives). Anything
+ * else (executables, SVG and HTML, which a browser could run) is refused. Serve stored media with
+ * `Content-Disposition: attachment` (or at least `X-Content-Type-Options: nosniff`).
+ */
+export const allowedMimeTypes: Record<MediaKind, readonly string[]> = {
+  image: ["image/jpeg", "image/png", "image/webp", "image/gif", "image/heic", "image/heif"],
+  audio: [
+    "audio/ogg",
+    "audio/opus",
+    "audio/mpeg",
+    "audio/mp3",
+    "audio/mp4",
+    "audio/x-m4a",
+    "audio/aac",
+    "audio/amr",
+    "audio/3gpp",
+    "audio/webm",
+    "audio/wav",
+    "audio/x-wav",
+    "audio/wave",
+  ],
+  video: ["video/mp4", "video/3gpp", "video/quicktime", "video/webm"],
+  document: [
+    "application/pdf",
+    "application/msword",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.ms-excel",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.ms-powerpoint",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "application/vnd.oasis.opendocument.presentation",
+    "application/rtf",
+    "text/rtf",
+    "text/plain",
+    "text/csv",
+    "application/xml",
+    "text/xml",
+    "application/zip",
+    "application/x-zip-compressed",
+    "application/vnd.rar",
+    "application/x-rar-compressed",
+    "application/x-7z-compressed",
+  ],
+};
+
+const kindOf = new Map<string, MediaKind>(
+  (Object.entries(allowedMimeTypes) as [MediaKind, readonly string[]][]).flatMap(([kind, types]) =>
+    types.map((type) => [type, kind] as const),
+  ),
+);
+
+/** `Audio/OGG; codecs=opus` → `audio/ogg`. */
+export function normaliseMimeType(mimeType: string): string {
+  return mimeType.split(";")[0]!.trim().toLowerCase();
+}
+
+/** The kind of an accepted MIME type (parameters and case ignored), or null when it is not accepted. */
+export function mediaKind(mimeType: string): MediaKind | null {
+  return kindOf.get(normaliseMimeType(mimeType)) ?? null;
+}
+
+export type MediaRejection = "vazio" | "tipo" | "tamanho";
+
+export type MediaCheck =
+  { ok: true; kind: MediaKind; mimeType: string } | { ok: false; reason: MediaRejection; message: string };
+
+/**
+ * Whether an attachment (received or sent) may be stored: an accepted type and at most `maxBytes`
+ * (default MEDIA_MAX_BYTES). A refusal carries a message for people, in pt-BR.
+ */
+export function checkMedia(media: { mimeType: string; size: number }, options: { maxBytes?: number } = {}): MediaCheck {
+  const mimeType = normaliseMimeType(media.mimeType);
+  const kind = kindOf.get(mimeType);
+  if (!kind) {
+    return {
+      ok: false,
+      reason: "tipo",
+      message: `Tipo de arquivo não permitido (${mimeType || "desconhecido"}). Envie imagem, áudio, vídeo, PDF, documento do Office, texto ou arquivo compactado.`,
+    };
+  }
+  if (media.size <= 0) return { ok: false, reason: "vazio", message: "O arquivo está vazio." };
+  const maxBytes = options.maxBytes ?? env().media.maxBytes;
+  if (media.size > maxBytes) {
+    return {
+      ok: false,
+      reason: "tamanho",
+      message: `O arquivo tem ${formatBytes(media.size)}; o limite é ${formatBytes(maxBytes)}.`,
+    };
+  }
+  return { ok: true, kind, mimeType };
+}
+
+const KIB = 1024;
+const MIB = 1024 * 1024;
+const decimal = new Intl.NumberFormat("pt-BR", { maximumFractionDigits: 1 });
+
+/**
+ * `16777216` → `16 MB`, `21495808` → `20,5 MB`, `2048` → `2 KB` (binary units, as phones show them).
+ * Rounded up, so a file just over a limit never reads as equal to it.
+ */
+export function formatBytes(bytes: number): string {
+  const up = (value: number) => decimal.format(Math.ceil(value * 10) / 10);
+  if (bytes >= MIB) return `${up(bytes / MIB)} MB`;
+  if (bytes >= KIB) return `${up(bytes / KIB)} KB`;
+  return `${bytes} bytes`;
+}

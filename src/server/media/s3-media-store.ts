@@ -1,0 +1,79 @@
+import { Readable } from "node:stream";
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import type { S3Settings } from "../../env";
+import { AppError } from "../errors";
+import { assertValidMediaKey, type MediaStore, type StoredMedia } from "./media-store";
+
+/** Attachments as objects in an S3 bucket: AWS S3 or any S3-compatible server (MinIO, R2, …). */
+export class S3MediaStore implements MediaStore {
+  readonly client: S3Client;
+  readonly bucket: string;
+
+  constructor(settings: S3Settings) {
+    this.bucket = settings.bucket;
+    this.client = new S3Client({
+      endpoint: settings.endpoint,
+      region: settings.region,
+      forcePathStyle: settings.forcePathStyle,
+      credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+      // The SDK's default CRC32 checksums (trailers, x-amz-checksum-*) are not understood by every
+      // S3-compatible server; SigV4 already covers the payload hash.
+      requestChecksumCalculation: "WHEN_REQUIRED",
+      responseChecksumValidation: "WHEN_REQUIRED",
+      maxAttempts: 3,
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+    });
+  }
+
+  async put(key: string, bytes: Buffer, options: { contentType: string }): Promise<void> {
+    assertValidMediaKey(key);
+    await this.send("put", key, () =>
+      this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: bytes,
+          ContentLength: bytes.length,
+          ContentType: options.contentType,
+        }),
+      ),
+    );
+  }
+
+  async get(key: string): Promise<StoredMedia | null> {
+    assertValidMediaKey(key);
+    const output = await this.send("get", key, () =>
+      this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key })),
+    );
+    if (!output) return null;
+    const body = output.Body;
+    if (!(body instanceof Readable)) {
+      throw new AppError("UPSTREAM_UNAVAILABLE", UNAVAILABLE, {
+        details: { operation: "get", key, body: typeof body },
+      });
+    }
+    return { body, size: output.ContentLength ?? 0, contentType: output.ContentType };
+  }
+
+  async delete(key: string): Promise<void> {
+    assertValidMediaKey(key);
+    await this.send("delete", key, () => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })));
+  }
+
+  /** Runs one call; a missing object is null, any other failure an AppError people can read. */
+  private async send<T>(operation: string, key: string, call: () => Promise<T>): Promise<T | null> {
+    try {
+      return await call();
+    } catch (error) {
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      const name = (error as { name?: string }).name;
+      if (operation === "get" && (status === 404 || name === "NoSuchKey" || name === "NotFound")) return null;
+      throw new AppError("UPSTREAM_UNAVAILABLE", UNAVAILABLE, {
+        cause: error,
+        details: { operation, key, bucket: this.bucket, status, error: name },
+      });
+    }
+  }
+}
+
+const UNAVAILABLE = "O armazenamento de mídia não respondeu como esperado. Tente de novo em instantes.";
