@@ -77,6 +77,12 @@ export const queues = {
     policy: { retryLimit: 10, retryDelay: 15, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 120 },
     batchSize: 5,
   }),
+  /** Blue ticks for the customer once an agent opened the conversation. */
+  "conversations.read-receipts": defineQueue({
+    payload: z.object({ organizationId: z.uuid(), conversationId: z.uuid() }),
+    policy: { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
+    batchSize: 10,
+  }),
   "system.realtime-check": defineQueue({
     payload: z.object({
       organizationId: z.uuid(),

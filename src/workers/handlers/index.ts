@@ -4,6 +4,7 @@ import { recordCronHeartbeat } from "../../server/domain/system/record-worker-he
 import { completeRealtimeCheck } from "../../server/domain/system/complete-realtime-check";
 import { processWebhookDelivery } from "../../server/domain/instances/process-webhook-delivery";
 import { runInstanceWatchdog } from "../../server/domain/instances/run-instance-watchdog";
+import { sendReadReceipts } from "../../server/domain/conversations/send-read-receipts";
 import { deliverMessage } from "../../server/domain/messages/deliver-message";
 import { fetchMessageMedia } from "../../server/domain/messages/fetch-message-media";
 import { reconcileMessage } from "../../server/domain/messages/reconcile-message";
@@ -25,4 +26,5 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "media.fetch": async (payload) => fetchMessageMedia(payload),
   "messages.send": async (payload) => deliverMessage(payload),
   "messages.reconcile": async (payload) => reconcileMessage(payload),
+  "conversations.read-receipts": async (payload) => sendReadReceipts(payload),
 };

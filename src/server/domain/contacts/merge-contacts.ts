@@ -10,10 +10,9 @@ export async function mergeContacts(
   input: { organizationId: string; survivorId: string; mergedId: string; reason: string; actorUserId?: string | null },
 ): Promise<void> {
   const { organizationId, survivorId, mergedId } = input;
-  const [survivor, merged] = await Promise.all([
-    tx.contact.findFirstOrThrow({ where: { id: survivorId, organizationId } }),
-    tx.contact.findFirstOrThrow({ where: { id: mergedId, organizationId } }),
-  ]);
+  // One after the other: a transaction is one connection.
+  const survivor = await tx.contact.findFirstOrThrow({ where: { id: survivorId, organizationId } });
+  const merged = await tx.contact.findFirstOrThrow({ where: { id: mergedId, organizationId } });
 
   const conversations = await tx.conversation.findMany({
     where: { contactId: mergedId, organizationId },

@@ -40,10 +40,15 @@ export async function resolveContact(
   const { phoneE164, lid } = identity;
   if (!phoneE164 && !lid) return null;
 
-  const [byPhone, byLid] = await Promise.all([
-    phoneE164 ? tx.contact.findFirst({ where: { organizationId, phoneE164 }, select: contactSelect }) : null,
-    lid ? tx.contact.findFirst({ where: { organizationId, lid }, select: contactSelect }) : null,
-  ]);
+  const matches = await tx.contact.findMany({
+    where: {
+      organizationId,
+      OR: [...(phoneE164 ? [{ phoneE164 }] : []), ...(lid ? [{ lid }] : [])],
+    },
+    select: contactSelect,
+  });
+  const byPhone = (phoneE164 && matches.find((c) => c.phoneE164 === phoneE164)) || null;
+  const byLid = (lid && matches.find((c) => c.lid === lid)) || null;
 
   if (byPhone && byLid && byPhone.id !== byLid.id) {
     // The same person, seen first by LID and by phone separately: the phone record survives.

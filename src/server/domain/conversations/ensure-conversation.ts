@@ -29,12 +29,22 @@ export async function ensureConversation(
     chatKey = contact.id;
     if (chat.phone && !chat.chatId.endsWith("@s.whatsapp.net")) chatJid = `${chat.phone}@s.whatsapp.net`;
   }
-  const rows = await tx.$queryRaw<{ id: string; chat_jid: string }[]>`
+  const existing = await tx.conversation.findUnique({
+    where: { instanceId_chatKey: { instanceId, chatKey } },
+    select: { id: true, chatJid: true },
+  });
+  if (existing) {
+    if (existing.chatJid !== chatJid && !existing.chatJid.endsWith("@s.whatsapp.net"))
+      await tx.conversation.update({ where: { id: existing.id }, data: { chatJid } });
+    return { conversationId: existing.id, contactId };
+  }
+  const inserted = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO conversations (id, organization_id, instance_id, kind, chat_key, chat_jid, contact_id, created_at, updated_at)
     VALUES (${uuid7()}::uuid, ${organizationId}::uuid, ${instanceId}::uuid, ${chat.kind}::"ConversationKind",
             ${chatKey}, ${chatJid}, ${contactId}::uuid, now(), now())
-    ON CONFLICT (instance_id, chat_key) DO UPDATE SET chat_jid =
-      CASE WHEN conversations.chat_jid LIKE '%@s.whatsapp.net' THEN conversations.chat_jid ELSE EXCLUDED.chat_jid END
-    RETURNING id, chat_jid`;
-  return { conversationId: rows[0]!.id, contactId };
+    ON CONFLICT (instance_id, chat_key) DO NOTHING
+    RETURNING id`;
+  // Lost a race with another worker creating the same chat: take theirs.
+  if (!inserted[0]) return ensureConversation(tx, input);
+  return { conversationId: inserted[0].id, contactId };
 }

@@ -1,5 +1,6 @@
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
+import { enqueue } from "../../jobs/enqueue";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
 import { emitConversationUpdated } from "./emit-conversation-updated";
@@ -62,6 +63,12 @@ export async function markConversationRead(actor: Actor, input: { conversationId
       where: { id: input.conversationId, organizationId: actor.organizationId, unreadCount: { gt: 0 } },
       data: { unreadCount: 0 },
     });
+    if (result.count > 0)
+      await enqueue(
+        "conversations.read-receipts",
+        { organizationId: actor.organizationId, conversationId: input.conversationId },
+        { tx, singletonKey: input.conversationId },
+      );
     return result.count > 0;
   });
   if (changed) await emitConversationUpdated(actor.organizationId, input.conversationId);

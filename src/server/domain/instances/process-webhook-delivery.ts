@@ -30,21 +30,22 @@ export async function processWebhookDelivery(input: { organizationId: string; de
       where: { id: input.deliveryId, organizationId: input.organizationId },
       select: { id: true, instanceId: true, receivedAt: true, processedAt: true },
     });
-    if (!target || target.processedAt) return { emits: [] as Emit[], targetDone: true };
+    if (!target || target.processedAt) return { emits: [] as Emit[], changes: [] as MessageChange[], targetDone: true };
     await tx.$queryRaw`SELECT id FROM instances WHERE id = ${target.instanceId}::uuid FOR NO KEY UPDATE`;
     const pending = await tx.webhookDelivery.findMany({
       where: { instanceId: target.instanceId, processedAt: null, receivedAt: { lte: target.receivedAt } },
       orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
-      select: { id: true },
       take: BACKLOG_PER_JOB,
     });
     const emits: Emit[] = [];
-    for (const { id } of pending) {
-      const delivery = await tx.webhookDelivery.findFirst({ where: { id } });
-      if (!delivery) continue;
+    // Message changes of the whole batch go out together, one event per conversation.
+    const changes: MessageChange[] = [];
+    for (const delivery of pending) {
       await tx.$executeRawUnsafe("SAVEPOINT delivery");
       try {
-        emits.push(...(await applyDelivery(tx, input.organizationId, delivery)));
+        const applied = await applyDelivery(tx, input.organizationId, delivery);
+        emits.push(...applied.emits);
+        changes.push(...applied.changes);
         await tx.$executeRawUnsafe("RELEASE SAVEPOINT delivery");
       } catch (error) {
         await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT delivery");
@@ -63,10 +64,11 @@ export async function processWebhookDelivery(input: { organizationId: string; de
         });
       }
     }
-    return { emits, targetDone: pending.some((p) => p.id === target.id) };
+    return { emits, changes, targetDone: pending.some((p) => p.id === target.id) };
   });
   // Live updates are best-effort after the commit: browsers catch up by refetching.
   for (const emit of outcome.emits) await emit().catch((error) => logger.warn({ err: error }, "realtime emit failed"));
+  if (outcome.changes.length) await emitMessageChanges(input.organizationId, outcome.changes);
   if (!outcome.targetDone) await enqueue("webhook.process", input, { singletonKey: input.deliveryId });
 }
 
@@ -89,7 +91,11 @@ export async function requeueStrandedDeliveries(organizationId: string): Promise
   return stranded.length;
 }
 
-async function applyDelivery(tx: Tx, organizationId: string, delivery: DeliveryRow): Promise<Emit[]> {
+async function applyDelivery(
+  tx: Tx,
+  organizationId: string,
+  delivery: DeliveryRow,
+): Promise<{ emits: Emit[]; changes: MessageChange[] }> {
   let parsed: ParsedWebhook;
   try {
     parsed = whatsappProvider().parseWebhook(delivery.payload);
@@ -97,7 +103,7 @@ async function applyDelivery(tx: Tx, organizationId: string, delivery: DeliveryR
     // Malformed: kept, marked with the reason, never retried.
     logger.warn({ deliveryId: delivery.id, err: error }, "webhook delivery does not parse");
     await markProcessed(tx, delivery.id, `malformed: ${error instanceof Error ? error.message : String(error)}`, true);
-    return [];
+    return { emits: [], changes: [] };
   }
 
   const emits: Emit[] = [];
@@ -144,11 +150,10 @@ async function applyDelivery(tx: Tx, organizationId: string, delivery: DeliveryR
       unhandled.add(event.event);
     }
   }
-  if (changes.length) emits.push(() => emitMessageChanges(organizationId, changes));
   // Events Mirage does not act on stay stored, marked, so they can be replayed if it ever does.
   if (unhandled.size) notes.push(`unhandled: ${[...unhandled].join(", ")}`);
   await markProcessed(tx, delivery.id, notes.length ? notes.join("; ").slice(0, 2000) : null);
-  return emits;
+  return { emits, changes };
 }
 
 async function markProcessed(tx: Tx, deliveryId: string, error: string | null, dead = false) {
