@@ -1,11 +1,18 @@
 import { Stack, Tabs, TabsList, TabsPanel, TabsTab, Title } from "@mantine/core";
 import { getTranslations } from "next-intl/server";
+import { getSessionIdentity } from "~/server/auth/session";
+import { resolveActor } from "~/server/domain/members/resolve-actor";
+import { DeadDeliveriesPanel } from "./dead-deliveries-panel";
 import { DiagnosticsPanel } from "./diagnostics-panel";
 import { MembersPanel } from "./members-panel";
 import { OrganizationForm } from "./organization-form";
+import { QuickRepliesPanel } from "./quick-replies-panel";
 
 export default async function SettingsPage() {
   const t = await getTranslations("settings");
+  const identity = await getSessionIdentity();
+  const actor = identity && (await resolveActor(identity.userId, identity.organizationId));
+  const isAdmin = actor?.role === "owner" || actor?.role === "admin";
   return (
     <Stack>
       <Title order={2}>{t("title")}</Title>
@@ -13,6 +20,8 @@ export default async function SettingsPage() {
         <TabsList>
           <TabsTab value="organization">{t("organization")}</TabsTab>
           <TabsTab value="members">{t("members")}</TabsTab>
+          <TabsTab value="quickReplies">{t("quickReplies.title")}</TabsTab>
+          {isAdmin && <TabsTab value="deadDeliveries">{t("deadDeliveries.title")}</TabsTab>}
           <TabsTab value="diagnostics">{t("diagnostics")}</TabsTab>
         </TabsList>
         <TabsPanel value="organization" pt="md">
@@ -21,6 +30,14 @@ export default async function SettingsPage() {
         <TabsPanel value="members" pt="md">
           <MembersPanel />
         </TabsPanel>
+        <TabsPanel value="quickReplies" pt="md">
+          <QuickRepliesPanel />
+        </TabsPanel>
+        {isAdmin && (
+          <TabsPanel value="deadDeliveries" pt="md">
+            <DeadDeliveriesPanel />
+          </TabsPanel>
+        )}
         <TabsPanel value="diagnostics" pt="md">
           <DiagnosticsPanel />
         </TabsPanel>

@@ -16,7 +16,14 @@ export interface ChatConversation {
  */
 export async function ensureConversation(
   tx: Tx,
-  input: { organizationId: string; instanceId: string; chat: ChatRef; contactName: string | null },
+  input: {
+    organizationId: string;
+    instanceId: string;
+    chat: ChatRef;
+    contactName: string | null;
+    /** Time of the message that opens it (the list sorts by activity). */
+    activityAt: Date;
+  },
 ): Promise<ChatConversation> {
   const { organizationId, instanceId, chat } = input;
   let contactId: string | null = null;
@@ -39,9 +46,10 @@ export async function ensureConversation(
     return { conversationId: existing.id, contactId };
   }
   const inserted = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO conversations (id, organization_id, instance_id, kind, chat_key, chat_jid, contact_id, created_at, updated_at)
+    INSERT INTO conversations (id, organization_id, instance_id, kind, chat_key, chat_jid, contact_id,
+      last_activity_at, created_at, updated_at)
     VALUES (${uuid7()}::uuid, ${organizationId}::uuid, ${instanceId}::uuid, ${chat.kind}::"ConversationKind",
-            ${chatKey}, ${chatJid}, ${contactId}::uuid, now(), now())
+            ${chatKey}, ${chatJid}, ${contactId}::uuid, ${input.activityAt}, now(), now())
     ON CONFLICT (instance_id, chat_key) DO NOTHING
     RETURNING id`;
   // Lost a race with another worker creating the same chat: take theirs.

@@ -5,7 +5,7 @@ import { conversationDtos, type ConversationDto } from "./conversation-dto";
 
 export interface ConversationDetail extends ConversationDto {
   chatJid: string;
-  instanceState: string;
+  instanceState: "open" | "connecting" | "close" | "refused";
   contact: {
     id: string;
     name: string | null;

@@ -44,6 +44,7 @@ export async function ingestMessage(
     instanceId,
     chat: message.chat,
     contactName: message.fromMe || message.chat.kind === "group" ? null : (message.sender?.name ?? null),
+    activityAt: message.timestamp,
   });
   const content = storedContent(message.content);
 
@@ -90,8 +91,9 @@ export async function ingestMessage(
   // A closed conversation reopens when the customer writes again.
   await tx.$executeRaw`
     UPDATE conversations SET
-      last_message_preview = CASE WHEN ${message.timestamp} >= last_activity_at THEN ${preview} ELSE last_message_preview END,
-      last_message_direction = CASE WHEN ${message.timestamp} >= last_activity_at
+      last_message_preview = CASE WHEN ${message.timestamp} >= last_activity_at OR last_message_preview IS NULL
+        THEN ${preview} ELSE last_message_preview END,
+      last_message_direction = CASE WHEN ${message.timestamp} >= last_activity_at OR last_message_direction IS NULL
         THEN ${inbound ? "inbound" : "outbound"}::"MessageDirection" ELSE last_message_direction END,
       last_activity_at = GREATEST(last_activity_at, ${message.timestamp}),
       unread_count = unread_count + ${inbound ? 1 : 0},

@@ -5,6 +5,8 @@ import { messageDtoSelect, messageDtos, type MessageDto } from "./message-dto";
 
 /** Overlap of a catch-up: a transaction may commit a change stamped up to its duration earlier. */
 const CATCH_UP_OVERLAP_MS = 30_000;
+/** Past this many changes the page reloads its newest messages instead. */
+const CATCH_UP_LIMIT = 500;
 
 export interface MessagePage {
   /** Oldest first, ready to render. */
@@ -54,7 +56,7 @@ export async function listMessages(
 export async function listMessageChanges(
   actor: Actor,
   input: { conversationId: string; since: string },
-): Promise<{ items: MessageDto[]; readAt: string }> {
+): Promise<{ items: MessageDto[]; readAt: string; hasMore: boolean }> {
   return withOrganization(actor.organizationId, async (tx) => {
     await loadConversation(tx, actor.organizationId, input.conversationId);
     const readAt = new Date();
@@ -64,9 +66,10 @@ export async function listMessageChanges(
         updatedAt: { gte: new Date(new Date(input.since).getTime() - CATCH_UP_OVERLAP_MS) },
       },
       orderBy: [{ updatedAt: "asc" }],
-      take: 500,
+      take: CATCH_UP_LIMIT + 1,
       select: messageDtoSelect,
     });
-    return { items: await messageDtos(tx, rows), readAt: readAt.toISOString() };
+    const hasMore = rows.length > CATCH_UP_LIMIT;
+    return { items: await messageDtos(tx, rows.slice(0, CATCH_UP_LIMIT)), readAt: readAt.toISOString(), hasMore };
   });
 }

@@ -1,0 +1,92 @@
+"use client";
+
+import { useThrottledCallback } from "@mantine/hooks";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ConversationStatus } from "~/shared/schemas/inbox";
+import { useTRPC } from "~/trpc/react";
+import { useRealtimeEvent } from "../../../_components/realtime-provider";
+
+export interface ConversationFilters {
+  status: ConversationStatus | "all";
+  instanceId: string | null;
+  /** "me", "none", a member's user id, or null for everyone's. */
+  assignee: string | null;
+  tagId: string | null;
+  unreadOnly: boolean;
+}
+
+export const defaultFilters: ConversationFilters = {
+  status: "open",
+  instanceId: null,
+  assignee: null,
+  tagId: null,
+  unreadOnly: false,
+};
+
+const PAGE_SIZE = 30;
+
+/** The list (filtered, by pages) or, with a query of 2+ characters, the search results. */
+export function useConversationList(filters: ConversationFilters, search: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const searching = search.length >= 2;
+
+  const list = useInfiniteQuery({
+    ...trpc.conversations.list.infiniteQueryOptions(
+      {
+        status: filters.status === "all" ? undefined : filters.status,
+        instanceId: filters.instanceId ?? undefined,
+        assignee: filters.assignee ?? undefined,
+        tagId: filters.tagId ?? undefined,
+        unreadOnly: filters.unreadOnly || undefined,
+        limit: PAGE_SIZE,
+      },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+    enabled: !searching,
+    staleTime: 10_000,
+  });
+  const results = useQuery({
+    ...trpc.conversations.search.queryOptions({ query: search, limit: 50 }),
+    enabled: searching,
+    staleTime: 10_000,
+  });
+
+  // A busy inbox sends bursts (every ack moves a row): one refetch per burst is enough.
+  const refresh = useThrottledCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: trpc.conversations.list.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.conversations.search.pathKey() });
+  }, 300);
+  useRealtimeEvent("conversation.updated", (event) => {
+    void queryClient.invalidateQueries({
+      queryKey: trpc.conversations.get.queryKey({ conversationId: event.conversationId }),
+    });
+    refresh();
+  });
+
+  if (searching)
+    return {
+      searching,
+      items: results.data,
+      error: results.error,
+      isPending: results.isPending,
+      hasNextPage: false,
+      isFetchingNextPage: false,
+      fetchNextPage: () => undefined,
+    };
+  return {
+    searching,
+    items: list.data && uniqueById(list.data.pages.flatMap((page) => page.items)),
+    error: list.error,
+    isPending: list.isPending,
+    hasNextPage: list.hasNextPage,
+    isFetchingNextPage: list.isFetchingNextPage,
+    fetchNextPage: () => void list.fetchNextPage(),
+  };
+}
+
+/** Pages loaded at different times can both hold a conversation that moved up in between. */
+function uniqueById<T extends { id: string }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(item.id) && !!seen.add(item.id));
+}

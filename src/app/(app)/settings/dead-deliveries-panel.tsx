@@ -1,0 +1,145 @@
+"use client";
+
+import { ActionIcon, Alert, Button, Code, Group, Paper, Stack, Table, Text, Tooltip } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconChevronDown, IconChevronRight, IconRefresh } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { Fragment, useState } from "react";
+import { messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+
+/** Webhook events given up on (malformed, or failing past the retry limit), to reprocess after a fix. */
+export function DeadDeliveriesPanel() {
+  const t = useTranslations("settings.deadDeliveries");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const organization = useQuery(trpc.organization.current.queryOptions());
+  const deliveries = useQuery(trpc.webhooks.deadDeliveries.queryOptions({ limit: 100 }));
+  const [expanded, setExpanded] = useState<string | null>(null);
+  const reprocess = useMutation(
+    trpc.webhooks.reprocess.mutationOptions({
+      onSuccess: async () => {
+        notifications.show({ color: "teal", message: t("reprocessed") });
+        await queryClient.invalidateQueries({ queryKey: trpc.webhooks.deadDeliveries.queryKey() });
+      },
+      onError: (error) => notifications.show({ color: "red", message: messageOf(error, t("reprocessError")) }),
+    }),
+  );
+  const timeZone = organization.data?.timezone;
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium", timeZone });
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Text c="dimmed">{t("intro")}</Text>
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconRefresh size={14} />}
+          loading={deliveries.isFetching}
+          onClick={() => void deliveries.refetch()}
+        >
+          {t("refresh")}
+        </Button>
+      </Group>
+      {deliveries.error && <Alert color="red">{messageOf(deliveries.error, "")}</Alert>}
+      {deliveries.data?.length === 0 && (
+        <Paper withBorder p="lg" data-testid="dead-deliveries-empty">
+          <Text c="dimmed" ta="center">
+            {t("empty")}
+          </Text>
+        </Paper>
+      )}
+      {!!deliveries.data?.length && (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={900}>
+            <Table verticalSpacing="sm" data-testid="dead-deliveries-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={36} />
+                  <Table.Th>{t("instance")}</Table.Th>
+                  <Table.Th>{t("event")}</Table.Th>
+                  <Table.Th>{t("error")}</Table.Th>
+                  <Table.Th>{t("attempts")}</Table.Th>
+                  <Table.Th>{t("receivedAt")}</Table.Th>
+                  <Table.Th>{t("deadAt")}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {deliveries.data.map((delivery) => {
+                  const open = expanded === delivery.id;
+                  return (
+                    <Fragment key={delivery.id}>
+                      <Table.Tr data-testid="dead-delivery-row" data-delivery-id={delivery.id}>
+                        <Table.Td>
+                          <Tooltip label={t("payload")}>
+                            <ActionIcon
+                              variant="subtle"
+                              aria-label={t("payload")}
+                              aria-expanded={open}
+                              onClick={() => setExpanded(open ? null : delivery.id)}
+                            >
+                              {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+                            </ActionIcon>
+                          </Tooltip>
+                        </Table.Td>
+                        <Table.Td>{delivery.instance.name}</Table.Td>
+                        <Table.Td>
+                          <Code>{delivery.event}</Code>
+                        </Table.Td>
+                        <Table.Td maw={320}>
+                          <Text size="sm" c="red" lineClamp={2} title={delivery.error ?? undefined}>
+                            {delivery.error ?? "—"}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>{delivery.attempts}</Table.Td>
+                        <Table.Td style={{ whiteSpace: "nowrap" }}>{when(delivery.receivedAt)}</Table.Td>
+                        <Table.Td style={{ whiteSpace: "nowrap" }}>{when(delivery.deadAt)}</Table.Td>
+                        <Table.Td>
+                          <Button
+                            size="xs"
+                            variant="light"
+                            loading={reprocess.isPending && reprocess.variables?.deliveryId === delivery.id}
+                            onClick={() => reprocess.mutate({ deliveryId: delivery.id })}
+                            data-testid="reprocess-delivery"
+                          >
+                            {t("reprocess")}
+                          </Button>
+                        </Table.Td>
+                      </Table.Tr>
+                      {open && (
+                        <Table.Tr>
+                          <Table.Td colSpan={8}>
+                            <Code
+                              block
+                              style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}
+                              data-testid="dead-delivery-payload"
+                            >
+                              {pretty(delivery.payloadPreview)}
+                            </Code>
+                          </Table.Td>
+                        </Table.Tr>
+                      )}
+                    </Fragment>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
+
+/** Indented when the preview is whole JSON; a preview cut at its length limit is shown as it is. */
+function pretty(preview: string): string {
+  try {
+    return JSON.stringify(JSON.parse(preview), null, 2);
+  } catch {
+    return preview;
+  }
+}

@@ -1,0 +1,95 @@
+import { brazilianNationalHolidays } from "./brazilian-holidays";
+
+/** When a campaign may send, in the organization's timezone. */
+export interface SendSchedule {
+  startAt: string;
+  endAt?: string | null;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekdays: number[];
+  /** "09:00" – "18:00": sending hours. */
+  from: string;
+  to: string;
+  /** Quiet hours inside the day (e.g. lunch), never sent in. */
+  quietFrom?: string | null;
+  quietTo?: string | null;
+  skipHolidays: boolean;
+}
+
+interface LocalTime {
+  date: string;
+  weekday: number;
+  minutes: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Wall-clock date, weekday and minute of day of an instant in a timezone. */
+export function localTime(instant: Date, timezone: string): LocalTime {
+  let formatter = formatters.get(timezone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone: timezone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      weekday: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    formatters.set(timezone, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, part.value]));
+  const weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    weekday: weekdays.indexOf(parts.weekday!),
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+}
+
+export const minutesOf = (hhmm: string): number => {
+  const [hours, minutes] = hhmm.split(":").map(Number);
+  return hours! * 60 + minutes!;
+};
+
+/** Why a moment is outside the window, or null when sending is allowed. */
+export function outsideWindow(schedule: SendSchedule, timezone: string, instant: Date): string | null {
+  if (instant < new Date(schedule.startAt)) return "antes do início";
+  if (schedule.endAt && instant >= new Date(schedule.endAt)) return "depois do fim";
+  const local = localTime(instant, timezone);
+  if (!schedule.weekdays.includes(local.weekday)) return "dia da semana fora da janela";
+  if (schedule.skipHolidays && brazilianNationalHolidays(Number(local.date.slice(0, 4))).has(local.date))
+    return "feriado nacional";
+  if (local.minutes < minutesOf(schedule.from) || local.minutes >= minutesOf(schedule.to)) return "fora do horário";
+  if (schedule.quietFrom && schedule.quietTo) {
+    const quietFrom = minutesOf(schedule.quietFrom);
+    const quietTo = minutesOf(schedule.quietTo);
+    const inQuiet =
+      quietFrom <= quietTo
+        ? local.minutes >= quietFrom && local.minutes < quietTo
+        : local.minutes >= quietFrom || local.minutes < quietTo;
+    if (inQuiet) return "horário de silêncio";
+  }
+  return null;
+}
+
+/** The next moment (to the minute, within `horizonDays`) the window opens, or null if it never does. */
+export function nextWindowOpening(
+  schedule: SendSchedule,
+  timezone: string,
+  after: Date,
+  horizonDays = 60,
+): Date | null {
+  const start = new Date(Math.max(after.getTime(), new Date(schedule.startAt).getTime()));
+  start.setUTCSeconds(0, 0);
+  const limit = start.getTime() + horizonDays * 86_400_000;
+  // Minute steps, jumping ahead a whole hour when the hour is closed for a day-level reason.
+  for (let t = start.getTime(); t < limit;) {
+    const reason = outsideWindow(schedule, timezone, new Date(t));
+    if (!reason) return new Date(Math.max(t, after.getTime()));
+    if (reason === "depois do fim") return null;
+    t += reason === "fora do horário" || reason === "horário de silêncio" ? 60_000 : 15 * 60_000;
+  }
+  return null;
+}
