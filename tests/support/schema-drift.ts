@@ -76,20 +76,22 @@ export async function schemaDrift(databaseUrl: string, schemaPath = "prisma/sche
           problems.push(`${table}.${name} is missing`);
           continue;
         }
-        const expectedType = expectedDbType(
+        const baseType = expectedDbType(
           field.kind,
           field.type,
           field.nativeType as [string, string[]] | null | undefined,
           enumDbName,
         );
+        // Scalar lists are Postgres arrays (`_text`), which Prisma creates without NOT NULL.
+        const expectedType = field.isList ? `_${baseType.replace(/^enum:/, "")}` : baseType;
         const actualType =
-          column.data_type === "USER-DEFINED"
+          column.data_type === "USER-DEFINED" && !column.udt_name.startsWith("_")
             ? `enum:${column.udt_name}`
             : column.udt_name + (column.udt_name === "timestamptz" ? `(${column.datetime_precision})` : "");
         if (expectedType !== actualType)
           problems.push(`${table}.${name}: schema ${expectedType} vs database ${actualType}`);
         const nullable = column.is_nullable === "YES";
-        if (nullable === field.isRequired)
+        if (!field.isList && nullable === field.isRequired)
           problems.push(
             `${table}.${name}: schema ${field.isRequired ? "NOT NULL" : "NULL"} vs database ${nullable ? "NULL" : "NOT NULL"}`,
           );
