@@ -12,6 +12,10 @@ export interface ServerToClientEvents {
   "conversation.updated": (payload: { conversationId: string }) => void;
   /** A message was added or changed (status, media, reaction, edit): an open conversation fetches its changes. */
   "message.changed": (payload: { conversationId: string; messageId: string }) => void;
+  /** A contact import progressed, completed or failed: refetch it. */
+  "contact-import.updated": (payload: { importId: string }) => void;
+  /** A campaign's status or counters changed: refetch its report. */
+  "campaign.updated": (payload: { campaignId: string }) => void;
 }
 
 export type RealtimeEventName = keyof ServerToClientEvents;

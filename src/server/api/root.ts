@@ -1,3 +1,5 @@
+import { campaignsRouter } from "./routers/campaigns";
+import { contactsRouter } from "./routers/contacts";
 import { conversationsRouter } from "./routers/conversations";
 import { instancesRouter } from "./routers/instances";
 import { membersRouter } from "./routers/members";
@@ -17,6 +19,8 @@ export const appRouter = router({
   tags: tagsRouter,
   quickReplies: quickRepliesRouter,
   webhooks: webhooksRouter,
+  contacts: contactsRouter,
+  campaigns: campaignsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -260,4 +260,27 @@ async function ensureAppRoleAndDatabase(options: { port: number; secrets: LocalS
   } finally {
     await admin.end();
   }
+  await allowSearchIndexesUnderRls(options);
+}
+
+/**
+ * Row-Level Security only lets the planner use an index for operators marked LEAKPROOF; LIKE and
+ * full-text `@@` are not, so inbox search would read whole tables. Marking them (superuser only, per
+ * database) lets the trigram and full-text indexes serve searches. See README for external databases.
+ */
+async function allowSearchIndexesUnderRls(options: { port: number; secrets: LocalSecrets }) {
+  const admin = new pg.Client({
+    host: "127.0.0.1",
+    port: options.port,
+    user: "postgres",
+    password: options.secrets.dbSuperuserPassword,
+    database: "mirage",
+  });
+  await admin.connect();
+  try {
+    await admin.query("ALTER FUNCTION pg_catalog.textlike(text, text) LEAKPROOF");
+    await admin.query("ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF");
+  } finally {
+    await admin.end();
+  }
 }

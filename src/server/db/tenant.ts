@@ -25,7 +25,8 @@ export async function withOrganization<T>(
       await tx.$queryRaw`SELECT set_config('mirage.organization_id', ${organizationId}, true)`;
       return work(tx);
     },
-    { isolationLevel: options.isolationLevel, timeout: options.timeoutMs ?? 15_000 },
+    // Under load a transaction may wait for a pooled connection; waiting beats failing the work.
+    { isolationLevel: options.isolationLevel, timeout: options.timeoutMs ?? 15_000, maxWait: 10_000 },
   );
 }
 

@@ -83,6 +83,19 @@ export const queues = {
     policy: { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
     batchSize: 10,
   }),
+  /** Campaign engine of an organization: a run of a few seconds, every 10 s while the schedule exists. */
+  "campaigns.dispatch": defineQueue({
+    payload: z.object({ organizationId: z.uuid() }),
+    policy: { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 120 },
+    batchSize: 1,
+    cronPerOrganization: "*/10 * * * * *",
+  }),
+  /** Writes a started contact import in chunks; resumes after the last committed chunk on retry. */
+  "contacts.import": defineQueue({
+    payload: z.object({ organizationId: z.uuid(), importId: z.uuid() }),
+    policy: { retryLimit: 3, retryDelay: 10, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 3600 },
+    batchSize: 1,
+  }),
   "system.realtime-check": defineQueue({
     payload: z.object({
       organizationId: z.uuid(),

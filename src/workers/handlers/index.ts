@@ -4,10 +4,13 @@ import { recordCronHeartbeat } from "../../server/domain/system/record-worker-he
 import { completeRealtimeCheck } from "../../server/domain/system/complete-realtime-check";
 import { processWebhookDelivery } from "../../server/domain/instances/process-webhook-delivery";
 import { runInstanceWatchdog } from "../../server/domain/instances/run-instance-watchdog";
+import { continueCampaignDispatch } from "../../server/domain/campaigns/continue-campaign-dispatch";
+import { runCampaignDispatch } from "../../server/domain/campaigns/run-campaign-dispatch";
 import { sendReadReceipts } from "../../server/domain/conversations/send-read-receipts";
 import { deliverMessage } from "../../server/domain/messages/deliver-message";
 import { fetchMessageMedia } from "../../server/domain/messages/fetch-message-media";
 import { reconcileMessage } from "../../server/domain/messages/reconcile-message";
+import { runContactImport } from "../../server/domain/contacts/run-contact-import";
 
 export interface HandlerContext {
   worker: WorkerIdentity;
@@ -27,4 +30,6 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "messages.send": async (payload) => deliverMessage(payload),
   "messages.reconcile": async (payload) => reconcileMessage(payload),
   "conversations.read-receipts": async (payload) => sendReadReceipts(payload),
+  "contacts.import": async (payload, { signal }) => runContactImport(payload, { signal }),
+  "campaigns.dispatch": async (payload) => continueCampaignDispatch(payload, await runCampaignDispatch(payload)),
 };

@@ -1,5 +1,7 @@
-import { EmptySectionPage } from "../../_components/empty-state";
+import { CampaignsView } from "./_components/campaigns-view";
+import { loadPageContext } from "./_components/load-page-context";
 
-export default function Page() {
-  return <EmptySectionPage section="campaigns" />;
+export default async function CampaignsPage() {
+  const { timezone, isAdmin } = await loadPageContext();
+  return <CampaignsView timezone={timezone} isAdmin={isAdmin} />;
 }

@@ -2,6 +2,7 @@ import { Stack, Tabs, TabsList, TabsPanel, TabsTab, Title } from "@mantine/core"
 import { getTranslations } from "next-intl/server";
 import { getSessionIdentity } from "~/server/auth/session";
 import { resolveActor } from "~/server/domain/members/resolve-actor";
+import { ContactFieldsPanel } from "./contact-fields-panel";
 import { DeadDeliveriesPanel } from "./dead-deliveries-panel";
 import { DiagnosticsPanel } from "./diagnostics-panel";
 import { MembersPanel } from "./members-panel";
@@ -21,6 +22,7 @@ export default async function SettingsPage() {
           <TabsTab value="organization">{t("organization")}</TabsTab>
           <TabsTab value="members">{t("members")}</TabsTab>
           <TabsTab value="quickReplies">{t("quickReplies.title")}</TabsTab>
+          <TabsTab value="contactFields">{t("contactFields.title")}</TabsTab>
           {isAdmin && <TabsTab value="deadDeliveries">{t("deadDeliveries.title")}</TabsTab>}
           <TabsTab value="diagnostics">{t("diagnostics")}</TabsTab>
         </TabsList>
@@ -32,6 +34,9 @@ export default async function SettingsPage() {
         </TabsPanel>
         <TabsPanel value="quickReplies" pt="md">
           <QuickRepliesPanel />
+        </TabsPanel>
+        <TabsPanel value="contactFields" pt="md">
+          <ContactFieldsPanel />
         </TabsPanel>
         {isAdmin && (
           <TabsPanel value="deadDeliveries" pt="md">

@@ -20,7 +20,7 @@ export async function searchConversations(
       SELECT c.id FROM contacts ct JOIN conversations c ON c.contact_id = ct.id
       WHERE ct.organization_id = ${actor.organizationId}::uuid
         AND (ct.search_text LIKE lower(mirage_unaccent(${pattern}))
-             OR (${digits.length >= 4} AND ct.phone_e164 LIKE ${`%${digits}%`}))
+             OR (${digits.length >= 4} AND ct.search_text LIKE ${`%${digits}%`}))
       ORDER BY c.last_activity_at DESC
       LIMIT ${input.limit}`;
     const byMessage = await tx.$queryRaw<{ conversation_id: string; body: string }[]>`

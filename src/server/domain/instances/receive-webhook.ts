@@ -31,6 +31,10 @@ export async function authenticateWebhook(input: {
   if (!UUID.test(input.organizationId) || !UUID.test(input.instanceId)) {
     throw new AppError("NOT_FOUND", "Instância não encontrada.");
   }
+  const cacheKey = `${input.organizationId}:${input.instanceId}`;
+  const cached = secretHashCache.get(cacheKey);
+  // A hit saves a transaction per delivery; a miss or mismatch (secret rotated) asks the database.
+  if (cached && cached.until > Date.now() && input.secret && secretMatchesHash(input.secret, cached.hash)) return;
   const instance = await withOrganization(input.organizationId, (tx) =>
     tx.instance.findFirst({
       where: { id: input.instanceId, organizationId: input.organizationId },
@@ -41,7 +45,13 @@ export async function authenticateWebhook(input: {
   if (!input.secret || !secretMatchesHash(input.secret, instance.webhookSecretHash)) {
     throw new AppError("UNAUTHENTICATED", "Segredo do webhook inválido.");
   }
+  if (secretHashCache.size > 10_000) secretHashCache.clear();
+  secretHashCache.set(cacheKey, { hash: instance.webhookSecretHash, until: Date.now() + SECRET_CACHE_MS });
 }
+
+/** Instances' webhook secret hashes, briefly: receiveWebhook checks again inside its transaction anyway. */
+const secretHashCache = new Map<string, { hash: string; until: number }>();
+const SECRET_CACHE_MS = 30_000;
 
 export async function receiveWebhook(input: {
   organizationId: string;

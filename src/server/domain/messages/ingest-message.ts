@@ -8,6 +8,7 @@ import { previewOf, storedContent } from "./message-content";
 import type { MessageChange } from "./message-change";
 import { advancedStatus, statusFromDelivery } from "./message-status";
 import { attachIncomingMedia } from "./store-message-media";
+import { applyConsentKeywords } from "../consent/apply-consent-keywords";
 
 interface IngestContext {
   organizationId: string;
@@ -108,7 +109,37 @@ export async function ingestMessage(
       WHERE id = ${conversation.contactId}::uuid`;
   if (!inbound) await applyPendingReceipts(tx, { instanceId, messageId, providerMessageId: message.providerMessageId });
   if (content.media) await attachIncomingMedia(tx, { organizationId, messageId, media: content.media });
-  return [{ conversationId: conversation.conversationId, messageId }];
+  const changes: MessageChange[] = [{ conversationId: conversation.conversationId, messageId }];
+  if (inbound && conversation.contactId) {
+    const campaignIds = await attributeReply(tx, {
+      contactId: conversation.contactId,
+      instanceId,
+      at: message.timestamp,
+    });
+    if (campaignIds.length) changes[0]!.campaignIds = campaignIds;
+    if (content.type === "text" && content.body)
+      changes.push(
+        ...(await applyConsentKeywords(tx, {
+          organizationId,
+          instanceId,
+          conversationId: conversation.conversationId,
+          contactId: conversation.contactId,
+          text: content.body,
+        })),
+      );
+  }
+  return changes;
+}
+
+/** A customer writing back after a campaign message counts as a reply to that campaign (within a week). */
+async function attributeReply(tx: Tx, input: { contactId: string; instanceId: string; at: Date }): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ campaign_id: string }[]>`
+    UPDATE campaign_recipients SET status = 'replied', replied_at = ${input.at}, updated_at = now()
+    WHERE contact_id = ${input.contactId}::uuid AND instance_id = ${input.instanceId}::uuid
+      AND status IN ('sent', 'delivered', 'read') AND sent_at > ${input.at}::timestamptz - interval '7 days'
+      AND sent_at <= ${input.at}::timestamptz + interval '5 seconds'
+    RETURNING campaign_id`;
+  return rows.map((row) => row.campaign_id);
 }
 
 /** A reply of ours still waiting for its WhatsApp id, with the same content, claimed in the last hour. */

@@ -2,4 +2,6 @@
 export interface MessageChange {
   conversationId: string;
   messageId: string;
+  /** Campaigns whose counters this change moved (a reply, an opt-out). */
+  campaignIds?: string[];
 }

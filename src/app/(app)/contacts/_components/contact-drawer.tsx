@@ -1,0 +1,88 @@
+"use client";
+
+import { Alert, Avatar, Badge, Divider, Drawer, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+import { BlockSection } from "./block-section";
+import { ConsentBadge } from "./consent-badge";
+import { ConsentSection } from "./consent-section";
+import { ContactEditForm } from "./contact-edit-form";
+import { ContactTagsEditor } from "./contact-tags-editor";
+import { ConversationsSection } from "./conversations-section";
+import { formatPhone } from "./format";
+
+/** Everything about one contact: fields, tags, block, consent ledger and conversations. */
+export function ContactDrawer(props: { contactId: string; timeZone: string; onClose: () => void }) {
+  const t = useTranslations("contacts.detail");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const detail = useQuery(trpc.contacts.get.queryOptions({ contactId: props.contactId }));
+  const contact = detail.data;
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.contacts.get.queryKey({ contactId: props.contactId }) });
+    await queryClient.invalidateQueries({ queryKey: trpc.contacts.list.pathKey() });
+    await queryClient.invalidateQueries({ queryKey: trpc.contacts.count.pathKey() });
+  };
+
+  return (
+    <Drawer
+      opened
+      onClose={props.onClose}
+      position="right"
+      size="lg"
+      title={<Text fw={600}>{t("title")}</Text>}
+      data-testid="contact-drawer"
+    >
+      {detail.error ? (
+        <Alert color="red">{messageOf(detail.error, t("loadError"))}</Alert>
+      ) : !contact ? (
+        <Stack>
+          <Skeleton height={48} />
+          <Skeleton height={160} />
+          <Skeleton height={120} />
+        </Stack>
+      ) : (
+        <Stack gap="lg" data-testid="contact-detail" data-contact-id={contact.id}>
+          <Group wrap="nowrap" align="flex-start">
+            <Avatar src={contact.profilePictureUrl} color="initials" name={contact.displayName} radius="xl" size={56} />
+            <Stack gap={4} style={{ minWidth: 0 }}>
+              <Title order={3} style={{ overflowWrap: "anywhere" }}>
+                {contact.displayName}
+              </Title>
+              <Text ff="monospace" size="sm">
+                {formatPhone(contact.phone)}
+              </Text>
+              {contact.pushName && (
+                <Text size="xs" c="dimmed">
+                  {t("whatsappName", { name: contact.pushName })}
+                </Text>
+              )}
+              <Group gap={6}>
+                <ConsentBadge status={contact.consent.status} />
+                {contact.blocked && (
+                  <Badge color="dark" variant="filled" size="sm" data-testid="blocked-badge">
+                    {t("blockedBadge")}
+                  </Badge>
+                )}
+              </Group>
+            </Stack>
+          </Group>
+          <ContactEditForm
+            key={`${contact.id}-${JSON.stringify(contact.customFields)}-${contact.name}`}
+            contact={contact}
+            onSaved={refresh}
+          />
+          <ContactTagsEditor contact={contact} onSaved={refresh} />
+          <Divider />
+          <BlockSection contact={contact} timeZone={props.timeZone} onSaved={refresh} />
+          <Divider />
+          <ConsentSection contact={contact} timeZone={props.timeZone} onSaved={refresh} />
+          <Divider />
+          <ConversationsSection contact={contact} timeZone={props.timeZone} />
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

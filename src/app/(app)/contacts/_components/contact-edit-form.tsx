@@ -1,0 +1,80 @@
+"use client";
+
+import { Alert, Button, Group, Stack, TextInput, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+import type { ContactDetail } from "./types";
+
+/** The team's name for the contact and the organization's custom fields (checked by type on the server). */
+export function ContactEditForm(props: { contact: ContactDetail; onSaved: () => Promise<void> }) {
+  const t = useTranslations("contacts.detail");
+  const trpc = useTRPC();
+  const fields = useQuery(trpc.contacts.fields.list.queryOptions());
+  const initial = (key: string) => {
+    const value = props.contact.customFields[key];
+    return value === undefined ? "" : String(value);
+  };
+  const [name, setName] = useState(props.contact.name ?? "");
+  const [values, setValues] = useState<Record<string, string>>({});
+  const update = useMutation(
+    trpc.contacts.update.mutationOptions({
+      onSuccess: async () => {
+        notifications.show({ color: "teal", message: t("saved") });
+        setValues({});
+        await props.onSaved();
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(update.error);
+  const dirty = name !== (props.contact.name ?? "") || Object.keys(values).length > 0;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    update.mutate({
+      contactId: props.contact.id,
+      name: name.trim() || null,
+      customFields: Object.keys(values).length ? values : undefined,
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Title order={5}>{t("fields")}</Title>
+        {update.error && !Object.keys(errors).length && <Alert color="red">{messageOf(update.error, "")}</Alert>}
+        <TextInput
+          label={t("name")}
+          description={t("nameHelp")}
+          value={name}
+          error={errors.name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          data-testid="contact-name-input"
+        />
+        {(fields.data ?? []).map((field) => (
+          <TextInput
+            key={field.key}
+            label={field.label}
+            type={field.type === "date" ? "date" : "text"}
+            inputMode={field.type === "number" ? "decimal" : undefined}
+            value={values[field.key] ?? initial(field.key)}
+            error={errors[`customFields.${field.key}`]}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setValues((current) => ({ ...current, [field.key]: value }));
+            }}
+            data-testid={`custom-field-${field.key}`}
+          />
+        ))}
+        <Group justify="flex-end">
+          <Button type="submit" disabled={!dirty} loading={update.isPending} data-testid="contact-save">
+            {t("save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

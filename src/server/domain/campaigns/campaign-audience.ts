@@ -1,0 +1,24 @@
+import type { Prisma } from "../../db/client";
+import type { z } from "../../../shared/zod";
+import type { campaignAudienceInput } from "../../../shared/schemas/campaigns";
+
+export type CampaignAudience = z.infer<typeof campaignAudienceInput>;
+
+/**
+ * The contacts a campaign's audience describes (before consent and preflight exclusions, which the
+ * launch reports one by one). Groups are never an audience: only contacts with a phone number.
+ */
+export function audienceWhere(organizationId: string, audience: CampaignAudience): Prisma.ContactWhereInput {
+  const where: Prisma.ContactWhereInput[] = [{ organizationId }];
+  for (const tagId of audience.tagIds) where.push({ tags: { some: { tagId } } });
+  if (audience.instanceIds.length)
+    where.push({ conversations: { some: { instanceId: { in: audience.instanceIds } } } });
+  if (audience.lastInteraction.after)
+    where.push({ lastInteractionAt: { gte: new Date(audience.lastInteraction.after) } });
+  if (audience.lastInteraction.before)
+    where.push({
+      OR: [{ lastInteractionAt: { lt: new Date(audience.lastInteraction.before) } }, { lastInteractionAt: null }],
+    });
+  for (const field of audience.fields) where.push({ customFields: { path: [field.key], equals: field.value } });
+  return { AND: where };
+}

@@ -1,0 +1,60 @@
+import { withOrganization } from "../../db/tenant";
+import { recordAudit } from "../audit/record-audit";
+import type { CampaignThresholds } from "./campaign-dto";
+import { emitCampaignUpdated } from "./emit-campaign-updated";
+
+/**
+ * Pauses a running campaign on trouble, with the reason shown: too many failures, too many opt-outs,
+ * or every chosen number down. Completes it when nothing is left to send.
+ */
+export async function checkCampaignHealth(organizationId: string, campaignId: string): Promise<void> {
+  const changed = await withOrganization(organizationId, async (tx) => {
+    const campaign = await tx.campaign.findFirst({
+      where: { id: campaignId, organizationId, status: "running" },
+      select: { thresholds: true, instanceIds: true },
+    });
+    if (!campaign) return false;
+    const thresholds = campaign.thresholds as unknown as CampaignThresholds;
+    const [counts] = await tx.$queryRaw<
+      { pending: bigint; claimed: bigint; delivered_ok: bigint; failed: bigint; opted_out: bigint }[]
+    >`
+      SELECT count(*) FILTER (WHERE status = 'pending') AS pending,
+             count(*) FILTER (WHERE status IN ('claimed', 'unknown')) AS claimed,
+             count(*) FILTER (WHERE status IN ('sent', 'delivered', 'read', 'replied')) AS delivered_ok,
+             count(*) FILTER (WHERE status = 'failed') AS failed,
+             count(*) FILTER (WHERE opted_out_at IS NOT NULL) AS opted_out
+      FROM campaign_recipients WHERE campaign_id = ${campaignId}::uuid`;
+    const sent = Number(counts!.delivered_ok);
+    const failed = Number(counts!.failed);
+    const attempted = sent + failed;
+    let pauseReason: string | null = null;
+    if (attempted >= thresholds.minSample && failed / attempted > thresholds.failureRate)
+      pauseReason = `Falhas acima do limite: ${Math.round((failed / attempted) * 100)}% dos envios falharam.`;
+    else if (sent >= thresholds.minSample && Number(counts!.opted_out) / sent > thresholds.optOutRate)
+      pauseReason = `Descadastros acima do limite: ${Math.round((Number(counts!.opted_out) / sent) * 100)}% pediram para sair.`;
+    else if (
+      Number(counts!.pending) > 0 &&
+      (await tx.instance.count({ where: { id: { in: campaign.instanceIds }, state: "open" } })) === 0
+    )
+      pauseReason = "Todos os números escolhidos estão desconectados.";
+
+    if (pauseReason) {
+      await tx.campaign.update({ where: { id: campaignId }, data: { status: "paused", pauseReason } });
+      await recordAudit(tx, {
+        organizationId,
+        actorUserId: null,
+        action: "campaign.auto_paused",
+        targetType: "campaign",
+        targetId: campaignId,
+        metadata: { reason: pauseReason },
+      });
+      return true;
+    }
+    if (Number(counts!.pending) === 0 && Number(counts!.claimed) === 0) {
+      await tx.campaign.update({ where: { id: campaignId }, data: { status: "completed", completedAt: new Date() } });
+      return true;
+    }
+    return false;
+  });
+  if (changed) await emitCampaignUpdated(organizationId, campaignId);
+}

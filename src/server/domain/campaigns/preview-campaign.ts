@@ -1,0 +1,62 @@
+import { withOrganization } from "../../db/tenant";
+import type { Actor } from "../members/actor";
+import { audienceWhere, type CampaignAudience } from "./campaign-audience";
+import { renderTemplate, unknownVariables } from "./message-template";
+
+/** How many contacts an audience describes, how many of them consent allows, and a sample. */
+export async function previewAudience(actor: Actor, input: { audience: CampaignAudience }) {
+  return withOrganization(actor.organizationId, async (tx) => {
+    const where = audienceWhere(actor.organizationId, input.audience);
+    const [total, optedIn, optedOut, blocked, sample] = [
+      await tx.contact.count({ where }),
+      await tx.contact.count({ where: { AND: [where, { consentStatus: "opted_in", blockedAt: null }] } }),
+      await tx.contact.count({ where: { AND: [where, { consentStatus: "opted_out" }] } }),
+      await tx.contact.count({ where: { AND: [where, { blockedAt: { not: null } }] } }),
+      await tx.contact.findMany({
+        where,
+        take: 5,
+        orderBy: { lastInteractionAt: { sort: "desc", nulls: "last" } },
+        select: { id: true, name: true, pushName: true, phoneE164: true, consentStatus: true },
+      }),
+    ];
+    return { total, optedIn, optedOut, blocked, sample };
+  });
+}
+
+/** A template rendered for sample contacts (or a made-up one), with any unknown variables named. */
+export async function previewTemplate(actor: Actor, input: { body: string; contactIds: string[] }) {
+  return withOrganization(actor.organizationId, async (tx) => {
+    const fields = await tx.contactField.findMany({
+      where: { organizationId: actor.organizationId },
+      select: { key: true },
+    });
+    const contacts = input.contactIds.length
+      ? await tx.contact.findMany({
+          where: { organizationId: actor.organizationId, id: { in: input.contactIds } },
+          select: { id: true, name: true, pushName: true, phoneE164: true, customFields: true },
+        })
+      : [];
+    const samples = contacts.length
+      ? contacts.map((c) => ({
+          contactId: c.id as string | null,
+          text: renderTemplate(input.body, {
+            name: c.name ?? c.pushName,
+            phoneE164: c.phoneE164,
+            customFields: c.customFields as Record<string, unknown>,
+          }),
+        }))
+      : [
+          {
+            contactId: null,
+            text: renderTemplate(input.body, { name: "Maria Silva", phoneE164: "+5511987654321", customFields: {} }),
+          },
+        ];
+    return {
+      unknownVariables: unknownVariables(
+        input.body,
+        fields.map((f) => f.key),
+      ),
+      samples,
+    };
+  });
+}

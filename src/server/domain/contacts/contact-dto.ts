@@ -1,0 +1,64 @@
+import type { Tx } from "../../db/tenant";
+import type { ConsentStatusValue } from "../../../shared/schemas/contacts";
+
+export interface ContactTagDto {
+  id: string;
+  name: string;
+  color: string;
+}
+
+export interface ContactListItem {
+  id: string;
+  /** What to call the contact: the team's name, else the WhatsApp name, else the phone. */
+  displayName: string;
+  name: string | null;
+  pushName: string | null;
+  phone: string | null;
+  consentStatus: ConsentStatusValue;
+  blocked: boolean;
+  tags: ContactTagDto[];
+  lastInteractionAt: string | null;
+  createdAt: string;
+}
+
+export function displayNameOf(contact: { name: string | null; pushName: string | null; phoneE164: string | null }) {
+  return contact.name || contact.pushName || contact.phoneE164 || "Contato sem número";
+}
+
+/** List rows for `ids`, in that order. */
+export async function contactListItems(tx: Tx, ids: string[]): Promise<ContactListItem[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.contact.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      name: true,
+      pushName: true,
+      phoneE164: true,
+      consentStatus: true,
+      blockedAt: true,
+      lastInteractionAt: true,
+      createdAt: true,
+      tags: { select: { tag: { select: { id: true, name: true, color: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    return [
+      {
+        id: row.id,
+        displayName: displayNameOf(row),
+        name: row.name,
+        pushName: row.pushName,
+        phone: row.phoneE164,
+        consentStatus: row.consentStatus,
+        blocked: row.blockedAt !== null,
+        tags: row.tags.map((t) => t.tag),
+        lastInteractionAt: row.lastInteractionAt?.toISOString() ?? null,
+        createdAt: row.createdAt.toISOString(),
+      },
+    ];
+  });
+}

@@ -1,0 +1,134 @@
+import { withOrganization } from "../../db/tenant";
+import type { ConsentStatusValue, LegalBasisValue } from "../../../shared/schemas/contacts";
+import type { Actor } from "../members/actor";
+import { displayNameOf, type ContactTagDto } from "./contact-dto";
+import { customFieldsOf, type CustomFieldValue } from "./custom-field-value";
+import { AppError } from "../../errors";
+
+export interface ContactConversationDto {
+  id: string;
+  kind: "direct" | "group";
+  status: "open" | "pending" | "closed";
+  instance: { id: string; name: string };
+  lastActivityAt: string;
+}
+
+export interface ConsentEntryDto {
+  id: string;
+  status: ConsentStatusValue;
+  source: "import" | "form" | "whatsapp" | "manual";
+  legalBasis: LegalBasisValue | null;
+  evidence: string | null;
+  actor: { id: string; name: string } | null;
+  occurredAt: string;
+}
+
+export interface ContactDetail {
+  id: string;
+  displayName: string;
+  name: string | null;
+  pushName: string | null;
+  phone: string | null;
+  profilePictureUrl: string | null;
+  consent: { status: ConsentStatusValue; legalBasis: LegalBasisValue | null; updatedAt: string | null };
+  blocked: { at: string; reason: string | null } | null;
+  customFields: Record<string, CustomFieldValue>;
+  tags: ContactTagDto[];
+  lastInteractionAt: string | null;
+  createdAt: string;
+  conversations: ContactConversationDto[];
+  /** The consent ledger, newest first. */
+  consentHistory: ConsentEntryDto[];
+}
+
+const MAX_CONVERSATIONS = 50;
+const MAX_CONSENT_ENTRIES = 200;
+
+/** Everything the contact page shows: fields, tags, conversations and the consent ledger. */
+export async function getContact(actor: Actor, input: { contactId: string }): Promise<ContactDetail> {
+  return withOrganization(actor.organizationId, async (tx) => {
+    const contact = await tx.contact.findFirst({
+      where: { id: input.contactId, organizationId: actor.organizationId },
+      select: {
+        id: true,
+        name: true,
+        pushName: true,
+        phoneE164: true,
+        profilePictureUrl: true,
+        consentStatus: true,
+        consentLegalBasis: true,
+        consentUpdatedAt: true,
+        blockedAt: true,
+        blockedReason: true,
+        customFields: true,
+        lastInteractionAt: true,
+        createdAt: true,
+        tags: { select: { tag: { select: { id: true, name: true, color: true } } }, orderBy: { createdAt: "asc" } },
+        conversations: {
+          select: {
+            id: true,
+            kind: true,
+            status: true,
+            lastActivityAt: true,
+            instance: { select: { id: true, name: true } },
+          },
+          orderBy: { lastActivityAt: "desc" },
+          take: MAX_CONVERSATIONS,
+        },
+        consentEvents: {
+          select: {
+            id: true,
+            status: true,
+            source: true,
+            legalBasis: true,
+            evidence: true,
+            actorUserId: true,
+            occurredAt: true,
+          },
+          orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+          take: MAX_CONSENT_ENTRIES,
+        },
+      },
+    });
+    if (!contact) throw new AppError("NOT_FOUND", "Contato não encontrado.");
+    const actorIds = [...new Set(contact.consentEvents.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))];
+    const people = actorIds.length
+      ? await tx.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })
+      : [];
+    const names = new Map(people.map((p) => [p.id, p]));
+    return {
+      id: contact.id,
+      displayName: displayNameOf(contact),
+      name: contact.name,
+      pushName: contact.pushName,
+      phone: contact.phoneE164,
+      profilePictureUrl: contact.profilePictureUrl,
+      consent: {
+        status: contact.consentStatus,
+        legalBasis: contact.consentLegalBasis,
+        updatedAt: contact.consentUpdatedAt?.toISOString() ?? null,
+      },
+      blocked: contact.blockedAt ? { at: contact.blockedAt.toISOString(), reason: contact.blockedReason } : null,
+      customFields: customFieldsOf(contact.customFields),
+      tags: contact.tags.map((t) => t.tag),
+      lastInteractionAt: contact.lastInteractionAt?.toISOString() ?? null,
+      createdAt: contact.createdAt.toISOString(),
+      conversations: contact.conversations.map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        status: c.status,
+        instance: c.instance,
+        lastActivityAt: c.lastActivityAt.toISOString(),
+      })),
+      consentHistory: contact.consentEvents.map((e) => ({
+        id: e.id,
+        status: e.status,
+        source: e.source,
+        legalBasis: e.legalBasis,
+        evidence: e.evidence,
+        actor: e.actorUserId ? (names.get(e.actorUserId) ?? { id: e.actorUserId, name: "—" }) : null,
+        occurredAt: e.occurredAt.toISOString(),
+      })),
+    };
+  });
+}

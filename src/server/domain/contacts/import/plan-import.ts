@@ -1,0 +1,35 @@
+import { withOrganization } from "../../../db/tenant";
+import { AppError } from "../../../errors";
+import { mediaStore } from "../../../media";
+import type { ImportMapping } from "../../../../shared/schemas/contacts";
+import { checkMapping } from "./check-mapping";
+import { readSpreadsheet, type SpreadsheetTable } from "./read-spreadsheet";
+import { validateImportRows, type RowsValidation } from "./validate-rows";
+
+export interface ImportPlan {
+  table: SpreadsheetTable;
+  validation: RowsValidation;
+}
+
+/** The stored upload, read again. */
+export async function readImportFile(fileKey: string): Promise<SpreadsheetTable> {
+  const stored = await mediaStore().get(fileKey);
+  if (!stored)
+    throw new AppError("NOT_FOUND", "O arquivo desta importação não está mais disponível. Envie a planilha de novo.");
+  const chunks: Buffer[] = [];
+  for await (const chunk of stored.body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
+  return readSpreadsheet(Buffer.concat(chunks));
+}
+
+/**
+ * Reads an import's file and checks every row against `mapping` and the organization's custom fields:
+ * what the preview reports and exactly what the job writes.
+ */
+export async function planImport(organizationId: string, fileKey: string, mapping: ImportMapping): Promise<ImportPlan> {
+  const fields = await withOrganization(organizationId, (tx) =>
+    tx.contactField.findMany({ where: { organizationId }, select: { key: true, label: true, type: true } }),
+  );
+  const table = await readImportFile(fileKey);
+  checkMapping(mapping, table.columns.length, new Set(fields.map((f) => f.key)));
+  return { table, validation: validateImportRows(table.rows, mapping, fields) };
+}

@@ -1,0 +1,21 @@
+import type { Readable } from "node:stream";
+import { withOrganization } from "../../db/tenant";
+import { AppError } from "../../errors";
+import { mediaStore } from "../../media";
+import type { Actor } from "../members/actor";
+import { loadImport } from "./import/load-import";
+
+/** The rejected-rows CSV of a finished import, for members of its organization. */
+export async function readImportReport(
+  actor: Actor,
+  input: { importId: string },
+): Promise<{ body: Readable; size: number; fileName: string }> {
+  const record = await withOrganization(actor.organizationId, (tx) =>
+    loadImport(tx, actor.organizationId, input.importId),
+  );
+  if (!record.reportKey) throw new AppError("NOT_FOUND", "Esta importação não tem linhas rejeitadas.");
+  const stored = await mediaStore().get(record.reportKey);
+  if (!stored) throw new AppError("NOT_FOUND", "O relatório desta importação não está mais disponível.");
+  const base = record.fileName.replace(/\.(csv|xlsx|txt)$/i, "");
+  return { body: stored.body, size: stored.size, fileName: `${base}-linhas-rejeitadas.csv` };
+}
