@@ -11,6 +11,7 @@ import { importLimits } from "./import/import-limits";
 import { startedSettingsOf } from "./import/import-settings";
 import { loadImport } from "./import/load-import";
 import { planImport } from "./import/plan-import";
+import { refreshContactStatistics } from "./import/refresh-contact-statistics";
 import { rejectedRowsCsv } from "./import/rejected-report";
 
 const CHUNK_TIMEOUT_MS = 120_000;
@@ -45,6 +46,7 @@ export async function runContactImport(
       record.createdById,
     );
     const consent = { legalBasis: settings.legalBasis, evidence: settings.evidence ?? `Importação ${record.fileName}` };
+    await refreshContactStatistics(organizationId);
 
     let offset = Math.max(0, record.processedRows - rejected.length);
     if (record.rejectedCount !== rejected.length) {
@@ -68,7 +70,6 @@ export async function runContactImport(
       if (options.signal?.aborted) throw new Error("import job aborted (expired or stopping)");
       const rows = valid.slice(offset, offset + importLimits.chunkSize);
       const expected = rejected.length + offset;
-      const tc = performance.now();
       await withOrganization(
         organizationId,
         async (tx) => {
@@ -95,11 +96,10 @@ export async function runContactImport(
         },
         { timeoutMs: CHUNK_TIMEOUT_MS },
       );
-      const te = performance.now();
       await emitImportUpdated(organizationId, importId);
-      console.error("CHUNKDONE", Math.round(te - tc), Math.round(performance.now() - te));
     }
 
+    await refreshContactStatistics(organizationId);
     const reportKey = rejected.length
       ? await storeReport(organizationId, rejectedRowsCsv(table.columns, rejected))
       : null;
@@ -129,17 +129,20 @@ export async function runContactImport(
     await emitImportUpdated(organizationId, importId);
   } catch (error) {
     if (error instanceof OvertakenError) return;
-    const message =
-      error instanceof AppError && error.code !== "INTERNAL"
-        ? [error.message, ...new Set(Object.values(error.fieldErrors ?? {}).flat())].join(" ")
-        : "A importação parou por um erro inesperado. Tente de novo: as linhas já gravadas não serão duplicadas.";
-    logger.error({ err: error, importId }, "contact import failed");
+    const expected = error instanceof AppError && error.code !== "INTERNAL";
+    const message = expected
+      ? [error.message, ...new Set(Object.values(error.fieldErrors ?? {}).flat())].join(" ")
+      : "A importação parou por um erro inesperado. Tente de novo: as linhas já gravadas não serão duplicadas.";
+    (expected ? logger.warn.bind(logger) : logger.error.bind(logger))(
+      { err: error, importId },
+      "contact import failed",
+    );
     await setStatus(organizationId, importId, "failed", message).catch((e) =>
       logger.error({ err: e, importId }, "could not mark import failed"),
     );
     await emitImportUpdated(organizationId, importId);
     // People's mistakes will not fix themselves; anything else is retried (resuming where it stopped).
-    if (!(error instanceof AppError) || error.code === "INTERNAL") throw error;
+    if (!expected) throw error;
   }
 }
 

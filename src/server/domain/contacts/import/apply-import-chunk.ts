@@ -44,18 +44,13 @@ export async function applyImportChunk(
   const evidenceOf = (row: ImportRowPlan) => `${input.consent.evidence} (linha ${row.rowNumber})`;
   const legalBasisOf = (row: ImportRowPlan) => (row.consent === "opted_in" ? input.consent.legalBasis : null);
 
-  const t0 = performance.now();
-  const marks: [string, number][] = [];
-  const mark = (label: string) => marks.push([label, Math.round(performance.now() - t0)]);
   const existing = await selectExisting(
     tx,
     organizationId,
     rows.map((row) => row.phoneE164),
   );
-  mark("select");
   const fresh = rows.filter((row) => !existing.has(row.phoneE164));
   const created = await insertContacts(tx, organizationId, fresh, legalBasisOf, now);
-  mark("insert");
   // New contacts are inserted with their consent; the ledger gets that as their first entry.
   await appendConsentEvents(
     tx,
@@ -73,7 +68,6 @@ export async function applyImportChunk(
         occurredAt: now,
       })),
   );
-  mark("events");
   // A contact created a moment ago by an incoming message: update it like any known one.
   const raced = fresh.filter((row) => !created.has(row.phoneE164)).map((row) => row.phoneE164);
   if (raced.length)
@@ -85,7 +79,6 @@ export async function applyImportChunk(
   const contactIdOf = (row: ImportRowPlan) => created.get(row.phoneE164) ?? existing.get(row.phoneE164)!.id;
   const tagged = await addTags(tx, organizationId, rows, contactIdOf, input.tagIds);
   for (const id of tagged) changed.add(id);
-  mark("tags");
 
   const consentChanges: ConsentChange[] = [];
   for (const row of rows) {
@@ -108,8 +101,6 @@ export async function applyImportChunk(
   }
   for (const id of await recordConsentBatch(tx, consentChanges)) changed.add(id);
 
-  mark("consent");
-  console.error("CHUNK", JSON.stringify(marks));
   let updated = 0;
   for (const row of rows) {
     if (created.has(row.phoneE164)) continue;
