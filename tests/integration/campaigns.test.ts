@@ -200,12 +200,12 @@ describe("campaigns", () => {
     const { org, owner, numbers } = await organizationWithNumbers(1);
     await seedContacts(
       org.organizationId,
-      Array.from({ length: 6 }, (_, i) => ({ phone: phone(600 + i), consent: "opted_in" as const })),
+      Array.from({ length: 12 }, (_, i) => ({ phone: phone(600 + i), consent: "opted_in" as const })),
     );
     const campaign = await owner.campaigns.save(
       campaignInput([numbers[0]!.id], {
         name: "Pausa",
-        limits: { perMinute: 600, perHour: 1000, perDay: 1000, minIntervalSeconds: 1, maxIntervalSeconds: 1.5 },
+        limits: { perMinute: 600, perHour: 1000, perDay: 1000, minIntervalSeconds: 1.5, maxIntervalSeconds: 2 },
       }),
     );
     await owner.campaigns.launch({ campaignId: campaign.id });
