@@ -19,3 +19,12 @@ export function mediaStore(): MediaStore {
   cached ??= createMediaStore(env().media);
   return cached;
 }
+
+/** The whole stored object, or null when it is gone (attachments are small: WhatsApp caps them). */
+export async function readMediaBytes(key: string): Promise<Buffer | null> {
+  const stored = await mediaStore().get(key);
+  if (!stored) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of stored.body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}

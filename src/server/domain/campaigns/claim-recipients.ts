@@ -1,6 +1,7 @@
 import type { Tx } from "../../db/tenant";
 import { ensureConversation } from "../conversations/ensure-conversation";
 import { previewOf } from "../messages/message-content";
+import { outboundMediaType } from "../messages/outbound-media";
 import type { CampaignLimits, CampaignVariant } from "./campaign-dto";
 import { renderTemplate } from "./message-template";
 import { exclusionFor } from "./recipient-eligibility";
@@ -116,7 +117,7 @@ export async function claimRecipients(tx: Tx, context: ClaimContext): Promise<Cl
       phoneE164: candidate.phone_e164,
       customFields: candidate.custom_fields ?? {},
     });
-    const type = variant.media ? mediaType(variant.media.mimeType) : "text";
+    const type = variant.media ? outboundMediaType(variant.media.mimeType) : "text";
     const message = await tx.message.create({
       data: {
         organizationId: context.organizationId,
@@ -154,15 +155,11 @@ export async function claimRecipients(tx: Tx, context: ClaimContext): Promise<Cl
         attempts: { increment: 1 },
       },
     });
-    const chat = await tx.conversation.findUniqueOrThrow({
-      where: { id: conversation.conversationId },
-      select: { chatJid: true },
-    });
     sends.push({
       recipientId: candidate.id,
       messageId: message.id,
       conversationId: conversation.conversationId,
-      chatJid: chat.chatJid,
+      chatJid: conversation.chatJid,
       body,
       media: variant.media,
     });
@@ -178,11 +175,4 @@ export async function claimRecipients(tx: Tx, context: ClaimContext): Promise<Cl
     });
   }
   return { sends, waitUntil: null };
-}
-
-function mediaType(mimeType: string): "image" | "video" | "audio" | "document" {
-  if (mimeType.startsWith("image/")) return "image";
-  if (mimeType.startsWith("video/")) return "video";
-  if (mimeType.startsWith("audio/")) return "audio";
-  return "document";
 }

@@ -2,11 +2,12 @@ import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";
 import { logger } from "../../logger";
-import { mediaStore } from "../../media";
+import { readMediaBytes } from "../../media";
 import { whatsappProvider } from "../../whatsapp";
 import type { SendFailure } from "../../whatsapp/provider";
 import { evolutionServer } from "../instances/evolution-server";
 import { RECONCILE_AFTER_MS } from "../messages/deliver-message";
+import { outboundMediaType } from "../messages/outbound-media";
 import { recordSentMessage } from "../messages/record-sent-message";
 import type { ClaimedSend } from "./claim-recipients";
 
@@ -26,19 +27,30 @@ export async function sendClaimed(
   instanceName: string,
   send: ClaimedSend,
 ): Promise<SendOutcome> {
+  const bytes = send.media ? await readMediaBytes(send.media.key) : null;
+  if (send.media && !bytes) {
+    await withOrganization(organizationId, (tx) =>
+      tx.message.update({
+        where: { id: send.messageId },
+        data: { status: "failed", failureReason: "O anexo da campanha não foi encontrado no armazenamento." },
+      }),
+    );
+    return "failed";
+  }
   try {
     const provider = whatsappProvider();
-    const sent = send.media
-      ? await provider.sendMedia(evolutionServer(), {
-          instanceName,
-          to: send.chatJid,
-          mediaType: mediaTypeOf(send.media.mimeType),
-          mimeType: send.media.mimeType,
-          media: await readBase64(send.media.key),
-          fileName: send.media.fileName,
-          caption: send.body || undefined,
-        })
-      : await provider.sendText(evolutionServer(), { instanceName, to: send.chatJid, text: send.body });
+    const sent =
+      send.media && bytes
+        ? await provider.sendMedia(evolutionServer(), {
+            instanceName,
+            to: send.chatJid,
+            mediaType: outboundMediaType(send.media.mimeType),
+            mimeType: send.media.mimeType,
+            media: bytes.toString("base64"),
+            fileName: send.media.fileName,
+            caption: send.body || undefined,
+          })
+        : await provider.sendText(evolutionServer(), { instanceName, to: send.chatJid, text: send.body });
     await withOrganization(organizationId, (tx) =>
       recordSentMessage(tx, { organizationId, messageId: send.messageId, sent }),
     );
@@ -82,19 +94,4 @@ export async function sendClaimed(
       return "failed";
     });
   }
-}
-
-function mediaTypeOf(mimeType: string): "image" | "video" | "audio" | "document" {
-  if (mimeType.startsWith("image/")) return "image";
-  if (mimeType.startsWith("video/")) return "video";
-  if (mimeType.startsWith("audio/")) return "audio";
-  return "document";
-}
-
-async function readBase64(key: string): Promise<string> {
-  const stored = await mediaStore().get(key);
-  if (!stored) throw new AppError("NOT_FOUND", "O anexo da campanha não foi encontrado no armazenamento.");
-  const chunks: Buffer[] = [];
-  for await (const chunk of stored.body) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("base64");
 }

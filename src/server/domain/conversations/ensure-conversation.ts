@@ -7,6 +7,8 @@ export interface ChatConversation {
   conversationId: string;
   /** The direct chat's contact; null for groups. */
   contactId: string | null;
+  /** Where replies go. */
+  chatJid: string;
 }
 
 /**
@@ -41,9 +43,11 @@ export async function ensureConversation(
     select: { id: true, chatJid: true },
   });
   if (existing) {
-    if (existing.chatJid !== chatJid && !existing.chatJid.endsWith("@s.whatsapp.net"))
+    if (existing.chatJid !== chatJid && !existing.chatJid.endsWith("@s.whatsapp.net")) {
       await tx.conversation.update({ where: { id: existing.id }, data: { chatJid } });
-    return { conversationId: existing.id, contactId };
+      return { conversationId: existing.id, contactId, chatJid };
+    }
+    return { conversationId: existing.id, contactId, chatJid: existing.chatJid };
   }
   const inserted = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO conversations (id, organization_id, instance_id, kind, chat_key, chat_jid, contact_id,
@@ -54,5 +58,5 @@ export async function ensureConversation(
     RETURNING id`;
   // Lost a race with another worker creating the same chat: take theirs.
   if (!inserted[0]) return ensureConversation(tx, input);
-  return { conversationId: inserted[0].id, contactId };
+  return { conversationId: inserted[0].id, contactId, chatJid };
 }

@@ -2,11 +2,12 @@ import { withOrganization, type Tx } from "../../db/tenant";
 import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";
 import { logger } from "../../logger";
-import { mediaStore } from "../../media";
+import { readMediaBytes } from "../../media";
 import { whatsappProvider } from "../../whatsapp";
-import type { SentMessage } from "../../whatsapp/provider";
+import type { SendFailure, SentMessage } from "../../whatsapp/provider";
 import { evolutionServer } from "../instances/evolution-server";
 import { emitMessageChanges } from "./emit-message-changes";
+import { outboundMediaType } from "./outbound-media";
 import { recordSentMessage } from "./record-sent-message";
 
 /** A reply that could not go out (number disconnected, gateway down) for this long is failed, with retry offered. */
@@ -55,15 +56,22 @@ export async function deliverMessage(input: { organizationId: string; messageId:
   if (!claim) return;
   await emitMessageChanges(organizationId, [{ conversationId: claim.conversationId, messageId }]);
 
+  if (claim.instance.state !== "open") {
+    await settleFailure(input, claim, "not-sent", "O número desta conversa não está conectado ao WhatsApp.");
+    return;
+  }
+  const media = claim.mediaKey ? await readMediaBytes(claim.mediaKey) : null;
+  if (claim.mediaKey && !media) {
+    await settleFailure(input, claim, "rejected", "O anexo desta mensagem não foi encontrado no armazenamento.");
+    return;
+  }
   let sent: SentMessage;
   try {
-    if (claim.instance.state !== "open")
-      throw new AppError("BAD_REQUEST", "O número desta conversa não está conectado ao WhatsApp.", {
-        details: { reason: "not-connected" },
-      });
-    sent = await send(claim);
+    sent = await send(claim, media);
   } catch (error) {
-    await settleFailure(input, claim, error);
+    logger.warn({ err: error, messageId }, "reply not sent");
+    const reason = error instanceof AppError ? error.message : "Falha inesperada ao enviar.";
+    await settleFailure(input, claim, whatsappProvider().sendFailure(error), reason);
     return;
   }
   await withOrganization(organizationId, (tx) => recordSentMessage(tx, { organizationId, messageId, sent }));
@@ -81,33 +89,24 @@ type Claim = {
   instance: { providerName: string };
 };
 
-async function send(claim: Claim): Promise<SentMessage> {
+async function send(claim: Claim, media: Buffer | null): Promise<SentMessage> {
   const provider = whatsappProvider();
   const target = { instanceName: claim.instance.providerName, to: claim.conversation.chatJid };
-  if (!claim.mediaKey)
+  if (!media)
     return provider.sendText(evolutionServer(), {
       ...target,
       text: claim.body ?? "",
       quotedMessageId: claim.quotedProviderMessageId ?? undefined,
     });
-  const stored = await mediaStore().get(claim.mediaKey);
-  if (!stored) throw new AppError("NOT_FOUND", "O anexo desta mensagem não foi encontrado no armazenamento.");
-  const chunks: Buffer[] = [];
-  for await (const chunk of stored.body) chunks.push(chunk as Buffer);
+  const mimeType = claim.mediaMimeType ?? "application/octet-stream";
   return provider.sendMedia(evolutionServer(), {
     ...target,
-    mediaType: mediaTypeOf(claim.type),
-    mimeType: claim.mediaMimeType ?? "application/octet-stream",
-    media: Buffer.concat(chunks).toString("base64"),
+    mediaType: outboundMediaType(mimeType),
+    mimeType,
+    media: media.toString("base64"),
     fileName: claim.mediaFileName ?? undefined,
     caption: claim.body ?? undefined,
   });
-}
-
-function mediaTypeOf(type: string): "image" | "video" | "audio" | "document" {
-  if (type === "image" || type === "video") return type;
-  if (type === "audio" || type === "voice") return "audio";
-  return "document";
 }
 
 /**
@@ -117,15 +116,11 @@ function mediaTypeOf(type: string): "image" | "video" | "audio" | "document" {
 async function settleFailure(
   input: { organizationId: string; messageId: string },
   claim: { conversationId: string; createdAt: Date },
-  error: unknown,
+  failure: SendFailure,
+  reason: string,
 ) {
-  let outcome =
-    error instanceof AppError && !error.details?.reason && error.code === "NOT_FOUND"
-      ? "rejected"
-      : whatsappProvider().sendFailure(error);
-  if (outcome === "not-sent" && Date.now() - claim.createdAt.getTime() > GIVE_UP_AFTER_MS) outcome = "rejected";
-  const reason = error instanceof AppError ? error.message : "Falha inesperada ao enviar.";
-  logger.warn({ err: error, messageId: input.messageId, outcome }, "reply not sent");
+  const outcome =
+    failure === "not-sent" && Date.now() - claim.createdAt.getTime() > GIVE_UP_AFTER_MS ? "rejected" : failure;
   await withOrganization(input.organizationId, async (tx) => {
     if (outcome === "not-sent") {
       await tx.message.updateMany({
@@ -149,7 +144,7 @@ async function settleFailure(
     { conversationId: claim.conversationId, messageId: input.messageId },
   ]);
   // Thrown so pg-boss retries the job later; the message is pending again, so the retry sends it.
-  if (outcome === "not-sent") throw error;
+  if (outcome === "not-sent") throw new AppError("UPSTREAM_UNAVAILABLE", reason);
 }
 
 async function enqueueReconcile(tx: Tx, input: { organizationId: string; messageId: string }) {

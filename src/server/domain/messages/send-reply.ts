@@ -9,6 +9,7 @@ import { loadConversation } from "../conversations/load-conversation";
 import type { Actor } from "../members/actor";
 import { emitMessageChanges } from "./emit-message-changes";
 import { previewOf } from "./message-content";
+import { outboundMediaType } from "./outbound-media";
 import { messageDtoSelect, messageDtos, type MessageDto } from "./message-dto";
 
 export interface ReplyInput {
@@ -39,7 +40,7 @@ export async function sendReply(actor: Actor, input: ReplyInput): Promise<Messag
         })
       : null;
     const body = input.body.trim() || null;
-    const type = input.attachment ? attachmentType(input.attachment.mimeType) : "text";
+    const type = input.attachment ? outboundMediaType(input.attachment.mimeType) : "text";
     const created = await tx.message.create({
       data: {
         organizationId: actor.organizationId,
@@ -87,13 +88,6 @@ export async function touchConversation(
         ? { lastActivityAt: new Date(), lastMessagePreview: preview, lastMessageDirection: direction, unreadCount: 0 }
         : { unreadCount: 0 },
   });
-}
-
-function attachmentType(mimeType: string): "image" | "video" | "audio" | "document" {
-  if (mimeType.startsWith("image/") && mimeType !== "image/svg+xml") return "image";
-  if (mimeType.startsWith("video/")) return "video";
-  if (mimeType.startsWith("audio/")) return "audio";
-  return "document";
 }
 
 /** The attachment was uploaded by this organization, is within limits, and its bytes are stored. */

@@ -30,6 +30,6 @@ export function classifySendFailure(error: unknown): SendFailure {
     case "unexpected-response":
       return "maybe-sent";
     default:
-      return error.details?.reason === "not-connected" ? "not-sent" : "maybe-sent";
+      return "maybe-sent";
   }
 }

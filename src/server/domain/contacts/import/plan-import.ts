@@ -1,6 +1,6 @@
 import { withOrganization } from "../../../db/tenant";
 import { AppError } from "../../../errors";
-import { mediaStore } from "../../../media";
+import { readMediaBytes } from "../../../media";
 import type { ImportMapping } from "../../../../shared/schemas/contacts";
 import { checkMapping } from "./check-mapping";
 import { readSpreadsheet, type SpreadsheetTable } from "./read-spreadsheet";
@@ -13,12 +13,10 @@ export interface ImportPlan {
 
 /** The stored upload, read again. */
 export async function readImportFile(fileKey: string): Promise<SpreadsheetTable> {
-  const stored = await mediaStore().get(fileKey);
-  if (!stored)
+  const bytes = await readMediaBytes(fileKey);
+  if (!bytes)
     throw new AppError("NOT_FOUND", "O arquivo desta importação não está mais disponível. Envie a planilha de novo.");
-  const chunks: Buffer[] = [];
-  for await (const chunk of stored.body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
-  return readSpreadsheet(Buffer.concat(chunks));
+  return readSpreadsheet(bytes);
 }
 
 /**
