@@ -1,16 +1,23 @@
 import path from "node:path";
 
+/**
+ * Ports move by MIRAGE_TEST_PORT_OFFSET so that several checkouts on one machine (git worktrees) can run
+ * their suites at the same time without sharing a database or a web server.
+ */
+const offset = Number(process.env.MIRAGE_TEST_PORT_OFFSET ?? 0);
+const port = (base: number) => String(base + offset);
+
 /** Settings shared by the test run's Postgres, web server, worker and test files. */
 export const testEnv = {
   MIRAGE_DATA_DIR: path.resolve(".data/test"),
-  EMBEDDED_PG_PORT: "54339",
-  PORT: "3100",
-  APP_URL: "http://localhost:3100",
+  EMBEDDED_PG_PORT: port(54339),
+  PORT: port(3100),
+  APP_URL: `http://localhost:${port(3100)}`,
   METRICS_TOKEN: "test-metrics-token-0123456789",
   LOG_LEVEL: "warn",
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: "5",
   SIGN_IN_MAX_FAILURES_PER_IP: "1000",
-  SIMULATOR_PORT: "8099",
+  SIMULATOR_PORT: port(8099),
   EVOLUTION_CIRCUIT_COOLDOWN_SECONDS: "2",
 } as const;
 
