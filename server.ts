@@ -4,6 +4,7 @@ import next from "next";
 import { ConfigError, env } from "./src/env";
 import { identityFromCookieHeader } from "./src/server/auth/session";
 import { disconnectDb } from "./src/server/db/client";
+import { closeIntakePool } from "./src/server/db/intake-pool";
 import { resolveActor } from "./src/server/domain/members/resolve-actor";
 import { stopSenderBoss } from "./src/server/jobs/enqueue";
 import { logger, withLogContext } from "./src/server/logger";
@@ -76,6 +77,7 @@ async function main() {
     await app.close().catch(() => undefined);
     await stopSenderBoss().catch(() => undefined);
     await closeEmitter().catch(() => undefined);
+    await closeIntakePool().catch(() => undefined);
     await disconnectDb();
     process.exit(0);
   };

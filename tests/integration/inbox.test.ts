@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
-import { processWebhookDelivery } from "~/server/domain/instances/process-webhook-delivery";
+import { drainWebhookDeliveries } from "~/server/domain/webhooks/drain-webhook-deliveries";
 import { deliverMessage } from "~/server/domain/messages/deliver-message";
 import { reconcileMessage } from "~/server/domain/messages/reconcile-message";
 import { evolutionServer } from "~/server/domain/instances/evolution-server";
@@ -76,11 +76,8 @@ describe("inbox: ingestion", () => {
       // At the door: the same body is recognised and not stored again…
       for (const body of bodies) expect((await deliver(org.organizationId, instanceId, body)).stored).toBe(false);
       // …and processing a stored delivery again (e.g. after "reprocessar") changes nothing.
-      const ids = await withOrganization(org.organizationId, async (tx) => {
-        await tx.webhookDelivery.updateMany({ data: { processedAt: null } });
-        return (await tx.webhookDelivery.findMany({ select: { id: true } })).map((d) => d.id);
-      });
-      for (const deliveryId of ids) await processWebhookDelivery({ organizationId: org.organizationId, deliveryId });
+      await withOrganization(org.organizationId, (tx) => tx.webhookDelivery.updateMany({ data: { processedAt: null } }));
+      await drainWebhookDeliveries({ organizationId: org.organizationId, instanceId });
     }
     expect(before).toEqual({ contacts: 2, conversations: 2, messages: 3 });
     expect(await inboxCounts(org.organizationId)).toEqual(before);

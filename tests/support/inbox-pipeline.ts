@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { withOrganization } from "../../src/server/db/tenant";
-import { processWebhookDelivery } from "../../src/server/domain/instances/process-webhook-delivery";
+import { storeWebhookDelivery } from "../../src/server/domain/instances/receive-webhook";
+import { drainWebhookDeliveries } from "../../src/server/domain/webhooks/drain-webhook-deliveries";
+import { parseDeliveryBody } from "../../src/server/domain/webhooks/parse-delivery-body";
 import { whatsappProvider } from "../../src/server/whatsapp";
-import type { Prisma } from "../../src/server/db/client";
 import { callerFor, makeOrganization } from "./factory";
 
 /** An organization with one instance (registered at the simulator), for feeding webhook bodies directly. */
@@ -18,8 +19,8 @@ export async function inboxFixture(name = "Atendimento") {
 }
 
 /**
- * Stores a body as the intake route would (dedupe key from the parser) and processes it in this
- * process, as the worker does. Returns false when the intake would have dropped it as a duplicate.
+ * Stores a body through the intake statement the route uses (dedupe key from the parser) and drains the
+ * instance in this process, as the worker does. Returns false when the intake dropped it as a duplicate.
  */
 export async function deliver(
   organizationId: string,
@@ -27,25 +28,23 @@ export async function deliver(
   body: unknown,
   options: { process?: boolean } = {},
 ): Promise<{ stored: boolean; deliveryId: string | null }> {
+  const raw = Buffer.from(typeof body === "string" ? body : JSON.stringify(body));
   let dedupeKey: string;
   let event = "unknown";
   try {
-    const parsed = whatsappProvider().parseWebhook(body);
+    const parsed = whatsappProvider().parseWebhook(parseDeliveryBody(raw));
     dedupeKey = parsed.dedupeKey;
     event = parsed.event;
   } catch {
     dedupeKey = `malformed:${randomUUID()}`;
   }
-  const deliveryId = await withOrganization(organizationId, async (tx) => {
-    const rows = await tx.webhookDelivery.createManyAndReturn({
-      data: [{ organizationId, instanceId, event, dedupeKey, payload: body as Prisma.InputJsonValue }],
-      skipDuplicates: true,
-      select: { id: true },
-    });
-    return rows[0]?.id ?? null;
-  });
-  if (deliveryId && options.process !== false) await processWebhookDelivery({ organizationId, deliveryId });
-  return { stored: deliveryId !== null, deliveryId };
+  const secretHash = await withOrganization(
+    organizationId,
+    async (tx) => (await tx.instance.findUniqueOrThrow({ where: { id: instanceId } })).webhookSecretHash,
+  );
+  const stored = await storeWebhookDelivery({ organizationId, instanceId, secretHash, event, dedupeKey, body: raw });
+  if (stored.stored && options.process !== false) await drainWebhookDeliveries({ organizationId, instanceId });
+  return stored;
 }
 
 export async function inboxCounts(organizationId: string) {

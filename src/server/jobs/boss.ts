@@ -39,7 +39,12 @@ export async function installQueues(connectionString: string): Promise<void> {
       if (existing.has(name)) {
         await boss.updateQueue(name, { ...policy, notify: queues[name].notify ?? true });
       } else {
-        await boss.createQueue(name, { ...policy, notify: queues[name].notify ?? true, deadLetter: dead });
+        await boss.createQueue(name, {
+          ...policy,
+          policy: queues[name].queuePolicy ?? "standard",
+          notify: queues[name].notify ?? true,
+          deadLetter: dead,
+        });
       }
     }
   } finally {

@@ -1,3 +1,4 @@
+import type { QueuePolicy as BossQueuePolicy } from "pg-boss";
 import { z } from "zod";
 
 /**
@@ -26,6 +27,8 @@ interface QueueDefinition<Payload extends z.ZodType> {
   notify?: boolean;
   /** Jobs a worker takes per fetch (default 20); 1 for long jobs that must not expire waiting in a batch. */
   batchSize?: number;
+  /** pg-boss queue policy, fixed when the queue is created (default `standard`). */
+  queuePolicy?: BossQueuePolicy;
 }
 
 function defineQueue<Payload extends z.ZodType>(definition: QueueDefinition<Payload>) {
@@ -46,11 +49,15 @@ export const queues = {
     policy: { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 60 },
     cron: "*/30 * * * * *",
   }),
-  /** Applies one stored webhook delivery (raw event kept in webhook_deliveries until processed). */
-  "webhook.process": defineQueue({
-    payload: z.object({ organizationId: z.uuid(), deliveryId: z.uuid() }),
+  /**
+   * Drains an instance's stored webhook deliveries in arrival order (the rows are the queue; this job is
+   * only the nudge). `stately`: at most one queued and one active per instance, however many webhooks.
+   */
+  "webhook.drain": defineQueue({
+    payload: z.object({ organizationId: z.uuid(), instanceId: z.uuid() }),
     policy: transientRetry,
-    notify: false,
+    queuePolicy: "stately",
+    batchSize: 4,
   }),
   /** Re-syncs an organization's instances with Evolution and reconnects dropped ones. */
   "instances.watchdog": defineQueue({

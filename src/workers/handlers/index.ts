@@ -2,7 +2,7 @@ import type { QueueName, QueuePayload } from "../../server/jobs/queues";
 import type { WorkerIdentity } from "../../server/domain/system/record-worker-heartbeat";
 import { recordCronHeartbeat } from "../../server/domain/system/record-worker-heartbeat";
 import { completeRealtimeCheck } from "../../server/domain/system/complete-realtime-check";
-import { processWebhookDelivery } from "../../server/domain/instances/process-webhook-delivery";
+import { drainWebhookDeliveries } from "../../server/domain/webhooks/drain-webhook-deliveries";
 import { runInstanceWatchdog } from "../../server/domain/instances/run-instance-watchdog";
 import { continueCampaignDispatch } from "../../server/domain/campaigns/continue-campaign-dispatch";
 import { runCampaignDispatch } from "../../server/domain/campaigns/run-campaign-dispatch";
@@ -24,7 +24,7 @@ export type Handler<Name extends QueueName> = (payload: QueuePayload<Name>, cont
 export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "system.heartbeat": async (_payload, { worker }) => recordCronHeartbeat(worker),
   "system.realtime-check": async (payload) => completeRealtimeCheck(payload),
-  "webhook.process": async (payload) => processWebhookDelivery(payload),
+  "webhook.drain": async (payload) => void (await drainWebhookDeliveries(payload)),
   "instances.watchdog": async (payload) => runInstanceWatchdog(payload),
   "media.fetch": async (payload) => fetchMessageMedia(payload),
   "messages.send": async (payload) => deliverMessage(payload),

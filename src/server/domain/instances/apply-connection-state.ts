@@ -38,7 +38,9 @@ export async function applyConnectionState(
   }
   const now = new Date();
   const changed =
-    observed.state !== instance.state || (observed.state !== "open" && observed.statusReason !== instance.stateReason);
+    observed.state !== instance.state ||
+    (observed.state !== "open" && observed.statusReason !== instance.stateReason) ||
+    (await closesAfterLogout(tx, instance.id, observed));
   // Only losing an open connection is a drop; an abandoned or refused pairing is not.
   const wasLive = instance.state === "open";
   const opened = observed.state === "open";
@@ -71,4 +73,18 @@ export async function applyConnectionState(
     });
   }
   return changed;
+}
+
+/**
+ * Evolution reports a logout twice: `logout.instance`, then a `connection.update` close with the same
+ * reason. Both go on the timeline, so the close is not swallowed as "no change".
+ */
+async function closesAfterLogout(tx: Tx, instanceId: string, observed: ObservedConnection): Promise<boolean> {
+  if (observed.state !== "close" || observed.kind !== "connection") return false;
+  const last = await tx.instanceEvent.findFirst({
+    where: { instanceId },
+    orderBy: { occurredAt: "desc" },
+    select: { kind: true },
+  });
+  return last?.kind === "logout";
 }

@@ -1,10 +1,12 @@
-import { randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { secretMatchesHash, sha256Hex } from "../../crypto/secret-box";
-import type { Prisma } from "../../db/client";
+import { intakeQuery } from "../../db/intake-pool";
 import { withOrganization } from "../../db/tenant";
+import { uuid7 } from "../../db/uuid7";
 import { AppError } from "../../errors";
-import { enqueue } from "../../jobs/enqueue";
 import { whatsappProvider } from "../../whatsapp";
+import { nudgeWebhookDrain } from "../webhooks/nudge-webhook-drain";
+import { parseDeliveryBody } from "../webhooks/parse-delivery-body";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,28 +14,28 @@ export interface ReceivedWebhook {
   /** False for a replay of a delivery already stored. */
   stored: boolean;
   event: string;
+  deliveryId: string | null;
+}
+
+function assertIds(input: { organizationId: string; instanceId: string }) {
+  if (!UUID.test(input.organizationId) || !UUID.test(input.instanceId)) {
+    throw new AppError("NOT_FOUND", "Instância não encontrada.");
+  }
 }
 
 /**
- * Intake of one Evolution delivery: authenticate it by the instance's secret header, store the raw
- * body under its idempotency key and enqueue its processing in the same transaction. A replay is a
- * no-op. Nothing is interpreted here, so the answer (and Evolution's retry clock) is fast.
- */
-/**
  * Checks a delivery's target and secret before its body is even read, so an unauthenticated caller
- * cannot make Mirage read and parse large bodies. (receiveWebhook checks again inside its transaction.)
+ * cannot make Mirage read and parse large bodies. (The intake statement checks the secret again.)
  */
 export async function authenticateWebhook(input: {
   organizationId: string;
   instanceId: string;
   secret: string | null;
 }): Promise<void> {
-  if (!UUID.test(input.organizationId) || !UUID.test(input.instanceId)) {
-    throw new AppError("NOT_FOUND", "Instância não encontrada.");
-  }
+  assertIds(input);
   const cacheKey = `${input.organizationId}:${input.instanceId}`;
   const cached = secretHashCache.get(cacheKey);
-  // A hit saves a transaction per delivery; a miss or mismatch (secret rotated) asks the database.
+  // A hit saves a round trip per delivery; a miss or mismatch (secret rotated) asks the database.
   if (cached && cached.until > Date.now() && input.secret && secretMatchesHash(input.secret, cached.hash)) return;
   const instance = await withOrganization(input.organizationId, (tx) =>
     tx.instance.findFirst({
@@ -49,63 +51,78 @@ export async function authenticateWebhook(input: {
   secretHashCache.set(cacheKey, { hash: instance.webhookSecretHash, until: Date.now() + SECRET_CACHE_MS });
 }
 
-/** Instances' webhook secret hashes, briefly: receiveWebhook checks again inside its transaction anyway. */
+/** Instances' webhook secret hashes, briefly: the intake statement checks the hash again anyway. */
 const secretHashCache = new Map<string, { hash: string; until: number }>();
 const SECRET_CACHE_MS = 30_000;
 
+/** The idempotency key and event name of a body; valid JSON the parser refuses is still kept, by its hash. */
+function identify(body: Buffer): { dedupeKey: string; event: string } {
+  let payload: unknown;
+  try {
+    payload = parseDeliveryBody(body);
+  } catch {
+    throw new AppError("BAD_REQUEST", "O corpo do webhook não é um JSON válido.");
+  }
+  try {
+    const parsed = whatsappProvider().parseWebhook(payload);
+    return { dedupeKey: parsed.dedupeKey, event: parsed.event };
+  } catch {
+    // Unparseable but valid JSON is kept too: processing marks it, and nothing is lost.
+    const event = (payload as { event?: unknown })?.event;
+    const hash = createHash("sha256").update(body).digest("hex");
+    return { dedupeKey: `raw:${hash}`, event: typeof event === "string" ? event : "unknown" };
+  }
+}
+
+/**
+ * Intake of one delivery in one round trip: the database function binds the organization (Row-Level
+ * Security), checks the instance and the secret's hash, and stores the raw bytes under the idempotency
+ * key. The stored row is the queue; a coalesced nudge wakes a worker. A replay is a no-op.
+ */
 export async function receiveWebhook(input: {
   organizationId: string;
   instanceId: string;
   secret: string | null;
-  body: string;
+  body: Buffer;
 }): Promise<ReceivedWebhook> {
-  if (!UUID.test(input.organizationId) || !UUID.test(input.instanceId)) {
-    throw new AppError("NOT_FOUND", "Instância não encontrada.");
-  }
-  let payload: unknown;
-  try {
-    payload = JSON.parse(input.body);
-  } catch {
-    throw new AppError("BAD_REQUEST", "O corpo do webhook não é um JSON válido.");
-  }
-  let dedupeKey: string;
-  let event: string;
-  try {
-    const parsed = whatsappProvider().parseWebhook(payload);
-    dedupeKey = parsed.dedupeKey;
-    event = parsed.event;
-  } catch {
-    // Unparseable but valid JSON is kept too: processing marks it, and nothing is lost.
-    dedupeKey = `raw:${sha256Hex(input.body)}`;
-    event =
-      typeof (payload as { event?: unknown })?.event === "string" ? (payload as { event: string }).event : "unknown";
-  }
-
-  return withOrganization(input.organizationId, async (tx) => {
-    const instance = await tx.instance.findFirst({
-      where: { id: input.instanceId, organizationId: input.organizationId },
-      select: { id: true, webhookSecretHash: true },
-    });
-    if (!instance) throw new AppError("NOT_FOUND", "Instância não encontrada.");
-    if (!input.secret || !secretMatchesHash(input.secret, instance.webhookSecretHash)) {
-      throw new AppError("UNAUTHENTICATED", "Segredo do webhook inválido.");
-    }
-    const deliveryId = randomUUID();
-    const inserted = await tx.webhookDelivery.createMany({
-      data: [
-        {
-          id: deliveryId,
-          organizationId: input.organizationId,
-          instanceId: instance.id,
-          event,
-          dedupeKey,
-          payload: payload as Prisma.InputJsonValue,
-        },
-      ],
-      skipDuplicates: true,
-    });
-    if (inserted.count === 0) return { stored: false, event };
-    await enqueue("webhook.process", { organizationId: input.organizationId, deliveryId }, { tx });
-    return { stored: true, event };
+  assertIds(input);
+  const { dedupeKey, event } = identify(input.body);
+  const outcome = await storeWebhookDelivery({
+    organizationId: input.organizationId,
+    instanceId: input.instanceId,
+    secretHash: input.secret ? sha256Hex(input.secret) : null,
+    event,
+    dedupeKey,
+    body: input.body,
   });
+  if (outcome.stored) nudgeWebhookDrain(input.organizationId, input.instanceId);
+  return { ...outcome, event };
+}
+
+/** The single intake statement (also used by tests that feed bodies without HTTP). */
+export async function storeWebhookDelivery(input: {
+  organizationId: string;
+  instanceId: string;
+  secretHash: string | null;
+  event: string;
+  dedupeKey: string;
+  body: Buffer;
+}): Promise<{ stored: boolean; deliveryId: string | null }> {
+  const deliveryId = uuid7();
+  const [row] = await intakeQuery<{ outcome: string }>(
+    "SELECT mirage_receive_webhook($1, $2, $3, $4, $5, $6, $7) AS outcome",
+    [input.organizationId, input.instanceId, input.secretHash, deliveryId, input.event, input.dedupeKey, input.body],
+  );
+  switch (row?.outcome) {
+    case "stored":
+      return { stored: true, deliveryId };
+    case "duplicate":
+      return { stored: false, deliveryId: null };
+    case "not_found":
+      throw new AppError("NOT_FOUND", "Instância não encontrada.");
+    case "unauthenticated":
+      throw new AppError("UNAUTHENTICATED", "Segredo do webhook inválido.");
+    default:
+      throw new AppError("INTERNAL", `Unexpected intake outcome ${String(row?.outcome)}`);
+  }
 }

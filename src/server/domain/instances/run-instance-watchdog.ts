@@ -9,7 +9,7 @@ import type { ConnectionState, RemoteInstance } from "../../whatsapp/provider";
 import { applyConnectionState, type ObservedConnection } from "./apply-connection-state";
 import { ensureInstanceWebhook } from "./ensure-instance-webhook";
 import { evolutionServer } from "./evolution-server";
-import { requeueStrandedDeliveries } from "./process-webhook-delivery";
+import { requeueStrandedDeliveries } from "../webhooks/drain-webhook-deliveries";
 import { recordInstanceEvent } from "./record-instance-event";
 import { reconnectDelayMs } from "./reconnect-backoff";
 

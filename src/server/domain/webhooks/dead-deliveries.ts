@@ -31,6 +31,7 @@ export async function listDeadDeliveries(actor: Actor, input: { limit: number })
         receivedAt: true,
         deadAt: true,
         payload: true,
+        rawBody: true,
         instance: { select: { id: true, name: true } },
       },
     });
@@ -42,7 +43,10 @@ export async function listDeadDeliveries(actor: Actor, input: { limit: number })
       attempts: row.attempts,
       receivedAt: row.receivedAt.toISOString(),
       deadAt: row.deadAt!.toISOString(),
-      payloadPreview: JSON.stringify(row.payload).slice(0, 1000),
+      payloadPreview: (row.rawBody ? Buffer.from(row.rawBody).toString("utf8") : JSON.stringify(row.payload)).slice(
+        0,
+        1000,
+      ),
     }));
   });
 }
@@ -50,15 +54,19 @@ export async function listDeadDeliveries(actor: Actor, input: { limit: number })
 /** "Reprocessar": the delivery goes back to the queue with fresh attempts (after a fix, say). */
 export async function reprocessDelivery(actor: Actor, input: { deliveryId: string }): Promise<void> {
   await withOrganization(actor.organizationId, async (tx) => {
-    const reset = await tx.webhookDelivery.updateMany({
+    const dead = await tx.webhookDelivery.findFirst({
       where: { id: input.deliveryId, organizationId: actor.organizationId, deadAt: { not: null } },
+      select: { instanceId: true },
+    });
+    if (!dead) throw new AppError("NOT_FOUND", "Evento não encontrado na fila de falhas.");
+    await tx.webhookDelivery.update({
+      where: { id: input.deliveryId },
       data: { deadAt: null, processedAt: null, attempts: 0, error: null },
     });
-    if (reset.count === 0) throw new AppError("NOT_FOUND", "Evento não encontrado na fila de falhas.");
     await enqueue(
-      "webhook.process",
-      { organizationId: actor.organizationId, deliveryId: input.deliveryId },
-      { tx, singletonKey: input.deliveryId },
+      "webhook.drain",
+      { organizationId: actor.organizationId, instanceId: dead.instanceId },
+      { tx, singletonKey: dead.instanceId },
     );
     await recordAudit(tx, {
       organizationId: actor.organizationId,

@@ -9,10 +9,10 @@ export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ organizationId: string; instanceId: string }> };
 
 /** Reads the body up to `limit` bytes; null when it is larger. */
-async function readLimited(request: Request, limit: number): Promise<string | null> {
+async function readLimited(request: Request, limit: number): Promise<Buffer | null> {
   if (Number(request.headers.get("content-length") ?? 0) > limit) return null;
   const reader = request.body?.getReader();
-  if (!reader) return "";
+  if (!reader) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -25,17 +25,18 @@ async function readLimited(request: Request, limit: number): Promise<string | nu
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /**
- * Evolution API webhook intake: authenticate, store raw, enqueue, answer 200 at once. 4xx only for
- * what a retry cannot fix (Evolution does not retry 4xx); anything transient is a 5xx.
+ * Evolution API webhook intake: authenticate, store raw in one statement, answer 200 at once. 4xx only
+ * for what a retry cannot fix (Evolution does not retry 4xx); anything transient is a 5xx — a saturated
+ * intake pool or an unreachable database answers 503 at once.
  */
 export async function POST(request: Request, { params }: Params) {
   const { organizationId, instanceId } = await params;
   const secret = request.headers.get(WEBHOOK_SECRET_HEADER);
-  let body: string | null = null;
+  let body: Buffer | null = null;
   try {
     await authenticateWebhook({ organizationId, instanceId, secret });
     body = await readLimited(request, env().WEBHOOK_MAX_BYTES);
@@ -47,16 +48,20 @@ export async function POST(request: Request, { params }: Params) {
     return Response.json({ ok: true, duplicate: !received.stored });
   } catch (error) {
     const published = toPublicError(error);
-    const log = published.status >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger);
+    // 503 is back-pressure, expected under bursts: a warning, not an error.
+    const log =
+      published.status >= 500 && published.status !== 503 ? logger.error.bind(logger) : logger.warn.bind(logger);
     log(
       {
         instanceId,
         status: published.status,
         err: error,
-        bodyPreview: published.status === 400 ? body?.slice(0, 500) : undefined,
+        bodyPreview: published.status === 400 ? body?.subarray(0, 500).toString("utf8") : undefined,
       },
       "webhook refused",
     );
-    return Response.json({ error: published.message }, { status: published.status });
+    // 503: busy or the database is away; a short Retry-After keeps Evolution's retries from piling up.
+    const headers = published.status === 503 ? { "Retry-After": "1" } : undefined;
+    return Response.json({ error: published.message }, { status: published.status, headers });
   }
 }

@@ -1,0 +1,97 @@
+import type { Tx } from "../../db/tenant";
+import { logger } from "../../logger";
+import { emitToOrganization } from "../../realtime/emitter";
+import { whatsappProvider } from "../../whatsapp";
+import type { ParsedWebhook } from "../../whatsapp/provider";
+import { applyConnectionState } from "../instances/apply-connection-state";
+import { applyMessageEvent, isMessageEvent } from "../messages/apply-message-event";
+import type { MessageChange } from "../messages/message-change";
+import { parseDeliveryBody } from "./parse-delivery-body";
+
+export type Emit = () => Promise<void>;
+
+export interface StoredDelivery {
+  id: string;
+  instanceId: string;
+  rawBody: Uint8Array | null;
+  payload: unknown;
+  attempts: number;
+}
+
+export interface AppliedDelivery {
+  emits: Emit[];
+  changes: MessageChange[];
+  /** What to keep on the delivery row: why nothing changed, or which events Mirage does not act on. */
+  note: string | null;
+  /** Malformed: kept and marked, never retried. */
+  malformed: boolean;
+}
+
+/** The parsed view of a stored delivery (raw bytes for new rows, the jsonb of rows stored before them). */
+function parsedBody(delivery: StoredDelivery): unknown {
+  return delivery.rawBody ? parseDeliveryBody(delivery.rawBody) : delivery.payload;
+}
+
+/** Applies one stored delivery's events inside the batch's transaction. */
+export async function applyDelivery(
+  tx: Tx,
+  organizationId: string,
+  delivery: StoredDelivery,
+): Promise<AppliedDelivery> {
+  let parsed: ParsedWebhook;
+  try {
+    parsed = whatsappProvider().parseWebhook(parsedBody(delivery));
+  } catch (error) {
+    logger.warn({ deliveryId: delivery.id, err: error }, "webhook delivery does not parse");
+    const reason = error instanceof Error ? error.message : String(error);
+    return { emits: [], changes: [], note: `malformed: ${reason}`.slice(0, 2000), malformed: true };
+  }
+
+  const emits: Emit[] = [];
+  const unhandled = new Set<string>();
+  const notes: string[] = [];
+  const changes: MessageChange[] = [];
+  for (const event of parsed.events) {
+    if (isMessageEvent(event)) {
+      const outcome = await applyMessageEvent(tx, { organizationId, instanceId: delivery.instanceId }, event);
+      changes.push(...outcome.changes);
+      if (outcome.note) notes.push(outcome.note);
+      continue;
+    }
+    // Re-read per event: an earlier event of this delivery may have changed the instance.
+    const instance = await tx.instance.findFirst({ where: { id: delivery.instanceId } });
+    if (!instance) break;
+    if (event.kind === "connection" || event.kind === "logout") {
+      const state = event.kind === "logout" ? "close" : event.state;
+      const changed = await applyConnectionState(tx, instance, {
+        state,
+        statusReason: event.kind === "logout" ? 401 : event.statusReason,
+        phoneNumber: event.kind === "connection" ? event.phoneNumber : null,
+        profileName: event.kind === "connection" ? event.profileName : null,
+        profilePictureUrl: event.kind === "connection" ? event.profilePictureUrl : null,
+        sequenceAt: parsed.sequenceAt,
+        kind: event.kind === "logout" ? "logout" : "connection",
+      });
+      if (changed)
+        emits.push(() => emitToOrganization(organizationId, "instance.updated", { instanceId: instance.id, state }));
+    } else if (event.kind === "qrcode") {
+      if (instance.state === "open") continue; // a late QR after pairing is stale
+      await tx.instance.update({
+        where: { id: instance.id },
+        data: {
+          qrDataUrl: event.qr.dataUrl,
+          pairingCode: event.qr.pairingCode,
+          state: "connecting",
+          qrUpdatedAt: new Date(),
+          lastEventAt: new Date(),
+        },
+      });
+      emits.push(() => emitToOrganization(organizationId, "instance.qr", { instanceId: instance.id }));
+    } else {
+      unhandled.add(event.event);
+    }
+  }
+  // Events Mirage does not act on stay stored, marked, so they can be replayed if it ever does.
+  if (unhandled.size) notes.push(`unhandled: ${[...unhandled].join(", ")}`);
+  return { emits, changes, note: notes.length ? notes.join("; ").slice(0, 2000) : null, malformed: false };
+}
