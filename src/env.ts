@@ -45,9 +45,9 @@ const schema = z.object({
     .default(40 * 1024 * 1024),
   /** Benchmarks only: enables /api/bench/raw-intake (a "Next route + one INSERT" baseline). */
   MIRAGE_BENCH_ROUTES: boolean.default(false),
-  WEBHOOK_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(4),
-  WEBHOOK_DB_QUEUE_MAX: z.coerce.number().int().min(0).max(10_000).default(64),
-  WEBHOOK_DB_WAIT_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  WEBHOOK_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(8),
+  WEBHOOK_DB_QUEUE_MAX: z.coerce.number().int().min(0).max(10_000).default(256),
+  WEBHOOK_DB_WAIT_MS: z.coerce.number().int().min(10).max(60_000).default(2000),
   INSTANCE_DOWN_ALERT_MINUTES: z.coerce.number().int().min(1).default(10),
   INSTANCE_RECONNECT_MAX_DELAY_SECONDS: z.coerce.number().int().min(10).default(900),
   EVOLUTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),

@@ -76,7 +76,9 @@ describe("inbox: ingestion", () => {
       // At the door: the same body is recognised and not stored again…
       for (const body of bodies) expect((await deliver(org.organizationId, instanceId, body)).stored).toBe(false);
       // …and processing a stored delivery again (e.g. after "reprocessar") changes nothing.
-      await withOrganization(org.organizationId, (tx) => tx.webhookDelivery.updateMany({ data: { processedAt: null } }));
+      await withOrganization(org.organizationId, (tx) =>
+        tx.webhookDelivery.updateMany({ data: { processedAt: null } }),
+      );
       await drainWebhookDeliveries({ organizationId: org.organizationId, instanceId });
     }
     expect(before).toEqual({ contacts: 2, conversations: 2, messages: 3 });

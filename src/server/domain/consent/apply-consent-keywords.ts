@@ -17,12 +17,16 @@ const ATTRIBUTION_DAYS = 30;
 export async function applyConsentKeywords(
   tx: Tx,
   input: { organizationId: string; instanceId: string; conversationId: string; contactId: string; text: string },
+  /** Webhook batches read the organization's keywords once. */
+  batch: { once<T>(key: string, load: () => Promise<T>): Promise<T> } | null = null,
 ): Promise<MessageChange[]> {
   if (input.text.length > 80) return [];
-  const organization = await tx.organization.findUniqueOrThrow({
-    where: { id: input.organizationId },
-    select: { optOutKeywords: true, optInKeywords: true, optOutReply: true },
-  });
+  const load = () =>
+    tx.organization.findUniqueOrThrow({
+      where: { id: input.organizationId },
+      select: { optOutKeywords: true, optInKeywords: true, optOutReply: true },
+    });
+  const organization = batch ? await batch.once("consent-keywords", load) : await load();
   const evidence = `Mensagem recebida pelo WhatsApp: "${input.text.slice(0, 80)}"`;
 
   if (matchesKeyword(input.text, organization.optOutKeywords)) {

@@ -1,6 +1,8 @@
 import { uuid7 } from "../../db/uuid7";
 import type { Tx } from "../../db/tenant";
 import type { PersonRef } from "../../whatsapp/provider";
+import { recordAudit } from "../audit/record-audit";
+import type { ContactCache } from "./contact-cache";
 import { mergeContacts } from "./merge-contacts";
 import { canonicalPhone } from "./phone-identity";
 
@@ -36,23 +38,28 @@ export async function resolveContact(
   organizationId: string,
   identity: ContactIdentity,
   pushName: string | null,
+  /** The batch's contacts, read ahead (webhook processing); without it, the database is asked. */
+  cache: ContactCache | null = null,
 ): Promise<ResolvedContact | null> {
   const { phoneE164, lid } = identity;
   if (!phoneE164 && !lid) return null;
 
-  const matches = await tx.contact.findMany({
-    where: {
-      organizationId,
-      OR: [...(phoneE164 ? [{ phoneE164 }] : []), ...(lid ? [{ lid }] : [])],
-    },
-    select: contactSelect,
-  });
+  const matches =
+    cache?.matches(identity) ??
+    (await tx.contact.findMany({
+      where: {
+        organizationId,
+        OR: [...(phoneE164 ? [{ phoneE164 }] : []), ...(lid ? [{ lid }] : [])],
+      },
+      select: contactSelect,
+    }));
   const byPhone = (phoneE164 && matches.find((c) => c.phoneE164 === phoneE164)) || null;
   const byLid = (lid && matches.find((c) => c.lid === lid)) || null;
 
   if (byPhone && byLid && byPhone.id !== byLid.id) {
     // The same person, seen first by LID and by phone separately: the phone record survives.
     await mergeContacts(tx, { organizationId, survivorId: byPhone.id, mergedId: byLid.id, reason: "lid-linked" });
+    cache?.disable();
     await refreshName(tx, byPhone, pushName);
     return { id: byPhone.id, mergedContactIds: [byLid.id] };
   }
@@ -63,7 +70,21 @@ export async function resolveContact(
     if (phoneE164 && !existing.phoneE164) data.phoneE164 = phoneE164;
     if (lid && !existing.lid) data.lid = lid;
     if (pushName && pushName !== existing.pushName) data.pushName = pushName;
-    if (Object.keys(data).length) await tx.contact.update({ where: { id: existing.id }, data });
+    if (Object.keys(data).length) {
+      await tx.contact.update({ where: { id: existing.id }, data });
+      cache?.remember({ ...existing, ...data });
+    }
+    // A second identity attached to a known person changes who "this contact" is: on the audit log.
+    if (data.phoneE164 || data.lid) {
+      await recordAudit(tx, {
+        organizationId,
+        actorUserId: null,
+        action: data.phoneE164 ? "contact.phone_linked" : "contact.lid_linked",
+        targetType: "contact",
+        targetId: existing.id,
+        metadata: { before: { phoneE164: existing.phoneE164, lid: existing.lid }, linked: data.phoneE164 ?? data.lid },
+      });
+    }
     return { id: existing.id, mergedContactIds: [] };
   }
 
@@ -72,8 +93,12 @@ export async function resolveContact(
     VALUES (${uuid7()}::uuid, ${organizationId}::uuid, ${phoneE164}, ${lid}, ${pushName}, now(), now())
     ON CONFLICT DO NOTHING
     RETURNING id`;
-  if (inserted[0]) return { id: inserted[0].id, mergedContactIds: [] };
-  // Another worker created the same person a moment ago: take theirs.
+  if (inserted[0]) {
+    cache?.remember({ id: inserted[0].id, phoneE164, lid, pushName });
+    return { id: inserted[0].id, mergedContactIds: [] };
+  }
+  // Another worker created the same person a moment ago: take theirs (from the database, not the cache).
+  cache?.disable();
   return resolveContact(tx, organizationId, identity, pushName);
 }
 

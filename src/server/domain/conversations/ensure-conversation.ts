@@ -1,7 +1,9 @@
 import { uuid7 } from "../../db/uuid7";
 import type { Tx } from "../../db/tenant";
 import type { ChatRef } from "../../whatsapp/provider";
+import type { ContactCache } from "../contacts/contact-cache";
 import { identityOf, resolveContact } from "../contacts/resolve-contact";
+import type { ConversationCache } from "./conversation-cache";
 
 export interface ChatConversation {
   conversationId: string;
@@ -26,25 +28,32 @@ export async function ensureConversation(
     /** Time of the message that opens it (the list sorts by activity). */
     activityAt: Date;
   },
+  /** Contacts and conversations read ahead for a batch of webhook deliveries. */
+  caches: { contacts: ContactCache; conversations: ConversationCache } | null = null,
 ): Promise<ChatConversation> {
   const { organizationId, instanceId, chat } = input;
   let contactId: string | null = null;
   let chatKey = chat.chatId;
   let chatJid = chat.chatId;
   if (chat.kind === "direct") {
-    const contact = await resolveContact(tx, organizationId, identityOf(chat), input.contactName);
+    const contact = await resolveContact(tx, organizationId, identityOf(chat), input.contactName, caches?.contacts);
     if (!contact) throw new Error(`chat ${chat.chatId} names neither a phone nor a LID`);
     contactId = contact.id;
     chatKey = contact.id;
     if (chat.phone && !chat.chatId.endsWith("@s.whatsapp.net")) chatJid = `${chat.phone}@s.whatsapp.net`;
   }
-  const existing = await tx.conversation.findUnique({
-    where: { instanceId_chatKey: { instanceId, chatKey } },
-    select: { id: true, chatJid: true },
-  });
+  const cached = caches?.conversations.get(chatKey);
+  const existing =
+    cached !== undefined
+      ? cached
+      : await tx.conversation.findUnique({
+          where: { instanceId_chatKey: { instanceId, chatKey } },
+          select: { id: true, chatJid: true },
+        });
   if (existing) {
     if (existing.chatJid !== chatJid && !existing.chatJid.endsWith("@s.whatsapp.net")) {
       await tx.conversation.update({ where: { id: existing.id }, data: { chatJid } });
+      caches?.conversations.remember(chatKey, { id: existing.id, chatJid });
       return { conversationId: existing.id, contactId, chatJid };
     }
     return { conversationId: existing.id, contactId, chatJid: existing.chatJid };
@@ -57,6 +66,10 @@ export async function ensureConversation(
     ON CONFLICT (instance_id, chat_key) DO NOTHING
     RETURNING id`;
   // Lost a race with another worker creating the same chat: take theirs.
-  if (!inserted[0]) return ensureConversation(tx, input);
+  if (!inserted[0]) {
+    caches?.conversations.forget(chatKey);
+    return ensureConversation(tx, input, caches);
+  }
+  caches?.conversations.remember(chatKey, { id: inserted[0].id, chatJid });
   return { conversationId: inserted[0].id, contactId, chatJid };
 }

@@ -76,15 +76,17 @@ export async function applyConnectionState(
 }
 
 /**
- * Evolution reports a logout twice: `logout.instance`, then a `connection.update` close with the same
- * reason. Both go on the timeline, so the close is not swallowed as "no change".
+ * Evolution reports a logout twice: `logout.instance` and a `connection.update` close with the same
+ * reason, in either order once deliveries race. Both go on the timeline: the second is not swallowed
+ * as "no change".
  */
 async function closesAfterLogout(tx: Tx, instanceId: string, observed: ObservedConnection): Promise<boolean> {
-  if (observed.state !== "close" || observed.kind !== "connection") return false;
+  const kinds = ["logout", "connection"];
+  if (observed.state !== "close" || !kinds.includes(observed.kind ?? "")) return false;
   const last = await tx.instanceEvent.findFirst({
     where: { instanceId },
     orderBy: { occurredAt: "desc" },
-    select: { kind: true },
+    select: { kind: true, state: true },
   });
-  return last?.kind === "logout";
+  return !!last && last.state === "close" && kinds.includes(last.kind) && last.kind !== observed.kind;
 }

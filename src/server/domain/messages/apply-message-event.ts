@@ -3,6 +3,7 @@ import type { ProviderEvent } from "../../whatsapp/provider";
 import { applyEdit, applyReaction, applyRevoke } from "./apply-message-amendment";
 import { applyMessageStatus } from "./apply-message-status";
 import { updateContactProfile } from "../contacts/update-contact-profile";
+import type { IngestBatch } from "./ingest-batch";
 import { ingestMessage } from "./ingest-message";
 import type { MessageChange } from "./message-change";
 
@@ -23,14 +24,15 @@ export async function applyMessageEvent(
   tx: Tx,
   context: { organizationId: string; instanceId: string },
   event: MessageEvent,
+  batch: IngestBatch,
 ): Promise<MessageEventOutcome> {
   const unknownTarget = (changes: MessageChange[] | null, id: string): MessageEventOutcome =>
     changes ? { changes, note: null } : { changes: [], note: `target message unknown: ${id}` };
   switch (event.kind) {
     case "message":
-      return { changes: await ingestMessage(tx, context, event.message), note: null };
+      return { changes: await ingestMessage(tx, context, event.message, batch), note: null };
     case "status":
-      return { changes: await applyMessageStatus(tx, context, event), note: null };
+      return { changes: await applyMessageStatus(tx, context, event, batch), note: null };
     case "reaction":
       return unknownTarget(await applyReaction(tx, context, event), event.targetProviderMessageId);
     case "edit":
@@ -39,6 +41,7 @@ export async function applyMessageEvent(
       return unknownTarget(await applyRevoke(tx, context, event), event.targetProviderMessageId);
     case "contact":
       await updateContactProfile(tx, context.organizationId, event.person, event.profilePictureUrl);
+      batch.contacts.disable(); // names changed behind the batch's back
       return { changes: [], note: null };
   }
 }

@@ -1,6 +1,7 @@
 import type { MessageStatus } from "../../db/generated/enums";
 import type { Tx } from "../../db/tenant";
 import type { DeliveryStatus } from "../../whatsapp/provider";
+import type { IngestBatch } from "./ingest-batch";
 import type { MessageChange } from "./message-change";
 import { advancedStatus, statusFromDelivery } from "./message-status";
 
@@ -12,6 +13,7 @@ export async function applyMessageStatus(
   tx: Tx,
   context: { organizationId: string; instanceId: string },
   report: { providerMessageId: string; status: DeliveryStatus },
+  batch: IngestBatch,
 ): Promise<MessageChange[]> {
   const status = statusFromDelivery(report.status);
   await tx.$executeRaw`
@@ -19,10 +21,14 @@ export async function applyMessageStatus(
     VALUES (${context.organizationId}::uuid, ${context.instanceId}::uuid, ${report.providerMessageId},
             ${status}::"MessageStatus", now())
     ON CONFLICT DO NOTHING`;
-  const message = await tx.message.findFirst({
-    where: { instanceId: context.instanceId, providerMessageId: report.providerMessageId },
-    select: { id: true, conversationId: true, status: true },
-  });
+  const read = batch.knownMessage(report.providerMessageId);
+  const message =
+    read !== undefined
+      ? read
+      : await tx.message.findFirst({
+          where: { instanceId: context.instanceId, providerMessageId: report.providerMessageId },
+          select: { id: true, conversationId: true, status: true },
+        });
   if (!message) return [];
   const next = advancedStatus(message.status, status);
   if (next === message.status) return [];
@@ -30,6 +36,7 @@ export async function applyMessageStatus(
     where: { id: message.id },
     data: { status: next, failureReason: next === "failed" ? "O WhatsApp recusou a mensagem." : null },
   });
+  batch.rememberMessage(report.providerMessageId, { ...message, status: next });
   return [{ conversationId: message.conversationId, messageId: message.id }];
 }
 

@@ -9,6 +9,7 @@ import type { MessageChange } from "./message-change";
 import { advancedStatus, statusFromDelivery } from "./message-status";
 import { attachIncomingMedia } from "./store-message-media";
 import { applyConsentKeywords } from "../consent/apply-consent-keywords";
+import type { IngestBatch } from "./ingest-batch";
 
 interface IngestContext {
   organizationId: string;
@@ -24,29 +25,39 @@ export async function ingestMessage(
   tx: Tx,
   context: IngestContext,
   message: ProviderMessage,
+  batch: IngestBatch,
 ): Promise<MessageChange[]> {
   const { organizationId, instanceId } = context;
   const reported = message.fromMe && message.status ? statusFromDelivery(message.status) : null;
 
-  const known = await tx.message.findFirst({
-    where: { instanceId, providerMessageId: message.providerMessageId },
-    select: { id: true, conversationId: true, status: true },
-  });
+  const read = batch.knownMessage(message.providerMessageId);
+  const known =
+    read !== undefined
+      ? read
+      : await tx.message.findFirst({
+          where: { instanceId, providerMessageId: message.providerMessageId },
+          select: { id: true, conversationId: true, status: true },
+        });
   if (known) {
     if (!reported) return [];
     const status = advancedStatus(known.status, reported);
     if (status === known.status) return [];
     await tx.message.update({ where: { id: known.id }, data: { status, failureReason: null } });
+    batch.rememberMessage(message.providerMessageId, { ...known, status });
     return [{ conversationId: known.conversationId, messageId: known.id }];
   }
 
-  const conversation = await ensureConversation(tx, {
-    organizationId,
-    instanceId,
-    chat: message.chat,
-    contactName: message.fromMe || message.chat.kind === "group" ? null : (message.sender?.name ?? null),
-    activityAt: message.timestamp,
-  });
+  const conversation = await ensureConversation(
+    tx,
+    {
+      organizationId,
+      instanceId,
+      chat: message.chat,
+      contactName: message.fromMe || message.chat.kind === "group" ? null : (message.sender?.name ?? null),
+      activityAt: message.timestamp,
+    },
+    batch,
+  );
   const content = storedContent(message.content);
 
   if (message.fromMe) {
@@ -62,13 +73,15 @@ export async function ingestMessage(
         },
       });
       await applyPendingReceipts(tx, { instanceId, messageId: reply.id, providerMessageId: message.providerMessageId });
+      // Pending receipts may have moved it further: the batch no longer vouches for its status.
+      batch.forgetMessage(message.providerMessageId);
       return [{ conversationId: conversation.conversationId, messageId: reply.id }];
     }
   }
 
   const sender =
     message.chat.kind === "group" && message.sender && !message.fromMe
-      ? await resolveContact(tx, organizationId, identityOf(message.sender), message.sender.name)
+      ? await resolveContact(tx, organizationId, identityOf(message.sender), message.sender.name, batch.contacts)
       : null;
   const inbound = !message.fromMe;
   const created = await tx.$queryRaw<{ id: string }[]>`
@@ -86,32 +99,31 @@ export async function ingestMessage(
     ON CONFLICT (instance_id, provider_message_id) DO NOTHING
     RETURNING id`;
   const messageId = created[0]?.id;
-  if (!messageId) return [];
+  if (!messageId) {
+    batch.forgetMessage(message.providerMessageId); // recorded meanwhile by another process
+    return [];
+  }
+  batch.rememberMessage(message.providerMessageId, {
+    id: messageId,
+    conversationId: conversation.conversationId,
+    status: inbound ? "received" : (reported ?? "sent"),
+  });
 
-  const preview = previewOf(content.type, content.body, content.media?.fileName);
-  // A closed conversation reopens when the customer writes again.
-  await tx.$executeRaw`
-    UPDATE conversations SET
-      last_message_preview = CASE WHEN ${message.timestamp} >= last_activity_at OR last_message_preview IS NULL
-        THEN ${preview} ELSE last_message_preview END,
-      last_message_direction = CASE WHEN ${message.timestamp} >= last_activity_at OR last_message_direction IS NULL
-        THEN ${inbound ? "inbound" : "outbound"}::"MessageDirection" ELSE last_message_direction END,
-      last_activity_at = GREATEST(last_activity_at, ${message.timestamp}),
-      unread_count = unread_count + ${inbound ? 1 : 0},
-      last_inbound_at = CASE WHEN ${inbound} THEN GREATEST(last_inbound_at, ${message.timestamp}) ELSE last_inbound_at END,
-      status = CASE WHEN ${inbound} AND status = 'closed' THEN 'open'::"ConversationStatus" ELSE status END,
-      closed_at = CASE WHEN ${inbound} THEN NULL ELSE closed_at END,
-      updated_at = now()
-    WHERE id = ${conversation.conversationId}::uuid`;
-  if (conversation.contactId)
-    await tx.$executeRaw`
-      UPDATE contacts SET last_interaction_at = GREATEST(last_interaction_at, ${message.timestamp}), updated_at = now()
-      WHERE id = ${conversation.contactId}::uuid`;
-  if (!inbound) await applyPendingReceipts(tx, { instanceId, messageId, providerMessageId: message.providerMessageId });
+  batch.recordActivity({
+    conversationId: conversation.conversationId,
+    contactId: conversation.contactId,
+    at: message.timestamp,
+    preview: previewOf(content.type, content.body, content.media?.fileName),
+    inbound,
+  });
+  if (!inbound) {
+    await applyPendingReceipts(tx, { instanceId, messageId, providerMessageId: message.providerMessageId });
+    batch.forgetMessage(message.providerMessageId);
+  }
   if (content.media) await attachIncomingMedia(tx, { organizationId, messageId, media: content.media });
   const changes: MessageChange[] = [{ conversationId: conversation.conversationId, messageId }];
   if (inbound && conversation.contactId) {
-    const campaignIds = await attributeReply(tx, {
+    const campaignIds = await attributeReply(tx, batch, {
       contactId: conversation.contactId,
       instanceId,
       at: message.timestamp,
@@ -119,20 +131,36 @@ export async function ingestMessage(
     if (campaignIds.length) changes[0]!.campaignIds = campaignIds;
     if (content.type === "text" && content.body)
       changes.push(
-        ...(await applyConsentKeywords(tx, {
-          organizationId,
-          instanceId,
-          conversationId: conversation.conversationId,
-          contactId: conversation.contactId,
-          text: content.body,
-        })),
+        ...(await applyConsentKeywords(
+          tx,
+          {
+            organizationId,
+            instanceId,
+            conversationId: conversation.conversationId,
+            contactId: conversation.contactId,
+            text: content.body,
+          },
+          batch,
+        )),
       );
   }
   return changes;
 }
 
 /** A customer writing back after a campaign message counts as a reply to that campaign (within a week). */
-async function attributeReply(tx: Tx, input: { contactId: string; instanceId: string; at: Date }): Promise<string[]> {
+async function attributeReply(
+  tx: Tx,
+  batch: IngestBatch,
+  input: { contactId: string; instanceId: string; at: Date },
+): Promise<string[]> {
+  // Most batches come to numbers with no campaign sent this week: one look per batch spares a write per message.
+  const campaignsThisWeek = await batch.once("campaign-sends-this-week", async () => {
+    const [row] = await tx.$queryRaw<{ any: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM campaign_recipients WHERE instance_id = ${input.instanceId}::uuid
+        AND status IN ('sent', 'delivered', 'read') AND sent_at > now() - interval '8 days') AS any`;
+    return row?.any ?? true;
+  });
+  if (!campaignsThisWeek) return [];
   const rows = await tx.$queryRaw<{ campaign_id: string }[]>`
     UPDATE campaign_recipients SET status = 'replied', replied_at = ${input.at}, updated_at = now()
     WHERE contact_id = ${input.contactId}::uuid AND instance_id = ${input.instanceId}::uuid

@@ -5,6 +5,7 @@ import { whatsappProvider } from "../../whatsapp";
 import type { ParsedWebhook } from "../../whatsapp/provider";
 import { applyConnectionState } from "../instances/apply-connection-state";
 import { applyMessageEvent, isMessageEvent } from "../messages/apply-message-event";
+import type { IngestBatch } from "../messages/ingest-batch";
 import type { MessageChange } from "../messages/message-change";
 import { parseDeliveryBody } from "./parse-delivery-body";
 
@@ -27,25 +28,33 @@ export interface AppliedDelivery {
   malformed: boolean;
 }
 
-/** The parsed view of a stored delivery (raw bytes for new rows, the jsonb of rows stored before them). */
-function parsedBody(delivery: StoredDelivery): unknown {
-  return delivery.rawBody ? parseDeliveryBody(delivery.rawBody) : delivery.payload;
-}
+/** A stored delivery with its events, or the reason it does not parse. */
+export type ParsedDelivery = { delivery: StoredDelivery } & (
+  { parsed: ParsedWebhook; malformed: null } | { parsed: null; malformed: string }
+);
 
-/** Applies one stored delivery's events inside the batch's transaction. */
-export async function applyDelivery(
-  tx: Tx,
-  organizationId: string,
-  delivery: StoredDelivery,
-): Promise<AppliedDelivery> {
-  let parsed: ParsedWebhook;
+/** Parses a stored delivery (raw bytes for new rows, the jsonb of rows stored before them). */
+export function parseStoredDelivery(delivery: StoredDelivery): ParsedDelivery {
   try {
-    parsed = whatsappProvider().parseWebhook(parsedBody(delivery));
+    const body = delivery.rawBody ? parseDeliveryBody(delivery.rawBody) : delivery.payload;
+    return { delivery, parsed: whatsappProvider().parseWebhook(body), malformed: null };
   } catch (error) {
     logger.warn({ deliveryId: delivery.id, err: error }, "webhook delivery does not parse");
     const reason = error instanceof Error ? error.message : String(error);
-    return { emits: [], changes: [], note: `malformed: ${reason}`.slice(0, 2000), malformed: true };
+    return { delivery, parsed: null, malformed: `malformed: ${reason}`.slice(0, 2000) };
   }
+}
+
+/** Applies one parsed delivery's events inside the batch's transaction. */
+export async function applyDelivery(
+  tx: Tx,
+  organizationId: string,
+  item: ParsedDelivery,
+  batch: IngestBatch,
+): Promise<AppliedDelivery> {
+  const { delivery, parsed } = item;
+  // Malformed: kept, marked with the reason, never retried.
+  if (!parsed) return { emits: [], changes: [], note: item.malformed, malformed: true };
 
   const emits: Emit[] = [];
   const unhandled = new Set<string>();
@@ -53,7 +62,7 @@ export async function applyDelivery(
   const changes: MessageChange[] = [];
   for (const event of parsed.events) {
     if (isMessageEvent(event)) {
-      const outcome = await applyMessageEvent(tx, { organizationId, instanceId: delivery.instanceId }, event);
+      const outcome = await applyMessageEvent(tx, { organizationId, instanceId: delivery.instanceId }, event, batch);
       changes.push(...outcome.changes);
       if (outcome.note) notes.push(outcome.note);
       continue;

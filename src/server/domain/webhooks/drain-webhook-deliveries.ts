@@ -4,7 +4,14 @@ import { enqueue } from "../../jobs/enqueue";
 import { logger } from "../../logger";
 import { emitMessageChanges } from "../messages/emit-message-changes";
 import type { MessageChange } from "../messages/message-change";
-import { applyDelivery, type AppliedDelivery, type Emit, type StoredDelivery } from "./apply-delivery";
+import { openIngestBatch } from "../messages/ingest-batch";
+import {
+  applyDelivery,
+  parseStoredDelivery,
+  type Emit,
+  type ParsedDelivery,
+  type StoredDelivery,
+} from "./apply-delivery";
 import { markDeliveries, type DeliveryOutcome } from "./mark-deliveries";
 
 /** Deliveries applied per transaction. */
@@ -48,7 +55,7 @@ async function applyNextBatch(target: DrainTarget): Promise<{ count: number }> {
       select: { id: true, instanceId: true, rawBody: true, payload: true, attempts: true },
     });
     if (!pending.length) return null;
-    const results = await applyBatch(tx, target.organizationId, pending);
+    const results = await applyBatch(tx, target, pending);
     await markDeliveries(tx, results);
     return { count: pending.length, results };
   });
@@ -66,31 +73,63 @@ async function applyNextBatch(target: DrainTarget): Promise<{ count: number }> {
   return { count: outcome.count };
 }
 
+/** Tries of a batch (or of one delivery) that lost a deadlock or serialization race before it counts as failed. */
+const CONFLICT_TRIES = 3;
+
+/** Deadlock or serialization failure: another transaction won; the same work succeeds when tried again. */
+function isConflict(error: unknown): boolean {
+  const text = `${(error as { code?: unknown })?.code ?? ""} ${error instanceof Error ? error.message : ""}`;
+  return /40P01|40001|deadlock detected|could not serialize/.test(text);
+}
+
+/** Applies items with one shared read-ahead and writes the batch's activity before returning. */
+async function applyItems(tx: Tx, target: DrainTarget, items: ParsedDelivery[]): Promise<DeliveryOutcome[]> {
+  const events = items.flatMap((item) => item.parsed?.events ?? []);
+  const batch = await openIngestBatch(tx, target, events);
+  const results: DeliveryOutcome[] = [];
+  for (const item of items) {
+    results.push({
+      delivery: item.delivery,
+      applied: await applyDelivery(tx, target.organizationId, item, batch),
+      error: null,
+    });
+  }
+  await batch.flush(tx);
+  return results;
+}
+
+/** Runs `work` under a savepoint, again after a lost deadlock; the last error is thrown. */
+async function underSavepoint<T>(tx: Tx, name: string, work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    await tx.$executeRawUnsafe(`SAVEPOINT ${name}`);
+    try {
+      const result = await work();
+      await tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${name}`);
+      if (!isConflict(error) || attempt >= CONFLICT_TRIES) throw error;
+    }
+  }
+}
+
 /**
  * The whole batch under one savepoint; if anything in it fails, the batch is rolled back and applied one
  * delivery at a time, each under its own savepoint, so one bad delivery is set aside and the rest proceed.
  */
-async function applyBatch(tx: Tx, organizationId: string, pending: StoredDelivery[]): Promise<DeliveryOutcome[]> {
-  await tx.$executeRawUnsafe("SAVEPOINT batch");
+async function applyBatch(tx: Tx, target: DrainTarget, pending: StoredDelivery[]): Promise<DeliveryOutcome[]> {
+  const items = pending.map(parseStoredDelivery);
   try {
-    const results: DeliveryOutcome[] = [];
-    for (const delivery of pending) {
-      results.push({ delivery, applied: await applyDelivery(tx, organizationId, delivery), error: null });
-    }
-    await tx.$executeRawUnsafe("RELEASE SAVEPOINT batch");
-    return results;
-  } catch {
-    await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT batch");
+    return await underSavepoint(tx, "batch", () => applyItems(tx, target, items));
+  } catch (error) {
+    logger.warn({ err: error, instanceId: target.instanceId, size: items.length }, "batch failed; applying one by one");
   }
   const results: DeliveryOutcome[] = [];
-  for (const delivery of pending) {
-    await tx.$executeRawUnsafe("SAVEPOINT delivery");
+  for (const item of items) {
     try {
-      const applied: AppliedDelivery = await applyDelivery(tx, organizationId, delivery);
-      await tx.$executeRawUnsafe("RELEASE SAVEPOINT delivery");
-      results.push({ delivery, applied, error: null });
+      results.push(...(await underSavepoint(tx, "delivery", () => applyItems(tx, target, [item]))));
     } catch (error) {
-      await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT delivery");
+      const { delivery } = item;
       logger.error({ err: error, deliveryId: delivery.id, attempts: delivery.attempts + 1 }, "webhook delivery failed");
       const reason = `failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000);
       results.push({ delivery, applied: null, error: reason });

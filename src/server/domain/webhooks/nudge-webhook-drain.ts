@@ -8,7 +8,7 @@ import { logger } from "../../logger";
  * active drain per instance, so a burst costs a handful of jobs, not one per webhook. A nudge lost to a
  * crash is made up by the watchdog's sweep of stranded deliveries.
  */
-const COALESCE_MS = 5;
+const COALESCE_MS = 50;
 
 const scheduled = new Set<string>();
 

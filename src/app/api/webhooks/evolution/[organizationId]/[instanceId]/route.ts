@@ -1,7 +1,7 @@
 import { env } from "~/env";
 import { authenticateWebhook, receiveWebhook } from "~/server/domain/instances/receive-webhook";
 import { WEBHOOK_SECRET_HEADER } from "~/server/domain/instances/evolution-server";
-import { toPublicError } from "~/server/errors";
+import { AppError, toPublicError } from "~/server/errors";
 import { logger } from "~/server/logger";
 
 export const dynamic = "force-dynamic";
@@ -48,18 +48,22 @@ export async function POST(request: Request, { params }: Params) {
     return Response.json({ ok: true, duplicate: !received.stored });
   } catch (error) {
     const published = toPublicError(error);
-    // 503 is back-pressure, expected under bursts: a warning, not an error.
-    const log =
-      published.status >= 500 && published.status !== 503 ? logger.error.bind(logger) : logger.warn.bind(logger);
-    log(
-      {
-        instanceId,
-        status: published.status,
-        err: error,
-        bodyPreview: published.status === 400 ? body?.subarray(0, 500).toString("utf8") : undefined,
-      },
-      "webhook refused",
-    );
+    if (published.status === 503) {
+      // Back-pressure, expected under bursts: one short warning, not a stack trace per request.
+      const reason = error instanceof AppError ? error.details?.reason : undefined;
+      logger.warn({ instanceId, status: 503, reason }, "webhook deferred (503)");
+    } else {
+      const log = published.status >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger);
+      log(
+        {
+          instanceId,
+          status: published.status,
+          err: error,
+          bodyPreview: published.status === 400 ? body?.subarray(0, 500).toString("utf8") : undefined,
+        },
+        "webhook refused",
+      );
+    }
     // 503: busy or the database is away; a short Retry-After keeps Evolution's retries from piling up.
     const headers = published.status === 503 ? { "Retry-After": "1" } : undefined;
     return Response.json({ error: published.message }, { status: published.status, headers });

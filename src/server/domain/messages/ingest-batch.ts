@@ -1,0 +1,166 @@
+import type { MessageStatus } from "../../db/generated/enums";
+import type { Tx } from "../../db/tenant";
+import type { ProviderEvent } from "../../whatsapp/provider";
+import { ContactCache } from "../contacts/contact-cache";
+import { identityOf, type ContactIdentity } from "../contacts/resolve-contact";
+import { ConversationCache } from "../conversations/conversation-cache";
+
+export interface KnownMessage {
+  id: string;
+  conversationId: string;
+  status: MessageStatus;
+}
+
+interface ConversationActivity {
+  latestAt: Date;
+  preview: string | null;
+  direction: "inbound" | "outbound";
+  unread: number;
+  lastInboundAt: Date | null;
+}
+
+/**
+ * What applying a batch of one instance's webhook deliveries shares: the messages, contacts and
+ * conversations it names, read ahead in three queries instead of several per message, and the
+ * conversation and contact activity it causes, written once per batch (contacts in id order, so two
+ * instances' batches touching the same people cannot deadlock on them).
+ */
+export class IngestBatch {
+  private readonly activity = new Map<string, ConversationActivity>();
+  private readonly interactions = new Map<string, Date>();
+  private readonly memo = new Map<string, Promise<unknown>>();
+
+  constructor(
+    readonly organizationId: string,
+    readonly instanceId: string,
+    readonly contacts: ContactCache,
+    readonly conversations: ConversationCache,
+    private readonly known: Map<string, KnownMessage | null>,
+  ) {}
+
+  /** A message by WhatsApp id: null when known to be absent, undefined when not read ahead. */
+  knownMessage(providerMessageId: string): KnownMessage | null | undefined {
+    return this.known.get(providerMessageId);
+  }
+
+  rememberMessage(providerMessageId: string, message: KnownMessage): void {
+    this.known.set(providerMessageId, message);
+  }
+
+  /** Forgets a message id whose state the batch can no longer vouch for. */
+  forgetMessage(providerMessageId: string): void {
+    this.known.delete(providerMessageId);
+  }
+
+  /** Per-batch memo for reads every message would otherwise repeat (organization settings…). */
+  once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (!this.memo.has(key)) this.memo.set(key, load());
+    return this.memo.get(key) as Promise<T>;
+  }
+
+  /** A new message in a conversation: its preview, unread count, reopening and the contact's last interaction. */
+  recordActivity(input: {
+    conversationId: string;
+    contactId: string | null;
+    at: Date;
+    preview: string | null;
+    inbound: boolean;
+  }): void {
+    const current = this.activity.get(input.conversationId);
+    const latest = !current || input.at >= current.latestAt;
+    this.activity.set(input.conversationId, {
+      latestAt: latest ? input.at : current.latestAt,
+      preview: latest ? input.preview : current.preview,
+      direction: latest ? (input.inbound ? "inbound" : "outbound") : current.direction,
+      unread: (current?.unread ?? 0) + (input.inbound ? 1 : 0),
+      lastInboundAt: input.inbound
+        ? maxDate(current?.lastInboundAt ?? null, input.at)
+        : (current?.lastInboundAt ?? null),
+    });
+    if (input.contactId) {
+      const seen = this.interactions.get(input.contactId);
+      if (!seen || input.at > seen) this.interactions.set(input.contactId, input.at);
+    }
+  }
+
+  /** Writes the batch's conversation and contact activity; call before the batch's transaction commits. */
+  async flush(tx: Tx): Promise<void> {
+    if (this.activity.size) {
+      const entries = [...this.activity.entries()];
+      // A closed conversation reopens when the customer writes again.
+      await tx.$executeRaw`
+        UPDATE conversations AS c SET
+          last_message_preview = CASE WHEN a.latest_at >= c.last_activity_at OR c.last_message_preview IS NULL
+            THEN a.preview ELSE c.last_message_preview END,
+          last_message_direction = CASE WHEN a.latest_at >= c.last_activity_at OR c.last_message_direction IS NULL
+            THEN a.direction::"MessageDirection" ELSE c.last_message_direction END,
+          last_activity_at = GREATEST(c.last_activity_at, a.latest_at),
+          unread_count = c.unread_count + a.unread,
+          last_inbound_at = GREATEST(c.last_inbound_at, a.last_inbound_at),
+          status = CASE WHEN a.last_inbound_at IS NOT NULL AND c.status = 'closed' THEN 'open'::"ConversationStatus" ELSE c.status END,
+          closed_at = CASE WHEN a.last_inbound_at IS NOT NULL THEN NULL ELSE c.closed_at END,
+          updated_at = now()
+        FROM unnest(${entries.map(([id]) => id)}::uuid[], ${entries.map(([, a]) => a.preview)}::text[],
+                    ${entries.map(([, a]) => a.direction)}::text[], ${entries.map(([, a]) => a.latestAt)}::timestamptz[],
+                    ${entries.map(([, a]) => a.unread)}::int[], ${entries.map(([, a]) => a.lastInboundAt)}::timestamptz[])
+          AS a(id, preview, direction, latest_at, unread, last_inbound_at)
+        WHERE c.id = a.id`;
+      this.activity.clear();
+    }
+    if (this.interactions.size) {
+      const entries = [...this.interactions.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const ids = entries.map(([id]) => id);
+      // Locks taken in id order first: contacts are shared by every number of the organization.
+      await tx.$queryRaw`SELECT id FROM contacts WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
+      await tx.$executeRaw`
+        UPDATE contacts AS c SET last_interaction_at = GREATEST(c.last_interaction_at, a.at), updated_at = now()
+        FROM unnest(${ids}::uuid[], ${entries.map(([, at]) => at)}::timestamptz[]) AS a(id, at)
+        WHERE c.id = a.id`;
+      this.interactions.clear();
+    }
+  }
+}
+
+function maxDate(a: Date | null, b: Date): Date {
+  return a && a > b ? a : b;
+}
+
+/** Reads ahead what a batch of events names: its messages, its people and their conversations here. */
+export async function openIngestBatch(
+  tx: Tx,
+  context: { organizationId: string; instanceId: string },
+  events: ProviderEvent[],
+): Promise<IngestBatch> {
+  const messageIds = new Set<string>();
+  const identities: ContactIdentity[] = [];
+  const groupKeys: string[] = [];
+  for (const event of events) {
+    if (event.kind === "status") messageIds.add(event.providerMessageId);
+    if (event.kind !== "message") continue;
+    const { message } = event;
+    messageIds.add(message.providerMessageId);
+    if (message.chat.kind === "direct") identities.push(identityOf(message.chat));
+    else {
+      groupKeys.push(message.chat.chatId);
+      if (message.sender && !message.fromMe) identities.push(identityOf(message.sender));
+    }
+  }
+  const ids = [...messageIds];
+  const rows = ids.length
+    ? await tx.message.findMany({
+        where: { instanceId: context.instanceId, providerMessageId: { in: ids } },
+        select: { id: true, conversationId: true, status: true, providerMessageId: true },
+      })
+    : [];
+  const known = new Map<string, KnownMessage | null>(ids.map((id) => [id, null]));
+  for (const row of rows) known.set(row.providerMessageId!, row);
+
+  const contacts = await ContactCache.load(tx, context.organizationId, identities);
+  // Direct chats are keyed by their contact; people not yet known have no conversation yet.
+  const chatKeys = [...groupKeys];
+  for (const identity of identities) {
+    for (const contact of contacts.matches(identity) ?? []) chatKeys.push(contact.id);
+  }
+  const conversations = await ConversationCache.load(tx, context.instanceId, chatKeys);
+  return new IngestBatch(context.organizationId, context.instanceId, contacts, conversations, known);
+}
