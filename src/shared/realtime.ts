@@ -12,6 +12,11 @@ export interface ServerToClientEvents {
   "conversation.updated": (payload: { conversationId: string }) => void;
   /** A message was added or changed (status, media, reaction, edit): an open conversation fetches its changes. */
   "message.changed": (payload: { conversationId: string; messageId: string }) => void;
+  /**
+   * Messages were added or changed in these conversations, and their place in the list moved (a webhook
+   * batch, a send): one event for many, so a burst costs a handful of NOTIFYs instead of two per message.
+   */
+  "conversations.changed": (payload: { conversationIds: string[] }) => void;
   /** A contact import progressed, completed or failed: refetch it. */
   "contact-import.updated": (payload: { importId: string }) => void;
   /** A campaign's status or counters changed: refetch its report. */

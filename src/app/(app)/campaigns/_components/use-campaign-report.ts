@@ -27,5 +27,8 @@ export function useCampaignReport(campaignId: string) {
   useRealtimeEvent("conversation.updated", () => {
     if (launched) refreshSlowly();
   });
+  useRealtimeEvent("conversations.changed", () => {
+    if (launched) refreshSlowly();
+  });
   return report;
 }

@@ -22,6 +22,7 @@ export function InboxView(props: { timezone: string; hasConversations: boolean; 
   const selectedId = param && UUID.test(param) ? param.toLowerCase() : null;
   const [hasConversations, setHasConversations] = useState(props.hasConversations);
   useRealtimeEvent("conversation.updated", () => setHasConversations(true));
+  useRealtimeEvent("conversations.changed", () => setHasConversations(true));
 
   if (!hasConversations && !selectedId) return props.emptyState;
 

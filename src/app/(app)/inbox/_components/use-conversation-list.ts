@@ -57,12 +57,14 @@ export function useConversationList(filters: ConversationFilters, search: string
     void queryClient.invalidateQueries({ queryKey: trpc.conversations.list.pathKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.conversations.search.pathKey() });
   }, 300);
-  useRealtimeEvent("conversation.updated", (event) => {
-    void queryClient.invalidateQueries({
-      queryKey: trpc.conversations.get.queryKey({ conversationId: event.conversationId }),
-    });
+  const changed = (conversationIds: string[]) => {
+    for (const conversationId of conversationIds) {
+      void queryClient.invalidateQueries({ queryKey: trpc.conversations.get.queryKey({ conversationId }) });
+    }
     refresh();
-  });
+  };
+  useRealtimeEvent("conversation.updated", (event) => changed([event.conversationId]));
+  useRealtimeEvent("conversations.changed", (event) => changed(event.conversationIds));
 
   if (searching)
     return {

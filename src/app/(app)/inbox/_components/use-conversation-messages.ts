@@ -62,6 +62,9 @@ export function useConversationMessages(conversationId: string) {
   useRealtimeEvent("message.changed", (event) => {
     if (event.conversationId === conversationId) catchUp();
   });
+  useRealtimeEvent("conversations.changed", (event) => {
+    if (event.conversationIds.includes(conversationId)) catchUp();
+  });
 
   // The provider refetches every query on connect; this makes the catch-up explicit for this view.
   const connected = useRealtimeStatus();
