@@ -1,16 +1,17 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { childEnv } from "../support/child-env";
+import { launch, type LaunchedProcess } from "../support/launched-process";
 import { commandLine, descendants, processRuns, processState } from "../support/process-tree";
 import { testPort } from "../support/test-env";
 
 /**
- * A stack whose web server hangs (SIGSTOP: it never sees SIGTERM) is still torn down: the supervisor
- * kills it after the grace period, stops Postgres after it, and exits. Real processes throughout.
+ * Whatever happens to one process, a stop ends them all: a web server that hangs (SIGSTOP: it never
+ * sees SIGTERM) is killed after the grace period, a worker that dies takes its stack down, Postgres
+ * stops after the others, and the supervisor exits. Real processes throughout.
  */
 const GRACE_SECONDS = 2;
 /** Grace, then the worker's and simulator's own stop, Postgres' fast shutdown and process exit. */
@@ -38,38 +39,17 @@ function ownStack(base: { pg: number; web: number; simulator: number }) {
   };
 }
 
-function launch(entry: string, env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ["--import", "tsx", entry], { env, stdio: ["ignore", "pipe", "pipe"] });
-  // Should an assertion fail midway, nothing of this test outlives it.
-  cleanups.push(() => {
-    for (const pid of [...descendants(child.pid!), child.pid!]) {
-      try {
-        process.kill(pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
-  });
-  let output = "";
-  const collect = (chunk: Buffer) => (output += chunk.toString("utf8"));
-  child.stdout.on("data", collect);
-  child.stderr.on("data", collect);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, output: () => output, exited };
+function launchOwned(entry: string, env: NodeJS.ProcessEnv): LaunchedProcess {
+  const launched = launch(entry, env);
+  cleanups.unshift(() => launched.killAll()); // before its data dir is removed
+  return launched;
 }
 
-async function waitForOutput(output: () => string, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const match = pattern.exec(output());
-    if (match) return match;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no ${pattern} within ${timeoutMs} ms; output:\n${output()}`);
-}
-
-function postmasterPid(dataDir: string): number {
-  return Number(readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
+/** The stack runner (tests/support/stack-runner.ts) once its stack is up, with the stack's pids. */
+async function startStackRunner(env: Record<string, string>) {
+  const runner = launchOwned("tests/support/stack-runner.ts", childEnv({ STACK_ENV: JSON.stringify(env) }));
+  const ready = await runner.waitForOutput(/^ready (.*)$/m, 50_000);
+  return { runner, pids: JSON.parse(ready[1]!) as { web: number; worker: number } };
 }
 
 function portRefuses(port: string): Promise<boolean> {
@@ -83,55 +63,62 @@ function portRefuses(port: string): Promise<boolean> {
   });
 }
 
-/** Freezes `webPid`, sends `signal` to the supervisor and checks that everything it started is gone. */
-async function expectTornDown(
-  supervisor: { child: ChildProcess; output: () => string; exited: Promise<number | null> },
-  webPid: number,
-  pgPort: string,
-  signal: NodeJS.Signals,
-) {
-  const tree = descendants(supervisor.child.pid!);
-  process.kill(webPid, "SIGSTOP");
-  await expect.poll(() => processState(webPid), { timeout: 2_000 }).toBe("T"); // the signal lands asynchronously
-
-  const started = Date.now();
-  supervisor.child.kill(signal);
-  const code = await Promise.race([
-    supervisor.exited,
-    new Promise<"still running">((r) => setTimeout(() => r("still running"), STOP_BOUND_MS)),
-  ]);
-  const stopMs = Date.now() - started;
-  console.log(`[shutdown test] stopped in ${stopMs} ms (web frozen, grace ${GRACE_SECONDS} s)`);
-
-  expect(code, supervisor.output()).toBe(0);
-  expect(stopMs).toBeGreaterThanOrEqual(GRACE_SECONDS * 1000); // the hung web server got its grace
-  expect(supervisor.output()).toMatch(new RegExp(`server\\.ts \\(pid ${webPid}\\) did not stop within`));
-  expect(tree.filter(processRuns).map((pid) => `${pid} ${commandLine(pid)}`)).toEqual([]);
-  expect(await portRefuses(pgPort)).toBe(true);
+async function freeze(pid: number) {
+  process.kill(pid, "SIGSTOP");
+  await expect.poll(() => processState(pid), { timeout: 2_000 }).toBe("T"); // the signal lands asynchronously
 }
 
-describe("shutdown with a hung web server", () => {
-  it("npm start: Ctrl-C kills the frozen web server after the grace, then stops Postgres and exits", async () => {
-    const { dataDir, env } = ownStack({ pg: 54357, web: 3157, simulator: 8157 });
-    const start = launch("scripts/start.ts", childEnv(env));
-    await waitForOutput(start.output, /Mirage is running/, 50_000);
-    const web = descendants(start.child.pid!).find((pid) => commandLine(pid).includes("server.ts"));
-    expect(web, start.output()).toBeDefined();
-    const postgres = postmasterPid(dataDir);
-    expect(descendants(start.child.pid!)).toContain(postgres);
+/** Runs `trigger`, then expects the supervisor to exit 0 in time with every process it started gone. */
+async function expectTornDown(supervisor: LaunchedProcess, pgPort: string, trigger: () => void): Promise<number> {
+  const tree = descendants(supervisor.child.pid!);
+  const started = Date.now();
+  trigger();
+  const code = await supervisor.exitWithin(STOP_BOUND_MS);
+  const stopMs = Date.now() - started;
+  console.log(`[shutdown test] torn down in ${stopMs} ms (grace ${GRACE_SECONDS} s)`);
+  expect(code, supervisor.output()).toBe(0);
+  expect(tree.filter(processRuns).map((pid) => `${pid} ${commandLine(pid)}`)).toEqual([]);
+  expect(await portRefuses(pgPort)).toBe(true);
+  return stopMs;
+}
 
-    await expectTornDown(start, web!, env.EMBEDDED_PG_PORT, "SIGINT");
+const killedAfterGrace = (pid: number) => new RegExp(`\\(pid ${pid}\\) did not stop within`);
+const anyKilledAfterGrace = /\(pid \d+\) did not stop within/g;
+
+describe("shutdown", () => {
+  it("npm start: Ctrl-C with a frozen web server kills it after the grace, stops the rest and Postgres, exits", async () => {
+    const { dataDir, env } = ownStack({ pg: 54357, web: 3157, simulator: 8157 });
+    const start = launchOwned("scripts/start.ts", childEnv(env));
+    await start.waitForOutput(/Mirage is running/, 50_000);
+    const web = descendants(start.child.pid!).find((pid) => commandLine(pid).includes("server.ts"))!;
+    const postgres = Number(readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
+    expect(descendants(start.child.pid!)).toContain(postgres);
+    await freeze(web);
+
+    const stopMs = await expectTornDown(start, env.EMBEDDED_PG_PORT, () => start.child.kill("SIGINT"));
+    expect(stopMs).toBeGreaterThanOrEqual(GRACE_SECONDS * 1000); // the hung web server got its grace
+    expect(start.output()).toMatch(killedAfterGrace(web));
+    // Only the frozen one was killed: worker and simulator stopped by themselves within the grace.
+    expect(start.output().match(anyKilledAfterGrace)).toHaveLength(1);
     expect(start.output()).toContain("[mirage] Stopped.");
   }, 80_000);
 
-  it("a test or bench stack: stop() kills the frozen web server, then Postgres, and its process exits by itself", async () => {
+  it("a test or bench stack: stop() with a frozen web server kills it, stops Postgres, and its process exits by itself", async () => {
     const { env } = ownStack({ pg: 54358, web: 3158, simulator: 8158 });
-    const runner = launch("tests/support/stack-runner.ts", childEnv({ STACK_ENV: JSON.stringify(env) }));
-    const pids = JSON.parse((await waitForOutput(runner.output, /^ready (.*)$/m, 50_000))[1]!) as {
-      web: number;
-    };
+    const { runner, pids } = await startStackRunner(env);
+    await freeze(pids.web);
 
-    await expectTornDown(runner, pids.web, env.EMBEDDED_PG_PORT, "SIGTERM");
+    await expectTornDown(runner, env.EMBEDDED_PG_PORT, () => runner.child.kill("SIGTERM"));
+    expect(runner.output()).toMatch(killedAfterGrace(pids.web));
     expect(runner.output()).toMatch(/^stopped$/m);
+  }, 80_000);
+
+  it("a test or bench stack: a worker that dies takes the rest of the stack and Postgres down", async () => {
+    const { env } = ownStack({ pg: 54356, web: 3156, simulator: 8156 });
+    const { runner, pids } = await startStackRunner(env);
+
+    await expectTornDown(runner, env.EMBEDDED_PG_PORT, () => process.kill(pids.worker, "SIGKILL"));
+    expect(runner.output()).toMatch(/worker exited unexpectedly \(SIGKILL\); stopping the stack/);
+    expect(runner.output().match(anyKilledAfterGrace)).toBeNull();
   }, 80_000);
 });
