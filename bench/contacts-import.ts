@@ -96,7 +96,8 @@ async function main() {
     figures = { bench: "contacts-import", rows: ROWS, first, again, machine: machine(), peakRssMb };
   } finally {
     await closeConnections();
-    if (!booleanFlag("keep")) await prepared.embedded?.stop();
+    if (booleanFlag("keep")) prepared.embedded?.keepRunning();
+    else await prepared.embedded?.stop();
   }
   console.log(JSON.stringify(figures));
 }

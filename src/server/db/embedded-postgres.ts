@@ -10,6 +10,8 @@ import type { LocalSecrets } from "./secrets";
 
 export interface EmbeddedDatabase {
   stop(): Promise<void>;
+  /** Leaves it running after this process exits (a bench's --keep, to look at the data afterwards). */
+  keepRunning(): void;
 }
 
 export class EmbeddedPostgresError extends Error {}
@@ -130,6 +132,7 @@ export async function startEmbeddedPostgres(options: {
       process.off("exit", shutDownOnExit);
       releaseDataDir(dataDir);
     },
+    keepRunning: () => process.off("exit", shutDownOnExit),
   };
 }
 
