@@ -20,23 +20,27 @@ function firstLine(stream: Readable): Promise<string> {
   });
 }
 
+/** Stops such a shell with `graceMs`; how long that took, whether it exited, whether its sleep still runs. */
+async function stopShell(options: { ignoreTerm: boolean; graceMs: number }) {
+  const { child, grandchild } = shellWithGrandchild(options.ignoreTerm);
+  const sleepPid = await grandchild;
+  const started = Date.now();
+  await stopGroups([child], options.graceMs);
+  return { ms: Date.now() - started, exited: hasExited(child), sleepRuns: () => processRuns(sleepPid) };
+}
+
 describe("stopGroups", () => {
   it("kills a child that ignores SIGTERM once the grace is over, and what it started", async () => {
-    const { child, grandchild } = shellWithGrandchild(true);
-    const sleepPid = await grandchild;
-    const started = Date.now();
-    await stopGroups([child], 500);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
-    expect(hasExited(child)).toBe(true);
-    await expect.poll(() => processRuns(sleepPid)).toBe(false);
+    const stopped = await stopShell({ ignoreTerm: true, graceMs: 500 });
+    expect(stopped.ms).toBeGreaterThanOrEqual(500);
+    expect(stopped.exited).toBe(true);
+    await expect.poll(stopped.sleepRuns).toBe(false);
   });
 
   it("does not wait out the grace for a child that stops on SIGTERM", async () => {
-    const { child, grandchild } = shellWithGrandchild(false);
-    const sleepPid = await grandchild;
-    const started = Date.now();
-    await stopGroups([child], 10_000);
-    expect(Date.now() - started).toBeLessThan(2_000);
-    await expect.poll(() => processRuns(sleepPid)).toBe(false);
+    const stopped = await stopShell({ ignoreTerm: false, graceMs: 10_000 });
+    expect(stopped.ms).toBeLessThan(2_000);
+    expect(stopped.exited).toBe(true);
+    await expect.poll(stopped.sleepRuns).toBe(false);
   });
 });
