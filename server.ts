@@ -3,13 +3,10 @@ import { createServer } from "node:http";
 import next from "next";
 import { ConfigError, env } from "./src/env";
 import { identityFromCookieHeader } from "./src/server/auth/session";
-import { disconnectDb } from "./src/server/db/client";
-import { closeIntakePool } from "./src/server/db/intake-pool";
+import { closeConnections } from "./src/server/close-connections";
 import { resolveActor } from "./src/server/domain/members/resolve-actor";
-import { stopSenderBoss } from "./src/server/jobs/enqueue";
 import { logger, withLogContext } from "./src/server/logger";
 import { metrics, routeLabel } from "./src/server/observability/metrics";
-import { closeEmitter } from "./src/server/realtime/emitter";
 import { attachSocketServer } from "./src/server/realtime/socket-server";
 
 process.env.MIRAGE_PROCESS ??= "web";
@@ -70,15 +67,13 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "web server stopping");
-    const forced = setTimeout(() => process.exit(1), 10_000);
+    // Same bound as the supervisor's (scripts/stop-processes.ts), for a web server run on its own.
+    const forced = setTimeout(() => process.exit(1), settings.SHUTDOWN_GRACE_SECONDS * 1000);
     forced.unref();
     await realtime.close().catch(() => undefined);
     await new Promise((resolve) => httpServer.close(resolve));
     await app.close().catch(() => undefined);
-    await stopSenderBoss().catch(() => undefined);
-    await closeEmitter().catch(() => undefined);
-    await closeIntakePool().catch(() => undefined);
-    await disconnectDb();
+    await closeConnections();
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

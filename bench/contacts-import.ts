@@ -8,15 +8,15 @@
  */
 import path from "node:path";
 import { prepareDatabase } from "../scripts/prepare-database";
-import { disconnectDb } from "../src/server/db/client";
 import { withOrganization } from "../src/server/db/tenant";
 import { getContactImport } from "../src/server/domain/contacts/get-contact-import";
 import { previewContactImport } from "../src/server/domain/contacts/preview-contact-import";
 import { runContactImport } from "../src/server/domain/contacts/run-contact-import";
 import { validateContactImport } from "../src/server/domain/contacts/validate-contact-import";
 import { createOrganization } from "../src/server/domain/organizations/create-organization";
-import { closeEmitter } from "../src/server/realtime/emitter";
+import { closeConnections } from "../src/server/close-connections";
 import { booleanFlag, machine, numberFlag, round1 } from "./support/common";
+import { reportPeakRss } from "./support/peak-rss";
 
 const ROWS = numberFlag("rows", 100_000);
 const env: Record<string, string> = {
@@ -91,11 +91,13 @@ async function main() {
     console.log("first import", first);
     const again = await importOnce(actor, bytes);
     console.log("same file again", again);
-    figures = { bench: "contacts-import", rows: ROWS, first, again, machine: machine() };
+    // No web server or worker here: this process runs the import job, as the worker would.
+    const peakRssMb = reportPeakRss({ worker: process.pid });
+    figures = { bench: "contacts-import", rows: ROWS, first, again, machine: machine(), peakRssMb };
   } finally {
-    await closeEmitter();
-    await disconnectDb();
-    if (!booleanFlag("keep")) await prepared.embedded?.stop();
+    await closeConnections();
+    if (booleanFlag("keep")) prepared.embedded?.keepRunning();
+    else await prepared.embedded?.stop();
   }
   console.log(JSON.stringify(figures));
 }

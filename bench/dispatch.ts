@@ -15,6 +15,7 @@ import { connectInstance } from "../src/server/domain/instances/connect-instance
 import { createInstance } from "../src/server/domain/instances/create-instance";
 import { createOrganization } from "../src/server/domain/organizations/create-organization";
 import { simulator } from "../tests/support/simulator-control";
+import { reportPeakRss } from "./support/peak-rss";
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -141,6 +142,7 @@ async function main() {
       sendsPerSecond: Number(((progress.at(-1)?.sent ?? 0) / elapsed).toFixed(1)),
       limitViolations: violations,
       targets: { sendsPerSecond: 1000, limitViolations: 0 },
+      peakRssMb: reportPeakRss(stack.pids),
     };
     await admin.end();
     console.log(JSON.stringify(figures));

@@ -20,6 +20,7 @@ import { listConversationsInput, listMessagesInput, searchConversationsInput } f
 import { signInOverHttp } from "../tests/support/http-session";
 import { booleanFlag, machine, numberFlag, pass, percentile, round1, superuserUrl } from "./support/common";
 import { seedInbox } from "./support/inbox-seed";
+import { reportPeakRss } from "./support/peak-rss";
 import { rng } from "./support/text";
 
 const SCALE = numberFlag("scale", 1);
@@ -313,6 +314,7 @@ async function main() {
       measurements,
       targets: TARGETS,
       pass: failing.length === 0,
+      peakRssMb: reportPeakRss(stack.pids),
     };
     console.log(JSON.stringify(figures));
   } finally {

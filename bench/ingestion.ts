@@ -25,6 +25,7 @@ import { whatsappProvider } from "../src/server/whatsapp";
 import { booleanFlag, machine, numberFlag, pass, round1, sleep, superuserUrl } from "./support/common";
 import type { LoadPlan, LoadResult } from "./support/load";
 import type { WebhookTarget } from "./support/payloads";
+import { reportPeakRss } from "./support/peak-rss";
 import { createRawTables, dropRawTables, processRawEvents } from "./support/raw-baseline";
 
 const QUICK = booleanFlag("quick");
@@ -353,6 +354,7 @@ async function main() {
       },
       targets: TARGETS,
       pass: { ackP99: ackOk, ingest: ingestOk, processed: processedOk, drain: drainOk },
+      peakRssMb: reportPeakRss(stack.pids),
     };
     console.log(JSON.stringify(figures));
   } finally {

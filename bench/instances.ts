@@ -12,6 +12,7 @@ import { connectInstance } from "../src/server/domain/instances/connect-instance
 import { createOrganization } from "../src/server/domain/organizations/create-organization";
 import { signInOverHttp } from "../tests/support/http-session";
 import { simulator } from "../tests/support/simulator-control";
+import { reportPeakRss } from "./support/peak-rss";
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -118,6 +119,7 @@ async function main() {
       statusToBrowserP50Ms: percentile(statusTimes, 50),
       statusToBrowserP95Ms: percentile(statusTimes, 95),
       targets: { listP95Ms: 100, statusToBrowserP95Ms: 1000 },
+      peakRssMb: reportPeakRss(stack.pids),
     };
     console.log(
       `instance list: p50 ${figures.listP50Ms} ms, p95 ${figures.listP95Ms} ms over ${listTimes.length} calls (${INSTANCES} instances)`,

@@ -1,9 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import type { Env } from "../src/env";
 import type { EmbeddedDatabase } from "../src/server/db/embedded-postgres";
+import { closeConnections } from "../src/server/close-connections";
 import { buildIfStale } from "./build-if-stale";
 import { prepareDatabase } from "./prepare-database";
+import { spawnInGroup, stopGroups } from "./process-groups";
 
 export interface StackOptions {
   /** Settings for every process (MIRAGE_DATA_DIR, ports…); merged into process.env. */
@@ -15,8 +17,13 @@ export interface StackOptions {
   log?: (line: string) => void;
 }
 
+export type StackProcess = "simulator" | "web" | "worker";
+
 export interface RunningStack {
   settings: Env;
+  /** The stack's processes, for measuring them (peak RSS) and for tests that freeze or kill one. */
+  pids: Record<StackProcess, number>;
+  /** Stops web, worker and simulator (killing what outlives SHUTDOWN_GRACE_SECONDS), then Postgres. */
   stop(): Promise<void>;
 }
 
@@ -55,39 +62,38 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   });
   await buildIfStale(log);
 
-  const children: ChildProcess[] = [];
+  const children = {} as Record<StackProcess, ChildProcess>;
   const simulatorEnv = {
     SIMULATOR_API_KEY: settings.evolution.apiKey,
     SIMULATOR_PORT: String(settings.SIMULATOR_PORT),
     ...options.simulatorEnv,
   };
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await stopGroups(Object.values(children), settings.SHUTDOWN_GRACE_SECONDS * 1000, log);
+      // Benches and tests call domain functions in this process: their pools go before the database.
+      await closeConnections();
+      await embedded?.stop();
+    })());
   for (const [name, entry] of [
     ["simulator", "src/simulator/main.ts"],
     ["web", "server.ts"],
     ["worker", "src/workers/main.ts"],
   ] as const) {
-    children.push(
-      spawn(process.execPath, ["--import", "tsx", entry], {
-        stdio: ["ignore", "inherit", "inherit"],
-        env: { ...process.env, ...simulatorEnv, NODE_ENV: "production", MIRAGE_PROCESS: name },
-      }),
-    );
+    const child = spawnInGroup(process.execPath, ["--import", "tsx", entry], {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, ...simulatorEnv, NODE_ENV: "production", MIRAGE_PROCESS: name },
+    });
+    children[name] = child;
+    // Nothing restarts a test stack's process: one that dies takes the stack down, rather than leave
+    // the rest running against a half stack.
+    child.once("exit", (code, signal) => {
+      if (stopping) return;
+      log(`${name} exited unexpectedly (${code ?? signal}); stopping the stack`);
+      void stop().catch((error: Error) => log(error.message));
+    });
   }
-  const stop = async () => {
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once("exit", () => resolve());
-            child.kill("SIGTERM");
-            // A child that hangs on shutdown must not hang the test run with it.
-            setTimeout(() => child.kill("SIGKILL"), 15_000).unref();
-          }),
-      ),
-    );
-    await embedded?.stop();
-  };
   try {
     await waitFor(`${settings.evolution.url}/`, 20_000);
     await waitFor(`http://127.0.0.1:${settings.PORT}/api/health/ready`, 60_000);
@@ -95,5 +101,6 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await stop();
     throw error;
   }
-  return { settings, stop };
+  const pids = { simulator: children.simulator.pid!, web: children.web.pid!, worker: children.worker.pid! };
+  return { settings, pids, stop };
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { loadDotEnv, type Env } from "../src/env";
 import { disconnectDb } from "../src/server/db/client";
@@ -6,11 +6,13 @@ import type { EmbeddedDatabase } from "../src/server/db/embedded-postgres";
 import { ensureInitialAdmin } from "../src/server/domain/setup/ensure-initial-admin";
 import { buildIfStale } from "./build-if-stale";
 import { isSetupError, prepareDatabase } from "./prepare-database";
+import { spawnInGroup, stopGroups } from "./process-groups";
 
 /**
  * `npm start` / `npm run dev`: database (embedded unless DATABASE_URL is set), migrations, first-run
  * seed, build if stale, then the web server and the worker as supervised child processes.
- * SIGINT/SIGTERM stop the children first (the worker finishes its active jobs), then Postgres.
+ * SIGINT/SIGTERM stop the children first (the worker finishes its active jobs; what outlives
+ * SHUTDOWN_GRACE_SECONDS is killed), then Postgres.
  */
 const dev = process.argv.includes("--dev");
 const startedAt = Date.now();
@@ -24,6 +26,7 @@ interface Supervised {
 }
 
 let embedded: EmbeddedDatabase | null = null;
+let shutdownGraceMs = 10_000;
 let stopping = false;
 const supervised: Supervised[] = [];
 
@@ -31,31 +34,23 @@ async function shutdown(exitCode: number) {
   if (stopping) return;
   stopping = true;
   say("Stopping: web and worker first, then the database…");
-  await Promise.all(supervised.map(stopChild));
+  const children = supervised.flatMap((proc) => (proc.child ? [proc.child] : []));
+  await stopGroups(children, shutdownGraceMs, say);
   await embedded?.stop().catch((error: Error) => say(error.message));
   say("Stopped.");
   process.exit(exitCode);
 }
 
-function stopChild(proc: Supervised): Promise<void> {
-  return new Promise((resolve) => {
-    const child = proc.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-    setTimeout(() => child.kill("SIGKILL"), 40_000).unref();
-  });
-}
-
 function launch(proc: Supervised) {
   // Node itself (no npx/tsx wrapper in between), so signals reach the process that must handle them.
-  const child = spawn(process.execPath, proc.args, {
+  const child = spawnInGroup(process.execPath, proc.args, {
     stdio: "inherit",
     env: { ...process.env, MIRAGE_PROCESS: proc.name },
   });
   proc.child = child;
   child.on("exit", (code, signal) => {
     if (stopping) return;
+    void stopGroups([child], 0); // what the crashed process left in its group
     // A crash is restarted with growing delays; more than five in a minute stops everything.
     const now = Date.now();
     proc.crashes = proc.crashes.filter((t) => now - t < 60_000).concat(now);
@@ -82,6 +77,7 @@ async function main() {
   });
   embedded = prepared.embedded;
   const settings = prepared.settings;
+  shutdownGraceMs = settings.SHUTDOWN_GRACE_SECONDS * 1000;
   if (stopping) return;
   // Children get the resolved settings, so they never race to create secrets or guess the URL.
   Object.assign(process.env, {

@@ -33,6 +33,8 @@ const schema = z.object({
   SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  /** How long a stop waits for web, worker and simulator before killing them (see scripts/stop-processes.ts). */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(1).max(600).default(10),
   TRUST_PROXY: boolean.default(false),
   EVOLUTION_API_URL: z.url().optional(),
   EVOLUTION_API_KEY: z.string().min(1).optional(),

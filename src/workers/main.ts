@@ -18,7 +18,8 @@ import { handlers } from "./handlers";
 
 process.env.MIRAGE_PROCESS ??= "worker";
 const HEARTBEAT_INTERVAL_MS = 10_000;
-const SHUTDOWN_GRACE_MS = 30_000;
+/** What a stop leaves after waiting for jobs: pg-boss cleanup and closing connections, before the supervisor's kill. */
+const SHUTDOWN_CLEANUP_MS = 2_000;
 
 /** How many jobs one fetch takes; a full batch fetches again at once (burst) instead of waiting to poll. */
 const BATCH_SIZE = 20;
@@ -119,7 +120,10 @@ async function main() {
     clearInterval(heartbeatTimer);
     // graceful: stop fetching, wait for active jobs; whatever outlives the grace period is retried later.
     await boss
-      .stop({ graceful: true, timeout: SHUTDOWN_GRACE_MS })
+      .stop({
+        graceful: true,
+        timeout: Math.max(1_000, settings.SHUTDOWN_GRACE_SECONDS * 1000 - SHUTDOWN_CLEANUP_MS),
+      })
       .catch((error) => logger.error({ err: error }, "pg-boss stop failed"));
     await forgetWorker(worker).catch(() => undefined);
     await closeEmitter().catch(() => undefined);

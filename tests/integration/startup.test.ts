@@ -7,19 +7,13 @@ import { describe, expect, it } from "vitest";
 import { env } from "~/env";
 import { startEmbeddedPostgres } from "~/server/db/embedded-postgres";
 import { loadOrCreateLocalSecrets } from "~/server/db/secrets";
-import { testEnv } from "../support/test-env";
+import { childEnv } from "../support/child-env";
+import { testEnv, testPort } from "../support/test-env";
 
 /** Runs a Mirage entry point with the given settings; returns exit code and output. */
 function run(entry: string, settings: Record<string, string>) {
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) =>
-        !k.startsWith("MIRAGE_") &&
-        !["DATABASE_URL", "AUTH_SECRET", "NEXTAUTH_SECRET", "PORT", "EMBEDDED_PG_PORT", "NODE_ENV"].includes(k),
-    ),
-  );
   const result = spawnSync(process.execPath, ["--import", "tsx", entry], {
-    env: { ...clean, LOG_LEVEL: "silent", ...settings } as unknown as NodeJS.ProcessEnv,
+    env: childEnv({ LOG_LEVEL: "silent", ...settings }),
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -83,7 +77,7 @@ describe("bad settings at start: one clear line, non-zero exit", () => {
   it("a data directory another Mirage is using", () => {
     const { code, lines } = run("scripts/migrate.ts", {
       MIRAGE_DATA_DIR: testEnv.MIRAGE_DATA_DIR,
-      EMBEDDED_PG_PORT: "54398",
+      EMBEDDED_PG_PORT: testPort(54398),
     });
     expect(code).not.toBe(0);
     expect(lines).toEqual([
@@ -125,7 +119,7 @@ describe("embedded database across restarts", () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "mirage-restart-"));
     chmodSync(dataDir, 0o755); // as root, postgres runs as its own user and must reach the folder
     const secrets = loadOrCreateLocalSecrets(dataDir);
-    const port = 54391;
+    const port = Number(testPort(54391));
     const url = `postgresql://mirage:${encodeURIComponent(secrets.dbAppPassword)}@127.0.0.1:${port}/mirage`;
     try {
       let cluster = await startEmbeddedPostgres({ dataDir, port, secrets, log: () => undefined });

@@ -5,7 +5,8 @@ import path from "node:path";
  * their suites at the same time without sharing a database or a web server.
  */
 const offset = Number(process.env.MIRAGE_TEST_PORT_OFFSET ?? 0);
-const port = (base: number) => String(base + offset);
+export const testPort = (base: number) => String(base + offset);
+const port = testPort;
 
 /** Settings shared by the test run's Postgres, web server, worker and test files. */
 export const testEnv = {

@@ -19,7 +19,8 @@ function createClient(): PrismaClient {
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on next use.
   pool.on("error", (error) => logger.warn({ err: error }, "database connection lost"));
-  const adapter = new PrismaPg(pool);
+  // $disconnect ends the pool too: left open, its connections keep the process alive after a stop.
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter });
 }
 

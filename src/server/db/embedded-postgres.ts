@@ -10,6 +10,8 @@ import type { LocalSecrets } from "./secrets";
 
 export interface EmbeddedDatabase {
   stop(): Promise<void>;
+  /** Leaves it running after this process exits (a bench's --keep, to look at the data afterwards). */
+  keepRunning(): void;
 }
 
 export class EmbeddedPostgresError extends Error {}
@@ -119,12 +121,18 @@ export async function startEmbeddedPostgres(options: {
     await initCluster({ clusterDir, password: secrets.dbSuperuserPassword, ids });
   }
   const postmaster = await spawnPostmaster({ clusterDir, port, ids, log });
+  // Should this process end without stop() (an uncaught error, a runner's process.exit), postgres is
+  // told to shut down rather than left running; it finishes on its own.
+  const shutDownOnExit = () => requestFastShutdown(postmaster.pid!);
+  process.on("exit", shutDownOnExit);
   await ensureAppRoleAndDatabase({ port, secrets });
   return {
     stop: async () => {
       await stopPostmaster(postmaster.pid!);
+      process.off("exit", shutDownOnExit);
       releaseDataDir(dataDir);
     },
+    keepRunning: () => process.off("exit", shutDownOnExit),
   };
 }
 
@@ -192,12 +200,18 @@ async function spawnPostmaster(options: {
   return child;
 }
 
-async function stopPostmaster(pid: number): Promise<void> {
+/** SIGINT is postgres' fast shutdown: roll back open transactions, checkpoint, exit. */
+function requestFastShutdown(pid: number): boolean {
   try {
-    process.kill(pid, "SIGINT"); // fast shutdown: roll back open transactions, checkpoint, exit
+    process.kill(pid, "SIGINT");
+    return true;
   } catch {
-    return;
+    return false;
   }
+}
+
+async function stopPostmaster(pid: number): Promise<void> {
+  if (!requestFastShutdown(pid)) return;
   for (let i = 0; i < 300; i++) {
     try {
       process.kill(pid, 0);
