@@ -17,6 +17,8 @@ export interface ResolvedContact {
   id: string;
   /** A contact folded into this one because the same person turned up under a second identity. */
   mergedContactIds: string[];
+  /** Created just now: nothing (a conversation, say) can point to it yet. */
+  created?: boolean;
 }
 
 /**
@@ -95,7 +97,7 @@ export async function resolveContact(
     RETURNING id`;
   if (inserted[0]) {
     cache?.remember({ id: inserted[0].id, phoneE164, lid, pushName });
-    return { id: inserted[0].id, mergedContactIds: [] };
+    return { id: inserted[0].id, mergedContactIds: [], created: true };
   }
   // Another worker created the same person a moment ago: take theirs (from the database, not the cache).
   cache?.disable();

@@ -37,6 +37,12 @@ export class ConversationCache {
     this.rows.set(chatKey, conversation);
   }
 
+  /** A chat key known to have no conversation (its contact was created in this batch). */
+  markAbsent(chatKey: string): void {
+    this.covered.add(chatKey);
+    this.rows.delete(chatKey);
+  }
+
   /** A lost insert race: the database knows better. */
   forget(chatKey: string): void {
     this.covered.delete(chatKey);

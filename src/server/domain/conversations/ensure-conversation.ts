@@ -40,6 +40,7 @@ export async function ensureConversation(
     if (!contact) throw new Error(`chat ${chat.chatId} names neither a phone nor a LID`);
     contactId = contact.id;
     chatKey = contact.id;
+    if (contact.created) caches?.conversations.markAbsent(chatKey);
     if (chat.phone && !chat.chatId.endsWith("@s.whatsapp.net")) chatJid = `${chat.phone}@s.whatsapp.net`;
   }
   const cached = caches?.conversations.get(chatKey);

@@ -28,6 +28,8 @@ export async function applyMessageEvent(
 ): Promise<MessageEventOutcome> {
   const unknownTarget = (changes: MessageChange[] | null, id: string): MessageEventOutcome =>
     changes ? { changes, note: null } : { changes: [], note: `target message unknown: ${id}` };
+  // Amendments and profile changes read or write rows the batch may still hold back: write them first.
+  if (event.kind !== "message" && event.kind !== "status") await batch.writePending(tx);
   switch (event.kind) {
     case "message":
       return { changes: await ingestMessage(tx, context, event.message, batch), note: null };

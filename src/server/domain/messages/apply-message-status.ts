@@ -16,6 +16,7 @@ export async function applyMessageStatus(
   batch: IngestBatch,
 ): Promise<MessageChange[]> {
   const status = statusFromDelivery(report.status);
+  await batch.writePending(tx); // the report may be about a message queued in this batch
   await tx.$executeRaw`
     INSERT INTO message_receipts (organization_id, instance_id, provider_message_id, status, received_at)
     VALUES (${context.organizationId}::uuid, ${context.instanceId}::uuid, ${report.providerMessageId},

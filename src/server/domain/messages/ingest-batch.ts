@@ -4,6 +4,7 @@ import type { ProviderEvent } from "../../whatsapp/provider";
 import { ContactCache } from "../contacts/contact-cache";
 import { identityOf, type ContactIdentity } from "../contacts/resolve-contact";
 import { ConversationCache } from "../conversations/conversation-cache";
+import { insertMessages, type NewMessageRow } from "./pending-messages";
 
 export interface KnownMessage {
   id: string;
@@ -29,6 +30,9 @@ export class IngestBatch {
   private readonly activity = new Map<string, ConversationActivity>();
   private readonly interactions = new Map<string, Date>();
   private readonly memo = new Map<string, Promise<unknown>>();
+  private pending: NewMessageRow[] = [];
+  private readonly pendingIds = new Set<string>();
+  private afterWrite: (() => Promise<void>)[] = [];
 
   constructor(
     readonly organizationId: string,
@@ -37,6 +41,33 @@ export class IngestBatch {
     readonly conversations: ConversationCache,
     private readonly known: Map<string, KnownMessage | null>,
   ) {}
+
+  /**
+   * Queues a new message for the batch's one insert; `afterWrite` runs once it is written (work that
+   * needs the row: receipts that overtook it, its attachment).
+   */
+  queueMessage(row: NewMessageRow, afterWrite?: () => Promise<void>): void {
+    this.pending.push(row);
+    this.pendingIds.add(row.id);
+    if (afterWrite) this.afterWrite.push(afterWrite);
+  }
+
+  /** Whether a message id is queued but not yet written. */
+  isPending(messageId: string): boolean {
+    return this.pendingIds.has(messageId);
+  }
+
+  /** Writes queued messages: before anything that reads or changes messages in the database. */
+  async writePending(tx: Tx): Promise<void> {
+    if (!this.pending.length) return;
+    const rows = this.pending;
+    const followUps = this.afterWrite;
+    this.pending = [];
+    this.pendingIds.clear();
+    this.afterWrite = [];
+    await insertMessages(tx, this, rows);
+    for (const followUp of followUps) await followUp();
+  }
 
   /** A message by WhatsApp id: null when known to be absent, undefined when not read ahead. */
   knownMessage(providerMessageId: string): KnownMessage | null | undefined {
@@ -85,6 +116,7 @@ export class IngestBatch {
 
   /** Writes the batch's conversation and contact activity; call before the batch's transaction commits. */
   async flush(tx: Tx): Promise<void> {
+    await this.writePending(tx);
     if (this.activity.size) {
       const entries = [...this.activity.entries()];
       // A closed conversation reopens when the customer writes again.

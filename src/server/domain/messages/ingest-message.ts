@@ -42,6 +42,7 @@ export async function ingestMessage(
     if (!reported) return [];
     const status = advancedStatus(known.status, reported);
     if (status === known.status) return [];
+    if (batch.isPending(known.id)) await batch.writePending(tx);
     await tx.message.update({ where: { id: known.id }, data: { status, failureReason: null } });
     batch.rememberMessage(message.providerMessageId, { ...known, status });
     return [{ conversationId: known.conversationId, messageId: known.id }];
@@ -84,29 +85,40 @@ export async function ingestMessage(
       ? await resolveContact(tx, organizationId, identityOf(message.sender), message.sender.name, batch.contacts)
       : null;
   const inbound = !message.fromMe;
-  const created = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO messages (id, organization_id, instance_id, conversation_id, provider_message_id, direction, type, body,
-      status, sender_contact_id, sender_name, sent_at, quoted_provider_message_id, details,
-      media_mime_type, media_file_name, media_size, media_status, created_at, updated_at)
-    VALUES (${uuid7()}::uuid, ${organizationId}::uuid, ${instanceId}::uuid, ${conversation.conversationId}::uuid,
-      ${message.providerMessageId}, ${inbound ? "inbound" : "outbound"}::"MessageDirection", ${content.type}::"MessageType",
-      ${content.body}, ${inbound ? "received" : (reported ?? "sent")}::"MessageStatus",
-      ${sender?.id ?? (inbound ? conversation.contactId : null)}::uuid, ${message.sender?.name ?? null},
-      ${message.timestamp}, ${message.quotedProviderMessageId},
-      ${content.details === undefined ? null : JSON.stringify(content.details)}::jsonb,
-      ${content.media?.mimeType ?? null}, ${content.media?.fileName ?? null}, ${content.media?.size ?? null}::int,
-      ${content.media ? "pending" : null}::"MediaStatus", now(), now())
-    ON CONFLICT (instance_id, provider_message_id) DO NOTHING
-    RETURNING id`;
-  const messageId = created[0]?.id;
-  if (!messageId) {
-    batch.forgetMessage(message.providerMessageId); // recorded meanwhile by another process
-    return [];
-  }
+  const messageId = uuid7();
+  const status = inbound ? "received" : (reported ?? "sent");
+  batch.queueMessage(
+    {
+      id: messageId,
+      conversationId: conversation.conversationId,
+      providerMessageId: message.providerMessageId,
+      direction: inbound ? "inbound" : "outbound",
+      type: content.type,
+      body: content.body,
+      status,
+      senderContactId: sender?.id ?? (inbound ? conversation.contactId : null),
+      senderName: message.sender?.name ?? null,
+      sentAt: message.timestamp,
+      quotedProviderMessageId: message.quotedProviderMessageId,
+      details: content.details === undefined ? null : JSON.stringify(content.details),
+      mediaMimeType: content.media?.mimeType ?? null,
+      mediaFileName: content.media?.fileName ?? null,
+      mediaSize: content.media?.size ?? null,
+      mediaStatus: content.media ? "pending" : null,
+    },
+    async () => {
+      // Reports that overtook our own message, and the attachment, need the row.
+      if (!inbound) {
+        await applyPendingReceipts(tx, { instanceId, messageId, providerMessageId: message.providerMessageId });
+        batch.forgetMessage(message.providerMessageId);
+      }
+      if (content.media) await attachIncomingMedia(tx, { organizationId, messageId, media: content.media });
+    },
+  );
   batch.rememberMessage(message.providerMessageId, {
     id: messageId,
     conversationId: conversation.conversationId,
-    status: inbound ? "received" : (reported ?? "sent"),
+    status,
   });
 
   batch.recordActivity({
@@ -116,11 +128,6 @@ export async function ingestMessage(
     preview: previewOf(content.type, content.body, content.media?.fileName),
     inbound,
   });
-  if (!inbound) {
-    await applyPendingReceipts(tx, { instanceId, messageId, providerMessageId: message.providerMessageId });
-    batch.forgetMessage(message.providerMessageId);
-  }
-  if (content.media) await attachIncomingMedia(tx, { organizationId, messageId, media: content.media });
   const changes: MessageChange[] = [{ conversationId: conversation.conversationId, messageId }];
   if (inbound && conversation.contactId) {
     const campaignIds = await attributeReply(tx, batch, {

@@ -67,6 +67,7 @@ export async function applyDelivery(
       if (outcome.note) notes.push(outcome.note);
       continue;
     }
+    await batch.writePending(tx); // keep messages and instance events in arrival order
     // Re-read per event: an earlier event of this delivery may have changed the instance.
     const instance = await tx.instance.findFirst({ where: { id: delivery.instanceId } });
     if (!instance) break;

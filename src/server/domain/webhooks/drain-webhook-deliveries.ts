@@ -5,6 +5,7 @@ import { logger } from "../../logger";
 import { emitMessageChanges } from "../messages/emit-message-changes";
 import type { MessageChange } from "../messages/message-change";
 import { openIngestBatch } from "../messages/ingest-batch";
+import { StaleBatchError } from "../messages/pending-messages";
 import {
   applyDelivery,
   parseStoredDelivery,
@@ -12,7 +13,7 @@ import {
   type ParsedDelivery,
   type StoredDelivery,
 } from "./apply-delivery";
-import { markDeliveries, type DeliveryOutcome } from "./mark-deliveries";
+import { MAX_ATTEMPTS, markDeliveries, type DeliveryOutcome } from "./mark-deliveries";
 
 /** Deliveries applied per transaction. */
 const BATCH_SIZE = 200;
@@ -35,6 +36,7 @@ export async function drainWebhookDeliveries(target: DrainTarget): Promise<{ app
   for (;;) {
     const batch = await applyNextBatch(target);
     applied += batch.count;
+    if (batch.retryAttempt !== null) await scheduleRetry(target, batch.retryAttempt);
     if (batch.count < BATCH_SIZE) return { applied };
     if (Date.now() - started > DRAIN_BUDGET_MS) {
       await enqueue("webhook.drain", target, { singletonKey: target.instanceId });
@@ -43,7 +45,19 @@ export async function drainWebhookDeliveries(target: DrainTarget): Promise<{ app
   }
 }
 
-async function applyNextBatch(target: DrainTarget): Promise<{ count: number }> {
+/**
+ * Deliveries that failed stay pending (until their last attempt); a delayed drain comes back for them
+ * with backoff. Its own key, so it never holds back the immediate nudges of new deliveries.
+ */
+async function scheduleRetry(target: DrainTarget, attempt: number): Promise<void> {
+  const delayMs = Math.min(2 ** attempt * 1000, 60_000);
+  await enqueue("webhook.drain", target, {
+    singletonKey: `${target.instanceId}:retry`,
+    startAfter: new Date(Date.now() + delayMs),
+  });
+}
+
+async function applyNextBatch(target: DrainTarget): Promise<{ count: number; retryAttempt: number | null }> {
   const outcome = await withOrganization(target.organizationId, async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM instances WHERE id = ${target.instanceId}::uuid FOR NO KEY UPDATE`;
@@ -59,7 +73,7 @@ async function applyNextBatch(target: DrainTarget): Promise<{ count: number }> {
     await markDeliveries(tx, results);
     return { count: pending.length, results };
   });
-  if (!outcome) return { count: 0 };
+  if (!outcome) return { count: 0, retryAttempt: null };
   // Live updates are best-effort after the commit: browsers catch up by refetching.
   const emits: Emit[] = [];
   const changes: MessageChange[] = [];
@@ -70,16 +84,23 @@ async function applyNextBatch(target: DrainTarget): Promise<{ count: number }> {
   }
   for (const emit of emits) await emit().catch((error) => logger.warn({ err: error }, "realtime emit failed"));
   if (changes.length) await emitMessageChanges(target.organizationId, changes);
-  return { count: outcome.count };
+  // Failed but not yet set aside: come back for them, later each time.
+  const failedAttempts = outcome.results
+    .filter((result) => !result.applied && result.delivery.attempts + 1 < MAX_ATTEMPTS)
+    .map((result) => result.delivery.attempts + 1);
+  return { count: outcome.count, retryAttempt: failedAttempts.length ? Math.min(...failedAttempts) : null };
 }
 
 /** Tries of a batch (or of one delivery) that lost a deadlock or serialization race before it counts as failed. */
 const CONFLICT_TRIES = 3;
 
-/** Deadlock or serialization failure: another transaction won; the same work succeeds when tried again. */
+/**
+ * Deadlock, serialization failure, or a read-ahead another process overtook: the same work succeeds when
+ * tried again.
+ */
 function isConflict(error: unknown): boolean {
   const text = `${(error as { code?: unknown })?.code ?? ""} ${error instanceof Error ? error.message : ""}`;
-  return /40P01|40001|deadlock detected|could not serialize/.test(text);
+  return error instanceof StaleBatchError || /40P01|40001|deadlock detected|could not serialize/.test(text);
 }
 
 /** Applies items with one shared read-ahead and writes the batch's activity before returning. */

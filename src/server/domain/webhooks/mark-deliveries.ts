@@ -2,7 +2,7 @@ import type { Tx } from "../../db/tenant";
 import type { AppliedDelivery, StoredDelivery } from "./apply-delivery";
 
 /** Attempts before a delivery that keeps failing is set aside (kept, marked) so it blocks nothing. */
-const MAX_ATTEMPTS = 5;
+export const MAX_ATTEMPTS = 5;
 
 export interface DeliveryOutcome {
   delivery: StoredDelivery;

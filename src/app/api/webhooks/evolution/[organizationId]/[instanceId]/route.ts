@@ -48,9 +48,10 @@ export async function POST(request: Request, { params }: Params) {
     return Response.json({ ok: true, duplicate: !received.stored });
   } catch (error) {
     const published = toPublicError(error);
+    // A code for operators (e.g. intake_pool_saturated) next to the message; no internals.
+    const reason = published.status === 503 && error instanceof AppError ? error.details?.reason : undefined;
     if (published.status === 503) {
       // Back-pressure, expected under bursts: one short warning, not a stack trace per request.
-      const reason = error instanceof AppError ? error.details?.reason : undefined;
       logger.warn({ instanceId, status: 503, reason }, "webhook deferred (503)");
     } else {
       const log = published.status >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger);
@@ -66,6 +67,6 @@ export async function POST(request: Request, { params }: Params) {
     }
     // 503: busy or the database is away; a short Retry-After keeps Evolution's retries from piling up.
     const headers = published.status === 503 ? { "Retry-After": "1" } : undefined;
-    return Response.json({ error: published.message }, { status: published.status, headers });
+    return Response.json({ error: published.message, reason }, { status: published.status, headers });
   }
 }
