@@ -8,6 +8,7 @@
  * window. Prints figures, then one JSON line.
  *   node --import tsx bench/dispatch.ts [--instances 100] [--contacts 10000] [--seconds 45]
  */
+import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -93,11 +94,22 @@ async function main() {
     }
 
     await simulator.webhooks({ off: true });
+    const cpu0 = cpuSeconds();
     const raw = await rawPhase(stack.settings, numbers);
+    const cpu1 = cpuSeconds();
     console.log(`[bench] raw: ${raw.sends} sends in ${raw.seconds.toFixed(1)} s = ${raw.perSecond.toFixed(1)}/s`);
     const engine = await campaignPhase(actor, admin, numbers, tags.engine, "engine");
+    const cpu2 = cpuSeconds();
     await simulator.webhooks({ off: false });
     const full = await campaignPhase(actor, admin, numbers, tags.full, "full");
+    const cpu3 = cpuSeconds();
+    // Where the time goes: CPU seconds per 1,000 sends, per process, in each phase (2 cores: ≤ 2 s/s in all).
+    const cpuPer1000Sends = {
+      raw: cpuPerThousand(cpu0, cpu1, raw.sends),
+      engine: cpuPerThousand(cpu1, cpu2, engine.sent),
+      full: cpuPerThousand(cpu2, cpu3, full.sent),
+    };
+    console.log(`[bench] CPU seconds per 1,000 sends: ${JSON.stringify(cpuPer1000Sends)}`);
 
     // Limits, judged on when the simulator (Evolution) received each campaign send.
     let violations = 0;
@@ -142,6 +154,7 @@ async function main() {
       rawSendsPerSecond: Number(raw.perSecond.toFixed(1)),
       engineToRaw: Number((engine.perSecond / raw.perSecond).toFixed(2)),
       limitViolations: violations,
+      cpuPer1000Sends,
       targets: { engineSendsPerSecond: 1000, engineToRaw: 0.5, sendsPerSecond: 300, limitViolations: 0 },
     };
     await admin.end();
@@ -241,6 +254,38 @@ async function rawPhase(settings: { evolution: { url: string; apiKey: string } }
   await pool.query("DROP TABLE bench_raw_sends");
   await pool.end();
   return { sends, seconds, perSecond: sends / seconds };
+}
+
+/**
+ * CPU seconds used so far by each part of this stack: its Postgres (postmaster and backends), the
+ * processes the stack spawned (simulator, web, worker) and this process (the raw phase's client).
+ */
+function cpuSeconds(): Record<string, number> {
+  const rows = execFileSync("ps", ["-eo", "pid=,ppid=,times=,args="], { encoding: "utf8" })
+    .split("\n")
+    .map((line) => line.trim().match(/^(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/))
+    .flatMap((m) => (m ? [{ pid: Number(m[1]), ppid: Number(m[2]), seconds: Number(m[3]), args: m[4]! }] : []));
+  const postmaster = rows.find((r) => r.args.includes(path.join(env.MIRAGE_DATA_DIR, "postgres")));
+  const parts: Record<string, number> = { postgres: 0, simulator: 0, web: 0, worker: 0 };
+  for (const row of rows) {
+    if (postmaster && (row.pid === postmaster.pid || row.ppid === postmaster.pid)) parts.postgres! += row.seconds;
+    else if (row.ppid === process.pid && row.args.includes("src/simulator/main.ts")) parts.simulator! += row.seconds;
+    else if (row.ppid === process.pid && row.args.includes("server.ts")) parts.web! += row.seconds;
+    else if (row.ppid === process.pid && row.args.includes("src/workers/main.ts")) parts.worker! += row.seconds;
+  }
+  const own = process.cpuUsage();
+  parts.bench = (own.user + own.system) / 1e6;
+  return parts;
+}
+
+/** CPU seconds per part between two readings, per 1,000 sends. */
+function cpuPerThousand(before: Record<string, number>, after: Record<string, number>, sends: number) {
+  return Object.fromEntries(
+    Object.keys(after).map((part) => [
+      part,
+      Number((((after[part]! - (before[part] ?? 0)) * 1000) / Math.max(sends, 1)).toFixed(2)),
+    ]),
+  );
 }
 
 void main().catch((error) => {
