@@ -8,7 +8,7 @@
  * window. Prints figures, then one JSON line.
  *   node --import tsx bench/dispatch.ts [--instances 100] [--contacts 10000] [--seconds 45]
  */
-import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -97,15 +97,16 @@ async function main() {
     const cpu0 = cpuSeconds();
     const raw = await rawPhase(stack.settings, numbers);
     const cpu1 = cpuSeconds();
+    const cpuRaw = raw.cpu;
     console.log(`[bench] raw: ${raw.sends} sends in ${raw.seconds.toFixed(1)} s = ${raw.perSecond.toFixed(1)}/s`);
     const engine = await campaignPhase(actor, admin, numbers, tags.engine, "engine");
     const cpu2 = cpuSeconds();
     await simulator.webhooks({ off: false });
     const full = await campaignPhase(actor, admin, numbers, tags.full, "full");
     const cpu3 = cpuSeconds();
-    // Where the time goes: CPU seconds per 1,000 sends, per process, in each phase (2 cores: ≤ 2 s/s in all).
+    // Where the time goes: CPU seconds per 1,000 sends, per process, in each phase.
     const cpuPer1000Sends = {
-      raw: cpuPerThousand(cpu0, cpu1, raw.sends),
+      raw: cpuPerThousand(cpu0, cpuRaw, raw.sends),
       engine: cpuPerThousand(cpu1, cpu2, engine.sent),
       full: cpuPerThousand(cpu2, cpu3, full.sent),
     };
@@ -138,6 +139,7 @@ async function main() {
         model: os.cpus()[0]?.model,
         memoryGiB: Math.round(os.totalmem() / 2 ** 30),
         node: process.version,
+        loadAverage: os.loadavg().map((l) => Number(l.toFixed(1))),
       },
       instances: INSTANCES,
       contacts: CONTACTS,
@@ -251,27 +253,39 @@ async function rawPhase(settings: { evolution: { url: string; apiKey: string } }
   };
   await Promise.all(Array.from({ length: DISPATCH_CONCURRENCY }, lane));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuSeconds(); // before the pool's backends exit
   await pool.query("DROP TABLE bench_raw_sends");
   await pool.end();
-  return { sends, seconds, perSecond: sends / seconds };
+  return { sends, seconds, perSecond: sends / seconds, cpu };
 }
 
 /**
- * CPU seconds used so far by each part of this stack: its Postgres (postmaster and backends), the
- * processes the stack spawned (simulator, web, worker) and this process (the raw phase's client).
+ * CPU seconds used so far by each part of this stack, from /proc: its Postgres (postmaster, live
+ * backends, and the backends it reaped), the processes the stack spawned (simulator, web, worker) and
+ * this process (the raw phase's client, and the polling).
  */
 function cpuSeconds(): Record<string, number> {
-  const rows = execFileSync("ps", ["-eo", "pid=,ppid=,times=,args="], { encoding: "utf8" })
-    .split("\n")
-    .map((line) => line.trim().match(/^(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/))
-    .flatMap((m) => (m ? [{ pid: Number(m[1]), ppid: Number(m[2]), seconds: Number(m[3]), args: m[4]! }] : []));
-  const postmaster = rows.find((r) => r.args.includes(path.join(env.MIRAGE_DATA_DIR, "postgres")));
+  const ticks = 100; // USER_HZ
+  const procs = readdirSync("/proc").flatMap((entry) => {
+    if (!/^\d+$/.test(entry)) return [];
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const args = readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ");
+      const [utime, stime, cutime, cstime] = [11, 12, 13, 14].map((i) => Number(fields[i]) / ticks);
+      return [{ pid: Number(entry), ppid: Number(fields[1]), own: utime! + stime!, reaped: cutime! + cstime!, args }];
+    } catch {
+      return []; // exited meanwhile
+    }
+  });
+  const postmaster = procs.find((p) => p.args.includes(path.join(env.MIRAGE_DATA_DIR, "postgres")));
   const parts: Record<string, number> = { postgres: 0, simulator: 0, web: 0, worker: 0 };
-  for (const row of rows) {
-    if (postmaster && (row.pid === postmaster.pid || row.ppid === postmaster.pid)) parts.postgres! += row.seconds;
-    else if (row.ppid === process.pid && row.args.includes("src/simulator/main.ts")) parts.simulator! += row.seconds;
-    else if (row.ppid === process.pid && row.args.includes("server.ts")) parts.web! += row.seconds;
-    else if (row.ppid === process.pid && row.args.includes("src/workers/main.ts")) parts.worker! += row.seconds;
+  const spawned = { simulator: "src/simulator/main.ts", web: "server.ts", worker: "src/workers/main.ts" };
+  for (const p of procs) {
+    if (postmaster && p.pid === postmaster.pid) parts.postgres! += p.own + p.reaped;
+    else if (postmaster && p.ppid === postmaster.pid) parts.postgres! += p.own;
+    else if (p.ppid === process.pid)
+      for (const [part, entry] of Object.entries(spawned)) if (p.args.includes(entry)) parts[part]! += p.own;
   }
   const own = process.cpuUsage();
   parts.bench = (own.user + own.system) / 1e6;
