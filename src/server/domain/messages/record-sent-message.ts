@@ -38,8 +38,14 @@ export async function recordSentMessages(tx: Tx, records: SentRecord[]): Promise
     FROM unnest(${ids}::uuid[], ${providerIds}::text[], ${statuses}::text[], ${times}::timestamptz[]) AS v(id, provider_id, status, sent_at)
     WHERE m.id = v.id`;
   // Acks that overtook the send's record (rare): applied one by one.
+  // By instance first: the receipts' key starts with it.
+  const byInstance = new Map<string, string[]>();
+  for (const r of rows)
+    byInstance.set(r.message.instanceId, [...(byInstance.get(r.message.instanceId) ?? []), r.sent.providerMessageId]);
   const receipts = await tx.messageReceipt.findMany({
-    where: { providerMessageId: { in: providerIds } },
+    where: {
+      OR: [...byInstance].map(([instanceId, ids]) => ({ instanceId, providerMessageId: { in: ids } })),
+    },
     select: { instanceId: true, providerMessageId: true },
   });
   for (const receipt of receipts) {
