@@ -143,28 +143,18 @@ export async function claimRecipients(tx: Tx, context: ClaimContext): Promise<Cl
       RETURNING v.id, v.contact_id`;
     const conversationOf = new Map(conversations.map((c) => [c.contact_id, c.id]));
     // Pending: the send pipeline claims each message (pending → sending) before calling the gateway.
-    await tx.message.createMany({
-      data: rows.map((row) => ({
-        id: row.messageId,
-        organizationId: context.organizationId,
-        instanceId: instance.id,
-        conversationId: conversationOf.get(row.contactId)!,
-        direction: "outbound" as const,
-        type: row.type,
-        body: row.body,
-        status: "pending" as const,
-        sentAt: now,
-        ...(row.variant.media
-          ? {
-              mediaKey: row.variant.media.key,
-              mediaMimeType: row.variant.media.mimeType,
-              mediaFileName: row.variant.media.fileName,
-              mediaSize: row.variant.media.size,
-              mediaStatus: "stored" as const,
-            }
-          : {}),
-      })),
-    });
+    const media = (row: (typeof rows)[number]) => row.variant.media ?? null;
+    await tx.$executeRaw`
+      INSERT INTO messages (id, organization_id, instance_id, conversation_id, direction, type, body, status, sent_at,
+        media_key, media_mime_type, media_file_name, media_size, media_status, created_at, updated_at)
+      SELECT x.id, ${context.organizationId}::uuid, ${instance.id}::uuid, x.conversation_id, 'outbound'::"MessageDirection",
+        x.type::"MessageType", x.body, 'pending'::"MessageStatus", ${now}, x.media_key, x.media_mime_type, x.media_file_name,
+        x.media_size, CASE WHEN x.media_key IS NULL THEN NULL ELSE 'stored'::"MediaStatus" END, now(), now()
+      FROM unnest(${rows.map((r) => r.messageId)}::uuid[], ${rows.map((r) => conversationOf.get(r.contactId)!)}::uuid[],
+                  ${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.body)}::text[],
+                  ${rows.map((r) => media(r)?.key ?? null)}::text[], ${rows.map((r) => media(r)?.mimeType ?? null)}::text[],
+                  ${rows.map((r) => media(r)?.fileName ?? null)}::text[], ${rows.map((r) => media(r)?.size ?? null)}::int[])
+        AS x(id, conversation_id, type, body, media_key, media_mime_type, media_file_name, media_size)`;
     await tx.$executeRaw`
       UPDATE campaign_recipients r SET status = 'claimed', claimed_at = ${now}, instance_id = ${instance.id}::uuid,
         message_id = v.message_id, attempts = r.attempts + 1, updated_at = now()

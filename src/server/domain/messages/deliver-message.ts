@@ -59,7 +59,7 @@ export async function deliverMessages(
     else {
       // Not sent for too long: give up, so a person sees it failed and can retry.
       const failure =
-        result.failure === "not-sent" && Date.now() - claim.createdAt.getTime() > GIVE_UP_AFTER_MS
+        result.failure === "not-sent" && Date.now() - new Date(claim.createdAt).getTime() > GIVE_UP_AFTER_MS
           ? "rejected"
           : result.failure;
       failures.push({ claim, failure, reason: result.reason });
@@ -86,20 +86,6 @@ export async function deliverMessage(input: { organizationId: string; messageId:
   if (result?.outcome === "not-sent") throw new AppError("UPSTREAM_UNAVAILABLE", result.reason);
 }
 
-const claimSelect = {
-  id: true,
-  conversationId: true,
-  type: true,
-  body: true,
-  mediaKey: true,
-  mediaMimeType: true,
-  mediaFileName: true,
-  quotedProviderMessageId: true,
-  createdAt: true,
-  conversation: { select: { chatJid: true } },
-  instance: { select: { providerName: true, state: true } },
-} as const;
-
 type Claim = {
   id: string;
   conversationId: string;
@@ -109,8 +95,9 @@ type Claim = {
   mediaFileName: string | null;
   quotedProviderMessageId: string | null;
   createdAt: Date;
-  conversation: { chatJid: string };
-  instance: { providerName: string; state: string };
+  chatJid: string;
+  providerName: string;
+  instanceState: string;
 };
 
 const changeOf = (claim: Claim) => ({ conversationId: claim.conversationId, messageId: claim.id });
@@ -118,11 +105,20 @@ const changeOf = (claim: Claim) => ({ conversationId: claim.conversationId, mess
 /** pending → sending, committed; a message found still "sending" was abandoned mid-send: unknown, reconciled. */
 async function claimMessages(organizationId: string, messageIds: string[]): Promise<Claim[]> {
   return withOrganization(organizationId, async (tx) => {
-    const claimed = await tx.message.updateManyAndReturn({
-      where: { id: { in: messageIds }, organizationId, status: "pending", direction: "outbound" },
-      data: { status: "sending", sendClaimedAt: new Date() },
-      select: { id: true },
-    });
+    // One statement for the batch: the claim and what the send needs.
+    const claimed = await tx.$queryRaw<Claim[]>`
+      WITH claimed AS (
+        UPDATE messages SET status = 'sending', send_claimed_at = now(), updated_at = now()
+        WHERE id = ANY(${messageIds}::uuid[]) AND organization_id = ${organizationId}::uuid
+          AND status = 'pending' AND direction = 'outbound'
+        RETURNING id, conversation_id, instance_id, body, media_key, media_mime_type, media_file_name,
+          quoted_provider_message_id, created_at
+      )
+      SELECT m.id, m.conversation_id AS "conversationId", m.body, m.media_key AS "mediaKey",
+        m.media_mime_type AS "mediaMimeType", m.media_file_name AS "mediaFileName",
+        m.quoted_provider_message_id AS "quotedProviderMessageId", m.created_at AS "createdAt",
+        c.chat_jid AS "chatJid", i.provider_name AS "providerName", i.state::text AS "instanceState"
+      FROM claimed m JOIN conversations c ON c.id = m.conversation_id JOIN instances i ON i.id = m.instance_id`;
     const claimedIds = new Set(claimed.map((m) => m.id));
     const others = messageIds.filter((id) => !claimedIds.has(id));
     if (others.length) {
@@ -133,17 +129,15 @@ async function claimMessages(organizationId: string, messageIds: string[]): Prom
       });
       for (const { id } of abandoned) await enqueueReconcile(tx, { organizationId, messageId: id });
     }
-    if (claimedIds.size === 0) return [];
-    const rows = await tx.message.findMany({ where: { id: { in: [...claimedIds] } }, select: claimSelect });
     const order = new Map(messageIds.map((id, index) => [id, index]));
-    return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    return claimed.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   });
 }
 
 type Attempt = { sent: SentMessage } | { failure: SendFailure; reason: string };
 
 async function attempt(claim: Claim): Promise<Attempt> {
-  if (claim.instance.state !== "open")
+  if (claim.instanceState !== "open")
     return { failure: "not-sent", reason: "O número desta conversa não está conectado ao WhatsApp." };
   const media = claim.mediaKey ? await readMediaBytes(claim.mediaKey) : null;
   if (claim.mediaKey && !media)
@@ -159,7 +153,7 @@ async function attempt(claim: Claim): Promise<Attempt> {
 
 async function send(claim: Claim, media: Buffer | null): Promise<SentMessage> {
   const provider = whatsappProvider();
-  const target = { instanceName: claim.instance.providerName, to: claim.conversation.chatJid };
+  const target = { instanceName: claim.providerName, to: claim.chatJid };
   if (!media)
     return provider.sendText(evolutionServer(), {
       ...target,
