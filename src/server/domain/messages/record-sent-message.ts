@@ -1,3 +1,4 @@
+import type { MessageStatus } from "../../db/generated/enums";
 import type { Tx } from "../../db/tenant";
 import type { SentMessage } from "../../whatsapp/provider";
 import { applyPendingReceipts } from "./apply-message-status";
@@ -15,10 +16,11 @@ export interface SentRecord {
  */
 export async function recordSentMessages(tx: Tx, records: SentRecord[]): Promise<void> {
   if (records.length === 0) return;
-  const messages = await tx.message.findMany({
-    where: { id: { in: records.map((r) => r.messageId) } },
-    select: { id: true, instanceId: true, conversationId: true, status: true },
-  });
+  const messages = await tx.$queryRaw<
+    { id: string; instanceId: string; conversationId: string; status: MessageStatus }[]
+  >`
+    SELECT id, instance_id AS "instanceId", conversation_id AS "conversationId", status
+    FROM messages WHERE id = ANY(${records.map((r) => r.messageId)}::uuid[])`;
   const byId = new Map(messages.map((m) => [m.id, m]));
   const rows = records.flatMap((record) => {
     const message = byId.get(record.messageId);
@@ -38,16 +40,11 @@ export async function recordSentMessages(tx: Tx, records: SentRecord[]): Promise
     FROM unnest(${ids}::uuid[], ${providerIds}::text[], ${statuses}::text[], ${times}::timestamptz[]) AS v(id, provider_id, status, sent_at)
     WHERE m.id = v.id`;
   // Acks that overtook the send's record (rare): applied one by one.
-  // By instance first: the receipts' key starts with it.
-  const byInstance = new Map<string, string[]>();
-  for (const r of rows)
-    byInstance.set(r.message.instanceId, [...(byInstance.get(r.message.instanceId) ?? []), r.sent.providerMessageId]);
-  const receipts = await tx.messageReceipt.findMany({
-    where: {
-      OR: [...byInstance].map(([instanceId, ids]) => ({ instanceId, providerMessageId: { in: ids } })),
-    },
-    select: { instanceId: true, providerMessageId: true },
-  });
+  const receipts = await tx.$queryRaw<{ instanceId: string; providerMessageId: string }[]>`
+    SELECT DISTINCT r.instance_id AS "instanceId", r.provider_message_id AS "providerMessageId"
+    FROM message_receipts r
+    JOIN unnest(${instanceIds}::uuid[], ${providerIds}::text[]) AS v(instance_id, provider_id)
+      ON r.instance_id = v.instance_id AND r.provider_message_id = v.provider_id`;
   for (const receipt of receipts) {
     const row = rows.find(
       (r) => r.sent.providerMessageId === receipt.providerMessageId && r.message.instanceId === receipt.instanceId,
