@@ -139,7 +139,14 @@ type Attempt = { sent: SentMessage } | { failure: SendFailure; reason: string };
 async function attempt(claim: Claim): Promise<Attempt> {
   if (claim.instanceState !== "open")
     return { failure: "not-sent", reason: "O número desta conversa não está conectado ao WhatsApp." };
-  const media = claim.mediaKey ? await readMediaBytes(claim.mediaKey) : null;
+  let media: Buffer | null;
+  try {
+    media = claim.mediaKey ? await readMediaBytes(claim.mediaKey) : null;
+  } catch (error) {
+    // The storage failed before the gateway was called: certainly not sent.
+    logger.warn({ err: error, messageId: claim.id }, "attachment not readable");
+    return { failure: "not-sent", reason: "O anexo desta mensagem não pôde ser lido agora." };
+  }
   if (claim.mediaKey && !media)
     return { failure: "rejected", reason: "O anexo desta mensagem não foi encontrado no armazenamento." };
   try {
