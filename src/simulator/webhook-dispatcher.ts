@@ -36,6 +36,8 @@ export interface DeliveryBehaviour {
   duplicates: boolean;
   reorder: boolean;
   paused: boolean;
+  /** Deliveries are dropped, as if the instance had no webhook (benchmarks measure sending alone). */
+  off: boolean;
 }
 
 const NON_RETRYABLE_STATUSES = new Set([400, 401, 403, 404, 422]);
@@ -48,7 +50,7 @@ const AXIOS_DEFAULT_HEADERS: Record<string, string> = {
   "Accept-Encoding": "gzip, compress, deflate, br",
 };
 
-const defaultBehaviour = (): DeliveryBehaviour => ({ duplicates: false, reorder: false, paused: false });
+const defaultBehaviour = (): DeliveryBehaviour => ({ duplicates: false, reorder: false, paused: false, off: false });
 
 export class WebhookDispatcher {
   private behaviour = defaultBehaviour();
@@ -66,7 +68,7 @@ export class WebhookDispatcher {
   ) {}
 
   deliver(delivery: Delivery): void {
-    if (this.closed) return;
+    if (this.closed || this.behaviour.off) return;
     const copies = this.behaviour.duplicates ? 2 : 1;
     for (let copy = 0; copy < copies; copy++) {
       if (this.behaviour.paused) this.held.push(delivery);

@@ -21,7 +21,8 @@ export const simulator = {
   drop: (name: string, statusCode: number, stayDown = false) =>
     control(`/instances/${name}/drop`, { statusCode, stayDown }),
   outage: (down: boolean) => control("/outage", { down }),
-  webhooks: (options: { duplicates?: boolean; reorder?: boolean; paused?: boolean }) => control("/webhooks", options),
+  webhooks: (options: { duplicates?: boolean; reorder?: boolean; paused?: boolean; off?: boolean }) =>
+    control("/webhooks", options),
   deliveries: (): Promise<{ event: string; instance: string; status: number | string }[]> =>
     control("/deliveries?limit=500", undefined, "GET"),
   /** A message arriving from WhatsApp (every type the simulator knows; see src/simulator/README.md). */

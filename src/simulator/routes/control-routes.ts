@@ -90,6 +90,7 @@ const webhooksBody = z.object({
   duplicates: z.boolean().optional(),
   reorder: z.boolean().optional(),
   paused: z.boolean().optional(),
+  off: z.boolean().optional(),
 });
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {

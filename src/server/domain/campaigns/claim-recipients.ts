@@ -1,18 +1,15 @@
 import type { Tx } from "../../db/tenant";
-import { ensureConversation } from "../conversations/ensure-conversation";
+import { uuid7 } from "../../db/uuid7";
 import { previewOf } from "../messages/message-content";
 import { outboundMediaType } from "../messages/outbound-media";
 import type { CampaignLimits, CampaignVariant } from "./campaign-dto";
 import { renderTemplate } from "./message-template";
 import { exclusionFor } from "./recipient-eligibility";
 
+/** A claimed recipient and its pending message, to be handed to the send pipeline. */
 export interface ClaimedSend {
   recipientId: string;
   messageId: string;
-  conversationId: string;
-  chatJid: string;
-  body: string;
-  media: CampaignVariant["media"];
 }
 
 export interface ClaimContext {
@@ -90,79 +87,79 @@ export async function claimRecipients(tx: Tx, context: ClaimContext): Promise<Cl
     LIMIT ${room}
     FOR UPDATE OF r SKIP LOCKED`;
 
-  const sends: ClaimedSend[] = [];
+  const eligible: (typeof candidates)[number][] = [];
+  const skipped: { id: string; reason: string }[] = [];
   for (const candidate of candidates) {
     const exclusion = exclusionFor(
       { phoneE164: candidate.phone_e164, consentStatus: candidate.consent_status, blockedAt: candidate.blocked_at },
       campaign,
     );
-    if (exclusion) {
-      await tx.campaignRecipient.update({
-        where: { id: candidate.id },
-        data: { status: "skipped", reason: exclusion },
-      });
-      continue;
-    }
-    const digits = candidate.phone_e164!.slice(1);
-    const conversation = await ensureConversation(tx, {
-      organizationId: context.organizationId,
-      instanceId: instance.id,
-      chat: { kind: "direct", chatId: `${digits}@s.whatsapp.net`, phone: digits, lid: candidate.lid },
-      contactName: null,
-      activityAt: now,
-    });
+    if (exclusion) skipped.push({ id: candidate.id, reason: exclusion });
+    else eligible.push(candidate);
+  }
+  if (skipped.length)
+    await tx.$executeRaw`
+      UPDATE campaign_recipients r SET status = 'skipped', reason = v.reason, updated_at = now()
+      FROM unnest(${skipped.map((s) => s.id)}::uuid[], ${skipped.map((s) => s.reason)}::text[]) AS v(id, reason)
+      WHERE r.id = v.id`;
+
+  // Set-based from here: a batch costs the same few statements whatever its size.
+  const rows = eligible.map((candidate) => {
     const variant = campaign.variants[candidate.variant] ?? campaign.variants[0]!;
     const body = renderTemplate(variant.body, {
       name: candidate.name ?? candidate.push_name,
       phoneE164: candidate.phone_e164,
       customFields: candidate.custom_fields ?? {},
     });
-    const type = variant.media ? outboundMediaType(variant.media.mimeType) : "text";
-    const message = await tx.message.create({
-      data: {
-        organizationId: context.organizationId,
-        instanceId: instance.id,
-        conversationId: conversation.conversationId,
-        direction: "outbound",
-        type,
-        body,
-        status: "sending",
-        sendClaimedAt: now,
-        sentAt: now,
-        ...(variant.media
-          ? {
-              mediaKey: variant.media.key,
-              mediaMimeType: variant.media.mimeType,
-              mediaFileName: variant.media.fileName,
-              mediaSize: variant.media.size,
-              mediaStatus: "stored" as const,
-            }
-          : {}),
-      },
-      select: { id: true },
-    });
-    await tx.conversation.update({
-      where: { id: conversation.conversationId },
-      data: { lastActivityAt: now, lastMessagePreview: previewOf(type, body), lastMessageDirection: "outbound" },
-    });
-    await tx.campaignRecipient.update({
-      where: { id: candidate.id },
-      data: {
-        status: "claimed",
-        claimedAt: now,
-        instanceId: instance.id,
-        messageId: message.id,
-        attempts: { increment: 1 },
-      },
-    });
-    sends.push({
+    const type = variant.media ? outboundMediaType(variant.media.mimeType) : ("text" as const);
+    return {
       recipientId: candidate.id,
-      messageId: message.id,
-      conversationId: conversation.conversationId,
-      chatJid: conversation.chatJid,
+      contactId: candidate.contact_id,
+      messageId: uuid7(),
+      conversationId: uuid7(),
+      chatJid: `${candidate.phone_e164!.slice(1)}@s.whatsapp.net`,
+      variant,
       body,
-      media: variant.media,
-    });
+      type,
+      preview: previewOf(type, body),
+    };
+  });
+  const sends: ClaimedSend[] = rows.map((r) => ({ recipientId: r.recipientId, messageId: r.messageId }));
+  if (rows.length) {
+    // Direct chats are keyed by the contact; an existing chat keeps its phone reply address.
+    const conversations = await tx.$queryRaw<{ id: string; contact_id: string }[]>`
+      INSERT INTO conversations AS v (id, organization_id, instance_id, kind, chat_key, chat_jid, contact_id,
+        last_activity_at, last_message_preview, last_message_direction, created_at, updated_at)
+      SELECT x.id, ${context.organizationId}::uuid, ${instance.id}::uuid, 'direct'::"ConversationKind", x.contact_id::text,
+        x.chat_jid, x.contact_id, ${now}, x.preview, 'outbound'::"MessageDirection", now(), now()
+      FROM unnest(${rows.map((r) => r.conversationId)}::uuid[], ${rows.map((r) => r.contactId)}::uuid[],
+                  ${rows.map((r) => r.chatJid)}::text[], ${rows.map((r) => r.preview)}::text[]) AS x(id, contact_id, chat_jid, preview)
+      ON CONFLICT (instance_id, chat_key) DO UPDATE SET
+        chat_jid = CASE WHEN v.chat_jid LIKE '%@s.whatsapp.net' THEN v.chat_jid ELSE EXCLUDED.chat_jid END,
+        last_activity_at = EXCLUDED.last_activity_at,
+        last_message_preview = EXCLUDED.last_message_preview,
+        last_message_direction = EXCLUDED.last_message_direction,
+        updated_at = now()
+      RETURNING v.id, v.contact_id`;
+    const conversationOf = new Map(conversations.map((c) => [c.contact_id, c.id]));
+    // Pending: the send pipeline claims each message (pending → sending) before calling the gateway.
+    const media = (row: (typeof rows)[number]) => row.variant.media ?? null;
+    await tx.$executeRaw`
+      INSERT INTO messages (id, organization_id, instance_id, conversation_id, direction, type, body, status, sent_at,
+        media_key, media_mime_type, media_file_name, media_size, media_status, created_at, updated_at)
+      SELECT x.id, ${context.organizationId}::uuid, ${instance.id}::uuid, x.conversation_id, 'outbound'::"MessageDirection",
+        x.type::"MessageType", x.body, 'pending'::"MessageStatus", ${now}, x.media_key, x.media_mime_type, x.media_file_name,
+        x.media_size, CASE WHEN x.media_key IS NULL THEN NULL ELSE 'stored'::"MediaStatus" END, now(), now()
+      FROM unnest(${rows.map((r) => r.messageId)}::uuid[], ${rows.map((r) => conversationOf.get(r.contactId)!)}::uuid[],
+                  ${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.body)}::text[],
+                  ${rows.map((r) => media(r)?.key ?? null)}::text[], ${rows.map((r) => media(r)?.mimeType ?? null)}::text[],
+                  ${rows.map((r) => media(r)?.fileName ?? null)}::text[], ${rows.map((r) => media(r)?.size ?? null)}::int[])
+        AS x(id, conversation_id, type, body, media_key, media_mime_type, media_file_name, media_size)`;
+    await tx.$executeRaw`
+      UPDATE campaign_recipients r SET status = 'claimed', claimed_at = ${now}, instance_id = ${instance.id}::uuid,
+        message_id = v.message_id, attempts = r.attempts + 1, updated_at = now()
+      FROM unnest(${rows.map((r) => r.recipientId)}::uuid[], ${rows.map((r) => r.messageId)}::uuid[]) AS v(id, message_id)
+      WHERE r.id = v.id`;
   }
 
   if (sends.length && limits.maxIntervalSeconds > 0) {

@@ -12,8 +12,10 @@ export async function continueCampaignDispatch(
   result: { nextRunAt: Date | null },
 ): Promise<void> {
   if (!result.nextRunAt || result.nextRunAt.getTime() - Date.now() > CHAIN_WITHIN_MS) return;
-  const startAfter = new Date(Math.max(result.nextRunAt.getTime(), Date.now() + 200));
-  // Keyed by the target second: the running job's own key must not block its follow-up.
+  // Work due now starts now: a start a moment ahead would wait for the next poll (seconds) instead of
+  // being woken by the job's notification. A run with work lasts several seconds, so keyed by the target
+  // second, the running job's own key never blocks its follow-up.
+  const startAfter = result.nextRunAt.getTime() > Date.now() + 200 ? result.nextRunAt : new Date();
   await enqueue("campaigns.dispatch", input, {
     singletonKey: `dispatch:${input.organizationId}:${Math.floor(startAfter.getTime() / 1000)}`,
     startAfter,

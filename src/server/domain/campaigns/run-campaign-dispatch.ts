@@ -2,19 +2,22 @@ import { withOrganization } from "../../db/tenant";
 import { logger } from "../../logger";
 import type { CampaignAudience } from "./campaign-audience";
 import type { CampaignLimits, CampaignVariant } from "./campaign-dto";
-import { claimRecipients, type ClaimedSend } from "./claim-recipients";
+import { inLanes } from "../../../shared/in-lanes";
+import { claimRecipients } from "./claim-recipients";
 import { checkCampaignHealth } from "./check-campaign-health";
+import { deliverClaimedSends } from "./deliver-claimed-sends";
 import { emitCampaignUpdated } from "./emit-campaign-updated";
 import { recoverStaleClaims } from "./recover-stale-claims";
-import { sendClaimed } from "./send-claimed";
 import { nextWindowOpening, outsideWindow, type SendSchedule } from "./send-window";
 
 /** One dispatch job works this long, then the next scheduled job takes over. */
 const RUN_MS = 8_000;
-/** Sends claimed per number per round when no pacing interval applies. */
-const BATCH = 25;
+/** Sends claimed per number per round when no pacing interval applies; a batch is in flight at once. */
+const BATCH = 50;
 /** Numbers worked on at once: bounded so the engine never exhausts the connection pool. */
 const LANES = 4;
+/** Most campaign sends in flight in one dispatcher. */
+export const DISPATCH_CONCURRENCY = BATCH * LANES;
 
 interface DispatchOptions {
   /** The clock (tests pass their own to exercise windows). */
@@ -25,8 +28,8 @@ interface DispatchOptions {
 
 /**
  * The campaign engine for one organization: starts campaigns whose time came, and while any runs,
- * claims sends per number (inside windows, limits and pacing — all checked in the claim) and sends
- * them, numbers in parallel. Safe with several workers: claims are serialised per number in the
+ * claims sends per number (inside windows, limits and pacing — all checked in the claim) and hands
+ * them to the send pipeline, numbers in parallel and each number's batch concurrently. Safe with several workers: claims are serialised per number in the
  * database, so two dispatchers only share the work.
  */
 export async function runCampaignDispatch(
@@ -70,8 +73,7 @@ export async function runCampaignDispatch(
               }),
             );
             if (claim.waitUntil) earliestWait = Math.min(earliestWait, claim.waitUntil.getTime());
-            const outcomes = await sendAll(organizationId, instance.providerName, claim.sends);
-            return outcomes;
+            return deliverClaimedSends(organizationId, claim.sends);
           })().catch((error) => {
             logger.error({ err: error, campaignId: campaign.id, instanceId: instance.id }, "campaign dispatch failed");
             return 0;
@@ -94,28 +96,6 @@ export async function runCampaignDispatch(
     } else nextRunAt = new Date();
   }
   return { sent, nextRunAt };
-}
-
-/** Runs tasks with at most `lanes` in flight. */
-async function inLanes<T>(tasks: (() => Promise<T>)[], lanes: number): Promise<T[]> {
-  const results: T[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(lanes, tasks.length) }, async () => {
-      while (next < tasks.length) {
-        const index = next++;
-        results[index] = await tasks[index]!();
-      }
-    }),
-  );
-  return results;
-}
-
-async function sendAll(organizationId: string, instanceName: string, sends: ClaimedSend[]): Promise<number> {
-  let sent = 0;
-  // One number sends one message at a time, in claim order.
-  for (const send of sends) if ((await sendClaimed(organizationId, instanceName, send)) === "sent") sent++;
-  return sent;
 }
 
 async function loadActiveCampaigns(organizationId: string, now: Date, onlyCampaignId?: string) {

@@ -61,7 +61,6 @@ export async function reconcileMessage(input: { organizationId: string; messageI
     const match = candidates.find((candidate) => !known.has(candidate.providerMessageId));
     if (match) {
       await recordSentMessage(tx, {
-        organizationId,
         messageId,
         sent: {
           providerMessageId: match.providerMessageId,

@@ -1,42 +1,71 @@
+import type { MessageStatus } from "../../db/generated/enums";
 import type { Tx } from "../../db/tenant";
 import type { SentMessage } from "../../whatsapp/provider";
 import { applyPendingReceipts } from "./apply-message-status";
 import { advancedStatus, statusFromDelivery } from "./message-status";
 
+export interface SentRecord {
+  messageId: string;
+  sent: Pick<SentMessage, "providerMessageId" | "status" | "timestamp" | "chatId">;
+}
+
 /**
- * Records WhatsApp's id for a reply that went out (from the send's answer or found by reconciliation).
- * When the gateway's echo got in first as a separate row, that row gives way to the reply.
+ * Records WhatsApp's ids for sends that went out (from the sends' answers or found by reconciliation),
+ * set-based so a campaign batch costs a few statements. When the gateway's echo got in first as a
+ * separate row, that row gives way to the send.
  */
-export async function recordSentMessage(
-  tx: Tx,
-  input: {
-    organizationId: string;
-    messageId: string;
-    sent: Pick<SentMessage, "providerMessageId" | "status" | "timestamp" | "chatId">;
-  },
-): Promise<void> {
-  const message = await tx.message.findUniqueOrThrow({
-    where: { id: input.messageId },
-    select: { id: true, instanceId: true, conversationId: true, status: true, providerMessageId: true },
+export async function recordSentMessages(tx: Tx, records: SentRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const messages = await tx.$queryRaw<
+    { id: string; instanceId: string; conversationId: string; status: MessageStatus }[]
+  >`
+    SELECT id, instance_id AS "instanceId", conversation_id AS "conversationId", status
+    FROM messages WHERE id = ANY(${records.map((r) => r.messageId)}::uuid[])`;
+  const byId = new Map(messages.map((m) => [m.id, m]));
+  const rows = records.flatMap((record) => {
+    const message = byId.get(record.messageId);
+    return message ? [{ ...record, message }] : [];
   });
-  await tx.message.deleteMany({
-    where: { instanceId: message.instanceId, providerMessageId: input.sent.providerMessageId, id: { not: message.id } },
-  });
-  await tx.message.update({
-    where: { id: message.id },
-    data: {
-      providerMessageId: input.sent.providerMessageId,
-      status: advancedStatus(message.status, statusFromDelivery(input.sent.status)),
-      failureReason: null,
-      sentAt: input.sent.timestamp,
-    },
-  });
-  await applyPendingReceipts(tx, {
-    instanceId: message.instanceId,
-    messageId: message.id,
-    providerMessageId: input.sent.providerMessageId,
-  });
+  const ids = rows.map((r) => r.messageId);
+  const instanceIds = rows.map((r) => r.message.instanceId);
+  const providerIds = rows.map((r) => r.sent.providerMessageId);
+  await tx.$executeRaw`
+    DELETE FROM messages m USING unnest(${instanceIds}::uuid[], ${providerIds}::text[], ${ids}::uuid[]) AS v(instance_id, provider_id, id)
+    WHERE m.instance_id = v.instance_id AND m.provider_message_id = v.provider_id AND m.id <> v.id`;
+  const statuses = rows.map((r) => advancedStatus(r.message.status, statusFromDelivery(r.sent.status)));
+  const times = rows.map((r) => r.sent.timestamp.toISOString());
+  await tx.$executeRaw`
+    UPDATE messages m SET provider_message_id = v.provider_id, status = v.status::"MessageStatus",
+      failure_reason = NULL, sent_at = v.sent_at, updated_at = now()
+    FROM unnest(${ids}::uuid[], ${providerIds}::text[], ${statuses}::text[], ${times}::timestamptz[]) AS v(id, provider_id, status, sent_at)
+    WHERE m.id = v.id`;
+  // Acks that overtook the send's record (rare): applied one by one.
+  const receipts = await tx.$queryRaw<{ instanceId: string; providerMessageId: string }[]>`
+    SELECT DISTINCT r.instance_id AS "instanceId", r.provider_message_id AS "providerMessageId"
+    FROM message_receipts r
+    JOIN unnest(${instanceIds}::uuid[], ${providerIds}::text[]) AS v(instance_id, provider_id)
+      ON r.instance_id = v.instance_id AND r.provider_message_id = v.provider_id`;
+  for (const receipt of receipts) {
+    const row = rows.find(
+      (r) => r.sent.providerMessageId === receipt.providerMessageId && r.message.instanceId === receipt.instanceId,
+    );
+    if (row)
+      await applyPendingReceipts(tx, {
+        instanceId: row.message.instanceId,
+        messageId: row.messageId,
+        providerMessageId: row.sent.providerMessageId,
+      });
+  }
   // WhatsApp's canonical chat id (e.g. without Brazil's 9th digit for legacy accounts) is where replies go.
-  if (input.sent.chatId.endsWith("@s.whatsapp.net"))
-    await tx.conversation.update({ where: { id: message.conversationId }, data: { chatJid: input.sent.chatId } });
+  const canonical = rows.filter((r) => r.sent.chatId.endsWith("@s.whatsapp.net"));
+  if (canonical.length)
+    await tx.$executeRaw`
+      UPDATE conversations c SET chat_jid = v.chat_jid, updated_at = now()
+      FROM unnest(${canonical.map((r) => r.message.conversationId)}::uuid[], ${canonical.map((r) => r.sent.chatId)}::text[]) AS v(id, chat_jid)
+      WHERE c.id = v.id AND c.chat_jid <> v.chat_jid`;
+}
+
+/** One send's record (reconciliation). */
+export async function recordSentMessage(tx: Tx, input: SentRecord): Promise<void> {
+  await recordSentMessages(tx, [input]);
 }
