@@ -16,12 +16,7 @@ export async function applyMessageStatus(
   batch: IngestBatch,
 ): Promise<MessageChange[]> {
   const status = statusFromDelivery(report.status);
-  await batch.writePending(tx); // the report may be about a message queued in this batch
-  await tx.$executeRaw`
-    INSERT INTO message_receipts (organization_id, instance_id, provider_message_id, status, received_at)
-    VALUES (${context.organizationId}::uuid, ${context.instanceId}::uuid, ${report.providerMessageId},
-            ${status}::"MessageStatus", now())
-    ON CONFLICT DO NOTHING`;
+  batch.queueReceipt({ providerMessageId: report.providerMessageId, status });
   const read = batch.knownMessage(report.providerMessageId);
   const message =
     read !== undefined
@@ -33,11 +28,12 @@ export async function applyMessageStatus(
   if (!message) return [];
   const next = advancedStatus(message.status, status);
   if (next === message.status) return [];
-  await tx.message.update({
-    where: { id: message.id },
-    data: { status: next, failureReason: next === "failed" ? "O WhatsApp recusou a mensagem." : null },
-  });
-  batch.rememberMessage(report.providerMessageId, { ...message, status: next });
+  batch.advanceStatus(
+    message,
+    report.providerMessageId,
+    next,
+    next === "failed" ? "O WhatsApp recusou a mensagem." : null,
+  );
   return [{ conversationId: message.conversationId, messageId: message.id }];
 }
 

@@ -5,6 +5,7 @@ import { ContactCache } from "../contacts/contact-cache";
 import { identityOf, type ContactIdentity } from "../contacts/resolve-contact";
 import { ConversationCache } from "../conversations/conversation-cache";
 import { insertMessages, type NewMessageRow } from "./pending-messages";
+import { insertReceipts, updateStatuses, type ReceiptRow, type StatusChange } from "./pending-statuses";
 
 export interface KnownMessage {
   id: string;
@@ -33,6 +34,8 @@ export class IngestBatch {
   private pending: NewMessageRow[] = [];
   private readonly pendingIds = new Set<string>();
   private afterWrite: (() => Promise<void>)[] = [];
+  private receipts: ReceiptRow[] = [];
+  private readonly statusChanges = new Map<string, StatusChange>();
 
   constructor(
     readonly organizationId: string,
@@ -52,21 +55,49 @@ export class IngestBatch {
     if (afterWrite) this.afterWrite.push(afterWrite);
   }
 
-  /** Whether a message id is queued but not yet written. */
-  isPending(messageId: string): boolean {
-    return this.pendingIds.has(messageId);
+  /** Keeps a delivery report, written with the batch (it may be about a message not recorded yet). */
+  queueReceipt(receipt: ReceiptRow): void {
+    this.receipts.push(receipt);
   }
 
-  /** Writes queued messages: before anything that reads or changes messages in the database. */
+  /**
+   * Moves a known message forward: in the queued row when it is not written yet, else with the batch's
+   * one status update (several reports about one message become one change).
+   */
+  advanceStatus(message: KnownMessage, providerMessageId: string, to: MessageStatus, failureReason: string | null) {
+    const queued = this.pendingIds.has(message.id) ? this.pending.find((row) => row.id === message.id) : undefined;
+    if (queued) queued.status = to;
+    else {
+      const earlier = this.statusChanges.get(message.id);
+      this.statusChanges.set(message.id, {
+        messageId: message.id,
+        from: earlier?.from ?? message.status,
+        to,
+        failureReason,
+      });
+    }
+    this.rememberMessage(providerMessageId, { ...message, status: to });
+  }
+
+  /**
+   * Writes what the batch holds back (reports, new messages and the work that needs their rows, status
+   * changes): before anything that reads or changes messages in the database.
+   */
   async writePending(tx: Tx): Promise<void> {
-    if (!this.pending.length) return;
+    const receipts = this.receipts;
     const rows = this.pending;
     const followUps = this.afterWrite;
+    const changes = [...this.statusChanges.values()];
+    this.receipts = [];
     this.pending = [];
     this.pendingIds.clear();
     this.afterWrite = [];
+    this.statusChanges.clear();
+    // Reports first: a new message of ours applies the reports that overtook it.
+    await insertReceipts(tx, this, receipts);
     await insertMessages(tx, this, rows);
     for (const followUp of followUps) await followUp();
+    await updateStatuses(tx, changes);
   }
 
   /** A message by WhatsApp id: null when known to be absent, undefined when not read ahead. */

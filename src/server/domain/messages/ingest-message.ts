@@ -42,9 +42,7 @@ export async function ingestMessage(
     if (!reported) return [];
     const status = advancedStatus(known.status, reported);
     if (status === known.status) return [];
-    if (batch.isPending(known.id)) await batch.writePending(tx);
-    await tx.message.update({ where: { id: known.id }, data: { status, failureReason: null } });
-    batch.rememberMessage(message.providerMessageId, { ...known, status });
+    batch.advanceStatus(known, message.providerMessageId, status, null);
     return [{ conversationId: known.conversationId, messageId: known.id }];
   }
 
@@ -73,6 +71,7 @@ export async function ingestMessage(
           sentAt: message.timestamp,
         },
       });
+      await batch.writePending(tx); // reports of this batch that overtook the echo
       await applyPendingReceipts(tx, { instanceId, messageId: reply.id, providerMessageId: message.providerMessageId });
       // Pending receipts may have moved it further: the batch no longer vouches for its status.
       batch.forgetMessage(message.providerMessageId);

@@ -26,7 +26,7 @@ export interface NewMessageRow {
  */
 export class StaleBatchError extends Error {
   constructor(expected: number, written: number) {
-    super(`stale batch: ${written} of ${expected} new messages written`);
+    super(`stale batch: ${written} of ${expected} rows written`);
     this.name = "StaleBatchError";
   }
 }
