@@ -37,10 +37,10 @@ const PASSWORD = "bench-password-123";
 
 const env = {
   MIRAGE_DATA_DIR: path.resolve(".data/bench-inbox"),
-  EMBEDDED_PG_PORT: "54359",
-  PORT: "3200",
-  APP_URL: "http://localhost:3200",
-  SIMULATOR_PORT: "8199",
+  EMBEDDED_PG_PORT: "54389",
+  PORT: "3260",
+  APP_URL: "http://localhost:3260",
+  SIMULATOR_PORT: "8260",
   LOG_LEVEL: "warn",
 };
 
