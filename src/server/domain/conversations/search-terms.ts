@@ -6,7 +6,10 @@ export interface SearchTerms {
   text: string;
   /** LIKE pattern over a contact's name, push name and phone (wildcards escaped). */
   pattern: string;
-  /** The query's digits when there are enough to be a phone fragment, else null. */
+  /**
+   * The query's digits when there are enough to be a phone fragment and they differ from the query
+   * ("(11) 9876-5432"), else null: a query of digits alone is already the pattern.
+   */
   digits: string | null;
 }
 
@@ -15,7 +18,7 @@ export function searchTerms(query: string): SearchTerms {
   return {
     text: query,
     pattern: `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-    digits: digits.length >= 4 ? digits : null,
+    digits: digits.length >= 4 && digits !== query ? digits : null,
   };
 }
 
