@@ -150,3 +150,30 @@ describe("inbox: bounded search", () => {
     expect([...first.items, ...second.items].map((c) => c.id)).toEqual(expected.slice(0, 2));
   });
 });
+
+describe("inbox: bounded contact search", () => {
+  it("pages a name that is uncommon among recent conversations exactly as an exhaustive search would", async () => {
+    // 3,000 conversations, one a minute; every 97th contact is a "Rosa": about 1% of the most recent
+    // 1,000, so contact hits go from the recent window to one sized by the hit rate, then to every match.
+    const fixture = await inboxFixture();
+    await withOrganization(fixture.org.organizationId, async (tx) => {
+      await tx.$executeRaw`
+        INSERT INTO contacts (id, organization_id, name, phone_e164, created_at, updated_at)
+        SELECT uuidv7(), ${fixture.org.organizationId}::uuid,
+          CASE WHEN n % 97 = 0 THEN 'Rosa ' || n ELSE 'Cliente ' || n END, '+55119' || lpad(n::text, 8, '0'), now(), now()
+        FROM generate_series(0, 2999) n`;
+      await tx.$executeRaw`
+        INSERT INTO conversations (id, organization_id, instance_id, kind, chat_key, chat_jid, contact_id, status,
+          unread_count, last_activity_at, created_at, updated_at)
+        SELECT uuidv7(), ct.organization_id, ${fixture.instanceId}::uuid, 'direct', ct.id::text,
+          substr(ct.phone_e164, 2) || '@s.whatsapp.net', ct.id, 'open', 0,
+          now() - substr(ct.phone_e164, 7)::int * interval '1 minute', now(), now()
+        FROM contacts ct`;
+    });
+    const expected = await exhaustive(fixture, "rosa");
+    expect(expected).toHaveLength(31);
+    for (const limit of [7, 20]) {
+      expect((await allPages(fixture, "rosa", limit)).flatMap((p) => p.ids)).toEqual(expected);
+    }
+  });
+});
