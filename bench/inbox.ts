@@ -38,10 +38,10 @@ const PASSWORD = "bench-password-123";
 
 const env = {
   MIRAGE_DATA_DIR: path.resolve(".data/bench-inbox"),
-  EMBEDDED_PG_PORT: "54359",
-  PORT: "3200",
-  APP_URL: "http://localhost:3200",
-  SIMULATOR_PORT: "8199",
+  EMBEDDED_PG_PORT: "54389",
+  PORT: "3260",
+  APP_URL: "http://localhost:3260",
+  SIMULATOR_PORT: "8260",
   LOG_LEVEL: "warn",
 };
 
@@ -366,30 +366,36 @@ async function explainAll(input: {
     [
       "search: contacts by name",
       `SELECT c.id FROM contacts ct JOIN conversations c ON c.contact_id = ct.id
-       WHERE ct.organization_id = $1::uuid AND (ct.search_text LIKE lower(mirage_unaccent($2)) OR (false AND ct.phone_e164 LIKE $3))
-       ORDER BY c.last_activity_at DESC LIMIT 20`,
-      [org, `%${input.name}%`, `%${input.name}%`],
+       WHERE ct.organization_id = $1::uuid AND c.organization_id = $1::uuid AND ct.search_text LIKE lower(mirage_unaccent($2))
+       ORDER BY c.last_activity_at DESC, c.id DESC LIMIT 21`,
+      [org, `%${input.name}%`],
     ],
     [
       "search: contacts by phone digits",
       `SELECT c.id FROM contacts ct JOIN conversations c ON c.contact_id = ct.id
-       WHERE ct.organization_id = $1::uuid AND (ct.search_text LIKE lower(mirage_unaccent($2)) OR (true AND ct.phone_e164 LIKE $2))
-       ORDER BY c.last_activity_at DESC LIMIT 20`,
+       WHERE ct.organization_id = $1::uuid AND c.organization_id = $1::uuid
+         AND (ct.search_text LIKE lower(mirage_unaccent($2)) OR ct.search_text LIKE $2)
+       ORDER BY c.last_activity_at DESC, c.id DESC LIMIT 21`,
       [org, `%${input.digits}%`],
     ],
     [
-      `search: messages full text, common words ("${input.word}")`,
-      `SELECT conversation_id, body FROM messages WHERE organization_id = $1::uuid
-       AND search_vector @@ websearch_to_tsquery('mirage_portuguese', $2) AND revoked_at IS NULL
-       ORDER BY sent_at DESC LIMIT 100`,
-      [org, input.word],
+      "search: message window edges (newest, 2,000th newest, oldest)",
+      `SELECT (SELECT sent_at FROM messages WHERE organization_id = $1::uuid ORDER BY sent_at DESC, id DESC LIMIT 1),
+              (SELECT sent_at FROM messages WHERE organization_id = $1::uuid ORDER BY sent_at DESC, id DESC OFFSET 2000 LIMIT 1),
+              (SELECT min(sent_at) FROM messages WHERE organization_id = $1::uuid)`,
+      [org],
     ],
+    ...[input.word, input.name].map((word): [string, string, unknown[]] => [
+      `search: messages, first window (newest 2,000 read by time, "${word}")`,
+      messageHitsSql(`(SELECT * FROM messages WHERE organization_id = $1::uuid
+         AND sent_at >= (SELECT sent_at FROM messages WHERE organization_id = $1::uuid ORDER BY sent_at DESC, id DESC OFFSET 2000 LIMIT 1)
+         OFFSET 0)`),
+      [org, word],
+    ]),
     [
-      // A name search runs the message search too, with a word no message contains.
-      `search: messages full text, rare word ("${input.name}")`,
-      `SELECT conversation_id, body FROM messages WHERE organization_id = $1::uuid
-       AND search_vector @@ websearch_to_tsquery('mirage_portuguese', $2) AND revoked_at IS NULL
-       ORDER BY sent_at DESC LIMIT 100`,
+      // A name search that finds too few contacts, or a rare word, ends with one pass over the full-text index.
+      `search: messages, exhaustive pass (full-text index, "${input.name}")`,
+      messageHitsSql("messages"),
       [org, input.name],
     ],
   ];
@@ -420,6 +426,17 @@ async function explainAll(input: {
   } finally {
     await client.end();
   }
+}
+
+/** The message-hit statement of search-message-hits.ts over `rows` (the first window, or all messages). */
+function messageHitsSql(rows: string): string {
+  return `SELECT h.conversation_id, h.id, h.sent_at FROM (
+      SELECT DISTINCT ON (conversation_id) conversation_id, id, sent_at FROM ${rows} m
+      WHERE organization_id = $1::uuid AND search_vector @@ websearch_to_tsquery('mirage_portuguese', $2) AND revoked_at IS NULL
+      ORDER BY conversation_id, sent_at DESC, id DESC) h
+    JOIN conversations c ON c.id = h.conversation_id LEFT JOIN contacts ct ON ct.id = c.contact_id
+    WHERE c.organization_id = $1::uuid AND NOT coalesce(ct.search_text LIKE lower(mirage_unaccent('%' || $2 || '%')), false)
+    ORDER BY h.sent_at DESC, h.id DESC LIMIT 21`;
 }
 
 main().catch((error) => {

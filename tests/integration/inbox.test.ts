@@ -372,11 +372,17 @@ describe("inbox: replies", () => {
     expect((await owner.conversations.list({ assignee: "none", limit: 5 })).items).toHaveLength(1);
     expect((await owner.conversations.list({ status: "pending", limit: 5 })).items.map((c) => c.id)).toEqual([jose.id]);
 
-    expect((await owner.conversations.search({ query: "cobranca", limit: 5 })).map((c) => c.id)).toEqual([jose.id]);
-    expect((await owner.conversations.search({ query: "jose arau", limit: 5 })).map((c) => c.id)).toEqual([jose.id]);
-    expect((await owner.conversations.search({ query: "87650014", limit: 5 })).map((c) => c.id)).toEqual([jose.id]);
+    expect((await owner.conversations.search({ query: "cobranca", limit: 5 })).items.map((c) => c.id)).toEqual([
+      jose.id,
+    ]);
+    expect((await owner.conversations.search({ query: "jose arau", limit: 5 })).items.map((c) => c.id)).toEqual([
+      jose.id,
+    ]);
+    expect((await owner.conversations.search({ query: "87650014", limit: 5 })).items.map((c) => c.id)).toEqual([
+      jose.id,
+    ]);
     // The team's notes are searchable too, and never sent.
-    expect((await owner.conversations.search({ query: "VIP", limit: 5 })).map((c) => c.id)).toEqual([jose.id]);
+    expect((await owner.conversations.search({ query: "VIP", limit: 5 })).items.map((c) => c.id)).toEqual([jose.id]);
     const sends = await withOrganization(org.organizationId, (tx) =>
       tx.message.count({ where: { status: "pending" } }),
     );

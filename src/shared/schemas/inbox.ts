@@ -17,8 +17,17 @@ export const listConversationsInput = z.object({
   limit: z.number().int().min(1).max(100).default(30),
 });
 
+/**
+ * Keyset cursor of search results: conversations whose contact matches come first (after `before`, on
+ * activity time and id), then those whose messages match (after `before`, on the hit's time and id;
+ * null: from the newest).
+ */
+const searchCursor = z.object({ phase: z.enum(["contacts", "messages"]), before: listCursor.nullable() });
+export type SearchCursor = z.infer<typeof searchCursor>;
+
 export const searchConversationsInput = z.object({
   query: z.string().trim().min(2, { message: "Digite ao menos 2 caracteres" }).max(200),
+  cursor: searchCursor.nullish(),
   limit: z.number().int().min(1).max(50).default(20),
 });
 

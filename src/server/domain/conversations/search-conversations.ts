@@ -1,43 +1,77 @@
 import { withOrganization } from "../../db/tenant";
 import type { z } from "../../../shared/zod";
-import type { searchConversationsInput } from "../../../shared/schemas/inbox";
+import type { SearchCursor, searchConversationsInput } from "../../../shared/schemas/inbox";
 import type { Actor } from "../members/actor";
 import { conversationDtos, type ConversationDto } from "./conversation-dto";
+import { searchContactHits } from "./search-contact-hits";
+import { searchMessageHits, type Keyset } from "./search-message-hits";
+import { searchTerms } from "./search-terms";
+
+export interface SearchPage {
+  items: ConversationDto[];
+  nextCursor: SearchCursor | null;
+}
 
 /**
  * Search over contact names and phones (trigram, accent- and case-insensitive) and message text
- * (Portuguese full-text search, accents ignored). Contact hits first, then conversations whose
- * messages match, newest first, each with the matching text.
+ * (Portuguese full-text search, accents ignored), by keyset pages: first the conversations whose
+ * contact matches, most recent activity first, then those whose messages match, newest hit first,
+ * each with the matching text. Every conversation appears once.
  */
 export async function searchConversations(
   actor: Actor,
   input: z.infer<typeof searchConversationsInput>,
-): Promise<ConversationDto[]> {
+): Promise<SearchPage> {
   return withOrganization(actor.organizationId, async (tx) => {
-    const pattern = `%${input.query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const digits = input.query.replace(/\D/g, "");
-    const byContact = await tx.$queryRaw<{ id: string }[]>`
-      SELECT c.id FROM contacts ct JOIN conversations c ON c.contact_id = ct.id
-      WHERE ct.organization_id = ${actor.organizationId}::uuid
-        AND (ct.search_text LIKE lower(mirage_unaccent(${pattern}))
-             OR (${digits.length >= 4} AND ct.search_text LIKE ${`%${digits}%`}))
-      ORDER BY c.last_activity_at DESC
-      LIMIT ${input.limit}`;
-    const byMessage = await tx.$queryRaw<{ conversation_id: string; body: string }[]>`
-      SELECT conversation_id, body FROM messages
-      WHERE organization_id = ${actor.organizationId}::uuid
-        AND search_vector @@ websearch_to_tsquery('mirage_portuguese', ${input.query})
-        AND revoked_at IS NULL
-      ORDER BY sent_at DESC
-      LIMIT ${input.limit * 5}`;
-    // Newest hit per conversation.
-    const snippets = new Map<string, string>();
-    for (const row of byMessage) if (!snippets.has(row.conversation_id)) snippets.set(row.conversation_id, row.body);
-    const ids = [...new Set([...byContact.map((row) => row.id), ...byMessage.map((row) => row.conversation_id)])].slice(
-      0,
-      input.limit,
+    const terms = searchTerms(input.query);
+    const before = (cursor: SearchCursor["before"]): Keyset | null =>
+      cursor && { at: new Date(cursor.at), id: cursor.id };
+    const contacts =
+      input.cursor?.phase === "messages"
+        ? []
+        : await searchContactHits(
+            tx,
+            actor.organizationId,
+            terms,
+            before(input.cursor?.before ?? null),
+            input.limit + 1,
+          );
+    if (contacts.length > input.limit) {
+      const page = contacts.slice(0, input.limit);
+      const last = page.at(-1)!;
+      return {
+        items: await conversationDtos(
+          tx,
+          page.map((hit) => hit.id),
+        ),
+        nextCursor: { phase: "contacts", before: { at: last.at.toISOString(), id: last.id } },
+      };
+    }
+    const room = input.limit - contacts.length;
+    // One more than fits tells whether a next page exists.
+    const messages = await searchMessageHits(
+      tx,
+      actor.organizationId,
+      terms,
+      input.cursor?.phase === "messages" ? before(input.cursor.before) : null,
+      room + 1,
     );
-    const dtos = await conversationDtos(tx, ids);
-    return dtos.map((dto) => (snippets.has(dto.id) ? { ...dto, snippet: snippets.get(dto.id)!.slice(0, 200) } : dto));
+    const shown = messages.slice(0, room);
+    const last = shown.at(-1);
+    const items = await conversationDtos(tx, [
+      ...contacts.map((hit) => hit.id),
+      ...shown.map((hit) => hit.conversationId),
+    ]);
+    const snippets = new Map(shown.map((hit) => [hit.conversationId, hit.text.slice(0, 200)]));
+    return {
+      items: items.map((dto) => (snippets.has(dto.id) ? { ...dto, snippet: snippets.get(dto.id)! } : dto)),
+      nextCursor:
+        messages.length <= room
+          ? null
+          : {
+              phase: "messages",
+              before: last ? { at: last.sentAt.toISOString(), id: last.messageId } : null,
+            },
+    };
   });
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useThrottledCallback } from "@mantine/hooks";
-import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import type { ConversationStatus } from "~/shared/schemas/inbox";
 import { useTRPC } from "~/trpc/react";
 import { useRealtimeEvent } from "../../../_components/realtime-provider";
@@ -46,8 +46,11 @@ export function useConversationList(filters: ConversationFilters, search: string
     enabled: !searching,
     staleTime: 10_000,
   });
-  const results = useQuery({
-    ...trpc.conversations.search.queryOptions({ query: search, limit: 50 }),
+  const results = useInfiniteQuery({
+    ...trpc.conversations.search.infiniteQueryOptions(
+      { query: search, limit: 50 },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
     enabled: searching,
     staleTime: 10_000,
   });
@@ -69,12 +72,12 @@ export function useConversationList(filters: ConversationFilters, search: string
   if (searching)
     return {
       searching,
-      items: results.data,
+      items: results.data && uniqueById(results.data.pages.flatMap((page) => page.items)),
       error: results.error,
       isPending: results.isPending,
-      hasNextPage: false,
-      isFetchingNextPage: false,
-      fetchNextPage: () => undefined,
+      hasNextPage: results.hasNextPage,
+      isFetchingNextPage: results.isFetchingNextPage,
+      fetchNextPage: () => void results.fetchNextPage(),
     };
   return {
     searching,
