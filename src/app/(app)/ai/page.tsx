@@ -1,5 +1,5 @@
-import { EmptySectionPage } from "../../_components/empty-state";
+import { AiView } from "./_components/ai-view";
 
-export default function Page() {
-  return <EmptySectionPage section="ai" />;
+export default function AiPage() {
+  return <AiView />;
 }

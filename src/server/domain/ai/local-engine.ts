@@ -2,9 +2,8 @@ import { containerBootstrap, type Container } from "@nlpjs/core";
 import { LangEn } from "@nlpjs/lang-en";
 import { LangPt } from "@nlpjs/lang-pt";
 import { Nlp, type NlpManager, type NlpResult } from "@nlpjs/nlp";
-import nlpPackage from "@nlpjs/nlp/package.json" with { type: "json" };
 import { aiSentiments, type AiLabel, type AiSentiment } from "../../../shared/ai-labels";
-import { intentCorpus, LOCAL_CORPUS_VERSION, sentimentCorpus, unlabelledCorpus } from "./local-corpus";
+import { intentCorpus, sentimentCorpus, unlabelledCorpus } from "./local-corpus";
 
 /** What the local engine (nlp.js, no key, nothing leaves the machine) says about one message. */
 export interface LocalInsight {
@@ -16,11 +15,6 @@ export interface LocalInsight {
   confidence: number;
   language: "pt" | "en";
 }
-
-export const LOCAL_ENGINE = "local";
-export const LOCAL_MODEL = "nlpjs";
-/** Library and corpus version, stored with each insight. */
-export const LOCAL_ENGINE_VERSION = `${nlpPackage.version}+${LOCAL_CORPUS_VERSION}`;
 
 /** The class of greetings and acknowledgements: without it "bom dia" would be forced into a label. */
 const UNLABELLED = "unlabelled";

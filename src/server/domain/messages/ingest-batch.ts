@@ -1,5 +1,6 @@
 import type { MessageStatus } from "../../db/generated/enums";
 import type { Tx } from "../../db/tenant";
+import { enqueue } from "../../jobs/enqueue";
 import type { ProviderEvent } from "../../whatsapp/provider";
 import { ContactCache } from "../contacts/contact-cache";
 import { identityOf, type ContactIdentity } from "../contacts/resolve-contact";
@@ -29,6 +30,7 @@ export class IngestBatch {
   private readonly activity = new Map<string, ConversationActivity>();
   private readonly interactions = new Map<string, Date>();
   private readonly memo = new Map<string, Promise<unknown>>();
+  private readonly inboundTexts: string[] = [];
 
   constructor(
     readonly organizationId: string,
@@ -83,8 +85,18 @@ export class IngestBatch {
     }
   }
 
+  /** A new inbound text, for the AI to classify once the batch commits. */
+  noteInboundText(messageId: string): void {
+    this.inboundTexts.push(messageId);
+  }
+
   /** Writes the batch's conversation and contact activity; call before the batch's transaction commits. */
   async flush(tx: Tx): Promise<void> {
+    if (this.inboundTexts.length) {
+      // One job for the batch, in its transaction: classification never holds ingestion up.
+      const messageIds = this.inboundTexts.splice(0);
+      await enqueue("ai.classify", { organizationId: this.organizationId, messageIds }, { tx });
+    }
     if (this.activity.size) {
       const entries = [...this.activity.entries()];
       // A closed conversation reopens when the customer writes again.
