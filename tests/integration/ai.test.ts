@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { applyInsightOptOut } from "~/server/domain/ai/apply-insight-opt-out";
 import { classifyMessages } from "~/server/domain/ai/classify-messages";
+import { localSignature } from "~/server/domain/ai/classify-with-engine";
 import { callerFor, makeOrganization } from "../support/factory";
 import { textUpsert } from "../support/evolution-payloads";
 import { deliver, inboxFixture } from "../support/inbox-pipeline";
@@ -108,6 +109,7 @@ describe("AI: classification of inbound texts", () => {
         messageId: doubtful.messageId,
         text: "acho que não preciso mais disso",
         confidence: 0.6,
+        signature: localSignature,
       }),
     );
     expect(changes).toEqual([]);

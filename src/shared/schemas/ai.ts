@@ -14,3 +14,11 @@ export const reviewInsightInput = z.object({
 export const aiOverviewInput = z.object({ days: z.union([z.literal(7), z.literal(30)]).default(7) });
 
 export const setContactAiOptOutInput = z.object({ contactId: z.uuid(), aiOptOut: z.boolean() });
+
+/** An OpenAI-compatible provider. The key: omitted keeps the stored one, null removes it. */
+export const saveAiProviderInput = z.object({
+  baseUrl: z.url({ protocol: /^https?$/ }).max(500),
+  apiKey: z.string().trim().min(1).max(500).nullish(),
+  model: z.string().trim().min(1).max(100),
+  timeoutMs: z.number().int().min(1000).max(120_000),
+});

@@ -1,7 +1,7 @@
 import type { Tx } from "../../db/tenant";
 import { optOutContact } from "../consent/opt-out-contact";
 import type { MessageChange } from "../messages/message-change";
-import { LOCAL_ENGINE, LOCAL_ENGINE_VERSION, LOCAL_MODEL } from "./local-engine-identity";
+import type { EngineSignature } from "./classify-with-engine";
 
 /** From this confidence the AI's opt-out label opts the contact out as the keywords do; below, it only flags. */
 export const AI_OPT_OUT_CONFIDENCE = 0.9;
@@ -21,6 +21,7 @@ export async function applyInsightOptOut(
     messageId: string;
     text: string;
     confidence: number;
+    signature: EngineSignature;
   },
 ): Promise<MessageChange[]> {
   if (input.confidence < AI_OPT_OUT_CONFIDENCE) return [];
@@ -28,7 +29,8 @@ export async function applyInsightOptOut(
     where: { id: input.organizationId },
     select: { optOutReply: true },
   });
-  const engine = `${LOCAL_ENGINE}/${LOCAL_MODEL} ${LOCAL_ENGINE_VERSION}`;
+  const { signature } = input;
+  const engine = `${signature.engine}/${signature.model} ${signature.version}`;
   return optOutContact(tx, {
     organizationId: input.organizationId,
     instanceId: input.instanceId,
@@ -39,12 +41,7 @@ export async function applyInsightOptOut(
     auditMetadata: {
       text: input.text.slice(0, 80),
       messageId: input.messageId,
-      detectedBy: {
-        engine: LOCAL_ENGINE,
-        model: LOCAL_MODEL,
-        version: LOCAL_ENGINE_VERSION,
-        confidence: input.confidence,
-      },
+      detectedBy: { ...signature, confidence: input.confidence },
     },
   });
 }

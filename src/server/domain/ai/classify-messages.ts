@@ -1,20 +1,22 @@
 import { withOrganization } from "../../db/tenant";
 import { emitMessageChanges } from "../messages/emit-message-changes";
 import type { MessageChange } from "../messages/message-change";
-import { classifyLocally, type LocalInsight } from "./local-engine";
-import { LOCAL_ENGINE, LOCAL_ENGINE_VERSION, LOCAL_MODEL } from "./local-engine-identity";
 import { applyInsightOptOut } from "./apply-insight-opt-out";
+import { classifyWithEngine, type SignedInsight } from "./classify-with-engine";
+import { loadAiProvider } from "./load-ai-provider";
 
 /**
- * Sentiment and label of inbound texts (the `ai.classify` job of a webhook batch). Classifies outside
- * any transaction (CPU work holds no connection), then stores all insights in one. Safe to run twice:
+ * Sentiment and label of inbound texts (the `ai.classify` job of a webhook batch), by the organization's
+ * provider when it has one, the local engine otherwise. Classifies outside any transaction (CPU work
+ * and HTTP calls hold no connection), then stores all insights in one. Safe to run twice:
  * messages already classified are skipped, and so are those of contacts marked "sem IA".
  */
 export async function classifyMessages(input: { organizationId: string; messageIds: string[] }): Promise<{
   classified: number;
 }> {
   const { organizationId } = input;
-  const { labels, messages } = await withOrganization(organizationId, async (tx) => ({
+  const { labels, provider, messages } = await withOrganization(organizationId, async (tx) => ({
+    provider: await loadAiProvider(tx, organizationId),
     labels: (await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { aiLabels: true } }))
       .aiLabels,
     messages: await tx.message.findMany({
@@ -37,8 +39,9 @@ export async function classifyMessages(input: { organizationId: string; messageI
   }));
   if (!messages.length) return { classified: 0 };
 
-  const results: { message: (typeof messages)[number]; insight: LocalInsight }[] = [];
-  for (const message of messages) results.push({ message, insight: await classifyLocally(message.body!, labels) });
+  const results: { message: (typeof messages)[number]; insight: SignedInsight }[] = [];
+  for (const message of messages)
+    results.push({ message, insight: await classifyWithEngine(provider, message.body!, labels) });
 
   const changes = await withOrganization(organizationId, async (tx) => {
     const created = await tx.messageInsight.createManyAndReturn({
@@ -50,9 +53,9 @@ export async function classifyMessages(input: { organizationId: string; messageI
         label: insight.label,
         confidence: insight.confidence,
         language: insight.language,
-        engine: LOCAL_ENGINE,
-        model: LOCAL_MODEL,
-        engineVersion: LOCAL_ENGINE_VERSION,
+        engine: insight.signature.engine,
+        model: insight.signature.model,
+        engineVersion: insight.signature.version,
       })),
       // Another run got there first: its insights stand.
       skipDuplicates: true,
@@ -76,6 +79,7 @@ export async function classifyMessages(input: { organizationId: string; messageI
           messageId: message.id,
           text: message.body!,
           confidence: insight.confidence,
+          signature: insight.signature,
         })),
       );
     }

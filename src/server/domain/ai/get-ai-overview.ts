@@ -1,6 +1,7 @@
 import { withOrganization } from "../../db/tenant";
 import type { Actor } from "../members/actor";
 import { LOCAL_ENGINE, LOCAL_ENGINE_VERSION, LOCAL_MODEL } from "./local-engine-identity";
+import { PROMPT_VERSION, PROVIDER_ENGINE } from "./provider-engine";
 
 interface ReviewCount {
   reviewed: number;
@@ -10,7 +11,8 @@ interface ReviewCount {
 }
 
 export interface AiOverview {
-  engine: { kind: "local"; model: string; version: string };
+  /** What classifies new messages now: the local engine or the organization's provider. */
+  engine: { kind: "local" | "provider"; model: string; version: string };
   labels: string[];
   days: number;
   total: number;
@@ -29,7 +31,8 @@ export async function getAiOverview(actor: Actor, input: { days: number }): Prom
   return withOrganization(actor.organizationId, async (tx) => {
     const since = new Date(Date.now() - input.days * 86_400_000);
     const where = { organizationId: actor.organizationId, createdAt: { gte: since } };
-    const [organization, byLabel, bySentiment, reviewed, confusion] = await Promise.all([
+    const [provider, organization, byLabel, bySentiment, reviewed, confusion] = await Promise.all([
+      tx.aiProvider.findUnique({ where: { organizationId: actor.organizationId }, select: { model: true } }),
       tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { aiLabels: true } }),
       tx.messageInsight.groupBy({ by: ["label"], where, _count: { _all: true } }),
       tx.messageInsight.groupBy({ by: ["sentiment"], where, _count: { _all: true } }),
@@ -49,7 +52,9 @@ export async function getAiOverview(actor: Actor, input: { days: number }): Prom
       perLabel.set(cell.machine, entry);
     }
     return {
-      engine: { kind: LOCAL_ENGINE, model: LOCAL_MODEL, version: LOCAL_ENGINE_VERSION },
+      engine: provider
+        ? { kind: PROVIDER_ENGINE, model: provider.model, version: PROMPT_VERSION }
+        : { kind: LOCAL_ENGINE, model: LOCAL_MODEL, version: LOCAL_ENGINE_VERSION },
       labels: organization.aiLabels,
       days: input.days,
       total: bySentiment.reduce((sum, row) => sum + row._count._all, 0),

@@ -2,16 +2,16 @@ import { containerBootstrap, type Container } from "@nlpjs/core";
 import { LangEn } from "@nlpjs/lang-en";
 import { LangPt } from "@nlpjs/lang-pt";
 import { Nlp, type NlpManager, type NlpResult } from "@nlpjs/nlp";
-import { aiSentiments, type AiLabel, type AiSentiment } from "../../../shared/ai-labels";
+import { aiSentiments, type AiSentiment } from "../../../shared/ai-labels";
 import { intentCorpus, sentimentCorpus, unlabelledCorpus } from "./local-corpus";
 
-/** What the local engine (nlp.js, no key, nothing leaves the machine) says about one message. */
-export interface LocalInsight {
+/** What an engine says about one message (the local one: nlp.js, no key, nothing leaves the machine). */
+export interface Insight {
   sentiment: AiSentiment;
   /** P(positive) − P(negative), from −1 to 1. */
   sentimentScore: number;
-  /** Null when none of the organization's labels fits. */
-  label: AiLabel | null;
+  /** A code among the organization's labels; null when none fits. */
+  label: string | null;
   confidence: number;
   language: "pt" | "en";
 }
@@ -81,7 +81,7 @@ async function newManager(): Promise<NlpManager> {
  * Classifies one text into sentiment and, among `labels` (the organization's), an intent label.
  * Brazil first: anything not clearly English is read as Portuguese.
  */
-export async function classifyLocally(text: string, labels: readonly string[]): Promise<LocalInsight> {
+export async function classifyLocally(text: string, labels: readonly string[]): Promise<Insight> {
   const { intents, sentiments } = await trainedModels();
   const language = intents.guessLanguage(text) === "en" ? "en" : "pt";
   const [intent, mood] = await Promise.all([intents.process(language, text), sentiments.process(language, text)]);
@@ -92,7 +92,7 @@ export async function classifyLocally(text: string, labels: readonly string[]): 
     // Words the model never saw score 0 everywhere: neutral, not whichever class came first.
     sentiment: moodBest && moodBest.score > 0 ? (moodBest.intent as AiSentiment) : "neutral",
     sentimentScore: round(p("positive") - p("negative")),
-    label: best && best.intent !== UNLABELLED && best.score >= MIN_LABEL_CONFIDENCE ? (best.intent as AiLabel) : null,
+    label: best && best.intent !== UNLABELLED && best.score >= MIN_LABEL_CONFIDENCE ? best.intent : null,
     confidence: round(best?.score ?? 0),
     language,
   };

@@ -9,10 +9,11 @@ import type { AiOverview } from "~/server/domain/ai/get-ai-overview";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { ConfusionMatrix } from "./confusion-matrix";
+import { ProviderSettings } from "./provider-settings";
 import { useLabelName } from "./use-label-name";
 
 /** `/ai`: the engine in use, what it found over a period and how often agents agreed with it. */
-export function AiView() {
+export function AiView({ isAdmin }: { isAdmin: boolean }) {
   const t = useTranslations("ai");
   const trpc = useTRPC();
   const [days, setDays] = useState<7 | 30>(7);
@@ -35,6 +36,7 @@ export function AiView() {
       </Group>
       {overview.error && <Alert color="red">{messageOf(overview.error, t("loadError"))}</Alert>}
       {overview.data && <Overview data={overview.data} />}
+      {isAdmin && <ProviderSettings />}
     </Stack>
   );
 }
@@ -55,14 +57,14 @@ function Overview({ data }: { data: AiOverview }) {
           <IconCpu size={20} />
           <Text fw={600}>{t("engine.title")}:</Text>
           <Badge variant="light" color="teal" style={{ textTransform: "none" }} data-engine={data.engine.kind}>
-            {t("engine.local")}
+            {data.engine.kind === "local" ? t("engine.local") : t("engine.provider", { model: data.engine.model })}
           </Badge>
           <Text size="xs" c="dimmed">
             {t("engine.version", { version: data.engine.version })}
           </Text>
         </Group>
         <Text size="sm" c="dimmed" mt={4}>
-          {t("engine.localHint")}
+          {data.engine.kind === "local" ? t("engine.localHint") : t("engine.providerHint")}
         </Text>
       </Paper>
       <Text data-testid="ai-total">{t("total", { count: data.total })}</Text>
