@@ -1,5 +1,5 @@
 import type { Tx } from "../../db/tenant";
-import { optOutContact } from "../consent/opt-out-contact";
+import { optOutContact, type OptOutTarget } from "../consent/opt-out-contact";
 import type { MessageChange } from "../messages/message-change";
 import type { EngineSignature } from "./classify-with-engine";
 
@@ -13,11 +13,7 @@ export const AI_OPT_OUT_CONFIDENCE = 0.9;
  */
 export async function applyInsightOptOut(
   tx: Tx,
-  input: {
-    organizationId: string;
-    instanceId: string;
-    conversationId: string;
-    contactId: string;
+  input: OptOutTarget & {
     messageId: string;
     text: string;
     confidence: number;

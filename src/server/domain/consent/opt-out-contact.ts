@@ -7,6 +7,14 @@ import { recordConsent } from "./record-consent";
 /** How far back a campaign counts an opt-out as caused by it (for its opt-out rate and funnel). */
 const ATTRIBUTION_DAYS = 30;
 
+/** Whose message it was, and where to send the confirmation. */
+export interface OptOutTarget {
+  organizationId: string;
+  instanceId: string;
+  conversationId: string;
+  contactId: string;
+}
+
 /**
  * A contact who asked, in their own message, to hear no more: the ledger records it with the evidence,
  * their pending campaign sends are cancelled, the audit log notes it, and one confirmation is sent.
@@ -14,15 +22,7 @@ const ATTRIBUTION_DAYS = 30;
  */
 export async function optOutContact(
   tx: Tx,
-  input: {
-    organizationId: string;
-    instanceId: string;
-    conversationId: string;
-    contactId: string;
-    evidence: string;
-    reply: string;
-    auditMetadata: Record<string, unknown>;
-  },
+  input: OptOutTarget & { evidence: string; reply: string; auditMetadata: Record<string, unknown> },
 ): Promise<MessageChange[]> {
   const changed = await recordConsent(tx, {
     organizationId: input.organizationId,
