@@ -116,6 +116,7 @@ describe("AI: classification of inbound texts", () => {
 
     const first = await inbound(fixture, "5511987001005", "bom dia");
     await owner.ai.setContactAiOptOut({ contactId: first.contactId, aiOptOut: true });
+    expect((await owner.contacts.get({ contactId: first.contactId })).aiOptOut).toBe(true);
     const second = await inbound(fixture, "5511987001005", "o produto veio com defeito");
     expect(await classifyMessages({ organizationId: org.organizationId, messageIds: [second.messageId] })).toEqual({
       classified: 0,
