@@ -6,6 +6,9 @@ import { ContactCache } from "../contacts/contact-cache";
 import { identityOf, type ContactIdentity } from "../contacts/resolve-contact";
 import { ConversationCache } from "../conversations/conversation-cache";
 
+/** Message ids per `ai.classify` job (its payload takes up to 1,000). */
+const CLASSIFY_CHUNK = 500;
+
 export interface KnownMessage {
   id: string;
   conversationId: string;
@@ -93,9 +96,13 @@ export class IngestBatch {
   /** Writes the batch's conversation and contact activity; call before the batch's transaction commits. */
   async flush(tx: Tx): Promise<void> {
     if (this.inboundTexts.length) {
-      // One job for the batch, in its transaction: classification never holds ingestion up.
-      const messageIds = this.inboundTexts.splice(0);
-      await enqueue("ai.classify", { organizationId: this.organizationId, messageIds }, { tx });
+      // A job for the batch (in chunks the payload allows), in its transaction: classification never
+      // holds ingestion up.
+      const ids = this.inboundTexts.splice(0);
+      for (let start = 0; start < ids.length; start += CLASSIFY_CHUNK) {
+        const messageIds = ids.slice(start, start + CLASSIFY_CHUNK);
+        await enqueue("ai.classify", { organizationId: this.organizationId, messageIds }, { tx });
+      }
     }
     if (this.activity.size) {
       const entries = [...this.activity.entries()];
