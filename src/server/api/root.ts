@@ -1,3 +1,4 @@
+import { aiRouter } from "./routers/ai";
 import { campaignsRouter } from "./routers/campaigns";
 import { contactsRouter } from "./routers/contacts";
 import { conversationsRouter } from "./routers/conversations";
@@ -21,6 +22,7 @@ export const appRouter = router({
   webhooks: webhooksRouter,
   contacts: contactsRouter,
   campaigns: campaignsRouter,
+  ai: aiRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -103,6 +103,16 @@ export const queues = {
     policy: { retryLimit: 3, retryDelay: 10, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 3600 },
     batchSize: 1,
   }),
+  /**
+   * Sentiment and label of a webhook batch's inbound texts (one job per batch, enqueued in its
+   * transaction). Not notified: it is fed from the ingestion transaction (see `notify`).
+   */
+  "ai.classify": defineQueue({
+    payload: z.object({ organizationId: z.uuid(), messageIds: z.array(z.uuid()).min(1).max(1000) }),
+    policy: transientRetry,
+    notify: false,
+    batchSize: 4,
+  }),
   "system.realtime-check": defineQueue({
     payload: z.object({
       organizationId: z.uuid(),

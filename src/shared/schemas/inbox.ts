@@ -12,6 +12,11 @@ export const listConversationsInput = z.object({
   /** "me" = minhas, "none" = não atribuídas, or a member's user id. */
   assignee: z.union([z.literal("me"), z.literal("none"), z.uuid()]).optional(),
   tagId: z.uuid().optional(),
+  /** Conversations with a message the AI (or an agent's correction) gave this label code. */
+  aiLabel: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/)
+    .optional(),
   unreadOnly: z.boolean().optional(),
   cursor: listCursor.nullish(),
   limit: z.number().int().min(1).max(100).default(30),

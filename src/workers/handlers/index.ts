@@ -11,6 +11,7 @@ import { deliverMessage } from "../../server/domain/messages/deliver-message";
 import { fetchMessageMedia } from "../../server/domain/messages/fetch-message-media";
 import { reconcileMessage } from "../../server/domain/messages/reconcile-message";
 import { runContactImport } from "../../server/domain/contacts/run-contact-import";
+import { classifyMessages } from "../../server/domain/ai/classify-messages";
 
 export interface HandlerContext {
   worker: WorkerIdentity;
@@ -30,6 +31,7 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "messages.send": async (payload) => deliverMessage(payload),
   "messages.reconcile": async (payload) => reconcileMessage(payload),
   "conversations.read-receipts": async (payload) => sendReadReceipts(payload),
+  "ai.classify": async (payload) => void (await classifyMessages(payload)),
   "contacts.import": async (payload, { signal }) => runContactImport(payload, { signal }),
   "campaigns.dispatch": async (payload) => continueCampaignDispatch(payload, await runCampaignDispatch(payload)),
 };

@@ -1,5 +1,7 @@
-import { EmptySectionPage } from "../../_components/empty-state";
+import { loadPageContext } from "../campaigns/_components/load-page-context";
+import { AiView } from "./_components/ai-view";
 
-export default function Page() {
-  return <EmptySectionPage section="ai" />;
+export default async function AiPage() {
+  const { isAdmin } = await loadPageContext();
+  return <AiView isAdmin={isAdmin} />;
 }

@@ -1,12 +1,9 @@
 import type { Tx } from "../../db/tenant";
-import { enqueue } from "../../jobs/enqueue";
 import { recordAudit } from "../audit/record-audit";
 import type { MessageChange } from "../messages/message-change";
 import { matchesKeyword } from "./consent-keywords";
+import { optOutContact } from "./opt-out-contact";
 import { recordConsent } from "./record-consent";
-
-/** How far back a campaign counts an opt-out as caused by it (for its opt-out rate and funnel). */
-const ATTRIBUTION_DAYS = 30;
 
 /**
  * A contact's own message that is an opt-out word opts them out at once: the ledger records it with
@@ -30,51 +27,12 @@ export async function applyConsentKeywords(
   const evidence = `Mensagem recebida pelo WhatsApp: "${input.text.slice(0, 80)}"`;
 
   if (matchesKeyword(input.text, organization.optOutKeywords)) {
-    const changed = await recordConsent(tx, {
-      organizationId: input.organizationId,
-      contactId: input.contactId,
-      status: "opted_out",
-      source: "whatsapp",
+    return optOutContact(tx, {
+      ...input,
       evidence,
+      reply: organization.optOutReply,
+      auditMetadata: { text: input.text.slice(0, 80) },
     });
-    if (!changed) return [];
-    const cancelled = await tx.campaignRecipient.updateMany({
-      where: { contactId: input.contactId, status: "pending" },
-      data: { status: "skipped", reason: "opted_out" },
-    });
-    const attributed = await tx.$queryRaw<{ campaign_id: string }[]>`
-      UPDATE campaign_recipients SET opted_out_at = now(), updated_at = now()
-      WHERE contact_id = ${input.contactId}::uuid AND opted_out_at IS NULL AND sent_at > now() - make_interval(days => ${ATTRIBUTION_DAYS})
-      RETURNING campaign_id`;
-    await recordAudit(tx, {
-      organizationId: input.organizationId,
-      actorUserId: null,
-      action: "contact.opted_out",
-      targetType: "contact",
-      targetId: input.contactId,
-      metadata: { source: "whatsapp", text: input.text.slice(0, 80), pendingSendsCancelled: cancelled.count },
-    });
-    const confirmation = await tx.message.create({
-      data: {
-        organizationId: input.organizationId,
-        instanceId: input.instanceId,
-        conversationId: input.conversationId,
-        direction: "outbound",
-        type: "text",
-        body: organization.optOutReply,
-        status: "pending",
-        sentAt: new Date(),
-      },
-      select: { id: true },
-    });
-    await enqueue("messages.send", { organizationId: input.organizationId, messageId: confirmation.id }, { tx });
-    return [
-      {
-        conversationId: input.conversationId,
-        messageId: confirmation.id,
-        campaignIds: [...new Set(attributed.map((row) => row.campaign_id))],
-      },
-    ];
   }
 
   if (matchesKeyword(input.text, organization.optInKeywords)) {

@@ -32,6 +32,8 @@ export interface ContactDetail {
   profilePictureUrl: string | null;
   consent: { status: ConsentStatusValue; legalBasis: LegalBasisValue | null; updatedAt: string | null };
   blocked: { at: string; reason: string | null } | null;
+  /** "Sem IA": the AI never reads this person's messages. */
+  aiOptOut: boolean;
   customFields: Record<string, CustomFieldValue>;
   tags: ContactTagDto[];
   lastInteractionAt: string | null;
@@ -60,6 +62,7 @@ export async function getContact(actor: Actor, input: { contactId: string }): Pr
         consentUpdatedAt: true,
         blockedAt: true,
         blockedReason: true,
+        aiOptOut: true,
         customFields: true,
         lastInteractionAt: true,
         createdAt: true,
@@ -109,6 +112,7 @@ export async function getContact(actor: Actor, input: { contactId: string }): Pr
         updatedAt: contact.consentUpdatedAt?.toISOString() ?? null,
       },
       blocked: contact.blockedAt ? { at: contact.blockedAt.toISOString(), reason: contact.blockedReason } : null,
+      aiOptOut: contact.aiOptOut,
       customFields: customFieldsOf(contact.customFields),
       tags: contact.tags.map((t) => t.tag),
       lastInteractionAt: contact.lastInteractionAt?.toISOString() ?? null,

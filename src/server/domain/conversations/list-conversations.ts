@@ -30,6 +30,12 @@ export async function listConversations(
       conditions.push(
         Prisma.sql`EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id AND t.tag_id = ${input.tagId}::uuid)`,
       );
+    if (input.aiLabel)
+      conditions.push(
+        Prisma.sql`EXISTS (SELECT 1 FROM messages m JOIN message_insights i ON i.message_id = m.id
+          WHERE m.conversation_id = c.id
+            AND (CASE WHEN i.review = 'corrected' THEN i.reviewed_label ELSE i.label END) = ${input.aiLabel})`,
+      );
     if (input.cursor)
       conditions.push(
         Prisma.sql`(c.last_activity_at, c.id) < (${new Date(input.cursor.at)}, ${input.cursor.id}::uuid)`,

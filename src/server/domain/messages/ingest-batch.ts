@@ -1,11 +1,15 @@
 import type { MessageStatus } from "../../db/generated/enums";
 import type { Tx } from "../../db/tenant";
+import { enqueue } from "../../jobs/enqueue";
 import type { ProviderEvent } from "../../whatsapp/provider";
 import { ContactCache } from "../contacts/contact-cache";
 import { identityOf, type ContactIdentity } from "../contacts/resolve-contact";
 import { ConversationCache } from "../conversations/conversation-cache";
 import { insertMessages, type NewMessageRow } from "./pending-messages";
 import { insertReceipts, updateStatuses, type ReceiptRow, type StatusChange } from "./pending-statuses";
+
+/** Message ids per `ai.classify` job (its payload takes up to 1,000). */
+const CLASSIFY_CHUNK = 500;
 
 export interface KnownMessage {
   id: string;
@@ -36,6 +40,7 @@ export class IngestBatch {
   private afterWrite: (() => Promise<void>)[] = [];
   private receipts: ReceiptRow[] = [];
   private readonly statusChanges = new Map<string, StatusChange>();
+  private readonly inboundTexts: string[] = [];
 
   constructor(
     readonly organizationId: string,
@@ -145,9 +150,23 @@ export class IngestBatch {
     }
   }
 
+  /** A new inbound text, for the AI to classify once the batch commits. */
+  noteInboundText(messageId: string): void {
+    this.inboundTexts.push(messageId);
+  }
+
   /** Writes the batch's conversation and contact activity; call before the batch's transaction commits. */
   async flush(tx: Tx): Promise<void> {
     await this.writePending(tx);
+    if (this.inboundTexts.length) {
+      // A job for the batch (in chunks the payload allows), in its transaction: classification never
+      // holds ingestion up.
+      const ids = this.inboundTexts.splice(0);
+      for (let start = 0; start < ids.length; start += CLASSIFY_CHUNK) {
+        const messageIds = ids.slice(start, start + CLASSIFY_CHUNK);
+        await enqueue("ai.classify", { organizationId: this.organizationId, messageIds }, { tx });
+      }
+    }
     if (this.activity.size) {
       const entries = [...this.activity.entries()];
       // A closed conversation reopens when the customer writes again.

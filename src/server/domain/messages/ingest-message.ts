@@ -135,6 +135,7 @@ export async function ingestMessage(
       at: message.timestamp,
     });
     if (campaignIds.length) changes[0]!.campaignIds = campaignIds;
+    if (content.type === "text" && content.body) batch.noteInboundText(messageId);
     if (content.type === "text" && content.body)
       changes.push(
         ...(await applyConsentKeywords(

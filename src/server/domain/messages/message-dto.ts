@@ -24,6 +24,18 @@ export const messageDtoSelect = {
   editedAt: true,
   revokedAt: true,
   updatedAt: true,
+  insight: {
+    select: {
+      sentiment: true,
+      sentimentScore: true,
+      label: true,
+      confidence: true,
+      engine: true,
+      review: true,
+      reviewedSentiment: true,
+      reviewedLabel: true,
+    },
+  },
 } satisfies Prisma.MessageSelect;
 
 type MessageRow = Prisma.MessageGetPayload<{ select: typeof messageDtoSelect }>;
@@ -54,6 +66,15 @@ export interface MessageDto {
   editedAt: string | null;
   revokedAt: string | null;
   updatedAt: string;
+  /** The AI's sentiment and label (codes), as reviewed by an agent when they were. */
+  insight: {
+    sentiment: "positive" | "neutral" | "negative";
+    sentimentScore: number;
+    label: string | null;
+    confidence: number;
+    engine: string;
+    review: "confirmed" | "corrected" | null;
+  } | null;
 }
 
 /** Rows to DTOs, with the names of the members who wrote replies and notes. */
@@ -92,5 +113,16 @@ export async function messageDtos(tx: Tx, rows: MessageRow[]): Promise<MessageDt
     editedAt: row.editedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),
+    insight: row.insight
+      ? {
+          // An agent's correction is what the message is; the machine's guess stays for accuracy figures.
+          sentiment: row.insight.review === "corrected" ? row.insight.reviewedSentiment! : row.insight.sentiment,
+          sentimentScore: row.insight.sentimentScore,
+          label: row.insight.review === "corrected" ? row.insight.reviewedLabel : row.insight.label,
+          confidence: row.insight.confidence,
+          engine: row.insight.engine,
+          review: row.insight.review,
+        }
+      : null,
   }));
 }

@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { AiOptOutSwitch } from "./ai-opt-out-switch";
 import { BlockSection } from "./block-section";
 import { ConsentBadge } from "./consent-badge";
 import { ConsentSection } from "./consent-section";
@@ -77,6 +78,7 @@ export function ContactDrawer(props: { contactId: string; timeZone: string; onCl
           <ContactTagsEditor contact={contact} onSaved={refresh} />
           <Divider />
           <BlockSection contact={contact} timeZone={props.timeZone} onSaved={refresh} />
+          <AiOptOutSwitch contact={contact} onSaved={refresh} />
           <Divider />
           <ConsentSection contact={contact} timeZone={props.timeZone} onSaved={refresh} />
           <Divider />

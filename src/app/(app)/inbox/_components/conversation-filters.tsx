@@ -5,6 +5,7 @@ import { IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "~/trpc/react";
+import { useLabelName } from "../../ai/_components/use-label-name";
 import type { ConversationFilters } from "./use-conversation-list";
 
 const ALL = "all";
@@ -23,12 +24,15 @@ export function ConversationFiltersBar(props: {
   const instances = useQuery(trpc.instances.list.queryOptions());
   const members = useQuery(trpc.members.list.queryOptions());
   const tags = useQuery(trpc.tags.list.queryOptions());
+  const aiLabels = useQuery({ ...trpc.ai.labels.queryOptions(), staleTime: 5 * 60_000 });
+  const labelName = useLabelName();
   const { filters, onChange } = props;
   const set = <K extends keyof ConversationFilters>(key: K, value: ConversationFilters[K]) =>
     onChange({ ...filters, [key]: value });
 
   const instanceOptions = (instances.data?.instances ?? []).map((i) => ({ value: i.id, label: i.name }));
   const tagOptions = (tags.data ?? []).map((tag) => ({ value: tag.id, label: tag.name }));
+  const aiLabelOptions = (aiLabels.data ?? []).map((label) => ({ value: label, label: labelName(label) }));
   const assigneeOptions = [
     { value: ALL, label: t("filters.assigneeAll") },
     { value: "me", label: t("filters.assigneeMe") },
@@ -114,6 +118,20 @@ export function ConversationFiltersBar(props: {
             comboboxProps={{ width: 220, position: "bottom-end" }}
             onChange={(value) => set("tagId", value)}
             data-testid="filter-tag"
+          />
+        )}
+        {aiLabelOptions.length > 0 && (
+          <Select
+            size="xs"
+            aria-label={t("filters.aiLabel")}
+            placeholder={t("filters.aiLabelAll")}
+            data={aiLabelOptions}
+            value={filters.aiLabel}
+            clearable
+            disabled={props.searching}
+            comboboxProps={{ width: 220, position: "bottom-end" }}
+            onChange={(value) => set("aiLabel", value)}
+            data-testid="filter-ai-label"
           />
         )}
       </Group>

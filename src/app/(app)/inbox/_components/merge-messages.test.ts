@@ -21,6 +21,7 @@ const message = (id: string, sentAt: string, patch: Partial<MessageDto> = {}): M
   editedAt: null,
   revokedAt: null,
   updatedAt: sentAt,
+  insight: null,
   ...patch,
 });
 

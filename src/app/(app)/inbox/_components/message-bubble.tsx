@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { memo } from "react";
 import { clockTime, dateTime } from "./format-time";
 import classes from "./inbox.module.css";
+import { InsightChips } from "./insight-chips";
 import { MessageMedia } from "./message-media";
 import { DeliveryNotice, StatusTicks } from "./message-status";
 import { LinkPreview, MessageText } from "./message-text";
@@ -104,6 +105,7 @@ export const MessageBubble = memo(function MessageBubble(props: {
         {message.direction === "outbound" && <DeliveryNotice message={message} />}
       </div>
       <Reactions reactions={message.reactions} />
+      {inbound && !revoked && <InsightChips message={message} />}
     </Stack>
   );
 });

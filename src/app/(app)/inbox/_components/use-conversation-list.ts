@@ -12,6 +12,8 @@ export interface ConversationFilters {
   /** "me", "none", a member's user id, or null for everyone's. */
   assignee: string | null;
   tagId: string | null;
+  /** An AI label code. */
+  aiLabel: string | null;
   unreadOnly: boolean;
 }
 
@@ -20,6 +22,7 @@ export const defaultFilters: ConversationFilters = {
   instanceId: null,
   assignee: null,
   tagId: null,
+  aiLabel: null,
   unreadOnly: false,
 };
 
@@ -38,6 +41,7 @@ export function useConversationList(filters: ConversationFilters, search: string
         instanceId: filters.instanceId ?? undefined,
         assignee: filters.assignee ?? undefined,
         tagId: filters.tagId ?? undefined,
+        aiLabel: filters.aiLabel ?? undefined,
         unreadOnly: filters.unreadOnly || undefined,
         limit: PAGE_SIZE,
       },

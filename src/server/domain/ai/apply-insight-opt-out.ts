@@ -1,0 +1,43 @@
+import type { Tx } from "../../db/tenant";
+import { optOutContact, type OptOutTarget } from "../consent/opt-out-contact";
+import type { MessageChange } from "../messages/message-change";
+import type { EngineSignature } from "./classify-with-engine";
+
+/** From this confidence the AI's opt-out label opts the contact out as the keywords do; below, it only flags. */
+export const AI_OPT_OUT_CONFIDENCE = 0.9;
+
+/**
+ * A message the AI labelled opt-out. Confident enough, it opts the contact out at once (the ledger's
+ * evidence names the engine, model and version, so the decision can be traced); otherwise the label
+ * stays on the message for an agent to confirm or correct.
+ */
+export async function applyInsightOptOut(
+  tx: Tx,
+  input: OptOutTarget & {
+    messageId: string;
+    text: string;
+    confidence: number;
+    signature: EngineSignature;
+  },
+): Promise<MessageChange[]> {
+  if (input.confidence < AI_OPT_OUT_CONFIDENCE) return [];
+  const organization = await tx.organization.findUniqueOrThrow({
+    where: { id: input.organizationId },
+    select: { optOutReply: true },
+  });
+  const { signature } = input;
+  const engine = `${signature.engine}/${signature.model} ${signature.version}`;
+  return optOutContact(tx, {
+    organizationId: input.organizationId,
+    instanceId: input.instanceId,
+    conversationId: input.conversationId,
+    contactId: input.contactId,
+    evidence: `Mensagem recebida pelo WhatsApp: "${input.text.slice(0, 80)}" — pedido de saída reconhecido pela IA (${engine}, confiança ${input.confidence.toFixed(2)})`,
+    reply: organization.optOutReply,
+    auditMetadata: {
+      text: input.text.slice(0, 80),
+      messageId: input.messageId,
+      detectedBy: { ...signature, confidence: input.confidence },
+    },
+  });
+}

@@ -1,0 +1,90 @@
+import { withOrganization } from "../../db/tenant";
+import { emitMessageChanges } from "../messages/emit-message-changes";
+import type { MessageChange } from "../messages/message-change";
+import { applyInsightOptOut } from "./apply-insight-opt-out";
+import { classifyWithEngine, type SignedInsight } from "./classify-with-engine";
+import { loadAiProvider } from "./load-ai-provider";
+
+/**
+ * Sentiment and label of inbound texts (the `ai.classify` job of a webhook batch), by the organization's
+ * provider when it has one, the local engine otherwise. Classifies outside any transaction (CPU work
+ * and HTTP calls hold no connection), then stores all insights in one. Safe to run twice:
+ * messages already classified are skipped, and so are those of contacts marked "sem IA".
+ */
+export async function classifyMessages(input: { organizationId: string; messageIds: string[] }): Promise<{
+  classified: number;
+}> {
+  const { organizationId } = input;
+  const { labels, provider, messages } = await withOrganization(organizationId, async (tx) => ({
+    provider: await loadAiProvider(tx, organizationId),
+    labels: (await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { aiLabels: true } }))
+      .aiLabels,
+    messages: await tx.message.findMany({
+      where: {
+        id: { in: input.messageIds },
+        direction: "inbound",
+        type: "text",
+        body: { not: null },
+        insight: null,
+        conversation: { contact: { aiOptOut: false } },
+      },
+      select: {
+        id: true,
+        body: true,
+        instanceId: true,
+        conversationId: true,
+        conversation: { select: { contactId: true } },
+      },
+    }),
+  }));
+  if (!messages.length) return { classified: 0 };
+
+  const results: { message: (typeof messages)[number]; insight: SignedInsight }[] = [];
+  for (const message of messages)
+    results.push({ message, insight: await classifyWithEngine(provider, message.body!, labels) });
+
+  const changes = await withOrganization(organizationId, async (tx) => {
+    const created = await tx.messageInsight.createManyAndReturn({
+      data: results.map(({ message, insight }) => ({
+        messageId: message.id,
+        organizationId,
+        sentiment: insight.sentiment,
+        sentimentScore: insight.sentimentScore,
+        label: insight.label,
+        confidence: insight.confidence,
+        language: insight.language,
+        engine: insight.signature.engine,
+        model: insight.signature.model,
+        engineVersion: insight.signature.version,
+      })),
+      // Another run got there first: its insights stand.
+      skipDuplicates: true,
+      select: { messageId: true },
+    });
+    const stored = new Set(created.map((row) => row.messageId));
+    const ids = [...stored];
+    // Open conversations catch up by the messages' updated_at: the new chips arrive with them.
+    if (ids.length) await tx.message.updateMany({ where: { id: { in: ids } }, data: { updatedAt: new Date() } });
+    const changes: MessageChange[] = [];
+    for (const { message, insight } of results) {
+      if (!stored.has(message.id)) continue;
+      changes.push({ conversationId: message.conversationId, messageId: message.id });
+      if (insight.label !== "opt_out" || !message.conversation.contactId) continue;
+      changes.push(
+        ...(await applyInsightOptOut(tx, {
+          organizationId,
+          instanceId: message.instanceId,
+          conversationId: message.conversationId,
+          contactId: message.conversation.contactId,
+          messageId: message.id,
+          text: message.body!,
+          confidence: insight.confidence,
+          signature: insight.signature,
+        })),
+      );
+    }
+    return changes;
+  });
+  await emitMessageChanges(organizationId, changes);
+  return { classified: changes.length };
+}

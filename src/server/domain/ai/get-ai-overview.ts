@@ -1,0 +1,72 @@
+import { withOrganization } from "../../db/tenant";
+import type { Actor } from "../members/actor";
+import { LOCAL_ENGINE, LOCAL_ENGINE_VERSION, LOCAL_MODEL } from "./local-engine-identity";
+import { PROMPT_VERSION, PROVIDER_ENGINE } from "./provider-engine";
+
+interface ReviewCount {
+  reviewed: number;
+  correct: number;
+  /** correct / reviewed, null before any review. */
+  accuracy: number | null;
+}
+
+export interface AiOverview {
+  /** What classifies new messages now: the local engine or the organization's provider. */
+  engine: { kind: "local" | "provider"; model: string; version: string };
+  labels: string[];
+  days: number;
+  total: number;
+  byLabel: { label: string | null; count: number }[];
+  bySentiment: { sentiment: "positive" | "neutral" | "negative"; count: number }[];
+  /** Confirmed / (confirmed + corrected), both sentiment and label agreeing. */
+  overall: ReviewCount;
+  /** Per label the machine chose: how often agents kept that label. */
+  labelAccuracy: ({ label: string | null } & ReviewCount)[];
+  /** Reviewed messages by (machine label, agent label); the diagonal is what agents kept. */
+  confusion: { machine: string | null; agent: string | null; count: number }[];
+}
+
+/** Codes and counts for the IA page over the last `days` days; the page words them. */
+export async function getAiOverview(actor: Actor, input: { days: number }): Promise<AiOverview> {
+  return withOrganization(actor.organizationId, async (tx) => {
+    const since = new Date(Date.now() - input.days * 86_400_000);
+    const where = { organizationId: actor.organizationId, createdAt: { gte: since } };
+    const [provider, organization, byLabel, bySentiment, reviewed, confusion] = await Promise.all([
+      tx.aiProvider.findUnique({ where: { organizationId: actor.organizationId }, select: { model: true } }),
+      tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { aiLabels: true } }),
+      tx.messageInsight.groupBy({ by: ["label"], where, _count: { _all: true } }),
+      tx.messageInsight.groupBy({ by: ["sentiment"], where, _count: { _all: true } }),
+      tx.messageInsight.groupBy({ by: ["review"], where: { ...where, review: { not: null } }, _count: { _all: true } }),
+      tx.$queryRaw<{ machine: string | null; agent: string | null; count: number }[]>`
+        SELECT label AS machine, reviewed_label AS agent, count(*)::int AS count FROM message_insights
+        WHERE organization_id = ${actor.organizationId}::uuid AND created_at >= ${since} AND review IS NOT NULL
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+    ]);
+    const confirmed = reviewed.find((row) => row.review === "confirmed")?._count._all ?? 0;
+    const corrected = reviewed.find((row) => row.review === "corrected")?._count._all ?? 0;
+    const perLabel = new Map<string | null, { reviewed: number; correct: number }>();
+    for (const cell of confusion) {
+      const entry = perLabel.get(cell.machine) ?? { reviewed: 0, correct: 0 };
+      entry.reviewed += cell.count;
+      if (cell.machine === cell.agent) entry.correct += cell.count;
+      perLabel.set(cell.machine, entry);
+    }
+    return {
+      engine: provider
+        ? { kind: PROVIDER_ENGINE, model: provider.model, version: PROMPT_VERSION }
+        : { kind: LOCAL_ENGINE, model: LOCAL_MODEL, version: LOCAL_ENGINE_VERSION },
+      labels: organization.aiLabels,
+      days: input.days,
+      total: bySentiment.reduce((sum, row) => sum + row._count._all, 0),
+      byLabel: byLabel.map((row) => ({ label: row.label, count: row._count._all })),
+      bySentiment: bySentiment.map((row) => ({ sentiment: row.sentiment, count: row._count._all })),
+      overall: ratio(confirmed + corrected, confirmed),
+      labelAccuracy: [...perLabel].map(([label, entry]) => ({ label, ...ratio(entry.reviewed, entry.correct) })),
+      confusion,
+    };
+  });
+}
+
+function ratio(reviewed: number, correct: number): ReviewCount {
+  return { reviewed, correct, accuracy: reviewed ? correct / reviewed : null };
+}

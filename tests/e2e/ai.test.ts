@@ -1,0 +1,89 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, signInThroughPage } from "../support/browser";
+import { textUpsert } from "../support/evolution-payloads";
+import { TEST_PASSWORD } from "../support/factory";
+import { deliver, inboxFixture } from "../support/inbox-pipeline";
+import { startOpenAiCompatibleServer } from "../support/openai-compatible-server";
+import { baseUrl } from "../support/test-env";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("AI in the browser (Chromium)", () => {
+  it("chips arrive live on an inbound message, an agent corrects the label, the IA page counts it", async () => {
+    const { org, instanceId, providerName } = await inboxFixture();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInThroughPage(page, org.ownerEmail, TEST_PASSWORD);
+    await page.waitForURL(`${baseUrl}/inbox`);
+
+    await deliver(
+      org.organizationId,
+      instanceId,
+      textUpsert(providerName, { remoteJid: "5511987009001@s.whatsapp.net" }, "Meu pedido veio errado, que absurdo!", {
+        pushName: "Paula Reis",
+      }),
+    );
+    const row = page.getByTestId("conversation-row").filter({ hasText: "Paula Reis" });
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+    // Classified by the worker after the batch committed; the chips follow the live update.
+    const chips = page.getByTestId("insight-chips");
+    await chips.waitFor({ timeout: 20_000 });
+    expect(await chips.getAttribute("data-label")).toBe("complaint");
+    expect(await chips.getByTestId("insight-sentiment").textContent()).toBe("Negativo");
+    expect(await chips.getByTestId("insight-label").textContent()).toBe("Reclamação");
+
+    await chips.getByTestId("insight-label").click();
+    await page.getByTestId("insight-label-menu").getByRole("menuitem", { name: "Compra/orçamento" }).click();
+    await expect.poll(() => chips.getAttribute("data-label"), { timeout: 15_000 }).toBe("purchase");
+    await chips.getByTestId("insight-reviewed").waitFor();
+    expect(await chips.getByTestId("insight-reviewed").getAttribute("data-review")).toBe("corrected");
+
+    await page.goto(`${baseUrl}/ai`);
+    await page.getByTestId("ai-engine").getByText("Motor local — sem chave").waitFor();
+    expect(await page.getByTestId("ai-total").textContent()).toBe("1 mensagem classificada");
+    expect(await page.getByTestId("ai-by-label").locator('[data-key="complaint"]').textContent()).toContain("1");
+    expect(await page.getByTestId("ai-accuracy-overall").textContent()).toContain("0%");
+    expect(await page.getByTestId("ai-confusion").locator('[data-cell="complaint→purchase"]').textContent()).toBe("1");
+    await page.close();
+  });
+
+  it("an admin sets up an OpenAI-compatible provider, tests the connection, and the key never comes back", async () => {
+    const provider = await startOpenAiCompatibleServer({
+      apiKey: "sk-e2e-secret-key",
+      answer: () => ({ sentiment: "neutral", sentiment_score: 0, label: "purchase", confidence: 0.9, language: "pt" }),
+    });
+    try {
+      const { org } = await inboxFixture();
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await signInThroughPage(page, org.ownerEmail, TEST_PASSWORD);
+      await page.waitForURL(`${baseUrl}/inbox`);
+      await page.goto(`${baseUrl}/ai`);
+      const form = page.getByTestId("ai-provider");
+      await form.getByLabel("URL base").fill(provider.baseUrl);
+      await form.getByLabel("Chave de API").fill("sk-e2e-secret-key");
+      await form.getByLabel("Modelo").fill("test-model");
+      await form.getByTestId("ai-provider-save").click();
+      await page.getByTestId("ai-engine").getByText("Provedor: test-model").waitFor({ timeout: 15_000 });
+      await form.getByTestId("ai-provider-test").click();
+      const result = form.getByTestId("ai-provider-test-result");
+      await result.waitFor({ timeout: 15_000 });
+      expect(await result.getAttribute("data-ok")).toBe("true");
+      expect(provider.requests.at(-1)?.authorization).toBe("Bearer sk-e2e-secret-key");
+
+      await page.reload();
+      await form.getByLabel("Chave de API").waitFor();
+      expect(await form.getByLabel("Chave de API").inputValue()).toBe("");
+      expect(await page.content()).not.toContain("sk-e2e-secret-key");
+      await page.close();
+    } finally {
+      await provider.close();
+    }
+  });
+});

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withOrganization } from "~/server/db/tenant";
+import { PROMPT_VERSION } from "~/server/domain/ai/provider-engine";
+import { addMemberWithPassword, callerFor } from "../support/factory";
+import { textUpsert } from "../support/evolution-payloads";
+import { deliver, inboxFixture } from "../support/inbox-pipeline";
+import { startOpenAiCompatibleServer } from "../support/openai-compatible-server";
+
+const API_KEY = "sk-test-mirage-0123456789";
+let provider: Awaited<ReturnType<typeof startOpenAiCompatibleServer>>;
+
+beforeAll(async () => {
+  provider = await startOpenAiCompatibleServer({
+    apiKey: API_KEY,
+    // A stand-in model: enough to tell its answers from the local engine's.
+    answer: (text) =>
+      /preço|custa/i.test(text)
+        ? { sentiment: "neutral", sentiment_score: 0, label: "purchase", confidence: 0.97, language: "pt" }
+        : { sentiment: "negative", sentiment_score: -0.8, label: "complaint", confidence: 0.88, language: "pt" },
+  });
+});
+afterAll(async () => {
+  await provider?.close();
+});
+
+async function inboundInsight(fixture: Awaited<ReturnType<typeof inboxFixture>>, phone: string, text: string) {
+  const { org, instanceId, providerName } = fixture;
+  await deliver(
+    org.organizationId,
+    instanceId,
+    textUpsert(providerName, { remoteJid: `${phone}@s.whatsapp.net` }, text),
+  );
+  let insight = null;
+  await expect
+    .poll(
+      async () =>
+        (insight = await withOrganization(org.organizationId, async (tx) =>
+          tx.messageInsight.findFirst({ where: { message: { body: text } } }),
+        )),
+      { timeout: 20_000 },
+    )
+    .not.toBeNull();
+  return insight!;
+}
+
+describe("AI: an OpenAI-compatible provider per organization", () => {
+  it("stores the key encrypted and never returns it; only admins see or change the provider", async () => {
+    const fixture = await inboxFixture();
+    const { org, owner } = fixture;
+    await owner.ai.saveProvider({ baseUrl: provider.baseUrl, apiKey: API_KEY, model: "test-model", timeoutMs: 5000 });
+    expect(await owner.ai.provider()).toEqual({
+      baseUrl: provider.baseUrl,
+      model: "test-model",
+      timeoutMs: 5000,
+      hasKey: true,
+    });
+    const stored = await withOrganization(org.organizationId, (tx) =>
+      tx.aiProvider.findUniqueOrThrow({ where: { organizationId: org.organizationId } }),
+    );
+    expect(stored.apiKeyEncrypted).toMatch(/^v1\./);
+    expect(stored.apiKeyEncrypted).not.toContain(API_KEY);
+    // Saving without a key keeps the stored one.
+    await owner.ai.saveProvider({ baseUrl: provider.baseUrl, model: "test-model", timeoutMs: 5000 });
+    expect((await owner.ai.provider())?.hasKey).toBe(true);
+    const audit = await withOrganization(org.organizationId, (tx) =>
+      tx.auditLog.findMany({ where: { action: "ai_provider.saved" } }),
+    );
+    expect(JSON.stringify(audit)).not.toContain(API_KEY);
+
+    const agent = await addMemberWithPassword(org.organizationId, "agent");
+    const asAgent = callerFor(agent.userId, org.organizationId);
+    await expect(asAgent.ai.provider()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      asAgent.ai.saveProvider({ baseUrl: provider.baseUrl, apiKey: "x", model: "m", timeoutMs: 5000 }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("'Testar conexão' classifies a sample through chat completions with a JSON schema", async () => {
+    const { owner } = await inboxFixture();
+    await owner.ai.saveProvider({ baseUrl: provider.baseUrl, apiKey: API_KEY, model: "test-model", timeoutMs: 5000 });
+    const before = provider.requests.length;
+    expect(await owner.ai.testProvider()).toMatchObject({ ok: true, label: "purchase" });
+    const request = provider.requests[before]!;
+    expect(request.authorization).toBe(`Bearer ${API_KEY}`);
+    expect(request.body.model).toBe("test-model");
+    expect(request.body.response_format?.type).toBe("json_schema");
+    expect(request.body.response_format?.json_schema?.schema.properties.label!.enum).toEqual([
+      "question",
+      "complaint",
+      "purchase",
+      "support",
+      "praise",
+      "spam",
+      "opt_out",
+      "none",
+    ]);
+
+    await owner.ai.saveProvider({
+      baseUrl: provider.baseUrl,
+      apiKey: "sk-wrong",
+      model: "test-model",
+      timeoutMs: 5000,
+    });
+    expect(await owner.ai.testProvider()).toEqual({ ok: false, failure: "unauthorized", status: 401 });
+  });
+
+  it("inbound texts are classified by the provider, waiting out a 429's Retry-After", async () => {
+    const fixture = await inboxFixture();
+    const { owner } = fixture;
+    await owner.ai.saveProvider({ baseUrl: provider.baseUrl, apiKey: API_KEY, model: "test-model", timeoutMs: 5000 });
+    expect((await owner.ai.overview({ days: 7 })).engine).toEqual({
+      kind: "provider",
+      model: "test-model",
+      version: PROMPT_VERSION,
+    });
+
+    const first = await inboundInsight(fixture, "5511987002001", "Quanto custa a instalação?");
+    expect(first).toMatchObject({
+      engine: "provider",
+      model: "test-model",
+      engineVersion: PROMPT_VERSION,
+      label: "purchase",
+      confidence: 0.97,
+    });
+
+    const before = provider.requests.length;
+    provider.failNext({ status: 429, retryAfterSeconds: 1 });
+    const second = await inboundInsight(fixture, "5511987002002", "Meu pedido não chegou até agora");
+    expect(second).toMatchObject({ engine: "provider", label: "complaint", sentiment: "negative" });
+    const attempts = provider.requests.slice(before);
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(900);
+  });
+
+  it("a provider that keeps failing leaves classification to the local engine; removing it goes back to local", async () => {
+    const fixture = await inboxFixture();
+    const { owner } = fixture;
+    await owner.ai.saveProvider({
+      baseUrl: provider.baseUrl,
+      apiKey: "sk-wrong",
+      model: "test-model",
+      timeoutMs: 5000,
+    });
+    const insight = await inboundInsight(fixture, "5511987002003", "adorei o atendimento, muito obrigada");
+    expect(insight).toMatchObject({ engine: "local", model: "nlpjs", label: "praise" });
+
+    await owner.ai.removeProvider();
+    expect(await owner.ai.provider()).toBeNull();
+    expect((await owner.ai.overview({ days: 7 })).engine.kind).toBe("local");
+  });
+});
