@@ -65,7 +65,7 @@ async function registerQueue(boss: PgBoss, name: QueueName, worker: WorkerIdenti
       batchSize: queues[name].batchSize ?? BATCH_SIZE,
       perJobResults: true,
       burstWhenBatchFull: true,
-      localConcurrency: concurrency,
+      localConcurrency: queues[name].concurrency ?? concurrency,
       pollingIntervalSeconds: queues[name].notify === false ? 0.5 : 2,
     },
     async (jobs) => {

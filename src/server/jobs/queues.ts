@@ -27,6 +27,8 @@ interface QueueDefinition<Payload extends z.ZodType> {
   notify?: boolean;
   /** Jobs a worker takes per fetch (default 20); 1 for long jobs that must not expire waiting in a batch. */
   batchSize?: number;
+  /** Jobs of this queue a worker runs at once (default WORKER_CONCURRENCY). */
+  concurrency?: number;
   /** pg-boss queue policy, fixed when the queue is created (default `standard`). */
   queuePolicy?: BossQueuePolicy;
 }
@@ -112,6 +114,8 @@ export const queues = {
     policy: transientRetry,
     notify: false,
     batchSize: 4,
+    // One at a time per worker: classification is CPU work that must leave the cores to ingestion.
+    concurrency: 1,
   }),
   "system.realtime-check": defineQueue({
     payload: z.object({

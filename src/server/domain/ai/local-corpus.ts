@@ -126,6 +126,13 @@ export const intentCorpus: Record<AiLabel, { pt: string[]; en: string[] }> = {
   },
   support: {
     pt: [
+      // Cancelling an order or a plan is a request to a business, not a request to stop messages.
+      "gostaria de cancelar a compra, por favor",
+      "quero cancelar meu pedido",
+      "preciso cancelar a encomenda",
+      "como faço para cancelar a compra?",
+      "cancela o pedido 48213 por favor",
+      "quero cancelar a assinatura do plano",
       "não consigo acessar minha conta",
       "esqueci minha senha",
       "o aplicativo não abre",
@@ -152,6 +159,8 @@ export const intentCorpus: Record<AiLabel, { pt: string[]; en: string[] }> = {
       "preciso falar com o técnico",
     ],
     en: [
+      "I want to cancel my order",
+      "please cancel the purchase",
       "I can't log in to my account",
       "I forgot my password",
       "the app keeps crashing",

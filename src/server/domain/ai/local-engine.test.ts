@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultAiLabels, type AiLabel, type AiSentiment } from "../../../shared/ai-labels";
+import { AI_OPT_OUT_CONFIDENCE } from "./apply-insight-opt-out";
 import { classifyLocally } from "./local-engine";
 import { intentCorpus } from "./local-corpus";
 
@@ -74,6 +75,21 @@ describe("local engine (nlp.js, trained on the shipped corpus)", () => {
   it("chooses only among the organization's labels", async () => {
     const result = await classifyLocally("quanto custa o plano anual?", ["question", "complaint"]);
     expect(result.label === null || ["question", "complaint"].includes(result.label)).toBe(true);
+  });
+
+  it("never reads a cancelled order as a request to stop messages (that would opt the contact out)", async () => {
+    for (const text of [
+      "Gostaria de cancelar a compra, por favor.",
+      "Gostaria de cancelar a compra, por favor. É sobre o fone, pedido 48213.",
+      "Quero cancelar minha assinatura do plano.",
+      "I need to cancel my order, please.",
+    ]) {
+      const insight = await classifyLocally(text, defaultAiLabels);
+      expect(insight.label === "opt_out" && insight.confidence >= AI_OPT_OUT_CONFIDENCE, text).toBe(false);
+    }
+    for (const text of ["não quero mais receber mensagens de vocês", "SAIR", "stop texting me"]) {
+      expect((await classifyLocally(text, defaultAiLabels)).label, text).toBe("opt_out");
+    }
   });
 
   it("reaches its accuracy floor on held-out messages", async () => {
