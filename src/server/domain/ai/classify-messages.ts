@@ -62,9 +62,8 @@ export async function classifyMessages(input: { organizationId: string; messageI
       select: { messageId: true },
     });
     const stored = new Set(created.map((row) => row.messageId));
-    const ids = [...stored];
-    // Open conversations catch up by the messages' updated_at: the new chips arrive with them.
-    if (ids.length) await tx.message.updateMany({ where: { id: { in: ids } }, data: { updatedAt: new Date() } });
+    // Open conversations catch up on new insights by their created_at (listMessageChanges), so the
+    // messages are not rewritten: an update would recompute their search vector and every index.
     const changes: MessageChange[] = [];
     for (const { message, insight } of results) {
       if (!stored.has(message.id)) continue;

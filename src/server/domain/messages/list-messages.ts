@@ -60,15 +60,28 @@ export async function listMessageChanges(
   return withOrganization(actor.organizationId, async (tx) => {
     await loadConversation(tx, actor.organizationId, input.conversationId);
     const readAt = new Date();
-    const rows = await tx.message.findMany({
-      where: {
-        conversationId: input.conversationId,
-        updatedAt: { gte: new Date(new Date(input.since).getTime() - CATCH_UP_OVERLAP_MS) },
-      },
+    const since = new Date(new Date(input.since).getTime() - CATCH_UP_OVERLAP_MS);
+    const changed = await tx.message.findMany({
+      where: { conversationId: input.conversationId, updatedAt: { gte: since } },
       orderBy: [{ updatedAt: "asc" }],
       take: CATCH_UP_LIMIT + 1,
       select: messageDtoSelect,
     });
+    // Messages whose AI insight arrived since (classification does not rewrite the message row).
+    const classified = await tx.messageInsight.findMany({
+      where: {
+        organizationId: actor.organizationId,
+        createdAt: { gte: since },
+        message: { conversationId: input.conversationId },
+      },
+      select: { messageId: true },
+      take: CATCH_UP_LIMIT,
+    });
+    const seen = new Set(changed.map((row) => row.id));
+    const missing = classified.map((row) => row.messageId).filter((id) => !seen.has(id));
+    const rows = missing.length
+      ? [...changed, ...(await tx.message.findMany({ where: { id: { in: missing } }, select: messageDtoSelect }))]
+      : changed;
     const hasMore = rows.length > CATCH_UP_LIMIT;
     return { items: await messageDtos(tx, rows.slice(0, CATCH_UP_LIMIT)), readAt: readAt.toISOString(), hasMore };
   });
