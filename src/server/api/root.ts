@@ -1,3 +1,4 @@
+import { analyticsRouter } from "./routers/analytics";
 import { campaignsRouter } from "./routers/campaigns";
 import { contactsRouter } from "./routers/contacts";
 import { conversationsRouter } from "./routers/conversations";
@@ -21,6 +22,7 @@ export const appRouter = router({
   webhooks: webhooksRouter,
   contacts: contactsRouter,
   campaigns: campaignsRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import type { MessageStatus } from "../../db/generated/enums";
 import type { Tx } from "../../db/tenant";
 import type { ProviderEvent } from "../../whatsapp/provider";
 import { ContactCache } from "../contacts/contact-cache";
+import { recordIngestedMessageEvents, type IngestedMessage } from "../analytics/record-ingested-message-events";
 import { identityOf, type ContactIdentity } from "../contacts/resolve-contact";
 import { ConversationCache } from "../conversations/conversation-cache";
 import { insertMessages, type NewMessageRow } from "./pending-messages";
@@ -31,6 +32,8 @@ export class IngestBatch {
   private readonly interactions = new Map<string, Date>();
   private readonly memo = new Map<string, Promise<unknown>>();
   private pending: NewMessageRow[] = [];
+  /** New messages for the batch's reporting events, written in flush. */
+  private reportable: IngestedMessage[] = [];
   private readonly pendingIds = new Set<string>();
   private afterWrite: (() => Promise<void>)[] = [];
 
@@ -48,6 +51,7 @@ export class IngestBatch {
    */
   queueMessage(row: NewMessageRow, afterWrite?: () => Promise<void>): void {
     this.pending.push(row);
+    this.reportable.push(row);
     this.pendingIds.add(row.id);
     if (afterWrite) this.afterWrite.push(afterWrite);
   }
@@ -117,6 +121,8 @@ export class IngestBatch {
   /** Writes the batch's conversation and contact activity; call before the batch's transaction commits. */
   async flush(tx: Tx): Promise<void> {
     await this.writePending(tx);
+    await recordIngestedMessageEvents(tx, this, this.reportable);
+    this.reportable = [];
     if (this.activity.size) {
       const entries = [...this.activity.entries()];
       // A closed conversation reopens when the customer writes again.
