@@ -1,0 +1,90 @@
+"use client";
+
+import { Alert, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { analyticsPeriods, type AnalyticsDashboardOutput } from "~/shared/schemas/analytics";
+import { messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+import { NumberTable } from "./number-table";
+import { StatCard } from "./stat-card";
+import { VolumeChart } from "./volume-chart";
+
+type Period = (typeof analyticsPeriods)[number];
+type Totals = AnalyticsDashboardOutput["current"];
+
+const cards: { key: keyof Totals; duration: boolean }[] = [
+  { key: "inbound", duration: false },
+  { key: "outbound", duration: false },
+  { key: "firstResponseP50", duration: true },
+  { key: "firstResponseP90", duration: true },
+  { key: "resolutionP50", duration: true },
+  { key: "resolutionP90", duration: true },
+  { key: "resolved", duration: false },
+  { key: "reopened", duration: false },
+];
+
+/** `/metrics`: this period against the previous one, volume per day and per number, in the organization's days. */
+export function MetricsView() {
+  const t = useTranslations("metrics");
+  const tEmpty = useTranslations("empty");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const [period, setPeriod] = useState<Period>(7);
+  const dashboard = useQuery({
+    ...trpc.analytics.dashboard.queryOptions({ periodDays: period }),
+    staleTime: 30_000,
+    placeholderData: (previous) => previous,
+  });
+  const data = dashboard.data;
+  const empty = data && data.days.every((d) => d.inbound === 0 && d.outbound === 0) && data.previous.inbound === 0;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t("title")}</Title>
+        <SegmentedControl
+          aria-label={t("period")}
+          data-testid="metrics-period"
+          value={String(period)}
+          onChange={(value) => setPeriod(Number(value) as Period)}
+          data={analyticsPeriods.map((days) => ({ value: String(days), label: t("days", { days }) }))}
+        />
+      </Group>
+      {dashboard.error && <Alert color="red">{messageOf(dashboard.error, t("loadError"))}</Alert>}
+      {data && (
+        <Text c="dimmed" size="sm">
+          {t("timezoneNote", { timezone: data.timezone, days: data.periodDays })}
+        </Text>
+      )}
+      {empty && (
+        <Paper withBorder p="xl" data-testid="empty-metrics">
+          <Stack align="center" ta="center">
+            <Title order={3}>{tEmpty("metrics.title")}</Title>
+            <Text c="dimmed">{tEmpty("metrics.body")}</Text>
+          </Stack>
+        </Paper>
+      )}
+      {data && !empty && (
+        <>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} data-testid="metrics-cards">
+            {cards.map(({ key, duration }) => (
+              <StatCard
+                key={key}
+                testId={`metric-${key}`}
+                label={t(`cards.${key}`)}
+                current={data.current[key]}
+                previous={data.previous[key]}
+                duration={duration}
+                locale={locale}
+              />
+            ))}
+          </SimpleGrid>
+          <VolumeChart days={data.days} locale={locale} />
+          <NumberTable instances={data.instances} locale={locale} />
+        </>
+      )}
+    </Stack>
+  );
+}
