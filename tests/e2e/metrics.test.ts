@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
@@ -56,6 +57,12 @@ describe("metrics page (Chromium)", () => {
     // 30 days include last week's messages.
     await page.getByTestId("metrics-period").getByText("30 dias").click();
     await expect.poll(() => page.getByTestId("metric-inbound-value").textContent(), { timeout: 15_000 }).toBe("5");
+
+    // The CSV holds the numbers on screen.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("metrics-export").click()]);
+    const csv = await readFile((await download.path())!, "utf8");
+    expect(csv).toContain("Mensagens recebidas;5;0");
+    expect(csv).toMatch(/Atendimento SP;5;0;/);
 
     await page.locator("[data-testid=volume-chart] .recharts-bar-rectangle").last().click();
     await page.waitForURL(`${baseUrl}/inbox`);

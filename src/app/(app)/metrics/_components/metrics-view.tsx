@@ -1,12 +1,14 @@
 "use client";
 
-import { Alert, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { IconDownload } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { analyticsPeriods, type AnalyticsDashboardOutput } from "~/shared/schemas/analytics";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { downloadMetricsCsv } from "./download-metrics-csv";
 import { NumberTable } from "./number-table";
 import { StatCard } from "./stat-card";
 import { VolumeChart } from "./volume-chart";
@@ -29,6 +31,7 @@ const cards: { key: keyof Totals; duration: boolean }[] = [
 export function MetricsView() {
   const t = useTranslations("metrics");
   const tEmpty = useTranslations("empty");
+  const tCsv = useTranslations("metrics.csv");
   const locale = useLocale();
   const trpc = useTRPC();
   const [period, setPeriod] = useState<Period>(7);
@@ -44,13 +47,24 @@ export function MetricsView() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t("title")}</Title>
-        <SegmentedControl
-          aria-label={t("period")}
-          data-testid="metrics-period"
-          value={String(period)}
-          onChange={(value) => setPeriod(Number(value) as Period)}
-          data={analyticsPeriods.map((days) => ({ value: String(days), label: t("days", { days }) }))}
-        />
+        <Group>
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            disabled={!data}
+            onClick={() => data && downloadMetricsCsv(data, tCsv)}
+            data-testid="metrics-export"
+          >
+            {t("exportCsv")}
+          </Button>
+          <SegmentedControl
+            aria-label={t("period")}
+            data-testid="metrics-period"
+            value={String(period)}
+            onChange={(value) => setPeriod(Number(value) as Period)}
+            data={analyticsPeriods.map((days) => ({ value: String(days), label: t("days", { days }) }))}
+          />
+        </Group>
       </Group>
       {dashboard.error && <Alert color="red">{messageOf(dashboard.error, t("loadError"))}</Alert>}
       {data && (
