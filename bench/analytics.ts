@@ -60,16 +60,18 @@ async function main() {
                 webhookSecretHash: "x",
               },
             });
-          // 80% messages, 10% first responses, 10% resolutions; times spread evenly over 90 days.
+          // 80% messages, 10% first responses, 10% resolutions; times spread evenly over 90 days, each written
+          // when it happened (so the refresh sees no late events, as in steady state).
           await tx.$executeRaw`
-            INSERT INTO reporting_events (organization_id, occurred_at, kind, instance_id, direction, value)
-            SELECT ${organizationId}::uuid, now() - random() * interval '90 days',
+            INSERT INTO reporting_events (organization_id, occurred_at, created_at, kind, instance_id, direction, value)
+            SELECT ${organizationId}::uuid, s.at, s.at,
               CASE WHEN r < 0.45 THEN 'message.inbound' WHEN r < 0.8 THEN 'message.outbound'
                    WHEN r < 0.9 THEN 'conversation.first_response' ELSE 'conversation.resolved' END,
               (${ids}::uuid[])[1 + (g % 3)],
               CASE WHEN r < 0.45 THEN 'inbound'::"MessageDirection" WHEN r < 0.8 THEN 'outbound'::"MessageDirection" END,
               CASE WHEN r >= 0.8 THEN random() * 7200 END
-            FROM (SELECT g, random() AS r FROM generate_series(1, ${EVENTS}) g) s`;
+            FROM (SELECT g, random() AS r, now() - random() * interval '90 days' AS at
+                  FROM generate_series(1, ${EVENTS}) g) s`;
           await tx.$executeRaw`ANALYZE reporting_events`;
         },
         { timeoutMs: 1_800_000 },

@@ -204,6 +204,28 @@ describe("analytics: rollups", () => {
     expect(dashboard.days.find((d) => d.day === day)?.inbound).toBe(2);
     expect(dashboard.current.inbound).toBe(2);
   });
+  it("a timezone change moves events to the new days at once, and the next refresh rebuilds on them", async () => {
+    const { org, owner, instanceId } = await inboxFixture();
+    // 02:30 UTC three days ago: still the day before in São Paulo, the same day in Tokyo.
+    const at = new Date(Date.now() - 3 * 24 * HOUR);
+    at.setUTCHours(2, 30, 0, 0);
+    await withOrganization(org.organizationId, (tx) =>
+      recordReportingEvents(tx, org.organizationId, [
+        { kind: reportingKinds.messageInbound, occurredAt: at, instanceId, direction: "inbound" },
+      ]),
+    );
+    await refreshReportingRollup({ organizationId: org.organizationId });
+    const dayOfEvent = async () =>
+      (await owner.analytics.dashboard({ periodDays: 7 })).days.filter((d) => d.inbound > 0).map((d) => d.day);
+    expect(await dayOfEvent()).toEqual([dayIn("America/Sao_Paulo", at)]);
+
+    const { name } = await owner.organization.current();
+    await owner.organization.update({ name, timezone: "Asia/Tokyo" });
+    expect(await dayOfEvent()).toEqual([dayIn("Asia/Tokyo", at)]);
+    await refreshReportingRollup({ organizationId: org.organizationId });
+    expect(await dayOfEvent()).toEqual([dayIn("Asia/Tokyo", at)]);
+    expect((await rollupRows(org.organizationId)).map((r) => r.day)).toEqual([dayIn("Asia/Tokyo", at)]);
+  });
 });
 
 describe("analytics: events from the real paths", () => {
