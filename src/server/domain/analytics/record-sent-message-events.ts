@@ -46,5 +46,8 @@ export async function recordSentMessageEvents(tx: Tx, messageIds: string[]): Pro
       a.contact_id, a.author_user_id, NULL, NULL, NULL::"MessageType", EXTRACT(EPOCH FROM a.sent_at - a.waiting_since)::float8,
       'first_response:' || a.conversation_id || ':' || a.waiting_since::text
     FROM answered a WHERE a.waiting_since IS NOT NULL
-    ON CONFLICT (organization_id, dedupe_key) DO NOTHING`;
+    -- The webhook echo may have been counted first: the send adds who wrote it and for which campaign.
+    ON CONFLICT (organization_id, dedupe_key) DO UPDATE SET
+      member_id = COALESCE(reporting_events.member_id, EXCLUDED.member_id),
+      campaign_id = COALESCE(reporting_events.campaign_id, EXCLUDED.campaign_id)`;
 }
