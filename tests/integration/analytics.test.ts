@@ -269,6 +269,24 @@ describe("analytics: events from the real paths", () => {
       }),
     );
     const [conversation] = (await owner.conversations.list({ limit: 5 })).items;
+    // An automatic send in between (a campaign message, a confirmation: claimed by a worker, no author)
+    // answers no one: the member's reply below is still the first response.
+    await withOrganization(org.organizationId, (tx) =>
+      tx.message.create({
+        data: {
+          organizationId: org.organizationId,
+          instanceId,
+          conversationId: conversation!.id,
+          providerMessageId: newMessageId(),
+          direction: "outbound",
+          type: "text",
+          body: "Mensagem automática",
+          status: "sent",
+          sentAt: new Date(Date.now() - 5 * 60_000),
+          sendClaimedAt: new Date(Date.now() - 5 * 60_000),
+        },
+      }),
+    );
     await owner.conversations.reply({
       conversationId: conversation!.id,
       clientMessageId: crypto.randomUUID(),

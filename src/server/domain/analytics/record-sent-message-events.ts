@@ -4,7 +4,7 @@ import { reportingKinds } from "./reporting-kinds";
 /**
  * Reporting events of sends just recorded (replies and campaign messages), in one statement: an
  * outbound event per message (keyed like its webhook echo, so the two count once) and, for a member's
- * reply, the conversation's first response when it answers inbound messages no outbound had answered
+ * reply, the conversation's first response when it answers inbound messages no person had answered
  * yet; its value is the seconds since the first of them. Run after the sends' `sent_at` is recorded.
  */
 export async function recordSentMessageEvents(tx: Tx, messageIds: string[]): Promise<void> {
@@ -31,6 +31,9 @@ export async function recordSentMessageEvents(tx: Tx, messageIds: string[]): Pro
             SELECT max(o.sent_at) FROM messages o
             WHERE o.conversation_id = f.conversation_id AND o.direction = 'outbound' AND o.id <> f.id
               AND o.sent_at < f.sent_at AND o.provider_message_id IS NOT NULL
+              -- Answered by a person: a member's reply or one typed on the phone (never claimed by a
+              -- worker); campaign sends and automatic confirmations answer no one.
+              AND (o.author_user_id IS NOT NULL OR o.send_claimed_at IS NULL)
           ), '-infinity')
       ) AS waiting_since
       FROM first_reply f
