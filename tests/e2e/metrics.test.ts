@@ -52,6 +52,7 @@ describe("metrics page (Chromium)", () => {
     expect(await page.getByTestId("metric-firstResponseP50-value").textContent()).toBe("—");
     const row = page.getByTestId(`metrics-number-${instanceId}`);
     expect(await row.textContent()).toContain("Atendimento SP");
+    expect(await page.getByTestId(`metrics-member-${org.ownerId}`).textContent()).toContain("Owner");
     await page.locator("[data-testid=volume-chart] .recharts-bar-rectangle").first().waitFor();
 
     // 30 days include last week's messages.

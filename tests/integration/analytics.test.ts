@@ -32,11 +32,19 @@ function recompute(timezone: string, events: ReportingEventInput[], beforeDay: s
     const day = dayIn(timezone, event.occurredAt);
     if (day >= beforeDay) continue;
     const bucket = event.value == null ? null : bucketOf(event.value);
-    const key = [day, event.kind, event.instanceId ?? "", event.direction ?? "", bucket ?? ""].join("|");
+    const key = [
+      day,
+      event.kind,
+      event.instanceId ?? "",
+      event.memberId ?? "",
+      event.direction ?? "",
+      bucket ?? "",
+    ].join("|");
     const row = rows.get(key) ?? {
       day,
       kind: event.kind,
       instanceId: event.instanceId ?? null,
+      memberId: event.memberId ?? null,
       direction: event.direction ?? null,
       bucket,
       count: 0,
@@ -50,7 +58,8 @@ function recompute(timezone: string, events: ReportingEventInput[], beforeDay: s
 }
 
 function sortRows(rows: AggregateRow[]): AggregateRow[] {
-  const key = (r: AggregateRow) => [r.day, r.kind, r.instanceId ?? "", r.direction ?? "", r.bucket ?? -1].join("|");
+  const key = (r: AggregateRow) =>
+    [r.day, r.kind, r.instanceId ?? "", r.memberId ?? "", r.direction ?? "", r.bucket ?? -1].join("|");
   return rows
     .map((r) => ({ ...r, valueSum: Math.round(r.valueSum * 1000) / 1000 }))
     .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
@@ -61,8 +70,8 @@ async function rollupRows(organizationId: string): Promise<AggregateRow[]> {
     organizationId,
     (tx) =>
       tx.$queryRaw<AggregateRow[]>`
-      SELECT day::text AS day, kind, instance_id AS "instanceId", direction::text AS direction, bucket::int AS bucket,
-        count, value_sum AS "valueSum"
+      SELECT day::text AS day, kind, instance_id AS "instanceId", member_id AS "memberId", direction::text AS direction,
+        bucket::int AS bucket, count, value_sum AS "valueSum"
       FROM reporting_daily`,
   );
   return sortRows(rows);
@@ -102,6 +111,7 @@ describe("analytics: rollups", () => {
       // Ten days back to a day ahead: days before today are rolled up, the rest must not be.
       offsetMinutes: fc.integer({ min: -10 * 24 * 60, max: 24 * 60 }),
       instance: fc.constantFrom<string | null>(instanceId, other.id, null),
+      member: fc.constantFrom<string | null>(org.ownerId, null),
       direction: fc.constantFrom<"inbound" | "outbound" | null>("inbound", "outbound", null),
       value: fc.option(fc.double({ min: 0, max: 2_000_000, noNaN: true }), { nil: null }),
     });
@@ -120,6 +130,7 @@ describe("analytics: rollups", () => {
             kind: e.kind,
             occurredAt: new Date(Math.floor(now / 1000) * 1000 + e.offsetMinutes * 60_000),
             instanceId: e.instance,
+            memberId: e.member,
             direction: e.direction,
             value: e.value,
           }));
@@ -135,6 +146,14 @@ describe("analytics: rollups", () => {
             (r) => r.day >= dashboard.from && r.day <= day,
           );
           expect(dashboard.current).toEqual(totalsOf(window));
+          expect(dashboard.members).toEqual([
+            { memberId: org.ownerId, name: "Owner", ...totalsOf(window.filter((r) => r.memberId === org.ownerId)) },
+          ]);
+          expect(dashboard.instances.find((i) => i.instanceId === other.id)).toEqual({
+            instanceId: other.id,
+            name: "Vendas",
+            ...totalsOf(window.filter((r) => r.instanceId === other.id)),
+          });
           const inbound = new Map<string, number>();
           for (const r of window)
             if (r.kind === reportingKinds.messageInbound) inbound.set(r.day, (inbound.get(r.day) ?? 0) + r.count);

@@ -29,6 +29,7 @@ CREATE TABLE "reporting_daily" (
     "day" DATE NOT NULL,
     "kind" TEXT NOT NULL,
     "instance_id" UUID,
+    "member_id" UUID,
     "direction" "MessageDirection",
     "bucket" INTEGER,
     "count" INTEGER NOT NULL,

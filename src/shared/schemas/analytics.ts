@@ -30,6 +30,7 @@ export const analyticsDashboardOutput = z.object({
   current: periodTotals,
   previous: periodTotals,
   instances: z.array(periodTotals.extend({ instanceId: z.string(), name: z.string() })),
+  members: z.array(periodTotals.extend({ memberId: z.string(), name: z.string() })),
 });
 
 export type AnalyticsDashboardOutput = z.infer<typeof analyticsDashboardOutput>;

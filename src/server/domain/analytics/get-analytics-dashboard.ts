@@ -29,6 +29,8 @@ export interface AnalyticsDashboard {
   current: PeriodTotals;
   previous: PeriodTotals;
   instances: ({ instanceId: string; name: string } & PeriodTotals)[];
+  /** Per member: their replies (outbound), first responses, resolutions and assignments to them. */
+  members: ({ memberId: string; name: string } & PeriodTotals)[];
 }
 
 /**
@@ -49,16 +51,21 @@ export async function getAnalyticsDashboard(actor: Actor, input: { periodDays: n
     const rawFrom = state && state.completeThrough >= previousFrom ? addDays(state.completeThrough, 1) : previousFrom;
     const rolledUntil = rawFrom < end ? rawFrom : end;
     const rows = await tx.$queryRaw<AggregateRow[]>`
-      SELECT day::text AS day, kind, instance_id AS "instanceId", direction::text AS direction, bucket::int AS bucket,
-        sum(count)::int AS count, sum(value_sum)::float8 AS "valueSum"
+      SELECT day::text AS day, kind, instance_id AS "instanceId", member_id AS "memberId", direction::text AS direction,
+        bucket::int AS bucket, sum(count)::int AS count, sum(value_sum)::float8 AS "valueSum"
       FROM reporting_daily
       WHERE organization_id = ${organizationId}::uuid AND day >= ${previousFrom}::date AND day < ${rolledUntil}::date
-      GROUP BY 1, 2, 3, 4, 5
+      GROUP BY 1, 2, 3, 4, 5, 6
       ${rawFrom < end ? Prisma.sql`UNION ALL ${eventAggregate({ organizationId, timezone, from: rawFrom, to: end })}` : Prisma.empty}`;
     const instances = await tx.instance.findMany({
       where: { organizationId },
       select: { id: true, name: true },
       orderBy: { name: "asc" },
+    });
+    const members = await tx.membership.findMany({
+      where: { organizationId },
+      select: { userId: true, user: { select: { name: true, email: true } } },
+      orderBy: { createdAt: "asc" },
     });
 
     const current = rows.filter((row) => row.day >= from);
@@ -82,6 +89,11 @@ export async function getAnalyticsDashboard(actor: Actor, input: { periodDays: n
         instanceId: instance.id,
         name: instance.name,
         ...totalsOf(current.filter((row) => row.instanceId === instance.id)),
+      })),
+      members: members.map((member) => ({
+        memberId: member.userId,
+        name: member.user.name ?? member.user.email,
+        ...totalsOf(current.filter((row) => row.memberId === member.userId)),
       })),
     };
   });

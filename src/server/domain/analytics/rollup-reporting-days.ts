@@ -7,6 +7,7 @@ export interface AggregateRow {
   day: string;
   kind: string;
   instanceId: string | null;
+  memberId: string | null;
   direction: string | null;
   bucket: number | null;
   count: number;
@@ -14,8 +15,8 @@ export interface AggregateRow {
 }
 
 /**
- * Raw events aggregated like the rollup (one row per day in `timezone`, kind, instance, direction and
- * duration bucket) over organization days [from, to), optionally only some of them. The rollup and the
+ * Raw events aggregated like the rollup (one row per day in `timezone`, kind, instance, member, direction
+ * and duration bucket) over organization days [from, to), optionally only some of them. The rollup and the
  * dashboard's "today" both read through this, so they cannot disagree.
  */
 export function eventAggregate(input: {
@@ -27,7 +28,8 @@ export function eventAggregate(input: {
 }): Prisma.Sql {
   const day = Prisma.sql`(e.occurred_at AT TIME ZONE ${input.timezone})::date`;
   return Prisma.sql`
-    SELECT ${day}::text AS day, e.kind, e.instance_id AS "instanceId", e.direction::text AS direction,
+    SELECT ${day}::text AS day, e.kind, e.instance_id AS "instanceId", e.member_id AS "memberId",
+      e.direction::text AS direction,
       CASE WHEN e.value IS NULL THEN NULL ELSE width_bucket(e.value, ${[...DURATION_BOUNDS]}::float8[]) END AS bucket,
       count(*)::int AS count, COALESCE(sum(e.value), 0)::float8 AS "valueSum"
     FROM reporting_events e
@@ -35,7 +37,7 @@ export function eventAggregate(input: {
       AND e.occurred_at >= (${input.from}::date)::timestamp AT TIME ZONE ${input.timezone}
       AND e.occurred_at < (${input.to}::date)::timestamp AT TIME ZONE ${input.timezone}
       ${input.days ? Prisma.sql`AND ${day} = ANY(${input.days}::date[])` : Prisma.empty}
-    GROUP BY 1, 2, 3, 4, 5`;
+    GROUP BY 1, 2, 3, 4, 5, 6`;
 }
 
 /** Recomputes whole days of the rollup from raw events (delete then insert: a rerun gives the same rows). */
@@ -53,8 +55,8 @@ export async function rollupReportingDays(
   await tx.$executeRaw`
     DELETE FROM reporting_daily WHERE organization_id = ${input.organizationId}::uuid AND day = ANY(${sorted}::date[])`;
   await tx.$executeRaw`
-    INSERT INTO reporting_daily (organization_id, day, kind, instance_id, direction, bucket, count, value_sum)
-    SELECT ${input.organizationId}::uuid, a.day::date, a.kind, a."instanceId", a.direction::"MessageDirection", a.bucket,
+    INSERT INTO reporting_daily (organization_id, day, kind, instance_id, member_id, direction, bucket, count, value_sum)
+    SELECT ${input.organizationId}::uuid, a.day::date, a.kind, a."instanceId", a."memberId", a.direction::"MessageDirection", a.bucket,
       a.count, a."valueSum"
     FROM (${aggregate}) a`;
 }

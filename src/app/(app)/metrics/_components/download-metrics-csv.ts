@@ -16,6 +16,7 @@ export function downloadMetricsCsv(
     current: t("current"),
     previous: t("previous"),
     number: t("number"),
+    member: t("member"),
     totals: Object.fromEntries(keys.map((key) => [key, t(`totals.${key}`)])) as Record<(typeof keys)[number], string>,
   });
   const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));

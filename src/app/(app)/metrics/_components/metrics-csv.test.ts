@@ -30,6 +30,7 @@ describe("metrics CSV", () => {
       current: totals(5),
       previous: totals(2),
       instances: [{ instanceId: "i", name: "=Vendas", ...totals(5) }],
+      members: [{ memberId: "m", name: "Ana", ...totals(0) }],
     };
     const keys = Object.keys(data.current) as (keyof typeof data.current)[];
     const csv = metricsCsv(data, {
@@ -40,6 +41,7 @@ describe("metrics CSV", () => {
       current: "Período",
       previous: "Anterior",
       number: "Número",
+      member: "Membro",
       totals: Object.fromEntries(keys.map((k) => [k, k])) as Record<(typeof keys)[number], string>,
     });
     expect(csv.startsWith("\uFEFF")).toBe(true);
@@ -51,6 +53,7 @@ describe("metrics CSV", () => {
     ]);
     expect(rows).toContainEqual(["inbound", "5", "2"]);
     expect(rows).toContainEqual(["firstResponseP50", "750", "750"]);
-    expect(rows.at(-2)?.[0]).toBe("'=Vendas");
+    expect(rows).toContainEqual(expect.arrayContaining(["'=Vendas"]));
+    expect(rows.at(-2)?.[0]).toBe("Ana");
   });
 });

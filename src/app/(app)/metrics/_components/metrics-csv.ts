@@ -11,6 +11,7 @@ export interface MetricsCsvLabels {
   current: string;
   previous: string;
   number: string;
+  member: string;
   /** Column titles of the totals, by key (durations in seconds). */
   totals: Record<keyof Totals, string>;
 }
@@ -20,7 +21,7 @@ const cell = (value: number | null) => (value === null ? "" : Math.round(value))
 
 /**
  * The dashboard's numbers as one CSV (";" and a BOM, as Excel in Brazil expects): the days of the
- * period, this period against the previous one, then each number. Built from the very data on screen.
+ * period, this period against the previous one, then each number and each member. Built from the very data on screen.
  */
 export function metricsCsv(data: AnalyticsDashboardOutput, labels: MetricsCsvLabels): string {
   const keys = Object.keys(labels.totals) as (keyof Totals)[];
@@ -33,6 +34,10 @@ export function metricsCsv(data: AnalyticsDashboardOutput, labels: MetricsCsvLab
     [
       [labels.number, ...keys.map((key) => labels.totals[key])],
       ...data.instances.map((i) => [i.name, ...keys.map((key) => cell(i[key]))]),
+    ],
+    [
+      [labels.member, ...keys.map((key) => labels.totals[key])],
+      ...data.members.map((m) => [m.name, ...keys.map((key) => cell(m[key]))]),
     ],
   ];
   const csv = sections

@@ -9,7 +9,7 @@ import { analyticsPeriods, type AnalyticsDashboardOutput } from "~/shared/schema
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { downloadMetricsCsv } from "./download-metrics-csv";
-import { NumberTable } from "./number-table";
+import { BreakdownTable } from "./breakdown-table";
 import { StatCard } from "./stat-card";
 import { VolumeChart } from "./volume-chart";
 
@@ -96,7 +96,33 @@ export function MetricsView() {
             ))}
           </SimpleGrid>
           <VolumeChart days={data.days} locale={locale} />
-          <NumberTable instances={data.instances} locale={locale} />
+          <BreakdownTable
+            title={t("byNumber.title")}
+            testId="metrics-number"
+            nameLabel={t("byNumber.number")}
+            rows={data.instances.map((row) => ({ ...row, id: row.instanceId }))}
+            columns={[
+              { key: "inbound", label: t("byNumber.inbound") },
+              { key: "outbound", label: t("byNumber.outbound") },
+              { key: "firstResponseP50", label: t("byNumber.firstResponseP50"), duration: true },
+              { key: "resolved", label: t("byNumber.resolved") },
+            ]}
+            locale={locale}
+          />
+          <BreakdownTable
+            title={t("byMember.title")}
+            testId="metrics-member"
+            nameLabel={t("byMember.member")}
+            rows={data.members.map((row) => ({ ...row, id: row.memberId }))}
+            columns={[
+              { key: "outbound", label: t("byMember.outbound") },
+              { key: "firstResponses", label: t("byMember.firstResponses") },
+              { key: "firstResponseP50", label: t("byMember.firstResponseP50"), duration: true },
+              { key: "resolved", label: t("byMember.resolved") },
+              { key: "assigned", label: t("byMember.assigned") },
+            ]}
+            locale={locale}
+          />
         </>
       )}
     </Stack>
