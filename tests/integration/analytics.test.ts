@@ -306,22 +306,13 @@ describe("analytics: events from the real paths", () => {
         },
       }),
     );
-    await owner.conversations.reply({
-      conversationId: conversation!.id,
-      clientMessageId: crypto.randomUUID(),
-      body: "Claro!",
-    });
-    await expect
-      .poll(async () => (await owner.analytics.dashboard({ periodDays: 7 })).current.outbound, { timeout: 15_000 })
-      .toBe(1);
-    await owner.conversations.reply({
-      conversationId: conversation!.id,
-      clientMessageId: crypto.randomUUID(),
-      body: "Algo mais?",
-    });
-    await expect
-      .poll(async () => (await owner.analytics.dashboard({ periodDays: 7 })).current.outbound, { timeout: 15_000 })
-      .toBe(2);
+    // Two replies, each awaited until the worker sent it: only the first is the first response.
+    for (const [sent, body] of ["Claro!", "Algo mais?"].entries()) {
+      await owner.conversations.reply({ conversationId: conversation!.id, clientMessageId: crypto.randomUUID(), body });
+      await expect
+        .poll(async () => (await owner.analytics.dashboard({ periodDays: 7 })).current.outbound, { timeout: 15_000 })
+        .toBe(sent + 1);
+    }
 
     await owner.conversations.setStatus({ conversationId: conversation!.id, status: "closed" });
     // The customer writes again: the conversation reopens (webhook path).
