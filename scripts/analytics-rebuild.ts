@@ -1,13 +1,15 @@
 import { loadDotEnv } from "../src/env";
 import { db, disconnectDb } from "../src/server/db/client";
+import { backfillMessageEvents } from "../src/server/domain/analytics/backfill-message-events";
 import { ensureRollupSchedule } from "../src/server/domain/analytics/ensure-rollup-schedule";
 import { rebuildReportingRollup } from "../src/server/domain/analytics/refresh-reporting-rollup";
 import { stopSenderBoss } from "../src/server/jobs/enqueue";
 import { PGBOSS_SCHEMA } from "../src/server/jobs/boss";
 import { isSetupError, prepareDatabase } from "./prepare-database";
 
-// `npm run analytics:rebuild [-- <organizationId>…]`: recomputes the daily rollup from raw reporting events
-// (all organizations with scheduled jobs when none is named) and makes sure each has its rollup schedule.
+// `npm run analytics:rebuild [-- <organizationId>…]`: adds the message events of messages stored before
+// analytics existed, recomputes the daily rollup from raw reporting events (all organizations with scheduled
+// jobs when none is named) and makes sure each has its rollup schedule.
 loadDotEnv();
 async function main() {
   const { embedded } = await prepareDatabase(() => undefined);
@@ -23,9 +25,11 @@ async function main() {
         ).map((row) => row.key);
     for (const organizationId of organizationIds) {
       const started = performance.now();
+      const { added } = await backfillMessageEvents({ organizationId });
       const { days } = await rebuildReportingRollup({ organizationId });
       await ensureRollupSchedule(organizationId);
-      console.log(`${organizationId}: ${days.length} days rolled up in ${Math.round(performance.now() - started)} ms`);
+      const ms = Math.round(performance.now() - started);
+      console.log(`${organizationId}: ${added} message events backfilled, ${days.length} days rolled up in ${ms} ms`);
     }
   } finally {
     await stopSenderBoss();

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
+import { backfillMessageEvents } from "~/server/domain/analytics/backfill-message-events";
 import { bucketOf } from "~/server/domain/analytics/duration-buckets";
 import { totalsOf } from "~/server/domain/analytics/get-analytics-dashboard";
 import { recordReportingEvents, type ReportingEventInput } from "~/server/domain/analytics/record-reporting-events";
@@ -269,6 +270,13 @@ describe("analytics: events from the real paths", () => {
 
     // Same numbers once the rollup ran (today still from raw events, so nothing counted twice).
     await refreshReportingRollup({ organizationId: org.organizationId });
+    expect((await owner.analytics.dashboard({ periodDays: 7 })).current).toEqual(dashboard.current);
+
+    // Messages stored before analytics existed: the backfill gives them the same events, once.
+    await withOrganization(org.organizationId, (tx) => tx.$executeRaw`DELETE FROM reporting_events`);
+    expect((await owner.analytics.dashboard({ periodDays: 7 })).current.inbound).toBe(0);
+    expect(await backfillMessageEvents({ organizationId: org.organizationId })).toEqual({ added: 4 });
+    expect(await backfillMessageEvents({ organizationId: org.organizationId })).toEqual({ added: 0 });
     expect((await owner.analytics.dashboard({ periodDays: 7 })).current).toEqual(dashboard.current);
   });
 
