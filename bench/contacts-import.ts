@@ -7,15 +7,13 @@
  * Ends with one JSON line of figures.
  */
 import path from "node:path";
-import { prepareDatabase } from "../scripts/prepare-database";
 import { withOrganization } from "../src/server/db/tenant";
 import { getContactImport } from "../src/server/domain/contacts/get-contact-import";
 import { previewContactImport } from "../src/server/domain/contacts/preview-contact-import";
 import { runContactImport } from "../src/server/domain/contacts/run-contact-import";
 import { validateContactImport } from "../src/server/domain/contacts/validate-contact-import";
-import { createOrganization } from "../src/server/domain/organizations/create-organization";
-import { closeConnections } from "../src/server/close-connections";
 import { booleanFlag, machine, numberFlag, round1 } from "./support/common";
+import { runWithBenchOrganization } from "./support/bench-organization";
 import { reportPeakRss } from "./support/peak-rss";
 
 const ROWS = numberFlag("rows", 100_000);
@@ -74,32 +72,21 @@ async function importOnce(actor: { userId: string; organizationId: string; role:
 }
 
 async function main() {
-  Object.assign(process.env, env);
-  delete process.env.DATABASE_URL;
-  const prepared = await prepareDatabase(() => undefined);
-  process.env.DATABASE_URL = prepared.settings.DATABASE_URL;
-  let figures: object;
-  try {
-    const { organization, user } = await createOrganization({
-      organizationName: `Bench ${Date.now()}`,
-      owner: { name: "Bench", email: `bench-${Date.now()}@example.com`, password: "correct-horse-battery" },
-    });
-    const actor = { userId: user.id, organizationId: organization.id, role: "owner" as const };
-    const bytes = csv(ROWS);
-    console.log(`importing ${ROWS} rows (${round1(bytes.length / 1024 / 1024)} MB)…`);
-    const first = await importOnce(actor, bytes);
-    console.log("first import", first);
-    const again = await importOnce(actor, bytes);
-    console.log("same file again", again);
-    // No web server or worker here: this process runs the import job, as the worker would.
-    const peakRssMb = reportPeakRss({ worker: process.pid });
-    figures = { bench: "contacts-import", rows: ROWS, first, again, machine: machine(), peakRssMb };
-  } finally {
-    await closeConnections();
-    if (booleanFlag("keep")) prepared.embedded?.keepRunning();
-    else await prepared.embedded?.stop();
-  }
-  console.log(JSON.stringify(figures));
+  await runWithBenchOrganization(
+    env,
+    async (actor) => {
+      const bytes = csv(ROWS);
+      console.log(`importing ${ROWS} rows (${round1(bytes.length / 1024 / 1024)} MB)…`);
+      const first = await importOnce(actor, bytes);
+      console.log("first import", first);
+      const again = await importOnce(actor, bytes);
+      console.log("same file again", again);
+      // No web server or worker here: this process runs the import job, as the worker would.
+      const peakRssMb = reportPeakRss({ worker: process.pid });
+      return { bench: "contacts-import", rows: ROWS, first, again, machine: machine(), peakRssMb };
+    },
+    { keep: booleanFlag("keep") },
+  );
 }
 
 main().catch((error) => {

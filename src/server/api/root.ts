@@ -1,4 +1,5 @@
 import { aiRouter } from "./routers/ai";
+import { analyticsRouter } from "./routers/analytics";
 import { campaignsRouter } from "./routers/campaigns";
 import { contactsRouter } from "./routers/contacts";
 import { conversationsRouter } from "./routers/conversations";
@@ -23,6 +24,7 @@ export const appRouter = router({
   contacts: contactsRouter,
   campaigns: campaignsRouter,
   ai: aiRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -99,6 +99,16 @@ export const queues = {
     batchSize: 1,
     cronPerOrganization: "*/10 * * * * *",
   }),
+  /**
+   * Rolls up an organization's reporting events into daily rows (its last two days, plus days that got
+   * late events); the dashboard reads raw events only after the rollup's watermark.
+   */
+  "analytics.rollup": defineQueue({
+    payload: z.object({ organizationId: z.uuid() }),
+    policy: { retryLimit: 2, retryDelay: 30, retryBackoff: false, expireInSeconds: 600 },
+    batchSize: 1,
+    cronPerOrganization: "*/10 * * * *",
+  }),
   /** Writes a started contact import in chunks; resumes after the last committed chunk on retry. */
   "contacts.import": defineQueue({
     payload: z.object({ organizationId: z.uuid(), importId: z.uuid() }),

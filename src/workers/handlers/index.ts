@@ -10,6 +10,7 @@ import { sendReadReceipts } from "../../server/domain/conversations/send-read-re
 import { deliverMessage } from "../../server/domain/messages/deliver-message";
 import { fetchMessageMedia } from "../../server/domain/messages/fetch-message-media";
 import { reconcileMessage } from "../../server/domain/messages/reconcile-message";
+import { refreshReportingRollup } from "../../server/domain/analytics/refresh-reporting-rollup";
 import { runContactImport } from "../../server/domain/contacts/run-contact-import";
 import { classifyMessages } from "../../server/domain/ai/classify-messages";
 
@@ -33,5 +34,6 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "conversations.read-receipts": async (payload) => sendReadReceipts(payload),
   "ai.classify": async (payload) => void (await classifyMessages(payload)),
   "contacts.import": async (payload, { signal }) => runContactImport(payload, { signal }),
+  "analytics.rollup": async (payload) => void (await refreshReportingRollup(payload)),
   "campaigns.dispatch": async (payload) => continueCampaignDispatch(payload, await runCampaignDispatch(payload)),
 };

@@ -1,5 +1,5 @@
-import { EmptySectionPage } from "../../_components/empty-state";
+import { MetricsView } from "./_components/metrics-view";
 
-export default function Page() {
-  return <EmptySectionPage section="metrics" />;
+export default function MetricsPage() {
+  return <MetricsView />;
 }

@@ -1,6 +1,7 @@
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";
+import { recordAssignmentEvent, recordStatusChangeEvent } from "../analytics/record-conversation-events";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
 import { emitConversationUpdated } from "./emit-conversation-updated";
@@ -14,9 +15,18 @@ export async function setConversationStatus(
   await withOrganization(actor.organizationId, async (tx) => {
     const conversation = await loadConversation(tx, actor.organizationId, input.conversationId);
     if (conversation.status === input.status) return;
+    const at = new Date();
     await tx.conversation.update({
       where: { id: conversation.id },
-      data: { status: input.status, closedAt: input.status === "closed" ? new Date() : null },
+      data: { status: input.status, closedAt: input.status === "closed" ? at : null },
+    });
+    await recordStatusChangeEvent(tx, {
+      organizationId: actor.organizationId,
+      memberId: actor.userId,
+      conversation,
+      from: conversation.status,
+      to: input.status,
+      at,
     });
     await recordAudit(tx, {
       organizationId: actor.organizationId,
@@ -44,6 +54,12 @@ export async function assignConversation(
     }
     if (conversation.assigneeId === input.assigneeId) return;
     await tx.conversation.update({ where: { id: conversation.id }, data: { assigneeId: input.assigneeId } });
+    await recordAssignmentEvent(tx, {
+      organizationId: actor.organizationId,
+      conversation,
+      assigneeId: input.assigneeId,
+      byMemberId: actor.userId,
+    });
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,

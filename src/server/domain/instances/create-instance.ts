@@ -7,6 +7,7 @@ import { logger } from "../../logger";
 import { whatsappProvider } from "../../whatsapp";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
+import { ensureRollupSchedule } from "../analytics/ensure-rollup-schedule";
 import { ensureWatchdogSchedule } from "./ensure-watchdog-schedule";
 import { evolutionServer, instanceWebhookUrl, WEBHOOK_SECRET_HEADER } from "./evolution-server";
 import { toInstanceDto, type InstanceDto } from "./instance-dto";
@@ -87,6 +88,9 @@ export async function createInstance(actor: Actor, input: CreateInstanceInput): 
     // After the commit and outside the rollback: a failure here is retried by the next creation.
     await ensureWatchdogSchedule(actor.organizationId).catch((error) =>
       logger.warn({ err: error }, "watchdog schedule not created"),
+    );
+    await ensureRollupSchedule(actor.organizationId).catch((error) =>
+      logger.warn({ err: error }, "analytics rollup schedule not created"),
     );
     return toInstanceDto(updated);
   } catch (error) {

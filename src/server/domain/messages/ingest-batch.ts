@@ -3,6 +3,7 @@ import type { Tx } from "../../db/tenant";
 import { enqueue } from "../../jobs/enqueue";
 import type { ProviderEvent } from "../../whatsapp/provider";
 import { ContactCache } from "../contacts/contact-cache";
+import { recordIngestedMessageEvents, type IngestedMessage } from "../analytics/record-ingested-message-events";
 import { identityOf, type ContactIdentity } from "../contacts/resolve-contact";
 import { ConversationCache } from "../conversations/conversation-cache";
 import { insertMessages, type NewMessageRow } from "./pending-messages";
@@ -36,6 +37,8 @@ export class IngestBatch {
   private readonly interactions = new Map<string, Date>();
   private readonly memo = new Map<string, Promise<unknown>>();
   private pending: NewMessageRow[] = [];
+  /** New messages for the batch's reporting events, written in flush. */
+  private reportable: IngestedMessage[] = [];
   private readonly pendingIds = new Set<string>();
   private afterWrite: (() => Promise<void>)[] = [];
   private receipts: ReceiptRow[] = [];
@@ -56,6 +59,7 @@ export class IngestBatch {
    */
   queueMessage(row: NewMessageRow, afterWrite?: () => Promise<void>): void {
     this.pending.push(row);
+    this.reportable.push(row);
     this.pendingIds.add(row.id);
     if (afterWrite) this.afterWrite.push(afterWrite);
   }
@@ -167,6 +171,8 @@ export class IngestBatch {
         await enqueue("ai.classify", { organizationId: this.organizationId, messageIds }, { tx });
       }
     }
+    await recordIngestedMessageEvents(tx, this, this.reportable);
+    this.reportable = [];
     if (this.activity.size) {
       const entries = [...this.activity.entries()];
       // A closed conversation reopens when the customer writes again.

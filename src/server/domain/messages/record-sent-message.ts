@@ -1,6 +1,7 @@
 import type { MessageStatus } from "../../db/generated/enums";
 import type { Tx } from "../../db/tenant";
 import type { SentMessage } from "../../whatsapp/provider";
+import { recordSentMessageEvents } from "../analytics/record-sent-message-events";
 import { applyPendingReceipts } from "./apply-message-status";
 import { advancedStatus, statusFromDelivery } from "./message-status";
 
@@ -39,6 +40,7 @@ export async function recordSentMessages(tx: Tx, records: SentRecord[]): Promise
       failure_reason = NULL, sent_at = v.sent_at, updated_at = now()
     FROM unnest(${ids}::uuid[], ${providerIds}::text[], ${statuses}::text[], ${times}::timestamptz[]) AS v(id, provider_id, status, sent_at)
     WHERE m.id = v.id`;
+  await recordSentMessageEvents(tx, ids);
   // Acks that overtook the send's record (rare): applied one by one.
   const receipts = await tx.$queryRaw<{ instanceId: string; providerMessageId: string }[]>`
     SELECT DISTINCT r.instance_id AS "instanceId", r.provider_message_id AS "providerMessageId"

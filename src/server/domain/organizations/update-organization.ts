@@ -1,4 +1,5 @@
 import { withOrganization } from "../../db/tenant";
+import { resetReportingRollup } from "../analytics/reset-reporting-rollup";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
 import { toOrganizationDto, type OrganizationDto } from "./organization-dto";
@@ -13,6 +14,7 @@ export async function updateOrganization(
       where: { id: actor.organizationId },
       data: { name: input.name, timezone: input.timezone },
     });
+    if (before.timezone !== input.timezone) await resetReportingRollup(tx, actor.organizationId);
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,

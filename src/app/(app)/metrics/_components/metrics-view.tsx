@@ -1,0 +1,130 @@
+"use client";
+
+import { Alert, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { IconDownload } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { analyticsPeriods, type AnalyticsDashboardOutput } from "~/shared/schemas/analytics";
+import { messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+import { downloadMetricsCsv } from "./download-metrics-csv";
+import { BreakdownTable } from "./breakdown-table";
+import { StatCard } from "./stat-card";
+import { VolumeChart } from "./volume-chart";
+
+type Period = (typeof analyticsPeriods)[number];
+type Totals = AnalyticsDashboardOutput["current"];
+
+const cards: { key: keyof Totals; duration: boolean }[] = [
+  { key: "inbound", duration: false },
+  { key: "outbound", duration: false },
+  { key: "firstResponseP50", duration: true },
+  { key: "firstResponseP90", duration: true },
+  { key: "resolutionP50", duration: true },
+  { key: "resolutionP90", duration: true },
+  { key: "resolved", duration: false },
+  { key: "reopened", duration: false },
+];
+
+/** `/metrics`: this period against the previous one, volume per day and per number, in the organization's days. */
+export function MetricsView() {
+  const t = useTranslations("metrics");
+  const tEmpty = useTranslations("empty");
+  const tCsv = useTranslations("metrics.csv");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const [period, setPeriod] = useState<Period>(7);
+  const dashboard = useQuery({
+    ...trpc.analytics.dashboard.queryOptions({ periodDays: period }),
+    staleTime: 30_000,
+    placeholderData: (previous) => previous,
+  });
+  const data = dashboard.data;
+  const empty = data && data.days.every((d) => d.inbound === 0 && d.outbound === 0) && data.previous.inbound === 0;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t("title")}</Title>
+        <Group>
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            disabled={!data}
+            onClick={() => data && downloadMetricsCsv(data, tCsv)}
+            data-testid="metrics-export"
+          >
+            {t("exportCsv")}
+          </Button>
+          <SegmentedControl
+            aria-label={t("period")}
+            data-testid="metrics-period"
+            value={String(period)}
+            onChange={(value) => setPeriod(Number(value) as Period)}
+            data={analyticsPeriods.map((days) => ({ value: String(days), label: t("days", { days }) }))}
+          />
+        </Group>
+      </Group>
+      {dashboard.error && <Alert color="red">{messageOf(dashboard.error, t("loadError"))}</Alert>}
+      {data && (
+        <Text c="dimmed" size="sm">
+          {t("timezoneNote", { timezone: data.timezone, days: data.periodDays })}
+        </Text>
+      )}
+      {empty && (
+        <Paper withBorder p="xl" data-testid="empty-metrics">
+          <Stack align="center" ta="center">
+            <Title order={3}>{tEmpty("metrics.title")}</Title>
+            <Text c="dimmed">{tEmpty("metrics.body")}</Text>
+          </Stack>
+        </Paper>
+      )}
+      {data && !empty && (
+        <>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} data-testid="metrics-cards">
+            {cards.map(({ key, duration }) => (
+              <StatCard
+                key={key}
+                testId={`metric-${key}`}
+                label={t(`cards.${key}`)}
+                current={data.current[key]}
+                previous={data.previous[key]}
+                duration={duration}
+                locale={locale}
+              />
+            ))}
+          </SimpleGrid>
+          <VolumeChart days={data.days} locale={locale} />
+          <BreakdownTable
+            title={t("byNumber.title")}
+            testId="metrics-number"
+            nameLabel={t("byNumber.number")}
+            rows={data.instances.map((row) => ({ ...row, id: row.instanceId }))}
+            columns={[
+              { key: "inbound", label: t("byNumber.inbound") },
+              { key: "outbound", label: t("byNumber.outbound") },
+              { key: "firstResponseP50", label: t("byNumber.firstResponseP50"), duration: true },
+              { key: "resolved", label: t("byNumber.resolved") },
+            ]}
+            locale={locale}
+          />
+          <BreakdownTable
+            title={t("byMember.title")}
+            testId="metrics-member"
+            nameLabel={t("byMember.member")}
+            rows={data.members.map((row) => ({ ...row, id: row.memberId }))}
+            columns={[
+              { key: "outbound", label: t("byMember.outbound") },
+              { key: "firstResponses", label: t("byMember.firstResponses") },
+              { key: "firstResponseP50", label: t("byMember.firstResponseP50"), duration: true },
+              { key: "resolved", label: t("byMember.resolved") },
+              { key: "assigned", label: t("byMember.assigned") },
+            ]}
+            locale={locale}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,124 @@
+import { Prisma } from "../../db/generated/client";
+import { withOrganization } from "../../db/tenant";
+import type { Actor } from "../members/actor";
+import { emptyHistogram, percentileOf } from "./duration-buckets";
+import { addDays, organizationCalendar } from "./organization-calendar";
+import { reportingKinds } from "./reporting-kinds";
+import { eventAggregate, type AggregateRow } from "./rollup-reporting-days";
+
+export interface PeriodTotals {
+  inbound: number;
+  outbound: number;
+  firstResponses: number;
+  firstResponseP50: number | null;
+  firstResponseP90: number | null;
+  resolved: number;
+  resolutionP50: number | null;
+  resolutionP90: number | null;
+  reopened: number;
+  assigned: number;
+}
+
+export interface AnalyticsDashboard {
+  timezone: string;
+  periodDays: number;
+  /** First and last day of the period (organization time, YYYY-MM-DD). */
+  from: string;
+  to: string;
+  days: { day: string; inbound: number; outbound: number }[];
+  current: PeriodTotals;
+  previous: PeriodTotals;
+  instances: ({ instanceId: string; name: string } & PeriodTotals)[];
+  /** Per member: their replies (outbound), first responses, resolutions and assignments to them. */
+  members: ({ memberId: string; name: string } & PeriodTotals)[];
+}
+
+/**
+ * The Métricas dashboard: the last `periodDays` days up to today (organization time) and the same number of
+ * days before them. Days the rollup has completed come from it; later days (today) from raw events.
+ */
+export async function getAnalyticsDashboard(actor: Actor, input: { periodDays: number }): Promise<AnalyticsDashboard> {
+  return withOrganization(actor.organizationId, async (tx) => {
+    const organizationId = actor.organizationId;
+    const { timezone, today } = await organizationCalendar(tx, organizationId);
+    const from = addDays(today, 1 - input.periodDays);
+    const previousFrom = addDays(from, -input.periodDays);
+    const end = addDays(today, 1);
+    const [state] = await tx.$queryRaw<{ completeThrough: string }[]>`
+      SELECT complete_through::text AS "completeThrough" FROM reporting_rollup_state
+      WHERE organization_id = ${organizationId}::uuid`;
+    // Raw events from the day after the rollup's watermark (never before the window, never after today).
+    const rawFrom = state && state.completeThrough >= previousFrom ? addDays(state.completeThrough, 1) : previousFrom;
+    const rolledUntil = rawFrom < end ? rawFrom : end;
+    const rows = await tx.$queryRaw<AggregateRow[]>`
+      SELECT day::text AS day, kind, instance_id AS "instanceId", member_id AS "memberId", direction::text AS direction,
+        bucket::int AS bucket, sum(count)::int AS count, sum(value_sum)::float8 AS "valueSum"
+      FROM reporting_daily
+      WHERE organization_id = ${organizationId}::uuid AND day >= ${previousFrom}::date AND day < ${rolledUntil}::date
+      GROUP BY 1, 2, 3, 4, 5, 6
+      ${rawFrom < end ? Prisma.sql`UNION ALL ${eventAggregate({ organizationId, timezone, from: rawFrom, to: end })}` : Prisma.empty}`;
+    const instances = await tx.instance.findMany({
+      where: { organizationId },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    });
+    const members = await tx.membership.findMany({
+      where: { organizationId },
+      select: { userId: true, user: { select: { name: true, email: true } } },
+      orderBy: { createdAt: "asc" },
+    });
+
+    const current = rows.filter((row) => row.day >= from);
+    const byDay = new Map<string, { inbound: number; outbound: number }>();
+    for (let day = from; day <= today; day = addDays(day, 1)) byDay.set(day, { inbound: 0, outbound: 0 });
+    for (const row of current) {
+      const entry = byDay.get(row.day);
+      if (!entry) continue;
+      if (row.kind === reportingKinds.messageInbound) entry.inbound += row.count;
+      if (row.kind === reportingKinds.messageOutbound) entry.outbound += row.count;
+    }
+    return {
+      timezone,
+      periodDays: input.periodDays,
+      from,
+      to: today,
+      days: [...byDay.entries()].map(([day, counts]) => ({ day, ...counts })),
+      current: totalsOf(current),
+      previous: totalsOf(rows.filter((row) => row.day < from)),
+      instances: instances.map((instance) => ({
+        instanceId: instance.id,
+        name: instance.name,
+        ...totalsOf(current.filter((row) => row.instanceId === instance.id)),
+      })),
+      members: members.map((member) => ({
+        memberId: member.userId,
+        name: member.user.name ?? member.user.email,
+        ...totalsOf(current.filter((row) => row.memberId === member.userId)),
+      })),
+    };
+  });
+}
+
+/** Counts and percentiles of a set of aggregate rows; percentiles from summed buckets. */
+export function totalsOf(rows: readonly AggregateRow[]): PeriodTotals {
+  const count = (kind: string) => rows.filter((r) => r.kind === kind).reduce((sum, r) => sum + r.count, 0);
+  const histogram = (kind: string) => {
+    const buckets = emptyHistogram();
+    for (const row of rows) if (row.kind === kind && row.bucket !== null) buckets[row.bucket]! += row.count;
+    return buckets;
+  };
+  const firstResponse = histogram(reportingKinds.firstResponse);
+  const resolution = histogram(reportingKinds.resolved);
+  return {
+    inbound: count(reportingKinds.messageInbound),
+    outbound: count(reportingKinds.messageOutbound),
+    firstResponses: count(reportingKinds.firstResponse),
+    firstResponseP50: percentileOf(firstResponse, 0.5),
+    firstResponseP90: percentileOf(firstResponse, 0.9),
+    resolved: count(reportingKinds.resolved),
+    resolutionP50: percentileOf(resolution, 0.5),
+    resolutionP90: percentileOf(resolution, 0.9),
+    reopened: count(reportingKinds.reopened),
+    assigned: count(reportingKinds.assigned),
+  };
+}
