@@ -53,12 +53,16 @@ export const queues = {
   }),
   /**
    * Drains an instance's stored webhook deliveries in arrival order (the rows are the queue; this job is
-   * only the nudge). `stately`: at most one queued and one active per instance, however many webhooks.
+   * only the nudge). `short`: at most one queued per instance, however many webhooks. Not `stately`: a
+   * worker killed mid-drain would leave its job "active" until it expires and hold every new drain of
+   * that number back; two drains of one number simply take turns on the instance's row lock.
    */
-  "webhook.drain": defineQueue({
+  "webhooks.drain": defineQueue({
     payload: z.object({ organizationId: z.uuid(), instanceId: z.uuid() }),
-    policy: transientRetry,
-    queuePolicy: "stately",
+    // A failed drain waiting out a long backoff would count as the queued one and hold new nudges back:
+    // retry soon and briefly; the watchdog's sweep covers the rest.
+    policy: { retryLimit: 3, retryDelay: 1, retryBackoff: false, expireInSeconds: 120 },
+    queuePolicy: "short",
     batchSize: 4,
   }),
   /** Re-syncs an organization's instances with Evolution and reconnects dropped ones. */

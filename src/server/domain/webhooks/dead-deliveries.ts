@@ -64,7 +64,7 @@ export async function reprocessDelivery(actor: Actor, input: { deliveryId: strin
       data: { deadAt: null, processedAt: null, attempts: 0, error: null },
     });
     await enqueue(
-      "webhook.drain",
+      "webhooks.drain",
       { organizationId: actor.organizationId, instanceId: dead.instanceId },
       { tx, singletonKey: dead.instanceId },
     );

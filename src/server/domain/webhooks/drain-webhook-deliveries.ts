@@ -39,7 +39,7 @@ export async function drainWebhookDeliveries(target: DrainTarget): Promise<{ app
     if (batch.retryAttempt !== null) await scheduleRetry(target, batch.retryAttempt);
     if (batch.count < BATCH_SIZE) return { applied };
     if (Date.now() - started > DRAIN_BUDGET_MS) {
-      await enqueue("webhook.drain", target, { singletonKey: target.instanceId });
+      await enqueue("webhooks.drain", target, { singletonKey: target.instanceId });
       return { applied };
     }
   }
@@ -51,7 +51,7 @@ export async function drainWebhookDeliveries(target: DrainTarget): Promise<{ app
  */
 async function scheduleRetry(target: DrainTarget, attempt: number): Promise<void> {
   const delayMs = Math.min(2 ** attempt * 1000, 60_000);
-  await enqueue("webhook.drain", target, {
+  await enqueue("webhooks.drain", target, {
     singletonKey: `${target.instanceId}:retry`,
     startAfter: new Date(Date.now() + delayMs),
   });
@@ -173,7 +173,7 @@ export async function requeueStrandedDeliveries(organizationId: string): Promise
         AND received_at < now() - interval '30 seconds'`,
   );
   for (const { instance_id: instanceId } of stranded) {
-    await enqueue("webhook.drain", { organizationId, instanceId }, { singletonKey: instanceId });
+    await enqueue("webhooks.drain", { organizationId, instanceId }, { singletonKey: instanceId });
   }
   return stranded.length;
 }
