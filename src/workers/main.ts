@@ -105,11 +105,6 @@ async function main() {
     if (cron) await boss.schedule(name, cron, {}, { tz: "UTC" });
   }
   await boss.send("system.heartbeat", {});
-  // Organizations with numbers from before analytics existed get their rollup schedule too.
-  const rollupCron = queues["analytics.rollup"].cronPerOrganization;
-  if (rollupCron)
-    for (const { key, data } of await boss.getSchedules("instances.watchdog"))
-      await boss.schedule("analytics.rollup", rollupCron, data ?? {}, { key, tz: "UTC" });
   // Re-sync at start: one run of every per-organization schedule now, not at the next tick.
   for (const name of queueNames) {
     if (!queues[name].cronPerOrganization) continue;

@@ -110,9 +110,37 @@ describe("AI: classification of inbound texts", () => {
         text: "acho que não preciso mais disso",
         confidence: 0.6,
         signature: localSignature,
+        sentAt: new Date(),
+        reply: "ok",
       }),
     );
     expect(changes).toEqual([]);
+
+    // Classified late, after the person's newer choice (a consent recorded with evidence): that choice stands.
+    const late = await inbound(fixture, "5511987001006", "não quero mais receber mensagens");
+    const writtenAt = new Date(Date.now() - 60_000);
+    await owner.contacts.recordConsent({
+      contactId: late.contactId,
+      status: "opted_in",
+      legalBasis: "consent",
+      evidence: "Pediu por telefone para continuar recebendo",
+    });
+    const lateChanges = await withOrganization(org.organizationId, (tx) =>
+      applyInsightOptOut(tx, {
+        organizationId: org.organizationId,
+        instanceId: fixture.instanceId,
+        conversationId: late.conversationId,
+        contactId: late.contactId,
+        messageId: late.messageId,
+        text: "não quero mais receber mensagens",
+        confidence: 0.99,
+        signature: localSignature,
+        sentAt: writtenAt,
+        reply: "ok",
+      }),
+    );
+    expect(lateChanges).toEqual([]);
+    expect((await owner.contacts.get({ contactId: late.contactId })).consent.status).toBe("opted_in");
 
     const first = await inbound(fixture, "5511987001005", "bom dia");
     await owner.ai.setContactAiOptOut({ contactId: first.contactId, aiOptOut: true });

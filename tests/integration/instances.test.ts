@@ -51,7 +51,8 @@ describe("instances", () => {
     await owner.instances.action({ instanceId: instance.id, action: "logout" });
     const loggedOut = await owner.instances.get({ instanceId: instance.id });
     expect(loggedOut).toMatchObject({ state: "close", stateReason: 401, downSince: null });
-    expect(loggedOut.timeline[0]).toMatchObject({ kind: "action" });
+    // The action is on the timeline; Evolution's logout.instance and close may already follow it (each its own entry).
+    expect(loggedOut.timeline.find((e) => e.kind === "action")).toBeDefined();
 
     await owner.instances.action({ instanceId: instance.id, action: "delete" });
     await expect(owner.instances.get({ instanceId: instance.id })).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -9,7 +9,9 @@ export const AI_OPT_OUT_CONFIDENCE = 0.9;
 /**
  * A message the AI labelled opt-out. Confident enough, it opts the contact out at once (the ledger's
  * evidence names the engine, model and version, so the decision can be traced); otherwise the label
- * stays on the message for an agent to confirm or correct.
+ * stays on the message for an agent to confirm or correct. Classification runs after the message was
+ * stored, maybe minutes later: a consent choice recorded after the message (an opt-in, a manual consent)
+ * is newer than what the message says, and stands.
  */
 export async function applyInsightOptOut(
   tx: Tx,
@@ -18,13 +20,18 @@ export async function applyInsightOptOut(
     text: string;
     confidence: number;
     signature: EngineSignature;
+    /** When the message was written: a consent change after it wins. */
+    sentAt: Date;
+    /** The organization's opt-out confirmation. */
+    reply: string;
   },
 ): Promise<MessageChange[]> {
   if (input.confidence < AI_OPT_OUT_CONFIDENCE) return [];
-  const organization = await tx.organization.findUniqueOrThrow({
-    where: { id: input.organizationId },
-    select: { optOutReply: true },
+  const contact = await tx.contact.findUnique({
+    where: { id: input.contactId },
+    select: { consentUpdatedAt: true },
   });
+  if (contact?.consentUpdatedAt && contact.consentUpdatedAt > input.sentAt) return [];
   const { signature } = input;
   const engine = `${signature.engine}/${signature.model} ${signature.version}`;
   return optOutContact(tx, {
@@ -33,7 +40,7 @@ export async function applyInsightOptOut(
     conversationId: input.conversationId,
     contactId: input.contactId,
     evidence: `Mensagem recebida pelo WhatsApp: "${input.text.slice(0, 80)}" — pedido de saída reconhecido pela IA (${engine}, confiança ${input.confidence.toFixed(2)})`,
-    reply: organization.optOutReply,
+    reply: input.reply,
     auditMetadata: {
       text: input.text.slice(0, 80),
       messageId: input.messageId,

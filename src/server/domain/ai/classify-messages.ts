@@ -15,10 +15,12 @@ export async function classifyMessages(input: { organizationId: string; messageI
   classified: number;
 }> {
   const { organizationId } = input;
-  const { labels, provider, messages } = await withOrganization(organizationId, async (tx) => ({
+  const { organization, provider, messages } = await withOrganization(organizationId, async (tx) => ({
     provider: await loadAiProvider(tx, organizationId),
-    labels: (await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { aiLabels: true } }))
-      .aiLabels,
+    organization: await tx.organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { aiLabels: true, optOutReply: true },
+    }),
     messages: await tx.message.findMany({
       where: {
         id: { in: input.messageIds },
@@ -33,6 +35,7 @@ export async function classifyMessages(input: { organizationId: string; messageI
         body: true,
         instanceId: true,
         conversationId: true,
+        sentAt: true,
         conversation: { select: { contactId: true } },
       },
     }),
@@ -41,9 +44,9 @@ export async function classifyMessages(input: { organizationId: string; messageI
 
   const results: { message: (typeof messages)[number]; insight: SignedInsight }[] = [];
   for (const message of messages)
-    results.push({ message, insight: await classifyWithEngine(provider, message.body!, labels) });
+    results.push({ message, insight: await classifyWithEngine(provider, message.body!, organization.aiLabels) });
 
-  const changes = await withOrganization(organizationId, async (tx) => {
+  const outcome = await withOrganization(organizationId, async (tx) => {
     const created = await tx.messageInsight.createManyAndReturn({
       data: results.map(({ message, insight }) => ({
         messageId: message.id,
@@ -79,11 +82,13 @@ export async function classifyMessages(input: { organizationId: string; messageI
           text: message.body!,
           confidence: insight.confidence,
           signature: insight.signature,
+          sentAt: message.sentAt,
+          reply: organization.optOutReply,
         })),
       );
     }
-    return changes;
+    return { changes, classified: stored.size };
   });
-  await emitMessageChanges(organizationId, changes);
-  return { classified: changes.length };
+  await emitMessageChanges(organizationId, outcome.changes);
+  return { classified: outcome.classified };
 }

@@ -1,6 +1,7 @@
 import { env } from "../../../env";
 import { encryptSecret } from "../../crypto/secret-box";
 import { withOrganization } from "../../db/tenant";
+import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
 
@@ -13,6 +14,16 @@ export async function saveAiProvider(
   input: { baseUrl: string; apiKey?: string | null; model: string; timeoutMs: number },
 ): Promise<void> {
   await withOrganization(actor.organizationId, async (tx) => {
+    const stored = await tx.aiProvider.findUnique({
+      where: { organizationId: actor.organizationId },
+      select: { baseUrl: true, apiKeyEncrypted: true },
+    });
+    // The stored key goes only where it was given for: a new address needs the key given again.
+    if (input.apiKey === undefined && stored?.apiKeyEncrypted && stored.baseUrl !== input.baseUrl) {
+      throw new AppError("VALIDATION", "Informe a chave de novo ao mudar o endereço do provedor.", {
+        fieldErrors: { apiKey: ["Informe a chave de novo: o endereço do provedor mudou."] },
+      });
+    }
     const key =
       input.apiKey === undefined
         ? {}

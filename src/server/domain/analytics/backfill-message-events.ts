@@ -16,7 +16,7 @@ export async function backfillMessageEvents(input: { organizationId: string }): 
         SELECT m.organization_id, m.sent_at,
           CASE WHEN m.direction = 'inbound' THEN ${reportingKinds.messageInbound} ELSE ${reportingKinds.messageOutbound} END,
           m.instance_id, m.conversation_id, COALESCE(m.sender_contact_id, c.contact_id), m.author_user_id, r.campaign_id,
-          m.direction, m.type, 'message:' || m.instance_id || ':' || m.provider_message_id
+          m.direction, m.type, mirage_message_event_key(m.instance_id, m.provider_message_id)
         FROM messages m
         JOIN conversations c ON c.id = m.conversation_id
         LEFT JOIN campaign_recipients r ON r.message_id = m.id

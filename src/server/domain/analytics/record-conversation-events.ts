@@ -44,7 +44,7 @@ export async function recordStatusChangeEvent(
         value: Math.max(0, (input.at.getTime() - openedAt.getTime()) / 1000),
       },
     ]);
-  } else if (input.from === "closed" && input.to === "open") {
+  } else if (input.from === "closed") {
     await recordReportingEvents(tx, input.organizationId, [{ ...base, kind: reportingKinds.reopened }]);
   }
 }

@@ -35,11 +35,11 @@ export async function recordIngestedMessageEvents(
       CASE WHEN m.direction = 'inbound' THEN ${reportingKinds.messageInbound} ELSE ${reportingKinds.messageOutbound} END,
       ${context.instanceId}::uuid, m.conversation_id, COALESCE(m.sender_contact_id, c.contact_id),
       m.direction::"MessageDirection", m.type::"MessageType",
-      'message:' || ${context.instanceId} || ':' || m.provider_message_id
+      mirage_message_event_key(${context.instanceId}::uuid, m.provider_message_id)
     FROM m JOIN conversations c ON c.id = m.conversation_id
     UNION ALL
     SELECT ${context.organizationId}::uuid, min(m.sent_at), ${reportingKinds.reopened}, ${context.instanceId}::uuid,
-      c.id, c.contact_id, NULL, NULL, 'reopened:' || c.id || ':' || COALESCE(c.closed_at::text, '')
+      c.id, c.contact_id, NULL, NULL, 'reopened:' || c.id || ':' || COALESCE((EXTRACT(EPOCH FROM c.closed_at) * 1000)::bigint::text, '')
     FROM m JOIN conversations c ON c.id = m.conversation_id
     WHERE m.direction = 'inbound' AND c.status = 'closed'
     GROUP BY c.id, c.contact_id, c.closed_at

@@ -40,8 +40,3 @@ export async function recordReportingEvents(
         message_type, value, details, dedupe_key)
     ON CONFLICT (organization_id, dedupe_key) DO NOTHING`;
 }
-
-/** The key of a WhatsApp message's in/out event: a send and its webhook echo count once. */
-export function messageEventKey(instanceId: string, providerMessageId: string): string {
-  return `message:${instanceId}:${providerMessageId}`;
-}

@@ -42,12 +42,12 @@ export async function recordSentMessageEvents(tx: Tx, messageIds: string[]): Pro
       member_id, campaign_id, direction, message_type, value, dedupe_key)
     SELECT s.organization_id, s.sent_at, ${reportingKinds.messageOutbound}, s.instance_id, s.conversation_id,
       s.contact_id, s.author_user_id, s.campaign_id, 'outbound'::"MessageDirection", s.type, NULL::float8,
-      'message:' || s.instance_id || ':' || s.provider_message_id
+      mirage_message_event_key(s.instance_id, s.provider_message_id)
     FROM sent s
     UNION ALL
     SELECT a.organization_id, a.sent_at, ${reportingKinds.firstResponse}, a.instance_id, a.conversation_id,
       a.contact_id, a.author_user_id, NULL, NULL, NULL::"MessageType", EXTRACT(EPOCH FROM a.sent_at - a.waiting_since)::float8,
-      'first_response:' || a.conversation_id || ':' || a.waiting_since::text
+      'first_response:' || a.conversation_id || ':' || (EXTRACT(EPOCH FROM a.waiting_since) * 1000)::bigint
     FROM answered a WHERE a.waiting_since IS NOT NULL
     -- The webhook echo may have been counted first: the send adds who wrote it and for which campaign.
     ON CONFLICT (organization_id, dedupe_key) DO UPDATE SET

@@ -16,9 +16,12 @@ export async function refreshReportingRollup(input: { organizationId: string }):
   return withOrganization(input.organizationId, async (tx) => {
     await lockRollup(tx, input.organizationId);
     const { timezone, today } = await organizationCalendar(tx, input.organizationId);
-    const [state] = await tx.$queryRaw<{ refreshedAt: Date }[]>`
-      SELECT refreshed_at AS "refreshedAt" FROM reporting_rollup_state WHERE organization_id = ${input.organizationId}::uuid`;
+    const [state] = await tx.$queryRaw<{ refreshedAt: Date; completeThrough: string }[]>`
+      SELECT refreshed_at AS "refreshedAt", complete_through::text AS "completeThrough"
+      FROM reporting_rollup_state WHERE organization_id = ${input.organizationId}::uuid`;
     const days = new Set(Array.from({ length: RECENT_DAYS }, (_, i) => addDays(today, -1 - i)));
+    // Every day between the watermark and today too: after the worker was down for days, none is skipped.
+    if (state) for (let day = addDays(state.completeThrough, 1); day < today; day = addDays(day, 1)) days.add(day);
     const late = state
       ? await tx.$queryRaw<{ day: string }[]>`
           SELECT DISTINCT (occurred_at AT TIME ZONE ${timezone})::date::text AS day FROM reporting_events

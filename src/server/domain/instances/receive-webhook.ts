@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { secretMatchesHash, sha256Hex } from "../../crypto/secret-box";
 import { intakeQuery } from "../../db/intake-pool";
-import { withOrganization } from "../../db/tenant";
 import { uuid7 } from "../../db/uuid7";
 import { AppError } from "../../errors";
 import { whatsappProvider } from "../../whatsapp";
@@ -37,18 +36,18 @@ export async function authenticateWebhook(input: {
   const cached = secretHashCache.get(cacheKey);
   // A hit saves a round trip per delivery; a miss or mismatch (secret rotated) asks the database.
   if (cached && cached.until > Date.now() && input.secret && secretMatchesHash(input.secret, cached.hash)) return;
-  const instance = await withOrganization(input.organizationId, (tx) =>
-    tx.instance.findFirst({
-      where: { id: input.instanceId, organizationId: input.organizationId },
-      select: { webhookSecretHash: true },
-    }),
-  );
-  if (!instance) throw new AppError("NOT_FOUND", "Instância não encontrada.");
-  if (!input.secret || !secretMatchesHash(input.secret, instance.webhookSecretHash)) {
+  // On the intake pool, like the intake: a saturated or absent database answers 503 at once here too.
+  const [row] = await intakeQuery<{ hash: string | null }>("SELECT mirage_webhook_secret_hash($1, $2) AS hash", [
+    input.organizationId,
+    input.instanceId,
+  ]);
+  const hash = row?.hash ?? null;
+  if (!hash) throw new AppError("NOT_FOUND", "Instância não encontrada.");
+  if (!input.secret || !secretMatchesHash(input.secret, hash)) {
     throw new AppError("UNAUTHENTICATED", "Segredo do webhook inválido.");
   }
   if (secretHashCache.size > 10_000) secretHashCache.clear();
-  secretHashCache.set(cacheKey, { hash: instance.webhookSecretHash, until: Date.now() + SECRET_CACHE_MS });
+  secretHashCache.set(cacheKey, { hash, until: Date.now() + SECRET_CACHE_MS });
 }
 
 /** Instances' webhook secret hashes, briefly: the intake statement checks the hash again anyway. */

@@ -135,8 +135,8 @@ export async function ingestMessage(
       at: message.timestamp,
     });
     if (campaignIds.length) changes[0]!.campaignIds = campaignIds;
-    if (content.type === "text" && content.body) batch.noteInboundText(messageId);
-    if (content.type === "text" && content.body)
+    if (content.type === "text" && content.body) {
+      batch.noteInboundText(messageId);
       changes.push(
         ...(await applyConsentKeywords(
           tx,
@@ -150,6 +150,7 @@ export async function ingestMessage(
           batch,
         )),
       );
+    }
   }
   return changes;
 }
