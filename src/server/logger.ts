@@ -5,7 +5,7 @@ import pino from "pino";
  * Correlation ids (request id, job id…) carried through async work and stamped on every line.
  * Kept on globalThis: server.ts and Next's own bundle of this module must share one store.
  */
-const globalForLog = globalThis as unknown as { mirageLogContext?: AsyncLocalStorage<Record<string, string>> };
+const globalForLog = globalThis as typeof globalThis & { mirageLogContext?: AsyncLocalStorage<Record<string, string>> };
 const context = (globalForLog.mirageLogContext ??= new AsyncLocalStorage<Record<string, string>>());
 
 export function withLogContext<T>(fields: Record<string, string>, run: () => T): T {

@@ -19,7 +19,7 @@ function formatMexicoOrArgentina(digits: string): string {
 function formatBrazil(digits: string): string {
   const match = /^(\d{2})(\d{2})\d(\d{8})$/.exec(digits);
   if (!match || match[1] !== "55") return digits;
-  const [, country, ddd, local] = match as unknown as [string, string, string, string];
+  const [, country = "", ddd = "", local = ""] = match;
   if (Number(local[0]) < 7 || Number(ddd) < 31) return digits;
   return country + ddd + local;
 }

@@ -58,7 +58,9 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       async jwt({ token, user, trigger, session }) {
-        if (user) token.organizationId = (user as unknown as { organizationId: string }).organizationId;
+        // authorize() returns the organization with the user; next-auth's User type does not declare it.
+        if (user && "organizationId" in user && typeof user.organizationId === "string")
+          token.organizationId = user.organizationId;
         // Switching organization: accepted only for an organization the person belongs to.
         if (trigger === "update" && typeof session?.organizationId === "string" && token.sub) {
           const organizations = await listMyOrganizations(token.sub);

@@ -7,7 +7,7 @@ import { PrismaClient } from "./generated/client";
 export type { Prisma } from "./generated/client";
 export type DbClient = PrismaClient;
 
-const globalForPrisma = globalThis as unknown as { mirageDb?: PrismaClient };
+const globalForPrisma = globalThis as typeof globalThis & { mirageDb?: PrismaClient };
 
 function createClient(): PrismaClient {
   const settings = env();

@@ -196,7 +196,8 @@ async function spawnPostmaster(options: {
     );
   });
   child.unref();
-  (child.stderr as unknown as { unref?: () => void }).unref?.();
+  // A pipe's stream is a socket at run time (unref-able), though typed as a plain Readable.
+  if (child.stderr && "unref" in child.stderr && typeof child.stderr.unref === "function") child.stderr.unref();
   return child;
 }
 

@@ -3,7 +3,7 @@ import { env } from "../../env";
 import { AppError } from "../errors";
 import { logger } from "../logger";
 
-const globalForIntake = globalThis as unknown as { mirageIntakePool?: pg.Pool };
+const globalForIntake = globalThis as typeof globalThis & { mirageIntakePool?: pg.Pool };
 
 /** Statements of the intake are one insert; one that takes this long means the database is in trouble. */
 const STATEMENT_TIMEOUT_MS = 5_000;

@@ -6,7 +6,7 @@ import { logger } from "../logger";
 import { createBoss } from "./boss";
 import { queues, type QueueName, type QueuePayload } from "./queues";
 
-const globalForBoss = globalThis as unknown as { mirageBoss?: Promise<PgBoss> };
+const globalForBoss = globalThis as typeof globalThis & { mirageBoss?: Promise<PgBoss> };
 
 /** This process's enqueue-only pg-boss (the worker registers its own, see src/workers). */
 function senderBoss(): Promise<PgBoss> {

@@ -73,7 +73,7 @@ function verifySignature(req: IncomingMessage, body: Buffer): boolean {
       req.headers.authorization ?? "",
     );
   if (!match) return false;
-  const [, accessKey, date, region, signedHeaders, signature] = match as unknown as string[];
+  const [, accessKey, date, region, signedHeaders, signature] = match;
   const amzDate = req.headers["x-amz-date"] as string;
   const payloadHash = req.headers["x-amz-content-sha256"] as string;
   if (accessKey !== ACCESS_KEY || !amzDate?.startsWith(date!)) return false;

@@ -1,9 +1,6 @@
 import client, { AggregatorRegistry, Registry } from "prom-client";
 
-/** A registry's metrics as JSON (what workers store and the web process merges). */
-export type MetricsSnapshot = Awaited<ReturnType<Registry["getMetricsAsJSON"]>>;
-
-const globalForMetrics = globalThis as unknown as { mirageMetrics?: ReturnType<typeof createMetrics> };
+const globalForMetrics = globalThis as typeof globalThis & { mirageMetrics?: ReturnType<typeof createMetrics> };
 
 function createMetrics() {
   const registry = new Registry();
@@ -56,9 +53,9 @@ export function routeLabel(pathname: string): string {
   return pathname.replace(UUID, ":id").replace(/\/\d+(?=\/|$)/g, "/:n");
 }
 
-/** Merges this process's metrics with the snapshots worker processes store in Postgres. */
-export async function renderMetrics(extra: { workerSnapshots: MetricsSnapshot[]; gauges: string }): Promise<string> {
+/** Merges this process's metrics with the snapshots worker processes store in Postgres (parsed by the reader). */
+export async function renderMetrics(extra: { workerSnapshots: object[][]; gauges: string }): Promise<string> {
   const own = await metrics().registry.getMetricsAsJSON();
-  const merged = AggregatorRegistry.aggregate([own, ...extra.workerSnapshots] as never);
+  const merged = AggregatorRegistry.aggregate([own, ...extra.workerSnapshots]);
   return `${await merged.metrics()}\n${extra.gauges}`;
 }

@@ -15,7 +15,7 @@ const SOCKET_IO_EVENT_PACKET = 2;
 /** NOTIFY payloads are limited to 8000 bytes; events carry ids, never documents. */
 const MAX_PAYLOAD_BYTES = 7900;
 
-const globalForEmitter = globalThis as unknown as { mirageEmitterPool?: pg.Pool };
+const globalForEmitter = globalThis as typeof globalThis & { mirageEmitterPool?: pg.Pool };
 
 function pool(): pg.Pool {
   if (!globalForEmitter.mirageEmitterPool) {

@@ -6,7 +6,7 @@ import type { WhatsAppProvider } from "./provider";
 export type * from "./provider";
 
 // Kept on globalThis: Next may load this module more than once, and the circuit breaker's state must be shared.
-const globalForProvider = globalThis as unknown as { mirageWhatsAppProvider?: WhatsAppProvider };
+const globalForProvider = globalThis as typeof globalThis & { mirageWhatsAppProvider?: WhatsAppProvider };
 
 /** This process's WhatsApp gateway (Evolution API v2). Domain code calls it through the provider port. */
 export function whatsappProvider(): WhatsAppProvider {

@@ -1,8 +1,7 @@
 import type { Prisma } from "../../db/client";
-import type { z } from "../../../shared/zod";
-import type { campaignAudienceInput } from "../../../shared/schemas/campaigns";
+import type { CampaignAudience } from "./campaign-settings-schema";
 
-export type CampaignAudience = z.infer<typeof campaignAudienceInput>;
+export type { CampaignAudience } from "./campaign-settings-schema";
 
 /**
  * The contacts a campaign's audience describes (before consent and preflight exclusions, which the

@@ -1,24 +1,16 @@
 import type { Prisma } from "../../db/client";
-import type { SendSchedule } from "./send-window";
+import { CampaignStatus, LegalBasis } from "../../db/generated/enums";
+import { z } from "../../../shared/zod";
+import {
+  campaignAudienceSchema,
+  campaignColumn,
+  campaignLimitsSchema,
+  campaignThresholdsSchema,
+  campaignVariantsSchema,
+  sendScheduleSchema,
+} from "./campaign-settings-schema";
 
-export interface CampaignLimits {
-  perMinute: number;
-  perHour: number;
-  perDay: number;
-  minIntervalSeconds: number;
-  maxIntervalSeconds: number;
-}
-
-export interface CampaignThresholds {
-  failureRate: number;
-  optOutRate: number;
-  minSample: number;
-}
-
-export interface CampaignVariant {
-  body: string;
-  media?: { key: string; mimeType: string; fileName: string; size: number } | null;
-}
+export type { CampaignLimits, CampaignThresholds, CampaignVariant } from "./campaign-settings-schema";
 
 export const campaignSelect = {
   id: true,
@@ -41,18 +33,44 @@ export const campaignSelect = {
 
 type CampaignRow = Prisma.CampaignGetPayload<{ select: typeof campaignSelect }>;
 
-export function campaignDto(row: CampaignRow) {
+/** A campaign as the browser sees it: its settings parsed, its times as ISO strings. */
+export const campaignOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(CampaignStatus),
+  legalBasis: z.enum(LegalBasis),
+  audience: campaignAudienceSchema,
+  variants: campaignVariantsSchema,
+  instanceIds: z.array(z.string()),
+  limits: campaignLimitsSchema,
+  schedule: sendScheduleSchema,
+  recentContactDays: z.number(),
+  thresholds: campaignThresholdsSchema,
+  pauseReason: z.string().nullable(),
+  launchedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CampaignDto = z.infer<typeof campaignOutput>;
+
+export function campaignDto(row: CampaignRow): CampaignDto {
   return {
-    ...row,
-    variants: row.variants as unknown as CampaignVariant[],
-    limits: row.limits as unknown as CampaignLimits,
-    schedule: row.schedule as unknown as SendSchedule,
-    thresholds: row.thresholds as unknown as CampaignThresholds,
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    legalBasis: row.legalBasis,
+    audience: campaignColumn(row, "audience"),
+    variants: campaignColumn(row, "variants"),
+    instanceIds: row.instanceIds,
+    limits: campaignColumn(row, "limits"),
+    schedule: campaignColumn(row, "schedule"),
+    recentContactDays: row.recentContactDays,
+    thresholds: campaignColumn(row, "thresholds"),
+    pauseReason: row.pauseReason,
     launchedAt: row.launchedAt?.toISOString() ?? null,
     completedAt: row.completedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
-
-export type CampaignDto = ReturnType<typeof campaignDto>;

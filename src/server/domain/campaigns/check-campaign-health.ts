@@ -1,6 +1,6 @@
 import { withOrganization } from "../../db/tenant";
 import { recordAudit } from "../audit/record-audit";
-import type { CampaignThresholds } from "./campaign-dto";
+import { campaignColumn } from "./campaign-settings-schema";
 import { emitCampaignUpdated } from "./emit-campaign-updated";
 
 /**
@@ -11,10 +11,10 @@ export async function checkCampaignHealth(organizationId: string, campaignId: st
   const changed = await withOrganization(organizationId, async (tx) => {
     const campaign = await tx.campaign.findFirst({
       where: { id: campaignId, organizationId, status: "running" },
-      select: { thresholds: true, instanceIds: true },
+      select: { id: true, thresholds: true, instanceIds: true },
     });
     if (!campaign) return false;
-    const thresholds = campaign.thresholds as unknown as CampaignThresholds;
+    const thresholds = campaignColumn(campaign, "thresholds");
     const [counts] = await tx.$queryRaw<
       { pending: bigint; claimed: bigint; delivered_ok: bigint; failed: bigint; opted_out: bigint }[]
     >`

@@ -1,8 +1,9 @@
 import type { Tx } from "../../db/tenant";
 import { uuid7 } from "../../db/uuid7";
+import { customFieldsOf } from "../contacts/custom-field-value";
 import { previewOf } from "../messages/message-content";
 import { outboundMediaType } from "../messages/outbound-media";
-import type { CampaignLimits, CampaignVariant } from "./campaign-dto";
+import type { CampaignLimits, CampaignVariant } from "./campaign-settings-schema";
 import { renderTemplate } from "./message-template";
 import { exclusionFor } from "./recipient-eligibility";
 
@@ -75,7 +76,7 @@ export async function claimRecipients(tx: Tx, context: ClaimContext): Promise<Cl
       lid: string | null;
       consent_status: "opted_in" | "opted_out" | "unknown";
       blocked_at: Date | null;
-      custom_fields: Record<string, unknown>;
+      custom_fields: unknown;
     }[]
   >`
     SELECT r.id, r.contact_id, r.variant, c.name, c.push_name, c.phone_e164, c.lid, c.consent_status, c.blocked_at, c.custom_fields
@@ -109,7 +110,7 @@ export async function claimRecipients(tx: Tx, context: ClaimContext): Promise<Cl
     const body = renderTemplate(variant.body, {
       name: candidate.name ?? candidate.push_name,
       phoneE164: candidate.phone_e164,
-      customFields: candidate.custom_fields ?? {},
+      customFields: customFieldsOf({ id: candidate.contact_id, customFields: candidate.custom_fields }),
     });
     const type = variant.media ? outboundMediaType(variant.media.mimeType) : ("text" as const);
     return {

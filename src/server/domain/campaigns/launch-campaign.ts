@@ -6,8 +6,8 @@ import { whatsappProvider } from "../../whatsapp";
 import { recordAudit } from "../audit/record-audit";
 import { evolutionServer } from "../instances/evolution-server";
 import type { Actor } from "../members/actor";
-import { audienceWhere, type CampaignAudience } from "./campaign-audience";
-import type { CampaignVariant } from "./campaign-dto";
+import { audienceWhere } from "./campaign-audience";
+import { campaignColumn } from "./campaign-settings-schema";
 import { startCampaignDispatch } from "./continue-campaign-dispatch";
 import { emitCampaignUpdated } from "./emit-campaign-updated";
 import { exclusionFor, type ExclusionReason } from "./recipient-eligibility";
@@ -34,7 +34,7 @@ export async function launchCampaign(actor: Actor, input: { campaignId: string }
     const campaign = await tx.campaign.findFirst({ where: { id: input.campaignId, organizationId } });
     if (!campaign) throw new AppError("NOT_FOUND", "Campanha não encontrada.");
     if (campaign.status !== "draft") throw new AppError("CONFLICT", "Esta campanha já foi lançada.");
-    const audience = campaign.audience as unknown as CampaignAudience;
+    const audience = campaignColumn(campaign, "audience");
     const contacts = await tx.contact.findMany({
       where: audienceWhere(organizationId, audience),
       select: { id: true, phoneE164: true, consentStatus: true, blockedAt: true },
@@ -105,7 +105,7 @@ export async function launchCampaign(actor: Actor, input: { campaignId: string }
     }
   }
 
-  const variants = (campaign.variants as unknown as CampaignVariant[]).length;
+  const variants = campaignColumn(campaign, "variants").length;
   let eligibleIndex = 0;
   const rows = contacts.map((contact) => {
     const reason = reasons.get(contact.id) ?? null;
@@ -128,7 +128,7 @@ export async function launchCampaign(actor: Actor, input: { campaignId: string }
       if (locked[0]?.status !== "draft") throw new AppError("CONFLICT", "Esta campanha já foi lançada.");
       for (let i = 0; i < rows.length; i += INSERT_CHUNK)
         await tx.campaignRecipient.createMany({ data: rows.slice(i, i + INSERT_CHUNK), skipDuplicates: true });
-      const startsNow = new Date((campaign.schedule as { startAt: string }).startAt) <= new Date();
+      const startsNow = new Date(campaignColumn(campaign, "schedule").startAt) <= new Date();
       await tx.campaign.update({
         where: { id: campaign.id },
         data: { status: startsNow ? "running" : "scheduled", launchedAt: new Date() },

@@ -1,4 +1,5 @@
 import { withOrganization } from "../../db/tenant";
+import { customFieldsOf } from "../contacts/custom-field-value";
 import type { Actor } from "../members/actor";
 import { audienceWhere, type CampaignAudience } from "./campaign-audience";
 import { renderTemplate, unknownVariables } from "./message-template";
@@ -42,7 +43,7 @@ export async function previewTemplate(actor: Actor, input: { body: string; conta
           text: renderTemplate(input.body, {
             name: c.name ?? c.pushName,
             phoneE164: c.phoneE164,
-            customFields: c.customFields as Record<string, unknown>,
+            customFields: customFieldsOf(c),
           }),
         }))
       : [

@@ -1,14 +1,13 @@
 import { withOrganization } from "../../db/tenant";
 import { logger } from "../../logger";
-import type { CampaignAudience } from "./campaign-audience";
-import type { CampaignLimits, CampaignVariant } from "./campaign-dto";
 import { inLanes } from "../../../shared/in-lanes";
 import { claimRecipients } from "./claim-recipients";
 import { checkCampaignHealth } from "./check-campaign-health";
 import { deliverClaimedSends } from "./deliver-claimed-sends";
 import { emitCampaignUpdated } from "./emit-campaign-updated";
 import { recoverStaleClaims } from "./recover-stale-claims";
-import { nextWindowOpening, outsideWindow, type SendSchedule } from "./send-window";
+import { campaignColumn } from "./campaign-settings-schema";
+import { nextWindowOpening, outsideWindow } from "./send-window";
 
 /** One dispatch job works this long, then the next scheduled job takes over. */
 const RUN_MS = 8_000;
@@ -105,7 +104,7 @@ async function loadActiveCampaigns(organizationId: string, now: Date, onlyCampai
       where: { organizationId, status: "scheduled", ...(onlyCampaignId ? { id: onlyCampaignId } : {}) },
       select: { id: true, schedule: true },
     });
-    const due = scheduled.filter((c) => new Date((c.schedule as unknown as SendSchedule).startAt) <= now);
+    const due = scheduled.filter((c) => new Date(campaignColumn(c, "schedule").startAt) <= now);
     if (due.length)
       await tx.campaign.updateMany({ where: { id: { in: due.map((c) => c.id) } }, data: { status: "running" } });
     const organization = await tx.organization.findUniqueOrThrow({
@@ -130,16 +129,16 @@ async function loadActiveCampaigns(organizationId: string, now: Date, onlyCampai
     });
     const byId = new Map(instances.map((i) => [i.id, i]));
     const campaigns = rows
-      .filter((row) => new Date((row.schedule as unknown as SendSchedule).startAt) <= now)
       .map((row) => ({
         id: row.id,
         legalBasis: row.legalBasis,
-        requireOptIn: (row.audience as unknown as CampaignAudience).consent === "opted_in",
-        variants: row.variants as unknown as CampaignVariant[],
-        limits: row.limits as unknown as CampaignLimits,
-        schedule: row.schedule as unknown as SendSchedule,
+        requireOptIn: campaignColumn(row, "audience").consent === "opted_in",
+        variants: campaignColumn(row, "variants"),
+        limits: campaignColumn(row, "limits"),
+        schedule: campaignColumn(row, "schedule"),
         instances: row.instanceIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
-      }));
+      }))
+      .filter((campaign) => new Date(campaign.schedule.startAt) <= now);
     return { campaigns, timezone: organization.timezone };
   });
 }

@@ -1,4 +1,3 @@
-import type { Prisma } from "../../db/client";
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import type { z } from "../../../shared/zod";
@@ -6,6 +5,7 @@ import type { saveCampaignInput } from "../../../shared/schemas/campaigns";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
 import { campaignDto, campaignSelect, type CampaignDto } from "./campaign-dto";
+import { campaignColumnValue } from "./campaign-settings-schema";
 import { unknownVariables } from "./message-template";
 
 /**
@@ -37,13 +37,13 @@ export async function saveCampaign(actor: Actor, input: z.infer<typeof saveCampa
     const data = {
       name: input.name,
       legalBasis: input.legalBasis,
-      audience: input.audience as Prisma.InputJsonValue,
-      variants: input.variants as Prisma.InputJsonValue,
+      audience: campaignColumnValue("audience", input.audience),
+      variants: campaignColumnValue("variants", input.variants),
       instanceIds: [...new Set(input.instanceIds)],
-      limits: input.limits as Prisma.InputJsonValue,
-      schedule: input.schedule as Prisma.InputJsonValue,
+      limits: campaignColumnValue("limits", input.limits),
+      schedule: campaignColumnValue("schedule", input.schedule),
       recentContactDays: input.recentContactDays,
-      thresholds: input.thresholds as Prisma.InputJsonValue,
+      thresholds: campaignColumnValue("thresholds", input.thresholds),
     };
     if (input.id) {
       const existing = await tx.campaign.findFirst({ where: { id: input.id, organizationId: actor.organizationId } });

@@ -1,19 +1,7 @@
 import { brazilianNationalHolidays } from "./brazilian-holidays";
+import type { SendSchedule } from "./campaign-settings-schema";
 
-/** When a campaign may send, in the organization's timezone. */
-export interface SendSchedule {
-  startAt: string;
-  endAt?: string | null;
-  /** 0 = Sunday … 6 = Saturday. */
-  weekdays: number[];
-  /** "09:00" – "18:00": sending hours. */
-  from: string;
-  to: string;
-  /** Quiet hours inside the day (e.g. lunch), never sent in. */
-  quietFrom?: string | null;
-  quietTo?: string | null;
-  skipHolidays: boolean;
-}
+export type { SendSchedule } from "./campaign-settings-schema";
 
 interface LocalTime {
   date: string;

@@ -1,4 +1,6 @@
+import { parseJsonColumn } from "../../db/json-column";
 import type { ContactFieldTypeValue } from "../../../shared/schemas/contacts";
+import { z } from "../../../shared/zod";
 
 /** What a custom field holds: text, a number, or a calendar date as `YYYY-MM-DD`. */
 export type CustomFieldValue = string | number;
@@ -69,12 +71,14 @@ function parseDate(text: string): CustomFieldParse {
   return { ok: true, value: date.toISOString().slice(0, 10) };
 }
 
-/** The stored JSON object, keeping only values of the types fields hold. */
-export function customFieldsOf(json: unknown): Record<string, CustomFieldValue> {
-  if (!json || typeof json !== "object" || Array.isArray(json)) return {};
-  return Object.fromEntries(
-    Object.entries(json as Record<string, unknown>).filter(
-      (entry): entry is [string, CustomFieldValue] => typeof entry[1] === "string" || typeof entry[1] === "number",
-    ),
-  );
+/** contacts.custom_fields: the values of the organization's custom fields, by field key. */
+export const customFieldsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/** A contact's stored custom field values, parsed (an INTERNAL error naming the contact when they do not match). */
+export function customFieldsOf(contact: { id: string; customFields: unknown }): Record<string, CustomFieldValue> {
+  return parseJsonColumn(customFieldsSchema, contact.customFields, {
+    table: "contacts",
+    column: "custom_fields",
+    id: contact.id,
+  });
 }

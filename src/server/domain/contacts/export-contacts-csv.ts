@@ -106,7 +106,7 @@ async function* lines(
     if (page.length === 0) return;
     let chunk = "";
     for (const row of page) {
-      const values = customFieldsOf(row.custom_fields);
+      const values = customFieldsOf({ id: row.id, customFields: row.custom_fields });
       chunk += csvLine([
         csvCell(row.name),
         csvCell(row.phone_e164, { trusted: true }),

@@ -113,7 +113,7 @@ export async function getContact(actor: Actor, input: { contactId: string }): Pr
       },
       blocked: contact.blockedAt ? { at: contact.blockedAt.toISOString(), reason: contact.blockedReason } : null,
       aiOptOut: contact.aiOptOut,
-      customFields: customFieldsOf(contact.customFields),
+      customFields: customFieldsOf(contact),
       tags: contact.tags.map((t) => t.tag),
       lastInteractionAt: contact.lastInteractionAt?.toISOString() ?? null,
       createdAt: contact.createdAt.toISOString(),

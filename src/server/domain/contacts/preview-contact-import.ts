@@ -6,6 +6,7 @@ import type { Actor } from "../members/actor";
 import { requireRole } from "../members/require-role";
 import { canonicalPhone } from "./phone-identity";
 import type { CsvDelimiter } from "./import/csv-delimiter";
+import { importMappingValue } from "./import/import-settings";
 import { readSpreadsheet } from "./import/read-spreadsheet";
 import type { SpreadsheetFormat } from "./import/sniff-file";
 import { suggestMapping, type SuggestedMapping } from "./import/suggest-mapping";
@@ -60,7 +61,7 @@ export async function previewContactImport(
         organizationId: actor.organizationId,
         fileName,
         fileKey: key,
-        mapping: { suggested: { ...suggested } },
+        mapping: importMappingValue({ suggested }),
         totalRows: table.rows.length,
         createdById: actor.userId,
       },

@@ -33,7 +33,7 @@ export async function runContactImport(
   const record = await withOrganization(organizationId, (tx) => loadImport(tx, organizationId, importId));
   if (record.status !== "running" && record.status !== "failed") return;
   try {
-    const settings = startedSettingsOf(record.mapping);
+    const settings = startedSettingsOf(record);
     if (!settings)
       throw new AppError("BAD_REQUEST", "Esta importação não foi iniciada com uma correspondência de colunas.");
     if (record.status === "failed") await setStatus(organizationId, importId, "running", null);

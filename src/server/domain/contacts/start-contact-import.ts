@@ -7,7 +7,7 @@ import type { Actor } from "../members/actor";
 import { requireRole } from "../members/require-role";
 import { emitImportUpdated } from "./import/emit-import-updated";
 import { contactImportDto, type ContactImportDto } from "./import/import-dto";
-import { startedSettingsOf, type StoredImportSettings } from "./import/import-settings";
+import { importMappingValue, startedSettingsOf, type StoredImportSettings } from "./import/import-settings";
 import { loadImport } from "./import/load-import";
 import { planImport } from "./import/plan-import";
 
@@ -52,14 +52,14 @@ export async function startContactImport(
     const current = await loadImport(tx, actor.organizationId, input.importId);
     assertStartable(current.status);
     // Resuming needs the very same rows in the same order; anything else starts the counts over.
-    const previous = startedSettingsOf(current.mapping);
+    const previous = startedSettingsOf(current);
     const resume = current.status === "failed" && JSON.stringify(previous) === JSON.stringify(settings);
     const rejected = plan.validation.rejected.length;
     const updated = await tx.contactImport.update({
       where: { id: current.id },
       data: {
         status: "running",
-        mapping: settings,
+        mapping: importMappingValue(settings),
         error: null,
         totalRows: plan.table.rows.length,
         ...(resume

@@ -23,13 +23,9 @@ export async function updateContact(
       changed.push("name");
     }
     if (input.customFields && Object.keys(input.customFields).length) {
-      const merged = await mergeCustomFields(
-        tx,
-        actor.organizationId,
-        customFieldsOf(contact.customFields),
-        input.customFields,
-      );
-      if (JSON.stringify(merged) !== JSON.stringify(customFieldsOf(contact.customFields))) {
+      const current = customFieldsOf(contact);
+      const merged = await mergeCustomFields(tx, actor.organizationId, current, input.customFields);
+      if (JSON.stringify(merged) !== JSON.stringify(current)) {
         data.customFields = merged;
         changed.push("customFields");
       }

@@ -3,6 +3,7 @@ import { AppError } from "../../errors";
 import type { ImportMapping } from "../../../shared/schemas/contacts";
 import type { Actor } from "../members/actor";
 import { requireRole } from "../members/require-role";
+import { importMappingValue } from "./import/import-settings";
 import { loadImport } from "./import/load-import";
 import { planImport, type ImportPlan } from "./import/plan-import";
 import type { ConsentValueCount } from "./import/validate-rows";
@@ -56,7 +57,7 @@ export async function validateContactImport(
   return withOrganization(actor.organizationId, async (tx) => {
     await tx.contactImport.update({
       where: { id: record.id },
-      data: { mapping: { suggested: { ...input.mapping } } },
+      data: { mapping: importMappingValue({ suggested: input.mapping }) },
     });
     return importReport(tx, actor.organizationId, record.id, plan, input.mapping, record.fileName);
   });

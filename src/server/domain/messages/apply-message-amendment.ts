@@ -2,6 +2,7 @@ import type { Tx } from "../../db/tenant";
 import type { PersonRef } from "../../whatsapp/provider";
 import type { MessageChange } from "./message-change";
 import { previewOf } from "./message-content";
+import { messageReactionsOf } from "./message-json-schema";
 
 type Context = { organizationId: string; instanceId: string };
 
@@ -26,7 +27,7 @@ export async function applyReaction(
 ): Promise<MessageChange[] | null> {
   const message = await target(tx, context, reaction.targetProviderMessageId);
   if (!message) return null;
-  const reactions = { ...(message.reactions as Record<string, string>) };
+  const reactions = { ...messageReactionsOf(message) };
   const key = reactorKey(reaction.fromMe, reaction.sender);
   if (reaction.emoji) reactions[key] = reaction.emoji;
   else delete reactions[key];

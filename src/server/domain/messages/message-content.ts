@@ -1,11 +1,11 @@
-import type { Prisma } from "../../db/client";
 import type { MessageType } from "../../db/generated/enums";
 import type { MediaRef, MessageContent } from "../../whatsapp/provider";
+import type { MessageDetails } from "./message-json-schema";
 
 export interface StoredContent {
   type: MessageType;
   body: string | null;
-  details: Prisma.InputJsonValue | undefined;
+  details: MessageDetails | undefined;
   media: MediaRef | null;
 }
 

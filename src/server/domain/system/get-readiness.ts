@@ -5,7 +5,9 @@ import { evolutionServer } from "../instances/evolution-server";
 import { pendingMigrations } from "../../db/migrate";
 import { PGBOSS_SCHEMA } from "../../jobs/boss";
 import { queueNames } from "../../jobs/queues";
-import type { MetricsSnapshot } from "../../observability/metrics";
+import { parseJsonColumn } from "../../db/json-column";
+import { logger } from "../../logger";
+import { workerMetricsSchema, type WorkerMetrics } from "./worker-metrics-schema";
 
 export interface ReadinessCheck {
   ok: boolean;
@@ -83,12 +85,25 @@ export async function getReadiness(): Promise<Readiness> {
 }
 
 /** Snapshots of live workers' metrics, merged into /api/metrics. */
-export async function workerMetricSnapshots(): Promise<MetricsSnapshot[]> {
+export async function workerMetricSnapshots(): Promise<WorkerMetrics[]> {
   const rows = await db().workerHeartbeat.findMany({
     where: { beatAt: { gt: new Date(Date.now() - WORKER_STALE_SECONDS * 1000) } },
-    select: { metrics: true },
+    select: { workerId: true, metrics: true },
   });
-  return rows.map((r) => r.metrics as unknown as MetricsSnapshot).filter((m) => Array.isArray(m) && m.length > 0);
+  return rows.flatMap((row) => {
+    try {
+      const metrics = parseJsonColumn(workerMetricsSchema, row.metrics, {
+        table: "worker_heartbeats",
+        column: "metrics",
+        id: row.workerId,
+      });
+      return metrics.length > 0 ? [metrics] : [];
+    } catch (error) {
+      // One worker's unreadable snapshot must not take the others' (and this process's) metrics down.
+      logger.error({ err: error }, "worker metrics snapshot skipped");
+      return [];
+    }
+  });
 }
 
 /** Queue depth per queue and state, in Prometheus text format. */

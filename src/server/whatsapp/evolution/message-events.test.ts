@@ -464,12 +464,13 @@ describe("messages.upsert: content", () => {
 
 describe("reactions", () => {
   /** The simulator's reaction: Baileys rewrote the key into our perspective (our chat, fromMe of the target). */
-  const reaction = (text: string, overrides: Record<string, unknown> = {}) =>
+  // `text: undefined` leaves the field out, as WhatsApp does for some removals.
+  const reaction = (text: string | undefined, overrides: Record<string, unknown> = {}) =>
     upsert(
       {
         reactionMessage: {
           key: { remoteJid: PHONE_JID, fromMe: true, id: "3EB0TARGET00000000000000" },
-          text,
+          ...(text === undefined ? {} : { text }),
           senderTimestampMs: long(1761057600123, false),
         },
       },
@@ -494,8 +495,8 @@ describe("reactions", () => {
 
   it("maps a removed reaction (empty or absent text) to an empty emoji", () => {
     expect(eventsOf("messages.upsert", reaction(""))).toMatchObject([{ kind: "reaction", emoji: "" }]);
-    const absent = reaction("");
-    delete (absent.message as unknown as { reactionMessage: { text?: string } }).reactionMessage.text;
+    const absent = reaction(undefined);
+    expect(absent.message).not.toHaveProperty("reactionMessage.text");
     expect(eventsOf("messages.upsert", absent)).toMatchObject([{ kind: "reaction", emoji: "" }]);
   });
 

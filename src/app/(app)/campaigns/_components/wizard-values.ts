@@ -126,18 +126,17 @@ export function toSaveInput(values: WizardValues, timeZone: string, id: string |
 
 /** A saved draft back in the wizard. */
 export function fromCampaign(campaign: CampaignDto, timeZone: string): WizardValues {
-  const audience = campaign.audience as unknown as SaveCampaignInput["audience"];
-  const { schedule } = campaign;
+  const { audience, schedule } = campaign;
   return {
     name: campaign.name,
     legalBasis: campaign.legalBasis,
     audience: {
-      tagIds: audience.tagIds ?? [],
-      instanceIds: audience.instanceIds ?? [],
-      consent: audience.consent ?? "opted_in",
-      after: audience.lastInteraction?.after ? toZonedDate(audience.lastInteraction.after, timeZone) : "",
-      before: audience.lastInteraction?.before ? toZonedDate(audience.lastInteraction.before, timeZone) : "",
-      fields: audience.fields ?? [],
+      tagIds: audience.tagIds,
+      instanceIds: audience.instanceIds,
+      consent: audience.consent,
+      after: audience.lastInteraction.after ? toZonedDate(audience.lastInteraction.after, timeZone) : "",
+      before: audience.lastInteraction.before ? toZonedDate(audience.lastInteraction.before, timeZone) : "",
+      fields: audience.fields,
     },
     variants: campaign.variants.map((variant) => ({ body: variant.body, media: variant.media ?? null })),
     instanceIds: campaign.instanceIds,

@@ -159,7 +159,7 @@ async function updateContacts(
   for (const row of rows) {
     const contact = existing.get(row.phoneE164);
     if (!contact) continue;
-    const fields = customFieldsOf(contact.custom_fields);
+    const fields = customFieldsOf({ id: contact.id, customFields: contact.custom_fields });
     const name = row.name ?? contact.name;
     const fieldsChanged = Object.keys(row.fields).some((key) => fields[key] !== row.fields[key]);
     if (name === contact.name && !fieldsChanged) continue;
