@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
 import { ConfigError, env } from "./src/env";
-import { identityFromCookieHeader } from "./src/server/auth/session";
+import { identityFromCookieHeader } from "./src/server/auth/cookie-identity";
 import { closeConnections } from "./src/server/close-connections";
 import { resolveActor } from "./src/server/domain/members/resolve-actor";
 import { logger, withLogContext } from "./src/server/logger";

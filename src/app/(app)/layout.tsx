@@ -1,20 +1,13 @@
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { getSessionIdentity } from "~/server/auth/session";
-import { resolveActor } from "~/server/domain/members/resolve-actor";
-import { getOrganization } from "~/server/domain/organizations/get-organization";
+import { api } from "~/trpc/server";
 import { AppFrame } from "../_components/app-frame";
 import { RealtimeProvider } from "../_components/realtime-provider";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const identity = await getSessionIdentity();
-  if (!identity) redirect("/sign-in");
-  const actor = await resolveActor(identity.userId, identity.organizationId);
-  if (!actor) redirect("/api/auth/signout");
-  const organization = await getOrganization(actor);
+  const [organization, me] = await Promise.all([api.organization.current(), api.system.me()]);
   return (
     <RealtimeProvider>
-      <AppFrame organizationName={organization.name} role={actor.role}>
+      <AppFrame organizationName={organization.name} role={me.role}>
         {children}
       </AppFrame>
     </RealtimeProvider>

@@ -7,6 +7,5 @@ import { useTRPC } from "~/trpc/react";
 export function useMyRole() {
   const trpc = useTRPC();
   const me = useQuery(trpc.system.me.queryOptions());
-  const role = me.data?.role;
-  return { role, userId: me.data?.userId, isAdmin: role === "owner" || role === "admin", loaded: me.isSuccess };
+  return { role: me.data?.role, userId: me.data?.userId, isAdmin: me.data?.isAdmin ?? false, loaded: me.isSuccess };
 }

@@ -1,11 +1,10 @@
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
-import { resolveActor } from "../domain/members/resolve-actor";
-import { roleAtLeast } from "../domain/members/roles";
-import type { Actor } from "../domain/members/actor";
+import { requireActor } from "../auth/require-actor";
+import type { SessionIdentity } from "../auth/session-identity";
+import { isAdminRole } from "../domain/members/roles";
 import { AppError, toPublicError, toTrpcError } from "../errors";
 import { logger } from "../logger";
-import type { SessionIdentity } from "../auth/session";
 
 export interface TrpcContext {
   identity: SessionIdentity | null;
@@ -72,15 +71,19 @@ export const authenticatedProcedure = publicProcedure.use(async ({ ctx, next }) 
   return next({ ctx: { identity: ctx.identity } });
 });
 
-/** Signed in and a current member of the session's organization: `ctx.actor` scopes every call. */
+/**
+ * Signed in and a current member of the session's organization: `ctx.actor` scopes every call. The
+ * check is `requireActor`, the same one route handlers go through (`memberRoute`).
+ */
 export const organizationProcedure = authenticatedProcedure.use(async ({ ctx, next }) => {
-  const actor: Actor | null = await resolveActor(ctx.identity.userId, ctx.identity.organizationId);
-  if (!actor) throw toTrpcError(new AppError("FORBIDDEN", "Você não tem acesso a esta organização."));
+  const actor = await requireActor(ctx.identity).catch((error: unknown) => {
+    throw toTrpcError(error);
+  });
   return next({ ctx: { actor } });
 });
 
 export const adminProcedure = organizationProcedure.use(async ({ ctx, next }) => {
-  if (!roleAtLeast(ctx.actor.role, "admin")) {
+  if (!isAdminRole(ctx.actor.role)) {
     throw toTrpcError(new AppError("FORBIDDEN", "Apenas administradores podem fazer isso."));
   }
   return next();

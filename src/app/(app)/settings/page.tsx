@@ -1,7 +1,6 @@
 import { Stack, Tabs, TabsList, TabsPanel, TabsTab, Title } from "@mantine/core";
 import { getTranslations } from "next-intl/server";
-import { getSessionIdentity } from "~/server/auth/session";
-import { resolveActor } from "~/server/domain/members/resolve-actor";
+import { api } from "~/trpc/server";
 import { ContactFieldsPanel } from "./contact-fields-panel";
 import { DeadDeliveriesPanel } from "./dead-deliveries-panel";
 import { DiagnosticsPanel } from "./diagnostics-panel";
@@ -10,10 +9,7 @@ import { OrganizationForm } from "./organization-form";
 import { QuickRepliesPanel } from "./quick-replies-panel";
 
 export default async function SettingsPage() {
-  const t = await getTranslations("settings");
-  const identity = await getSessionIdentity();
-  const actor = identity && (await resolveActor(identity.userId, identity.organizationId));
-  const isAdmin = actor?.role === "owner" || actor?.role === "admin";
+  const [t, { isAdmin }] = await Promise.all([getTranslations("settings"), api.system.me()]);
   return (
     <Stack>
       <Title order={2}>{t("title")}</Title>

@@ -1,12 +1,12 @@
 import { Center, Paper, Stack, Text, Title } from "@mantine/core";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { getSessionIdentity } from "~/server/auth/session";
+import { hasSession } from "~/trpc/server";
 import { LanguageSwitch } from "../../_components/language-switch";
 import { SignInForm } from "./sign-in-form";
 
 export default async function SignInPage() {
-  if (await getSessionIdentity()) redirect("/");
+  if (await hasSession()) redirect("/");
   const t = await getTranslations();
   return (
     <Center mih="100dvh" p="md">

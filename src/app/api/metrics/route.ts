@@ -1,6 +1,8 @@
 import { timingSafeEqual } from "node:crypto";
 import { env } from "~/env";
+import { publicRoute } from "~/server/api/route-handler";
 import { queueDepthGauges, workerMetricSnapshots } from "~/server/domain/system/get-readiness";
+import { AppError } from "~/server/errors";
 import { renderMetrics } from "~/server/observability/metrics";
 
 export const dynamic = "force-dynamic";
@@ -12,19 +14,18 @@ function tokenMatches(given: string, expected: string): boolean {
 }
 
 /** Prometheus metrics of this web process, live workers and the queues; needs METRICS_TOKEN. */
-export async function GET(request: Request) {
+export const GET = publicRoute(async ({ request }) => {
   const expected = env().METRICS_TOKEN;
-  if (!expected) {
-    return new Response("Metrics are disabled: set METRICS_TOKEN to enable /api/metrics.\n", { status: 404 });
-  }
+  // Operator-facing (a Prometheus scrape config), hence English.
+  if (!expected) throw new AppError("NOT_FOUND", "Metrics are disabled: set METRICS_TOKEN to enable /api/metrics.");
   // Header only: a token in the query string ends up in access logs.
   const given = request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
   if (!tokenMatches(given, expected)) {
-    return new Response("Unauthorized: send Authorization: Bearer <METRICS_TOKEN>.\n", { status: 401 });
+    throw new AppError("UNAUTHENTICATED", "Unauthorized: send Authorization: Bearer <METRICS_TOKEN>.");
   }
   const body = await renderMetrics({
     workerSnapshots: await workerMetricSnapshots(),
     gauges: await queueDepthGauges(),
   });
   return new Response(body, { headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8" } });
-}
+});

@@ -1,8 +1,6 @@
 import { Readable } from "node:stream";
-import { getSessionIdentity } from "~/server/auth/session";
-import { resolveActor } from "~/server/domain/members/resolve-actor";
+import { memberRoute } from "~/server/api/route-handler";
 import { readMessageMedia } from "~/server/domain/messages/read-message-media";
-import { toPublicError } from "~/server/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -10,28 +8,19 @@ export const dynamic = "force-dynamic";
 const INLINE = /^(image\/(jpeg|png|gif|webp)|audio\/|video\/|application\/pdf$)/;
 
 /** An attachment, for members of its organization only (session checked on every request). */
-export async function GET(request: Request, { params }: { params: Promise<{ messageId: string }> }) {
-  try {
-    const identity = await getSessionIdentity();
-    const actor = identity && (await resolveActor(identity.userId, identity.organizationId));
-    if (!actor) return Response.json({ error: "Entre para continuar." }, { status: 401 });
-    const { messageId } = await params;
-    const media = await readMessageMedia(actor, { messageId });
-    const disposition = INLINE.test(media.mimeType) ? "inline" : "attachment";
-    const fileName = encodeURIComponent(media.fileName ?? "arquivo");
-    return new Response(Readable.toWeb(media.body) as ReadableStream, {
-      headers: {
-        "content-type": media.mimeType,
-        "content-length": String(media.size),
-        "content-disposition": `${disposition}; filename*=UTF-8''${fileName}`,
-        "x-content-type-options": "nosniff",
-        "content-security-policy": "default-src 'none'; sandbox",
-        // Private: content-addressed bytes never change, but only this member may read them.
-        "cache-control": "private, max-age=86400, immutable",
-      },
-    });
-  } catch (error) {
-    const published = toPublicError(error);
-    return Response.json({ error: published.message }, { status: published.status });
-  }
-}
+export const GET = memberRoute<{ messageId: string }>(async ({ actor, params: { messageId } }) => {
+  const media = await readMessageMedia(actor, { messageId });
+  const disposition = INLINE.test(media.mimeType) ? "inline" : "attachment";
+  const fileName = encodeURIComponent(media.fileName ?? "arquivo");
+  return new Response(Readable.toWeb(media.body) as ReadableStream, {
+    headers: {
+      "content-type": media.mimeType,
+      "content-length": String(media.size),
+      "content-disposition": `${disposition}; filename*=UTF-8''${fileName}`,
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "default-src 'none'; sandbox",
+      // Private: content-addressed bytes never change, but only this member may read them.
+      "cache-control": "private, max-age=86400, immutable",
+    },
+  });
+});

@@ -1,16 +1,13 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { createRequestContext } from "~/server/api/request-context";
 import { appRouter } from "~/server/api/root";
-import { getSessionIdentity } from "~/server/auth/session";
 
 const handler = (request: Request) =>
   fetchRequestHandler({
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: async () => ({
-      identity: await getSessionIdentity(),
-      requestId: request.headers.get("x-request-id") ?? "",
-    }),
+    createContext: () => createRequestContext(request.headers),
   });
 
 export { handler as GET, handler as POST };

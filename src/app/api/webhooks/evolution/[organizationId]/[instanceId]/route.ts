@@ -1,6 +1,7 @@
 import { env } from "~/env";
 import { authenticateWebhook, receiveWebhook } from "~/server/domain/instances/receive-webhook";
 import { WEBHOOK_SECRET_HEADER } from "~/server/domain/instances/evolution-server";
+import { errorResponse } from "~/server/api/http-error";
 import { AppError, toPublicError } from "~/server/errors";
 import { logger } from "~/server/logger";
 
@@ -31,7 +32,9 @@ async function readLimited(request: Request, limit: number): Promise<Buffer | nu
 /**
  * Evolution API webhook intake: authenticate, store raw in one statement, answer 200 at once. 4xx only
  * for what a retry cannot fix (Evolution does not retry 4xx); anything transient is a 5xx — a saturated
- * intake pool or an unreachable database answers 503 at once.
+ * intake pool or an unreachable database answers 503 at once. Authenticated by the instance's secret
+ * rather than a session and logged by its own policy (503 is expected back-pressure), so not a
+ * `memberRoute`; its errors still leave through the one mapping, `errorResponse`.
  */
 export async function POST(request: Request, { params }: Params) {
   const { organizationId, instanceId } = await params;
@@ -42,7 +45,7 @@ export async function POST(request: Request, { params }: Params) {
     body = await readLimited(request, env().WEBHOOK_MAX_BYTES);
     if (body === null) {
       logger.warn({ instanceId }, "webhook body over WEBHOOK_MAX_BYTES");
-      return Response.json({ error: "Corpo acima do limite." }, { status: 413 });
+      return errorResponse(new AppError("PAYLOAD_TOO_LARGE", "Corpo acima do limite."));
     }
     const received = await receiveWebhook({ organizationId, instanceId, secret, body });
     return Response.json({ ok: true, duplicate: !received.stored });
@@ -67,6 +70,6 @@ export async function POST(request: Request, { params }: Params) {
     }
     // 503: busy or the database is away; a short Retry-After keeps Evolution's retries from piling up.
     const headers = published.status === 503 ? { "Retry-After": "1" } : undefined;
-    return Response.json({ error: published.message, reason }, { status: published.status, headers });
+    return errorResponse(error, { headers, extra: { reason } });
   }
 }

@@ -1,0 +1,34 @@
+import { toPublicError, type PublicError } from "../errors";
+import { logger } from "../logger";
+
+export interface ErrorResponseOptions {
+  headers?: HeadersInit;
+  /** More fields for the body, e.g. the webhook's operator-facing `reason`. */
+  extra?: Record<string, unknown>;
+}
+
+/**
+ * The HTTP face of any thrown value, for route handlers: the same table and masking as tRPC
+ * (`toPublicError`), as `{ error, code, fieldErrors? }`.
+ */
+export function errorResponse(error: unknown, options: ErrorResponseOptions = {}): Response {
+  const published = toPublicError(error);
+  return Response.json(
+    {
+      error: published.message,
+      code: published.code,
+      ...(published.fieldErrors ? { fieldErrors: published.fieldErrors } : {}),
+      ...options.extra,
+    },
+    { status: published.status, headers: options.headers },
+  );
+}
+
+/** Like tRPC's error boundary: a stack trace for 5xx, one info line for what the caller got wrong. */
+export function logRouteError(route: { method: string; path: string; ms: number }, error: unknown): PublicError {
+  const published = toPublicError(error);
+  const fields = { ...route, status: published.status, code: published.code };
+  if (published.status >= 500) logger.error({ ...fields, err: error }, "route error");
+  else logger.info(fields, "route error");
+  return published;
+}
