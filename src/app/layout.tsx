@@ -1,4 +1,5 @@
 import "@mantine/core/styles.css";
+import "@mantine/dates/styles.css";
 import "@mantine/notifications/styles.css";
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
@@ -7,6 +8,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
 import { TrpcReactProvider } from "~/trpc/react";
+import { LocaleDatesProvider } from "./_components/locale-dates-provider";
 import { theme } from "./theme";
 
 export const metadata: Metadata = {
@@ -28,8 +30,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <NextIntlClientProvider locale={locale} messages={messages}>
           <MantineProvider theme={theme} defaultColorScheme="auto">
-            <Notifications position="top-right" />
-            <TrpcReactProvider>{children}</TrpcReactProvider>
+            <LocaleDatesProvider>
+              <Notifications position="top-right" />
+              <TrpcReactProvider>{children}</TrpcReactProvider>
+            </LocaleDatesProvider>
           </MantineProvider>
         </NextIntlClientProvider>
       </body>

@@ -22,7 +22,8 @@ import { IconInfoCircle, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useTRPC } from "~/trpc/react";
-import { formatPhone } from "../../inbox/_components/format-contact";
+import { DateField } from "../../../_components/date-fields";
+import { formatPhone } from "../../../_components/format-phone";
 import type { AudiencePreview } from "./use-audience-preview";
 import type { AudienceConsent, AudienceValues } from "./wizard-values";
 
@@ -93,20 +94,18 @@ export function AudienceStep(props: {
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="date"
+            <DateField
               label={t("after")}
               description={t("afterHelp")}
               value={audience.after}
-              onChange={(e) => set("after", e.currentTarget.value)}
+              onChange={(value) => set("after", value)}
               error={errors["audience.lastInteraction.after"]}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t("before")}
               description={t("beforeHelp")}
               value={audience.before}
-              onChange={(e) => set("before", e.currentTarget.value)}
+              onChange={(value) => set("before", value)}
               error={errors["audience.lastInteraction.before"]}
             />
           </SimpleGrid>

@@ -3,8 +3,8 @@
 import { Anchor, Group, Paper, Stack, Text, Timeline } from "@mantine/core";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
-import { clockTime, dateTime, dayKey } from "../../inbox/_components/format-time";
-import { useTimezone } from "../../inbox/_components/use-timezone";
+import { clockTime, dateTime, dayKey } from "~/shared/format/time";
+import { useTimezone } from "../../../_components/use-timezone";
 import { CampaignStatusBadge } from "./campaign-status-badge";
 import { useWindowSummary } from "./schedule-summary";
 import type { CampaignDto } from "./types";

@@ -5,9 +5,9 @@ import { IconAlertTriangle, IconClock, IconDownload, IconPencil } from "@tabler/
 import { useFormatter, useLocale, useNow, useTranslations } from "next-intl";
 import Link from "next/link";
 import { messageOf } from "~/trpc/errors";
-import { dateTime } from "../../inbox/_components/format-time";
-import { TimezoneProvider } from "../../inbox/_components/use-timezone";
-import { StatusBadge } from "../../instances/_components/status-badge";
+import { dateTime } from "~/shared/format/time";
+import { TimezoneProvider } from "../../../_components/use-timezone";
+import { InstanceStatusBadge } from "../../../_components/instance-status-badge";
 import { CampaignControls } from "./campaign-controls";
 import { CampaignFunnel } from "./campaign-funnel";
 import { CampaignStatusBadge } from "./campaign-status-badge";
@@ -17,7 +17,7 @@ import type { CampaignReport } from "./types";
 import { useCampaignReport } from "./use-campaign-report";
 import { variantLetter } from "./variant-editor";
 
-type InstanceState = Parameters<typeof StatusBadge>[0]["state"];
+type InstanceState = Parameters<typeof InstanceStatusBadge>[0]["state"];
 
 /** `/campaigns/<id>`: status, controls and the live funnel, per number and per variant. */
 export function CampaignDetail(props: { campaignId: string; timezone: string; isAdmin: boolean }) {
@@ -223,7 +223,7 @@ function PerInstance({ rows, unassigned }: { rows: CampaignReport["perInstance"]
               <Table.Tr key={row.instanceId} data-testid="campaign-instance-row">
                 <Table.Td>{row.name}</Table.Td>
                 <Table.Td>
-                  <StatusBadge instanceId={row.instanceId} state={row.state as InstanceState} />
+                  <InstanceStatusBadge instanceId={row.instanceId} state={row.state as InstanceState} />
                 </Table.Td>
                 <Table.Td ta="right">{number.format(row.sent)}</Table.Td>
                 <Table.Td ta="right">{number.format(row.pending)}</Table.Td>

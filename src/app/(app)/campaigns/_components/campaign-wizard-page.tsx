@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import { TimezoneProvider } from "../../inbox/_components/use-timezone";
+import { TimezoneProvider } from "../../../_components/use-timezone";
 import { CampaignWizard } from "./campaign-wizard";
 import type { CampaignDto } from "./types";
 import { defaultValues, fromCampaign } from "./wizard-values";

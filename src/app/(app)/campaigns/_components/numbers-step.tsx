@@ -5,7 +5,7 @@ import { IconAlertTriangle } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useTRPC } from "~/trpc/react";
-import { StatusBadge } from "../../instances/_components/status-badge";
+import { InstanceStatusBadge } from "../../../_components/instance-status-badge";
 import type { WizardValues } from "./wizard-values";
 
 type Limits = WizardValues["limits"];
@@ -71,7 +71,7 @@ export function NumbersStep(props: {
                         +{instance.phoneNumber}
                       </Text>
                     )}
-                    <StatusBadge instanceId={instance.id} state={instance.state} />
+                    <InstanceStatusBadge instanceId={instance.id} state={instance.state} />
                   </Group>
                 }
                 description={t("dailyLimit", { limit: number.format(instance.dailySendLimit) })}

@@ -7,7 +7,7 @@ import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { legalBases, type LegalBasisName } from "~/shared/schemas/campaigns";
 import { useTRPC } from "~/trpc/react";
-import { dateTime } from "../../inbox/_components/format-time";
+import { dateTime } from "~/shared/format/time";
 import { useWindowSummary } from "./schedule-summary";
 import type { AudiencePreview } from "./use-audience-preview";
 import { variantLetter } from "./variant-editor";

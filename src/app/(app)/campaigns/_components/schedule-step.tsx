@@ -1,19 +1,8 @@
 "use client";
 
-import {
-  Chip,
-  Fieldset,
-  Group,
-  Input,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Chip, Fieldset, Group, Input, NumberInput, Select, SimpleGrid, Stack, Switch, Text } from "@mantine/core";
 import { useLocale, useTranslations } from "next-intl";
+import { DateTimeField } from "../../../_components/date-fields";
 import { weekdayNames } from "./weekdays";
 import { halfHours, type WizardValues } from "./wizard-values";
 
@@ -48,21 +37,19 @@ export function ScheduleStep(props: {
         {t("timezone", { timeZone: props.timeZone })}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t("startAt")}
           description={t("startAtHelp")}
           value={schedule.startAt}
-          onChange={(e) => set("startAt", e.currentTarget.value)}
+          onChange={(value) => set("startAt", value)}
           error={errors["schedule.startAt"]}
           data-testid="schedule-start"
         />
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t("endAt")}
           description={t("endAtHelp")}
           value={schedule.endAt}
-          onChange={(e) => set("endAt", e.currentTarget.value)}
+          onChange={(value) => set("endAt", value)}
           error={errors["schedule.endAt"]}
           data-testid="schedule-end"
         />

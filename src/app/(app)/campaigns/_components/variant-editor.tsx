@@ -22,7 +22,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { useTRPC } from "~/trpc/react";
-import { formatBytes } from "../../inbox/_components/format-contact";
+import { formatBytes } from "~/shared/format/bytes";
 import { useAttachmentUpload } from "../../inbox/_components/use-attachment-upload";
 import type { VariantValues } from "./wizard-values";
 

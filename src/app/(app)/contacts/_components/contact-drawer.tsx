@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Avatar, Badge, Divider, Drawer, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Divider, Drawer, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { messageOf } from "~/trpc/errors";
@@ -12,7 +12,8 @@ import { ConsentSection } from "./consent-section";
 import { ContactEditForm } from "./contact-edit-form";
 import { ContactTagsEditor } from "./contact-tags-editor";
 import { ConversationsSection } from "./conversations-section";
-import { formatPhone } from "./format";
+import { ContactAvatar } from "../../../_components/contact-avatar";
+import { displayTitle, formatPhone } from "../../../_components/format-phone";
 
 /** Everything about one contact: fields, tags, block, consent ledger and conversations. */
 export function ContactDrawer(props: { contactId: string; timeZone: string; onClose: () => void }) {
@@ -21,6 +22,7 @@ export function ContactDrawer(props: { contactId: string; timeZone: string; onCl
   const queryClient = useQueryClient();
   const detail = useQuery(trpc.contacts.get.queryOptions({ contactId: props.contactId }));
   const contact = detail.data;
+  const title = contact ? displayTitle(contact.displayName, contact.phone) : "";
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.contacts.get.queryKey({ contactId: props.contactId }) });
     await queryClient.invalidateQueries({ queryKey: trpc.contacts.list.pathKey() });
@@ -47,10 +49,10 @@ export function ContactDrawer(props: { contactId: string; timeZone: string; onCl
       ) : (
         <Stack gap="lg" data-testid="contact-detail" data-contact-id={contact.id}>
           <Group wrap="nowrap" align="flex-start">
-            <Avatar src={contact.profilePictureUrl} color="initials" name={contact.displayName} radius="xl" size={56} />
+            <ContactAvatar src={contact.profilePictureUrl} title={title} size={56} />
             <Stack gap={4} style={{ minWidth: 0 }}>
-              <Title order={3} style={{ overflowWrap: "anywhere" }}>
-                {contact.displayName}
+              <Title order={3} style={{ overflowWrap: "anywhere" }} data-testid="contact-title">
+                {title}
               </Title>
               <Text ff="monospace" size="sm">
                 {formatPhone(contact.phone)}

@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { DateField } from "../../../_components/date-fields";
 import type { ContactDetail } from "./types";
 
 /** The team's name for the contact and the organization's custom fields (checked by type on the server). */
@@ -54,21 +55,31 @@ export function ContactEditForm(props: { contact: ContactDetail; onSaved: () => 
           onChange={(e) => setName(e.currentTarget.value)}
           data-testid="contact-name-input"
         />
-        {(fields.data ?? []).map((field) => (
-          <TextInput
-            key={field.key}
-            label={field.label}
-            type={field.type === "date" ? "date" : "text"}
-            inputMode={field.type === "number" ? "decimal" : undefined}
-            value={values[field.key] ?? initial(field.key)}
-            error={errors[`customFields.${field.key}`]}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              setValues((current) => ({ ...current, [field.key]: value }));
-            }}
-            data-testid={`custom-field-${field.key}`}
-          />
-        ))}
+        {(fields.data ?? []).map((field) =>
+          field.type === "date" ? (
+            <DateField
+              key={field.key}
+              label={field.label}
+              value={values[field.key] ?? initial(field.key)}
+              error={errors[`customFields.${field.key}`]}
+              onChange={(value) => setValues((current) => ({ ...current, [field.key]: value }))}
+              data-testid={`custom-field-${field.key}`}
+            />
+          ) : (
+            <TextInput
+              key={field.key}
+              label={field.label}
+              inputMode={field.type === "number" ? "decimal" : undefined}
+              value={values[field.key] ?? initial(field.key)}
+              error={errors[`customFields.${field.key}`]}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setValues((current) => ({ ...current, [field.key]: value }));
+              }}
+              data-testid={`custom-field-${field.key}`}
+            />
+          ),
+        )}
         <Group justify="flex-end">
           <Button type="submit" disabled={!dirty} loading={update.isPending} data-testid="contact-save">
             {t("save")}

@@ -1,11 +1,12 @@
 "use client";
 
-import { Avatar, Badge, Group, Table, Text } from "@mantine/core";
+import { Badge, Group, Table, Text } from "@mantine/core";
 import { useFormatter, useTranslations } from "next-intl";
 import { memo } from "react";
 import { ConsentBadge } from "./consent-badge";
-import { formatPhone } from "./format";
-import { TagBadge } from "./tag-badge";
+import { ContactAvatar } from "../../../_components/contact-avatar";
+import { displayTitle, formatPhone } from "../../../_components/format-phone";
+import { TagBadge } from "../../../_components/tag-badge";
 import type { ContactListItem } from "./types";
 
 export function ContactTable(props: { items: ContactListItem[]; timeZone: string; onOpen: (id: string) => void }) {
@@ -40,6 +41,7 @@ const ContactRow = memo(function ContactRow(props: {
   const t = useTranslations("contacts");
   const format = useFormatter();
   const { contact } = props;
+  const title = displayTitle(contact.displayName, contact.phone);
   return (
     <Table.Tr
       data-testid="contact-row"
@@ -53,10 +55,10 @@ const ContactRow = memo(function ContactRow(props: {
     >
       <Table.Td>
         <Group gap="sm" wrap="nowrap">
-          <Avatar color="initials" name={contact.displayName} radius="xl" size={32} />
+          <ContactAvatar title={title} size={32} />
           <div style={{ minWidth: 0 }}>
-            <Text size="sm" fw={500} truncate>
-              {contact.displayName}
+            <Text size="sm" fw={500} truncate data-testid="contact-name">
+              {title}
             </Text>
             {contact.name && contact.pushName && contact.pushName !== contact.name && (
               <Text size="xs" c="dimmed" truncate>

@@ -21,7 +21,7 @@ import { useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEve
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { EmojiPicker } from "./emoji-picker";
-import { formatBytes } from "./format-contact";
+import { formatBytes } from "~/shared/format/bytes";
 import classes from "./inbox.module.css";
 import { newId } from "./new-id";
 import { QuickReplyMenu, useQuickReplyMenu } from "./quick-reply-menu";

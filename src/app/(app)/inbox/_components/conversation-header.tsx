@@ -1,16 +1,17 @@
 "use client";
 
-import { ActionIcon, Avatar, Button, Group, Select, Stack, Text, Title } from "@mantine/core";
-import { IconArrowLeft, IconCheck, IconRefresh, IconUsersGroup } from "@tabler/icons-react";
+import { ActionIcon, Button, Group, Select, Stack, Text, Title } from "@mantine/core";
+import { IconArrowLeft, IconCheck, IconRefresh } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { conversationStatuses, type ConversationStatus } from "~/shared/schemas/inbox";
 import { useTRPC } from "~/trpc/react";
+import { ContactAvatar } from "../../../_components/contact-avatar";
+import { displayTitle, formatPhone } from "../../../_components/format-phone";
 import { useMyRole } from "../../../_components/use-my-role";
-import { StatusBadge } from "../../instances/_components/status-badge";
-import { formatPhone, initialsOf } from "./format-contact";
-import { TagBadge } from "./tag-badge";
+import { InstanceStatusBadge } from "../../../_components/instance-status-badge";
+import { TagBadge } from "../../../_components/tag-badge";
 import { TagPicker } from "./tag-picker";
 import type { ConversationDetail } from "./types";
 import { useConversationActions } from "./use-conversation-actions";
@@ -24,6 +25,7 @@ export function ConversationHeader({ conversation }: { conversation: Conversatio
   const { userId } = useMyRole();
   const { setStatus, assign, setTag } = useConversationActions(conversation.id);
   const phone = formatPhone(conversation.phone);
+  const title = displayTitle(conversation.title, conversation.phone);
   const closed = conversation.status === "closed";
   const conversationId = conversation.id;
 
@@ -49,15 +51,18 @@ export function ConversationHeader({ conversation }: { conversation: Conversatio
           >
             <IconArrowLeft size={18} />
           </ActionIcon>
-          <Avatar color="initials" name={conversation.title} radius="xl">
-            {conversation.kind === "group" ? <IconUsersGroup size={20} /> : initialsOf(conversation.title)}
-          </Avatar>
+          <ContactAvatar title={title} group={conversation.kind === "group"} />
           <Stack gap={0} style={{ minWidth: 0 }}>
-            <Title order={4} lh={1.2} style={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
-              {conversation.title}
+            <Title
+              order={4}
+              lh={1.2}
+              data-testid="conversation-title"
+              style={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}
+            >
+              {title}
             </Title>
             <Group gap={6} wrap="nowrap">
-              {phone && phone !== conversation.title && (
+              {phone && phone !== title && (
                 <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }} data-testid="conversation-phone">
                   {phone}
                 </Text>
@@ -65,7 +70,7 @@ export function ConversationHeader({ conversation }: { conversation: Conversatio
               <Text size="xs" c="dimmed" truncate>
                 {conversation.instance.name}
               </Text>
-              <StatusBadge instanceId={conversation.instance.id} state={conversation.instanceState} />
+              <InstanceStatusBadge instanceId={conversation.instance.id} state={conversation.instanceState} />
             </Group>
           </Stack>
         </Group>

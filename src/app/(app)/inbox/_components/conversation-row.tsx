@@ -1,16 +1,17 @@
 "use client";
 
-import { Avatar, Badge, Group, Text, UnstyledButton } from "@mantine/core";
-import { IconUser, IconUsersGroup } from "@tabler/icons-react";
+import { Badge, Group, Text, UnstyledButton } from "@mantine/core";
+import { IconUser } from "@tabler/icons-react";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { memo } from "react";
-import { formatPhone, initialsOf } from "./format-contact";
-import { dateTime, listTime } from "./format-time";
+import { ContactAvatar } from "../../../_components/contact-avatar";
+import { displayTitle, formatPhone } from "../../../_components/format-phone";
+import { dateTime, listTime } from "~/shared/format/time";
 import classes from "./inbox.module.css";
-import { TagBadge } from "./tag-badge";
+import { TagBadge } from "../../../_components/tag-badge";
 import type { ConversationDto } from "./types";
-import { useTimezone } from "./use-timezone";
+import { useTimezone } from "../../../_components/use-timezone";
 
 export const ConversationRow = memo(function ConversationRow({
   conversation,
@@ -27,6 +28,7 @@ export const ConversationRow = memo(function ConversationRow({
   const timeZone = useTimezone();
   const unread = conversation.unreadCount > 0;
   const phone = formatPhone(conversation.phone);
+  const title = displayTitle(conversation.title, conversation.phone);
   const preview = conversation.snippet ?? conversation.lastMessagePreview ?? "";
   const prefix = !conversation.snippet && conversation.lastMessageDirection === "outbound" ? t("you") : "";
 
@@ -42,13 +44,11 @@ export const ConversationRow = memo(function ConversationRow({
       data-unread={conversation.unreadCount}
     >
       <Group gap="sm" wrap="nowrap" align="flex-start">
-        <Avatar color="initials" name={conversation.title} radius="xl" size={40}>
-          {conversation.kind === "group" ? <IconUsersGroup size={20} /> : initialsOf(conversation.title)}
-        </Avatar>
+        <ContactAvatar title={title} group={conversation.kind === "group"} size={40} />
         <div style={{ flex: 1, minWidth: 0 }}>
           <Group gap={6} wrap="nowrap" justify="space-between">
-            <Text size="sm" fw={unread ? 700 : 500} truncate>
-              {conversation.title}
+            <Text size="sm" fw={unread ? 700 : 500} truncate data-testid="conversation-title">
+              {title}
             </Text>
             <Text
               size="xs"
@@ -65,14 +65,23 @@ export const ConversationRow = memo(function ConversationRow({
             </Text>
           </Group>
           <Group gap={6} wrap="nowrap" justify="space-between">
-            <Text size="sm" c={unread ? undefined : "dimmed"} truncate data-testid="conversation-preview">
+            <Text
+              size="sm"
+              c={unread ? undefined : "dimmed"}
+              truncate
+              style={{ flex: 1, minWidth: 0 }}
+              data-testid="conversation-preview"
+            >
               {prefix}
               {preview || "\u00a0"}
             </Text>
             {unread && (
+              // A long preview truncates; the count never shrinks.
               <Badge
                 size="sm"
                 circle={conversation.unreadCount < 10}
+                style={{ flexShrink: 0 }}
+                data-testid="unread-badge"
                 title={t("unreadCount", { count: conversation.unreadCount })}
               >
                 {conversation.unreadCount > 99 ? "99+" : conversation.unreadCount}
@@ -84,7 +93,7 @@ export const ConversationRow = memo(function ConversationRow({
               <TagBadge key={tag.id} tag={tag} />
             ))}
             <Text size="xs" c="dimmed" truncate>
-              {[phone !== conversation.title && phone, conversation.instance.name].filter(Boolean).join(" · ")}
+              {[phone !== title && phone, conversation.instance.name].filter(Boolean).join(" · ")}
             </Text>
             {conversation.assignee && (
               <Group gap={2} wrap="nowrap" style={{ flexShrink: 0 }} ml="auto">

@@ -8,7 +8,7 @@ import { useState, type ReactNode } from "react";
 import { useRealtimeEvent } from "../../../_components/realtime-provider";
 import { ConversationList } from "./conversation-list";
 import { ConversationView } from "./conversation-view";
-import { TimezoneProvider } from "./use-timezone";
+import { TimezoneProvider } from "../../../_components/use-timezone";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -4,7 +4,7 @@ import { Badge, Group, Stack, Text } from "@mantine/core";
 import { IconBan, IconNote } from "@tabler/icons-react";
 import { useLocale, useTranslations } from "next-intl";
 import { memo } from "react";
-import { clockTime, dateTime } from "./format-time";
+import { clockTime, dateTime } from "~/shared/format/time";
 import classes from "./inbox.module.css";
 import { InsightChips } from "./insight-chips";
 import { MessageMedia } from "./message-media";

@@ -5,12 +5,12 @@ import { IconArrowDown } from "@tabler/icons-react";
 import { useLocale, useNow, useTranslations } from "next-intl";
 import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { messageOf } from "~/trpc/errors";
-import { dayKey, dayLabel } from "./format-time";
+import { dayKey, dayLabel } from "~/shared/format/time";
 import classes from "./inbox.module.css";
 import { MessageBubble } from "./message-bubble";
 import type { MessageDto } from "./types";
 import { useSentinel } from "./use-sentinel";
-import { useTimezone } from "./use-timezone";
+import { useTimezone } from "../../../_components/use-timezone";
 
 /** How close to the bottom (px) still counts as "at the bottom" for following new messages. */
 const NEAR_BOTTOM = 120;

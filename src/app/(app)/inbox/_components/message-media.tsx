@@ -4,7 +4,8 @@ import { Anchor, Group, Image, Loader, Modal, Paper, Stack, Text, ThemeIcon, Uns
 import { IconDownload, IconFileDescription, IconMapPin, IconPhoto, IconUser } from "@tabler/icons-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatBytes } from "./format-contact";
+import { formatBytes } from "~/shared/format/bytes";
+import { formatPhone } from "../../../_components/format-phone";
 import type { MessageDto } from "./types";
 
 /** An attachment, a location or a contact card — whatever the message carries besides its text. */
@@ -141,8 +142,8 @@ function ContactCard({ details, fallback }: { details: unknown; fallback: string
             {card?.displayName ?? fallback}
           </Text>
           {phones.map((phone) => (
-            <Anchor key={phone} href={`tel:${phone.replace(/[^\d+]/g, "")}`} size="sm">
-              {phone}
+            <Anchor key={phone} href={`tel:${phone.replace(/[^\d+]/g, "")}`} size="sm" data-testid="contact-card-phone">
+              {formatPhone(phone)}
             </Anchor>
           ))}
         </Stack>

@@ -3,15 +3,16 @@
 import { Alert, Anchor, Button, Group, Modal, Paper, Stack, Text, Timeline, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useNow, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { formatPhone } from "../../../_components/format-phone";
 import { useMyRole } from "../../../_components/use-my-role";
 import { QrModal } from "../_components/qr-modal";
-import { StatusBadge } from "../_components/status-badge";
+import { InstanceStatusBadge } from "../../../_components/instance-status-badge";
 import { useInstanceEvents } from "../_components/use-instance-events";
 
 type Action = "restart" | "logout" | "delete";
@@ -20,6 +21,7 @@ const confirmKey = { restart: "confirmRestart", logout: "confirmLogout", delete:
 export function InstanceDetail({ instanceId }: { instanceId: string }) {
   const t = useTranslations("instances");
   const format = useFormatter();
+  const now = useNow({ updateInterval: 1_000 });
   const trpc = useTRPC();
   const router = useRouter();
   const instance = useQuery(trpc.instances.get.queryOptions({ instanceId }));
@@ -50,10 +52,10 @@ export function InstanceDetail({ instanceId }: { instanceId: string }) {
         <Stack gap={4}>
           <Group gap="sm">
             <Title order={2}>{data.name}</Title>
-            <StatusBadge instanceId={data.id} state={data.state} />
+            <InstanceStatusBadge instanceId={data.id} state={data.state} />
           </Group>
           <Text c="dimmed">
-            {[data.phoneNumber && `+${data.phoneNumber}`, data.profileName, t(`purposes.${data.purpose}`)]
+            {[data.phoneNumber && formatPhone(data.phoneNumber), data.profileName, t(`purposes.${data.purpose}`)]
               .filter(Boolean)
               .join(" · ")}
           </Text>
@@ -65,7 +67,7 @@ export function InstanceDetail({ instanceId }: { instanceId: string }) {
           )}
           {data.nextReconnectAt && data.state !== "open" && (
             <Text size="sm" c="dimmed">
-              {t("nextReconnect", { time: format.relativeTime(data.nextReconnectAt) })}
+              {t("nextReconnect", { time: format.relativeTime(data.nextReconnectAt, now) })}
             </Text>
           )}
         </Stack>

@@ -3,22 +3,25 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
 import { IconAlertTriangle, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useNow, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { useTRPC } from "~/trpc/react";
+import { formatPhone } from "../../../_components/format-phone";
 import { useMyRole } from "../../../_components/use-my-role";
 import { AddInstanceModal } from "./add-instance-modal";
 import { QrModal } from "./qr-modal";
-import { StatusBadge } from "./status-badge";
+import { InstanceStatusBadge } from "../../../_components/instance-status-badge";
 import { useInstanceEvents } from "./use-instance-events";
-
-const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
 
 export function InstancesView({ alertMinutes }: { alertMinutes: number }) {
   const t = useTranslations("instances");
   const tEmpty = useTranslations("empty");
   const format = useFormatter();
+  // Relative times tick with the clock, from the same "now" the server rendered with.
+  const now = useNow({ updateInterval: 30_000 });
+  const percent = (value: number | null) =>
+    value === null ? "—" : format.number(value, { style: "percent", maximumFractionDigits: 1 });
   const trpc = useTRPC();
   const list = useQuery(trpc.instances.list.queryOptions());
   const [adding, setAdding] = useState(false);
@@ -98,7 +101,7 @@ export function InstancesView({ alertMinutes }: { alertMinutes: number }) {
                     </Table.Td>
                     <Table.Td>
                       <Group gap={6} wrap="nowrap">
-                        <StatusBadge instanceId={instance.id} state={instance.state} />
+                        <InstanceStatusBadge instanceId={instance.id} state={instance.state} />
                         {instance.alert && (
                           <Tooltip label={t("alert", { minutes: alertMinutes })}>
                             <IconAlertTriangle
@@ -110,10 +113,12 @@ export function InstancesView({ alertMinutes }: { alertMinutes: number }) {
                         )}
                       </Group>
                     </Table.Td>
-                    <Table.Td>{instance.phoneNumber ? `+${instance.phoneNumber}` : "—"}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }} data-testid={`instance-phone-${instance.id}`}>
+                      {instance.phoneNumber ? formatPhone(instance.phoneNumber) : "—"}
+                    </Table.Td>
                     <Table.Td>{instance.profileName ?? "—"}</Table.Td>
-                    <Table.Td>{instance.lastEventAt ? format.relativeTime(instance.lastEventAt) : "—"}</Table.Td>
-                    <Table.Td>{percent(instance.uptime24h)}</Table.Td>
+                    <Table.Td>{instance.lastEventAt ? format.relativeTime(instance.lastEventAt, now) : "—"}</Table.Td>
+                    <Table.Td data-testid={`instance-uptime24h-${instance.id}`}>{percent(instance.uptime24h)}</Table.Td>
                     <Table.Td>{percent(instance.uptime7d)}</Table.Td>
                     <Table.Td>
                       {isAdmin && instance.state !== "open" && (

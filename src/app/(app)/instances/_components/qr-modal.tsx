@@ -17,6 +17,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { formatPhone } from "../../../_components/format-phone";
 import { useTRPC } from "~/trpc/react";
 import { useRealtimeEvent } from "../../../_components/realtime-provider";
 
@@ -60,7 +61,7 @@ export function QrModal(props: { instanceId: string; name: string; opened: boole
       <Stack>
         {connected ? (
           <Alert color="teal" data-testid="qr-connected">
-            {t("connected", { phone: detail.data?.phoneNumber ? `+${detail.data.phoneNumber}` : "" })}
+            {t("connected", { phone: formatPhone(detail.data?.phoneNumber) })}
           </Alert>
         ) : (
           <>

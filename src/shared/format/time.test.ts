@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clockTime, dayKey, dayLabel, listTime } from "./format-time";
+import { clockTime, dayKey, dayLabel, listTime } from "./time";
 
 const labels = { today: "Hoje", yesterday: "Ontem" };
 const listLabels = { now: "agora", yesterday: "Ontem", minutes: (n: number) => `${n} min` };

@@ -2,6 +2,7 @@
 
 import { Badge, CloseButton } from "@mantine/core";
 
+/** A tag as a small coloured badge (inbox, contacts, filters); removable where `onRemove` is given. */
 export function TagBadge(props: {
   tag: { id: string; name: string; color: string };
   size?: "xs" | "sm";
@@ -21,7 +22,7 @@ export function TagBadge(props: {
           <CloseButton size="xs" variant="transparent" aria-label={props.removeLabel} onClick={props.onRemove} />
         )
       }
-      style={{ textTransform: "none" }}
+      style={{ textTransform: "none", flexShrink: 0 }}
     >
       {props.tag.name}
     </Badge>
