@@ -42,7 +42,7 @@ describe("instances page (Chromium)", () => {
     const badge = page.getByTestId(`instance-status-${instance.id}`);
     await expect.poll(() => badge.getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
     expect(await badge.textContent()).toBe("Conectada");
-    expect(await page.getByText("+5521998765432").count()).toBe(1);
+    expect(await page.getByText("+55 21 99876-5432").count()).toBe(1);
 
     // A drop reported by Evolution reaches the open page too.
     await simulator.drop(instance.providerName, 401);
