@@ -1,57 +1,362 @@
 /**
- * The import rules of ../shared/architecture.md, checked by `npm run lint` (part of `npm test`).
- * Client components ("use client") are checked by src/app/client-imports.test.ts, since a path
- * alone does not tell them apart from server components.
+ * The import rules of ../shared/architecture.md as an allowlist, checked by `npm run lint`.
+ * Each layer rule names everything its layer may import (local folders and npm packages); anything
+ * else fails under that rule's name. A module outside every layer fails `module-belongs-to-a-layer`.
+ * Client components ("use client") are held to a stricter, transitive rule in
+ * .dependency-cruiser-client.cjs, since a path alone does not tell them apart from server components.
  */
-const rule = (name, comment, from, to, extra = {}) => ({
+const local = {
+  app: "^src/app/",
+  routes: "^src/app/api/",
+  trpc: "^src/trpc/",
+  i18n: "^src/i18n/",
+  shared: "^src/shared/",
+  env: "^src/env\\.ts$",
+  api: "^src/server/api/",
+  auth: "^src/server/auth/",
+  domain: "^src/server/domain/",
+  db: "^src/server/db/",
+  dbSecrets: "^src/server/db/secrets\\.ts$",
+  jobs: "^src/server/jobs/",
+  realtime: "^src/server/realtime/",
+  media: "^src/server/media/",
+  crypto: "^src/server/crypto/",
+  observability: "^src/server/observability/",
+  errors: "^src/server/errors\\.ts$",
+  logger: "^src/server/logger\\.ts$",
+  closeConnections: "^src/server/close-connections\\.ts$",
+  whatsapp: "^src/server/whatsapp/",
+  whatsappPort: "^src/server/whatsapp/(?!evolution/)",
+  evolution: "^src/server/whatsapp/evolution/",
+  workers: "^src/workers/",
+  simulator: "^src/simulator/",
+  serverEntry: "^server\\.ts$",
+  scripts: "^scripts/",
+  bench: "^bench/",
+  testSupport: "^tests/support/",
+};
+
+/** An npm package as dependency-cruiser resolves it: its own folder or its @types. */
+const npm = (...names) => names.map((name) => `^node_modules/(@types/)?${name.replaceAll(".", "\\.")}/`);
+
+/**
+ * "Modules under `from` may import only `may`": a forbidden rule on every other target.
+ * `core` lets the layer use Node built-ins (a browser-bound layer may not).
+ */
+const layer = ({ name, comment, from, fromNot, may, core = false }) => ({
   name,
   comment,
   severity: "error",
-  from: { path: from },
-  to: { ...to, ...extra },
+  from: fromNot ? { path: from, pathNot: fromNot } : { path: from },
+  to: core ? { pathNot: may, dependencyTypesNot: ["core"] } : { pathNot: may },
 });
+
+const uiPackages = npm(
+  "@mantine/core",
+  "@mantine/dates",
+  "@mantine/hooks",
+  "@mantine/notifications",
+  "@tabler/icons-react",
+  "@tanstack/react-query",
+  "dayjs",
+  "libphonenumber-js",
+  "next",
+  "next-auth",
+  "next-intl",
+  "papaparse",
+  "react",
+  "react-dom",
+  "recharts",
+  "socket.io-client",
+  "zod",
+);
+
+const layers = [
+  layer({
+    name: "shared-imports-zod-only",
+    comment: "src/shared is browser-safe: zod and itself, no other package, no Node built-in",
+    from: local.shared,
+    may: [local.shared, ...npm("zod")],
+  }),
+  layer({
+    name: "app-imports-ui-trpc-shared",
+    comment:
+      "pages and components: UI libraries, src/trpc, src/shared, src/i18n, and src/env for server components; " +
+      "UI types come from RouterOutputs (src/trpc/types.ts), never from src/server",
+    from: local.app,
+    fromNot: local.routes,
+    may: [local.app, local.trpc, local.shared, local.i18n, local.env, ...uiPackages],
+  }),
+  layer({
+    name: "routes-call-api-auth-domain",
+    comment: "route handlers go through api/auth/domain (and the metrics registry), not db, jobs or whatsapp",
+    from: local.routes,
+    may: [
+      local.routes,
+      local.api,
+      local.auth,
+      local.domain,
+      local.errors,
+      local.logger,
+      local.observability,
+      local.env,
+      local.shared,
+      ...npm("next", "next-auth", "@trpc/server", "zod"),
+    ],
+    core: true,
+  }),
+  layer({
+    name: "trpc-glue-imports-api",
+    comment: "the tRPC client glue and server-side caller know the api layer, not domain or infrastructure",
+    from: local.trpc,
+    may: [
+      local.trpc,
+      local.api,
+      local.auth,
+      local.errors,
+      local.shared,
+      ...npm(
+        "@trpc/client",
+        "@trpc/server",
+        "@trpc/tanstack-react-query",
+        "@tanstack/react-query",
+        "next",
+        "react",
+        "server-only",
+        "superjson",
+        "zod",
+      ),
+    ],
+  }),
+  layer({
+    name: "i18n-imports-messages-and-session",
+    comment: "next-intl request config reads the session and the organization's locale",
+    from: local.i18n,
+    may: [local.i18n, local.auth, local.domain, ...npm("next", "next-intl")],
+  }),
+  layer({
+    name: "api-only-adapts",
+    comment: "tRPC routers validate, authorise and call domain functions; no db, whatsapp, jobs or workers",
+    from: local.api,
+    may: [
+      local.api,
+      local.auth,
+      local.domain,
+      local.errors,
+      local.logger,
+      local.shared,
+      ...npm("@trpc/server", "server-only", "superjson", "zod"),
+    ],
+  }),
+  layer({
+    name: "auth-imports-domain",
+    comment: "next-auth config and access checks sit on the domain, like the api layer",
+    from: local.auth,
+    may: [
+      local.auth,
+      local.domain,
+      local.errors,
+      local.logger,
+      local.env,
+      local.shared,
+      ...npm("next-auth", "server-only", "zod"),
+    ],
+    core: true,
+  }),
+  layer({
+    name: "domain-is-transport-free",
+    comment:
+      "domain logic uses infrastructure and the provider port; no transport or UI framework, no Evolution wire format",
+    from: local.domain,
+    may: [
+      local.domain,
+      local.db,
+      local.jobs,
+      local.realtime,
+      local.media,
+      local.crypto,
+      local.whatsappPort,
+      local.errors,
+      local.logger,
+      local.env,
+      local.shared,
+      ...npm(
+        "@nlpjs/core",
+        "@nlpjs/lang-en",
+        "@nlpjs/lang-pt",
+        "@nlpjs/nlp",
+        "@nlpjs/sentiment",
+        "@node-rs/argon2",
+        "exceljs",
+        "libphonenumber-js",
+        "openai",
+        "papaparse",
+        "zod",
+      ),
+    ],
+    core: true,
+  }),
+  layer({
+    name: "whatsapp-port-imports-adapter",
+    comment: "the provider port and its factory know their adapters, env and shared; no db or domain",
+    from: local.whatsappPort,
+    may: [local.whatsapp, local.errors, local.logger, local.env, local.shared, ...npm("zod")],
+    core: true,
+  }),
+  layer({
+    name: "evolution-adapter-is-leaf",
+    comment: "the Evolution adapter knows the provider port, env and shared only",
+    from: local.evolution,
+    may: [local.whatsappPort, local.evolution, local.errors, local.logger, local.env, local.shared, ...npm("zod")],
+    core: true,
+  }),
+  layer({
+    name: "jobs-imports-db",
+    comment: "queue contracts and enqueueing: pg-boss over the one database",
+    from: local.jobs,
+    may: [local.jobs, local.db, local.errors, local.logger, local.env, local.shared, ...npm("pg-boss", "zod")],
+    core: true,
+  }),
+  layer({
+    name: "realtime-imports-socket-io",
+    comment: "Socket.IO setup and emitters: events from src/shared, no domain",
+    from: local.realtime,
+    may: [
+      local.realtime,
+      local.errors,
+      local.logger,
+      local.env,
+      local.shared,
+      ...npm("socket.io", "@socket.io/postgres-adapter", "pg", "zod"),
+    ],
+    core: true,
+  }),
+  layer({
+    name: "db-is-leaf",
+    comment: "the PrismaClient, tx helpers and migration runner know env, errors and logger only",
+    from: local.db,
+    may: [local.db, local.errors, local.logger, local.env, ...npm("@prisma/adapter-pg", "@prisma/client", "pg", "zod")],
+    core: true,
+  }),
+  layer({
+    name: "server-support-is-leaf",
+    comment: "errors, logger, crypto, media storage and metrics are leaves every server layer may use",
+    from: [local.errors, local.logger, local.crypto, local.media, local.observability],
+    may: [
+      local.errors,
+      local.crypto,
+      local.media,
+      local.observability,
+      local.env,
+      local.shared,
+      ...npm("@aws-sdk/client-s3", "@trpc/server", "pino", "prom-client", "zod"),
+    ],
+    core: true,
+  }),
+  layer({
+    name: "close-connections-imports-infrastructure",
+    comment: "graceful shutdown closes the pools it knows",
+    from: local.closeConnections,
+    may: [local.db, local.jobs, local.realtime],
+  }),
+  layer({
+    name: "env-imports-zod",
+    comment: "the validated environment reads the local secrets file, nothing else of src",
+    from: local.env,
+    may: [local.dbSecrets, ...npm("zod")],
+    core: true,
+  }),
+  layer({
+    name: "workers-outside-next",
+    comment: "workers run outside Next: domain, jobs, realtime, db, logger, env; no api, auth, app, next or react",
+    from: local.workers,
+    may: [
+      local.workers,
+      local.domain,
+      local.jobs,
+      local.realtime,
+      local.db,
+      local.errors,
+      local.logger,
+      local.observability,
+      local.env,
+      local.shared,
+      ...npm("pg-boss", "zod"),
+    ],
+    core: true,
+  }),
+  layer({
+    name: "simulator-stands-alone",
+    comment: "the Evolution simulator speaks the wire contract on its own; it shares no product code",
+    from: local.simulator,
+    may: [local.simulator, ...npm("qrcode", "zod")],
+    core: true,
+  }),
+  layer({
+    name: "server-entry-wires-next-and-socket-io",
+    comment: "server.ts: the Next handler and Socket.IO on one http server",
+    from: local.serverEntry,
+    may: [
+      local.env,
+      local.auth,
+      local.domain,
+      local.realtime,
+      local.observability,
+      local.logger,
+      local.closeConnections,
+      ...npm("next"),
+    ],
+    core: true,
+  }),
+  layer({
+    name: "scripts-import-infrastructure",
+    comment: "start, build and maintenance scripts: database, jobs and domain use cases, never the UI or api",
+    from: local.scripts,
+    may: [local.scripts, local.env, local.db, local.jobs, local.domain, local.logger, local.closeConnections],
+    core: true,
+  }),
+  layer({
+    name: "bench-imports-domain-and-support",
+    comment: "benchmarks seed through the domain and drive the stack over HTTP, with the test support helpers",
+    from: local.bench,
+    may: [
+      local.bench,
+      local.scripts,
+      local.testSupport,
+      local.db,
+      local.domain,
+      local.whatsapp,
+      local.closeConnections,
+      local.env,
+      local.shared,
+      ...npm("autocannon", "pg", "socket.io-client"),
+    ],
+    core: true,
+  }),
+  layer({
+    name: "test-support-imports-server",
+    comment: "test helpers build state through the server layers; the UI is tested through Chromium only",
+    from: local.testSupport,
+    may: [
+      local.testSupport,
+      local.scripts,
+      "^src/(server|shared|simulator)/",
+      local.env,
+      ...npm("@prisma/get-dmmf", "pg", "playwright-core", "socket.io-client", "vitest", "zod"),
+    ],
+    core: true,
+  }),
+];
 
 module.exports = {
   forbidden: [
-    rule("shared-stays-browser-safe", "src/shared may import zod and itself only", "^src/shared", {
-      path: "^src/(?!shared)",
-    }),
-    rule(
-      "routes-skip-infrastructure",
-      "route handlers go through api/auth/domain, not db, jobs or whatsapp",
-      "^src/app/api",
-      {
-        path: "^src/server/(db|jobs|whatsapp)",
-      },
-    ),
-    rule("api-only-adapts", "tRPC routers call domain functions; no db, whatsapp or workers", "^src/server/api", {
-      path: "^src/(server/(db|whatsapp)|workers)",
-    }),
-    rule(
-      "domain-is-transport-free",
-      "domain logic knows no transport or UI framework and no Evolution wire format",
-      "^src/server/domain",
-      {
-        path: "^(node_modules/(@trpc/server|next|next-auth|react|react-dom)/|src/server/(whatsapp/evolution|api|auth)|src/app)",
-      },
-    ),
-    rule(
-      "evolution-adapter-is-leaf",
-      "the Evolution adapter knows the provider port, env and shared only",
-      "^src/server/whatsapp/evolution",
-      {
-        path: "^src/server/(db|domain|api|jobs)",
-      },
-    ),
-    rule("workers-outside-next", "workers run outside Next: no api, auth, app, next or react", "^src/workers", {
-      path: "^(src/(server/(api|auth)|app)|node_modules/(next|next-auth|react|react-dom)/)",
-    }),
+    ...layers,
     {
-      name: "product-never-imports-simulator",
-      comment: "the Evolution simulator is a dev/test tool",
+      name: "module-belongs-to-a-layer",
+      comment: "a new folder gets its own allowlist above before it imports anything",
       severity: "error",
-      from: { path: "^(src|server\\.ts)", pathNot: "^src/simulator/" },
-      to: { path: "^src/simulator/" },
+      from: { pathNot: layers.flatMap((rule) => rule.from.path) },
+      to: {},
     },
     {
       name: "no-circular",
