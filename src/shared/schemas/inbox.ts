@@ -27,7 +27,7 @@ export const listConversationsInput = z.object({
  * activity time and id), then those whose messages match (after `before`, on the hit's time and id;
  * null: from the newest).
  */
-const searchCursor = z.object({ phase: z.enum(["contacts", "messages"]), before: listCursor.nullable() });
+export const searchCursor = z.object({ phase: z.enum(["contacts", "messages"]), before: listCursor.nullable() });
 export type SearchCursor = z.infer<typeof searchCursor>;
 
 export const searchConversationsInput = z.object({

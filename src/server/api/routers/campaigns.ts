@@ -12,19 +12,39 @@ import { listCampaigns } from "../../domain/campaigns/list-campaigns";
 import { previewAudience, previewTemplate } from "../../domain/campaigns/preview-campaign";
 import { saveCampaign } from "../../domain/campaigns/save-campaign";
 import { adminProcedure, organizationProcedure, router } from "../trpc";
+import {
+  campaignReportOutput,
+  launchCampaignOutput,
+  listCampaignsOutput,
+  previewAudienceOutput,
+  previewTemplateOutput,
+  saveCampaignOutput,
+} from "../../domain/campaigns/campaign-outputs";
 
 export const campaignsRouter = router({
-  list: organizationProcedure.query(({ ctx }) => listCampaigns(ctx.actor)),
-  report: organizationProcedure.input(campaignIdInput).query(({ ctx, input }) => getCampaignReport(ctx.actor, input)),
-  save: adminProcedure.input(saveCampaignInput).mutation(({ ctx, input }) => saveCampaign(ctx.actor, input)),
+  list: organizationProcedure.output(listCampaignsOutput).query(({ ctx }) => listCampaigns(ctx.actor)),
+  report: organizationProcedure
+    .input(campaignIdInput)
+    .output(campaignReportOutput)
+    .query(({ ctx, input }) => getCampaignReport(ctx.actor, input)),
+  save: adminProcedure
+    .input(saveCampaignInput)
+    .output(saveCampaignOutput)
+    .mutation(({ ctx, input }) => saveCampaign(ctx.actor, input)),
   previewAudience: organizationProcedure
     .input(z.object({ audience: campaignAudienceInput }))
+    .output(previewAudienceOutput)
     .query(({ ctx, input }) => previewAudience(ctx.actor, input)),
   previewTemplate: organizationProcedure
     .input(previewTemplateInput)
+    .output(previewTemplateOutput)
     .query(({ ctx, input }) => previewTemplate(ctx.actor, input)),
-  launch: adminProcedure.input(campaignIdInput).mutation(({ ctx, input }) => launchCampaign(ctx.actor, input)),
+  launch: adminProcedure
+    .input(campaignIdInput)
+    .output(launchCampaignOutput)
+    .mutation(({ ctx, input }) => launchCampaign(ctx.actor, input)),
   control: adminProcedure
     .input(campaignIdInput.extend({ action: z.enum(["pause", "resume", "cancel"]) }))
+    .output(z.void())
     .mutation(({ ctx, input }) => controlCampaign(ctx.actor, input)),
 });

@@ -26,34 +26,65 @@ import { retryMessage } from "../../domain/messages/retry-message";
 import { sendReply } from "../../domain/messages/send-reply";
 import { setConversationTag } from "../../domain/tags/tags";
 import { organizationProcedure, router } from "../trpc";
+import {
+  getConversationOutput,
+  listConversationsOutput,
+  searchConversationsOutput,
+} from "../../domain/conversations/conversation-outputs";
+import {
+  addNoteOutput,
+  listMessageChangesOutput,
+  listMessagesOutput,
+  sendReplyOutput,
+} from "../../domain/messages/message-outputs";
 
 export const conversationsRouter = router({
   list: organizationProcedure
     .input(listConversationsInput)
+    .output(listConversationsOutput)
     .query(({ ctx, input }) => listConversations(ctx.actor, input)),
   search: organizationProcedure
     .input(searchConversationsInput)
+    .output(searchConversationsOutput)
     .query(({ ctx, input }) => searchConversations(ctx.actor, input)),
-  get: organizationProcedure.input(conversationIdInput).query(({ ctx, input }) => getConversation(ctx.actor, input)),
-  messages: organizationProcedure.input(listMessagesInput).query(({ ctx, input }) => listMessages(ctx.actor, input)),
+  get: organizationProcedure
+    .input(conversationIdInput)
+    .output(getConversationOutput)
+    .query(({ ctx, input }) => getConversation(ctx.actor, input)),
+  messages: organizationProcedure
+    .input(listMessagesInput)
+    .output(listMessagesOutput)
+    .query(({ ctx, input }) => listMessages(ctx.actor, input)),
   messageChanges: organizationProcedure
     .input(messageChangesInput)
+    .output(listMessageChangesOutput)
     .query(({ ctx, input }) => listMessageChanges(ctx.actor, input)),
-  reply: organizationProcedure.input(sendReplyInput).mutation(({ ctx, input }) => sendReply(ctx.actor, input)),
-  addNote: organizationProcedure.input(addNoteInput).mutation(({ ctx, input }) => addNote(ctx.actor, input)),
+  reply: organizationProcedure
+    .input(sendReplyInput)
+    .output(sendReplyOutput)
+    .mutation(({ ctx, input }) => sendReply(ctx.actor, input)),
+  addNote: organizationProcedure
+    .input(addNoteInput)
+    .output(addNoteOutput)
+    .mutation(({ ctx, input }) => addNote(ctx.actor, input)),
   retryMessage: organizationProcedure
     .input(messageIdInput)
+    .output(z.void())
     .mutation(({ ctx, input }) => retryMessage(ctx.actor, input)),
   setStatus: organizationProcedure
     .input(setConversationStatusInput)
+    .output(z.void())
     .mutation(({ ctx, input }) => setConversationStatus(ctx.actor, input)),
   assign: organizationProcedure
     .input(assignConversationInput)
+    .output(z.void())
     .mutation(({ ctx, input }) => assignConversation(ctx.actor, input)),
   markRead: organizationProcedure
     .input(conversationIdInput)
+    .output(z.void())
     .mutation(({ ctx, input }) => markConversationRead(ctx.actor, input)),
   setTag: organizationProcedure
     .input(conversationTagInput.extend({ present: z.boolean() }))
+    .output(z.void())
     .mutation(({ ctx, input }) => setConversationTag(ctx.actor, input)),
 });

@@ -1,19 +1,21 @@
-import { z } from "zod";
 import { updateOrganizationInput } from "../../../shared/schemas/organization";
 import { getOrganization } from "../../domain/organizations/get-organization";
 import { listMyOrganizations } from "../../domain/organizations/list-my-organizations";
 import { updateOrganization } from "../../domain/organizations/update-organization";
 import { adminProcedure, authenticatedProcedure, organizationProcedure, router } from "../trpc";
-
-const organizationOutput = z.object({ id: z.string(), name: z.string(), timezone: z.string(), locale: z.string() });
+import {
+  getOrganizationOutput,
+  listMyOrganizationsOutput,
+  updateOrganizationOutput,
+} from "../../domain/organizations/organization-outputs";
 
 export const organizationRouter = router({
-  current: organizationProcedure.output(organizationOutput).query(({ ctx }) => getOrganization(ctx.actor)),
+  current: organizationProcedure.output(getOrganizationOutput).query(({ ctx }) => getOrganization(ctx.actor)),
   mine: authenticatedProcedure
-    .output(z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(["owner", "admin", "agent"]) })))
+    .output(listMyOrganizationsOutput)
     .query(({ ctx }) => listMyOrganizations(ctx.identity.userId)),
   update: adminProcedure
     .input(updateOrganizationInput)
-    .output(organizationOutput)
+    .output(updateOrganizationOutput)
     .mutation(({ ctx, input }) => updateOrganization(ctx.actor, input)),
 });

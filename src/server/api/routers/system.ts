@@ -1,20 +1,12 @@
-import { z } from "zod";
 import { describeActor } from "../../domain/members/describe-actor";
 import { requestRealtimeCheck } from "../../domain/system/request-realtime-check";
 import { organizationProcedure, router } from "../trpc";
+import { describeActorOutput } from "../../domain/members/member-outputs";
+import { requestRealtimeCheckOutput } from "../../domain/system/system-outputs";
 
 export const systemRouter = router({
-  me: organizationProcedure
-    .output(
-      z.object({
-        userId: z.string(),
-        organizationId: z.string(),
-        role: z.enum(["owner", "admin", "agent"]),
-        isAdmin: z.boolean(),
-      }),
-    )
-    .query(({ ctx }) => describeActor(ctx.actor)),
+  me: organizationProcedure.output(describeActorOutput).query(({ ctx }) => describeActor(ctx.actor)),
   realtimeCheck: organizationProcedure
-    .output(z.object({ checkId: z.string(), requestedAt: z.string() }))
+    .output(requestRealtimeCheckOutput)
     .mutation(({ ctx }) => requestRealtimeCheck(ctx.actor)),
 });

@@ -1,8 +1,12 @@
 import { createTagInput } from "../../../shared/schemas/inbox";
 import { createTag, listTags } from "../../domain/tags/tags";
 import { organizationProcedure, router } from "../trpc";
+import { createTagOutput, listTagsOutput } from "../../domain/tags/tag-outputs";
 
 export const tagsRouter = router({
-  list: organizationProcedure.query(({ ctx }) => listTags(ctx.actor)),
-  create: organizationProcedure.input(createTagInput).mutation(({ ctx, input }) => createTag(ctx.actor, input)),
+  list: organizationProcedure.output(listTagsOutput).query(({ ctx }) => listTags(ctx.actor)),
+  create: organizationProcedure
+    .input(createTagInput)
+    .output(createTagOutput)
+    .mutation(({ ctx, input }) => createTag(ctx.actor, input)),
 });

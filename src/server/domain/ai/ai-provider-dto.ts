@@ -1,7 +1,5 @@
+import type { z } from "../../../shared/zod";
+import type { aiProviderOutput } from "./ai-outputs";
+
 /** What the browser may know of a provider: never the key, only whether one is stored. */
-export interface AiProviderDto {
-  baseUrl: string;
-  model: string;
-  timeoutMs: number;
-  hasKey: boolean;
-}
+export type AiProviderDto = NonNullable<z.infer<typeof aiProviderOutput>>;

@@ -2,29 +2,10 @@ import { withOrganization } from "../../db/tenant";
 import type { Actor } from "../members/actor";
 import { LOCAL_ENGINE, LOCAL_ENGINE_VERSION, LOCAL_MODEL } from "./local-engine-identity";
 import { PROMPT_VERSION, PROVIDER_ENGINE } from "./provider-engine";
+import type { aiOverviewOutput } from "./ai-outputs";
+import type { z } from "../../../shared/zod";
 
-interface ReviewCount {
-  reviewed: number;
-  correct: number;
-  /** correct / reviewed, null before any review. */
-  accuracy: number | null;
-}
-
-export interface AiOverview {
-  /** What classifies new messages now: the local engine or the organization's provider. */
-  engine: { kind: "local" | "provider"; model: string; version: string };
-  labels: string[];
-  days: number;
-  total: number;
-  byLabel: { label: string | null; count: number }[];
-  bySentiment: { sentiment: "positive" | "neutral" | "negative"; count: number }[];
-  /** Confirmed / (confirmed + corrected), both sentiment and label agreeing. */
-  overall: ReviewCount;
-  /** Per label the machine chose: how often agents kept that label. */
-  labelAccuracy: ({ label: string | null } & ReviewCount)[];
-  /** Reviewed messages by (machine label, agent label); the diagonal is what agents kept. */
-  confusion: { machine: string | null; agent: string | null; count: number }[];
-}
+export type AiOverview = z.infer<typeof aiOverviewOutput>;
 
 /** Codes and counts for the IA page over the last `days` days; the page words them. */
 export async function getAiOverview(actor: Actor, input: { days: number }): Promise<AiOverview> {
@@ -67,6 +48,6 @@ export async function getAiOverview(actor: Actor, input: { days: number }): Prom
   });
 }
 
-function ratio(reviewed: number, correct: number): ReviewCount {
+function ratio(reviewed: number, correct: number): AiOverview["overall"] {
   return { reviewed, correct, accuracy: reviewed ? correct / reviewed : null };
 }

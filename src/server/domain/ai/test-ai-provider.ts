@@ -4,13 +4,12 @@ import { AppError } from "../../errors";
 import type { Actor } from "../members/actor";
 import { loadAiProvider } from "./load-ai-provider";
 import { classifyWithProvider } from "./provider-engine";
+import type { testAiProviderOutput } from "./ai-outputs";
+import type { z } from "../../../shared/zod";
 
-export type ProviderFailure =
-  "unauthorized" | "rate_limited" | "timeout" | "unreachable" | "http_error" | "invalid_answer";
+export type ProviderFailure = Extract<ProviderTestResult, { ok: false }>["failure"];
 
-export type ProviderTestResult =
-  | { ok: true; latencyMs: number; label: string | null }
-  | { ok: false; failure: ProviderFailure; status: number | null };
+export type ProviderTestResult = z.infer<typeof testAiProviderOutput>;
 
 /** "Testar conexão": classifies one sample message with the saved provider and says how it went, as codes. */
 export async function testAiProvider(actor: Actor): Promise<ProviderTestResult> {

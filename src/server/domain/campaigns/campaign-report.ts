@@ -1,29 +1,11 @@
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import type { Actor } from "../members/actor";
-import { campaignDto, campaignSelect, type CampaignDto } from "./campaign-dto";
+import { campaignDto, campaignSelect } from "./campaign-dto";
+import type { campaignReportOutput } from "./campaign-outputs";
+import type { z } from "../../../shared/zod";
 
-export interface CampaignReport {
-  campaign: CampaignDto;
-  funnel: {
-    audience: number;
-    excluded: number;
-    queued: number;
-    sent: number;
-    delivered: number;
-    read: number;
-    replied: number;
-    optedOut: number;
-    failed: number;
-    skipped: number;
-    unknown: number;
-  };
-  exclusions: { reason: string; count: number }[];
-  perInstance: { instanceId: string; name: string; state: string; sent: number; pending: number; failed: number }[];
-  perVariant: { variant: number; sent: number; delivered: number; read: number; replied: number; optedOut: number }[];
-  /** Estimated finish at the current pace (null when not running or no pace yet). */
-  eta: string | null;
-}
+export type CampaignReport = z.infer<typeof campaignReportOutput>;
 
 /** Live counters and the funnel of a campaign, per number and per variant. */
 export async function getCampaignReport(actor: Actor, input: { campaignId: string }): Promise<CampaignReport> {

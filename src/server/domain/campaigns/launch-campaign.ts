@@ -11,14 +11,10 @@ import { campaignColumn } from "./campaign-settings-schema";
 import { startCampaignDispatch } from "./continue-campaign-dispatch";
 import { emitCampaignUpdated } from "./emit-campaign-updated";
 import { exclusionFor, type ExclusionReason } from "./recipient-eligibility";
+import type { launchCampaignOutput } from "./campaign-outputs";
+import type { z } from "../../../shared/zod";
 
-export interface PreflightReport {
-  audience: number;
-  eligible: number;
-  excluded: Partial<Record<ExclusionReason, number>>;
-  /** Whether WhatsApp was asked which numbers exist (needs a connected number). */
-  numbersChecked: boolean;
-}
+export type PreflightReport = z.infer<typeof launchCampaignOutput>;
 
 const CHECK_CHUNK = 100;
 const INSERT_CHUNK = 1000;

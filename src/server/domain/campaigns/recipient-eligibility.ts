@@ -1,8 +1,16 @@
 import type { ConsentStatus, LegalBasis } from "../../db/generated/enums";
 
 /** Why a contact does not get a campaign message (codes; the UI words them). */
-export type ExclusionReason =
-  "opted_out" | "blocked" | "no_consent" | "invalid_number" | "not_on_whatsapp" | "recently_contacted" | "duplicate";
+export const exclusionReasons = [
+  "opted_out",
+  "blocked",
+  "no_consent",
+  "invalid_number",
+  "not_on_whatsapp",
+  "recently_contacted",
+  "duplicate",
+] as const;
+export type ExclusionReason = (typeof exclusionReasons)[number];
 
 export interface EligibilityContact {
   phoneE164: string | null;

@@ -1,25 +1,10 @@
 import type { Tx } from "../../db/tenant";
-import type { ConsentStatusValue } from "../../../shared/schemas/contacts";
+import type { contactListItemOutput, contactTagOutput } from "./contact-outputs";
+import type { z } from "../../../shared/zod";
 
-export interface ContactTagDto {
-  id: string;
-  name: string;
-  color: string;
-}
+export type ContactTagDto = z.infer<typeof contactTagOutput>;
 
-export interface ContactListItem {
-  id: string;
-  /** What to call the contact: the team's name, else the WhatsApp name, else the phone. */
-  displayName: string;
-  name: string | null;
-  pushName: string | null;
-  phone: string | null;
-  consentStatus: ConsentStatusValue;
-  blocked: boolean;
-  tags: ContactTagDto[];
-  lastInteractionAt: string | null;
-  createdAt: string;
-}
+export type ContactListItem = z.infer<typeof contactListItemOutput>;
 
 export function displayNameOf(contact: { name: string | null; pushName: string | null; phoneE164: string | null }) {
   return contact.name || contact.pushName || contact.phoneE164 || "Contato sem número";

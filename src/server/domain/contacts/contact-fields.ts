@@ -4,13 +4,10 @@ import { AppError } from "../../errors";
 import type { ContactFieldTypeValue } from "../../../shared/schemas/contacts";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
+import type { contactFieldOutput } from "./contact-outputs";
+import type { z } from "../../../shared/zod";
 
-export interface ContactFieldDto {
-  id: string;
-  key: string;
-  label: string;
-  type: ContactFieldTypeValue;
-}
+export type ContactFieldDto = z.infer<typeof contactFieldOutput>;
 
 const fieldSelect = { id: true, key: true, label: true, type: true } as const;
 

@@ -1,47 +1,16 @@
 import { withOrganization } from "../../db/tenant";
-import type { ConsentStatusValue, LegalBasisValue } from "../../../shared/schemas/contacts";
 import type { Actor } from "../members/actor";
-import { displayNameOf, type ContactTagDto } from "./contact-dto";
-import { customFieldsOf, type CustomFieldValue } from "./custom-field-value";
+import { displayNameOf } from "./contact-dto";
+import { customFieldsOf } from "./custom-field-value";
 import { AppError } from "../../errors";
+import type { consentEntryOutput, getContactOutput } from "./contact-outputs";
+import type { z } from "../../../shared/zod";
 
-export interface ContactConversationDto {
-  id: string;
-  kind: "direct" | "group";
-  status: "open" | "pending" | "closed";
-  instance: { id: string; name: string };
-  lastActivityAt: string;
-}
+export type ContactConversationDto = ContactDetail["conversations"][number];
 
-export interface ConsentEntryDto {
-  id: string;
-  status: ConsentStatusValue;
-  source: "import" | "form" | "whatsapp" | "manual";
-  legalBasis: LegalBasisValue | null;
-  evidence: string | null;
-  actor: { id: string; name: string } | null;
-  occurredAt: string;
-}
+export type ConsentEntryDto = z.infer<typeof consentEntryOutput>;
 
-export interface ContactDetail {
-  id: string;
-  displayName: string;
-  name: string | null;
-  pushName: string | null;
-  phone: string | null;
-  profilePictureUrl: string | null;
-  consent: { status: ConsentStatusValue; legalBasis: LegalBasisValue | null; updatedAt: string | null };
-  blocked: { at: string; reason: string | null } | null;
-  /** "Sem IA": the AI never reads this person's messages. */
-  aiOptOut: boolean;
-  customFields: Record<string, CustomFieldValue>;
-  tags: ContactTagDto[];
-  lastInteractionAt: string | null;
-  createdAt: string;
-  conversations: ContactConversationDto[];
-  /** The consent ledger, newest first. */
-  consentHistory: ConsentEntryDto[];
-}
+export type ContactDetail = z.infer<typeof getContactOutput>;
 
 const MAX_CONVERSATIONS = 50;
 const MAX_CONSENT_ENTRIES = 200;

@@ -4,13 +4,11 @@ import type { z } from "../../../shared/zod";
 import type { listContactsInput } from "../../../shared/schemas/contacts";
 import type { Actor } from "../members/actor";
 import { contactFilterSql } from "./contact-filter";
-import { contactListItems, type ContactListItem } from "./contact-dto";
+import { contactListItems } from "./contact-dto";
 import { contactSorts } from "./contact-sort";
+import type { listContactsOutput } from "./contact-outputs";
 
-export interface ContactPage {
-  items: ContactListItem[];
-  nextCursor: { key: string; id: string } | null;
-}
+export type ContactPage = z.infer<typeof listContactsOutput>;
 
 /** The contact list by keyset (sort key, id): a deep page costs what the first one does. */
 export async function listContacts(actor: Actor, input: z.input<typeof listContactsInput>): Promise<ContactPage> {

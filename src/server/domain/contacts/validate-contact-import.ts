@@ -6,34 +6,10 @@ import { requireRole } from "../members/require-role";
 import { importMappingValue } from "./import/import-settings";
 import { loadImport } from "./import/load-import";
 import { planImport, type ImportPlan } from "./import/plan-import";
-import type { ConsentValueCount } from "./import/validate-rows";
+import type { validateContactImportOutput } from "./contact-outputs";
+import type { z } from "../../../shared/zod";
 
-export interface ImportReport {
-  importId: string;
-  totalRows: number;
-  validRows: number;
-  rejectedRows: number;
-  /** Rows rejected because an earlier row has the same (canonical) phone; part of rejectedRows. */
-  duplicateRows: number;
-  /** Valid rows that will create a contact / update an existing one. */
-  newContacts: number;
-  existingContacts: number;
-  /** The first rejected rows with the reason (the full list comes as a CSV once imported). */
-  rejected: { rowNumber: number; phone: string; reason: string; duplicateOf: number | null }[];
-  consent: {
-    optedIn: number;
-    optedOut: number;
-    blank: number;
-    /** Rows saying "sim" for contacts who opted out: they stay out (an import never lifts an opt-out). */
-    optOutKept: number;
-    values: ConsentValueCount[];
-  } | null;
-  /** Tags the import will create (first ones). */
-  newTags: string[];
-  newTagCount: number;
-  /** A starting point for the evidence text. */
-  suggestedEvidence: string | null;
-}
+export type ImportReport = z.infer<typeof validateContactImportOutput>;
 
 const MAX_REJECTED_SHOWN = 500;
 const MAX_NEW_TAGS_SHOWN = 50;

@@ -1,22 +1,8 @@
 import type { Tx } from "../../db/tenant";
+import type { conversationOutput } from "./conversation-outputs";
+import type { z } from "../../../shared/zod";
 
-export interface ConversationDto {
-  id: string;
-  kind: "direct" | "group";
-  status: "open" | "pending" | "closed";
-  title: string;
-  phone: string | null;
-  contactId: string | null;
-  instance: { id: string; name: string };
-  assignee: { id: string; name: string } | null;
-  tags: { id: string; name: string; color: string }[];
-  unreadCount: number;
-  lastActivityAt: string;
-  lastMessagePreview: string | null;
-  lastMessageDirection: "inbound" | "outbound" | "internal" | null;
-  /** Search hit: the matching message's text. */
-  snippet?: string;
-}
+export type ConversationDto = z.infer<typeof conversationOutput>;
 
 /** Loads list rows with their contact, instance, assignee and tags, in the given order. */
 export async function conversationDtos(tx: Tx, ids: string[]): Promise<ConversationDto[]> {

@@ -1,19 +1,11 @@
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import type { Actor } from "../members/actor";
-import { conversationDtos, type ConversationDto } from "./conversation-dto";
+import { conversationDtos } from "./conversation-dto";
+import type { getConversationOutput } from "./conversation-outputs";
+import type { z } from "../../../shared/zod";
 
-export interface ConversationDetail extends ConversationDto {
-  chatJid: string;
-  instanceState: "open" | "connecting" | "close" | "refused";
-  contact: {
-    id: string;
-    name: string | null;
-    pushName: string | null;
-    phone: string | null;
-    lid: string | null;
-  } | null;
-}
+export type ConversationDetail = z.infer<typeof getConversationOutput>;
 
 export async function getConversation(actor: Actor, input: { conversationId: string }): Promise<ConversationDetail> {
   return withOrganization(actor.organizationId, async (tx) => {

@@ -3,12 +3,10 @@ import { withOrganization } from "../../db/tenant";
 import type { z } from "../../../shared/zod";
 import type { listConversationsInput } from "../../../shared/schemas/inbox";
 import type { Actor } from "../members/actor";
-import { conversationDtos, type ConversationDto } from "./conversation-dto";
+import { conversationDtos } from "./conversation-dto";
+import type { listConversationsOutput } from "./conversation-outputs";
 
-export interface ConversationPage {
-  items: ConversationDto[];
-  nextCursor: { at: string; id: string } | null;
-}
+export type ConversationPage = z.infer<typeof listConversationsOutput>;
 
 /**
  * The inbox list, most recent activity first, by keyset (activity time, id): a deep page costs what

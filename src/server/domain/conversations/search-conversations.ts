@@ -2,15 +2,13 @@ import { withOrganization } from "../../db/tenant";
 import type { z } from "../../../shared/zod";
 import type { SearchCursor, searchConversationsInput } from "../../../shared/schemas/inbox";
 import type { Actor } from "../members/actor";
-import { conversationDtos, type ConversationDto } from "./conversation-dto";
+import { conversationDtos } from "./conversation-dto";
 import { searchContactHits } from "./search-contact-hits";
 import { searchMessageHits, type Keyset } from "./search-message-hits";
 import { searchTerms } from "./search-terms";
+import type { searchConversationsOutput } from "./conversation-outputs";
 
-export interface SearchPage {
-  items: ConversationDto[];
-  nextCursor: SearchCursor | null;
-}
+export type SearchPage = z.infer<typeof searchConversationsOutput>;
 
 /**
  * Search over contact names and phones (trigram, accent- and case-insensitive) and message text

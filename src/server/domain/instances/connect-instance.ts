@@ -5,12 +5,10 @@ import type { Actor } from "../members/actor";
 import { evolutionServer } from "./evolution-server";
 import { loadInstance } from "./load-instance";
 import { recordInstanceEvent } from "./record-instance-event";
+import type { connectInstanceOutput } from "./instance-outputs";
+import type { z } from "../../../shared/zod";
 
-export interface PairingDto {
-  state: "open" | "connecting";
-  qrDataUrl: string | null;
-  pairingCode: string | null;
-}
+export type PairingDto = z.infer<typeof connectInstanceOutput>;
 
 /**
  * Starts pairing: Evolution answers with a QR (or a pairing code for `phoneNumber`); later QRs arrive

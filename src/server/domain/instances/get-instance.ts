@@ -2,25 +2,14 @@ import { describeDisconnectReason } from "../../../shared/instance-reasons";
 import { withOrganization } from "../../db/tenant";
 import type { Actor } from "../members/actor";
 import { roleAtLeast } from "../members/roles";
-import { toInstanceDto, type InstanceDto } from "./instance-dto";
+import { toInstanceDto } from "./instance-dto";
 import { loadInstance } from "./load-instance";
+import type { getInstanceOutput } from "./instance-outputs";
+import type { z } from "../../../shared/zod";
 
-export interface InstanceTimelineEntry {
-  id: string;
-  kind: string;
-  state: string | null;
-  statusReason: number | null;
-  /** The reason code explained for people (pt-BR). */
-  reason: string | null;
-  detail: string | null;
-  occurredAt: Date;
-}
+export type InstanceTimelineEntry = InstanceDetailDto["timeline"][number];
 
-export interface InstanceDetailDto extends InstanceDto {
-  qrDataUrl: string | null;
-  pairingCode: string | null;
-  timeline: InstanceTimelineEntry[];
-}
+export type InstanceDetailDto = z.infer<typeof getInstanceOutput>;
 
 export async function getInstance(
   actor: Actor,

@@ -1,22 +1,7 @@
-import type { ConnectionState, InstancePurpose } from "../../db/generated/enums";
+import type { instanceOutput } from "./instance-outputs";
+import type { z } from "../../../shared/zod";
 
-export interface InstanceDto {
-  id: string;
-  name: string;
-  description: string | null;
-  purpose: InstancePurpose;
-  dailySendLimit: number;
-  state: ConnectionState;
-  stateReason: number | null;
-  phoneNumber: string | null;
-  profileName: string | null;
-  profilePictureUrl: string | null;
-  lastEventAt: Date | null;
-  downSince: Date | null;
-  reconnectAttempts: number;
-  nextReconnectAt: Date | null;
-  createdAt: Date;
-}
+export type InstanceDto = z.infer<typeof instanceOutput>;
 
 export function toInstanceDto(row: InstanceDto & Record<string, unknown>): InstanceDto {
   return {

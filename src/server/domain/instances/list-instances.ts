@@ -3,20 +3,14 @@ import { withOrganization } from "../../db/tenant";
 import { whatsappProvider } from "../../whatsapp";
 import type { Actor } from "../members/actor";
 import { evolutionServer } from "./evolution-server";
-import { instanceDtoSelect, toInstanceDto, type InstanceDto } from "./instance-dto";
+import { instanceDtoSelect, toInstanceDto } from "./instance-dto";
 import { instanceUptime } from "./instance-uptime";
+import type { listInstancesOutput } from "./instance-outputs";
+import type { z } from "../../../shared/zod";
 
-export interface InstanceListItem extends InstanceDto {
-  uptime24h: number | null;
-  uptime7d: number | null;
-  /** Down (not by choice) for longer than INSTANCE_DOWN_ALERT_MINUTES. */
-  alert: boolean;
-}
+export type InstanceListItem = InstanceListDto["instances"][number];
 
-export interface InstanceListDto {
-  instances: InstanceListItem[];
-  evolution: { isSimulator: boolean; circuit: "closed" | "open" | "half-open"; lastError: string | null };
-}
+export type InstanceListDto = z.infer<typeof listInstancesOutput>;
 
 export async function listInstances(actor: Actor): Promise<InstanceListDto> {
   const alertAfterMs = env().INSTANCE_DOWN_ALERT_MINUTES * 60_000;

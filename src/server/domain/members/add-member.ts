@@ -4,8 +4,10 @@ import { recordAudit } from "../audit/record-audit";
 import { generatePassword, hashPassword } from "../auth/password";
 import { normalizeEmail } from "../auth/verify-credentials";
 import type { Actor } from "./actor";
-import { toMemberDto, type MemberDto } from "./member-dto";
+import { toMemberDto } from "./member-dto";
 import { canAssignRole, type MemberRole } from "./roles";
+import type { addMemberOutput } from "./member-outputs";
+import type { z } from "../../../shared/zod";
 
 export interface AddMemberInput {
   name: string;
@@ -13,11 +15,7 @@ export interface AddMemberInput {
   role: MemberRole;
 }
 
-export interface AddMemberResult {
-  member: MemberDto;
-  /** Shown once to the admin when a new account was created; never stored in clear. */
-  temporaryPassword: string | null;
-}
+export type AddMemberResult = z.infer<typeof addMemberOutput>;
 
 /**
  * Adds a person to the organization. A new e-mail gets an account with a temporary password the

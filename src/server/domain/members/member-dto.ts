@@ -1,14 +1,8 @@
 import type { MemberRole } from "./roles";
+import type { memberOutput } from "./member-outputs";
+import type { z } from "../../../shared/zod";
 
-export interface MemberDto {
-  membershipId: string;
-  userId: string;
-  name: string;
-  email: string;
-  role: MemberRole;
-  joinedAt: Date;
-  disabled: boolean;
-}
+export type MemberDto = z.infer<typeof memberOutput>;
 
 export function toMemberDto(row: {
   id: string;

@@ -2,20 +2,15 @@ import { withOrganization } from "../../db/tenant";
 import { loadConversation } from "../conversations/load-conversation";
 import type { Actor } from "../members/actor";
 import { messageDtoSelect, messageDtos, type MessageDto } from "./message-dto";
+import type { listMessagesOutput } from "./message-outputs";
+import type { z } from "../../../shared/zod";
 
 /** Overlap of a catch-up: a transaction may commit a change stamped up to its duration earlier. */
 const CATCH_UP_OVERLAP_MS = 30_000;
 /** Past this many changes the page reloads its newest messages instead. */
 const CATCH_UP_LIMIT = 500;
 
-export interface MessagePage {
-  /** Oldest first, ready to render. */
-  items: MessageDto[];
-  /** Cursor for the next older page, null at the conversation's start. */
-  olderCursor: { at: string; id: string } | null;
-  /** Server time of this read: the next catch-up asks for changes since then. */
-  readAt: string;
-}
+export type MessagePage = z.infer<typeof listMessagesOutput>;
 
 /** A page of history, newest first by keyset (WhatsApp time, id) and returned oldest first. */
 export async function listMessages(

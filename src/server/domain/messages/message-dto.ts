@@ -1,5 +1,7 @@
 import type { Prisma } from "../../db/client";
 import type { Tx } from "../../db/tenant";
+import type { messageOutput } from "./message-outputs";
+import type { z } from "../../../shared/zod";
 
 export const messageDtoSelect = {
   id: true,
@@ -40,42 +42,7 @@ export const messageDtoSelect = {
 
 type MessageRow = Prisma.MessageGetPayload<{ select: typeof messageDtoSelect }>;
 
-export interface MessageDto {
-  id: string;
-  conversationId: string;
-  direction: "inbound" | "outbound" | "internal";
-  type: string;
-  body: string | null;
-  status: string;
-  failureReason: string | null;
-  senderName: string | null;
-  authorName: string | null;
-  sentAt: string;
-  providerMessageId: string | null;
-  quotedProviderMessageId: string | null;
-  details: unknown;
-  reactions: Record<string, string>;
-  media: {
-    url: string | null;
-    mimeType: string | null;
-    fileName: string | null;
-    size: number | null;
-    status: string;
-    error: string | null;
-  } | null;
-  editedAt: string | null;
-  revokedAt: string | null;
-  updatedAt: string;
-  /** The AI's sentiment and label (codes), as reviewed by an agent when they were. */
-  insight: {
-    sentiment: "positive" | "neutral" | "negative";
-    sentimentScore: number;
-    label: string | null;
-    confidence: number;
-    engine: string;
-    review: "confirmed" | "corrected" | null;
-  } | null;
-}
+export type MessageDto = z.infer<typeof messageOutput>;
 
 /** Rows to DTOs, with the names of the members who wrote replies and notes. */
 export async function messageDtos(tx: Tx, rows: MessageRow[]): Promise<MessageDto[]> {

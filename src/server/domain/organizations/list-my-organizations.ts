@@ -1,11 +1,8 @@
 import { withUser } from "../../db/tenant";
-import type { MemberRole } from "../members/roles";
+import type { listMyOrganizationsOutput } from "./organization-outputs";
+import type { z } from "../../../shared/zod";
 
-export interface MyOrganizationDto {
-  id: string;
-  name: string;
-  role: MemberRole;
-}
+export type MyOrganizationDto = z.infer<typeof listMyOrganizationsOutput>[number];
 
 /** The organizations a person belongs to, for the organization switcher and sign-in. */
 export async function listMyOrganizations(userId: string): Promise<MyOrganizationDto[]> {

@@ -1,9 +1,7 @@
-export interface OrganizationDto {
-  id: string;
-  name: string;
-  timezone: string;
-  locale: string;
-}
+import type { z } from "../../../shared/zod";
+import type { organizationOutput } from "./organization-outputs";
+
+export type OrganizationDto = z.infer<typeof organizationOutput>;
 
 export function toOrganizationDto(row: OrganizationDto): OrganizationDto {
   return { id: row.id, name: row.name, timezone: row.timezone, locale: row.locale };

@@ -1,12 +1,10 @@
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import type { Actor } from "../members/actor";
+import type { quickReplyOutput } from "./quick-reply-outputs";
+import type { z } from "../../../shared/zod";
 
-export interface QuickReplyDto {
-  id: string;
-  shortcut: string;
-  body: string;
-}
+export type QuickReplyDto = z.infer<typeof quickReplyOutput>;
 
 const select = { id: true, shortcut: true, body: true } as const;
 

@@ -4,12 +4,10 @@ import { recordAudit } from "../audit/record-audit";
 import { emitConversationUpdated } from "../conversations/emit-conversation-updated";
 import { loadConversation } from "../conversations/load-conversation";
 import type { Actor } from "../members/actor";
+import type { tagOutput } from "./tag-outputs";
+import type { z } from "../../../shared/zod";
 
-export interface TagDto {
-  id: string;
-  name: string;
-  color: string;
-}
+export type TagDto = z.infer<typeof tagOutput>;
 
 export async function listTags(actor: Actor): Promise<TagDto[]> {
   return withOrganization(actor.organizationId, (tx) =>

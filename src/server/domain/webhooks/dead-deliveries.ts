@@ -3,18 +3,10 @@ import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
+import type { listDeadDeliveriesOutput } from "./webhook-outputs";
+import type { z } from "../../../shared/zod";
 
-export interface DeadDeliveryDto {
-  id: string;
-  instance: { id: string; name: string };
-  event: string;
-  error: string | null;
-  attempts: number;
-  receivedAt: string;
-  deadAt: string;
-  /** The raw body, abbreviated for the list (attachments can be megabytes). */
-  payloadPreview: string;
-}
+export type DeadDeliveryDto = z.infer<typeof listDeadDeliveriesOutput>[number];
 
 /** Webhook deliveries given up on (malformed, or failing past the attempt limit), newest first. */
 export async function listDeadDeliveries(actor: Actor, input: { limit: number }): Promise<DeadDeliveryDto[]> {

@@ -1,20 +1,8 @@
 import type { ContactImportRecord } from "./load-import";
+import type { contactImportOutput } from "../contact-outputs";
+import type { z } from "../../../../shared/zod";
 
-export interface ContactImportDto {
-  id: string;
-  fileName: string;
-  status: "previewed" | "running" | "completed" | "failed";
-  totalRows: number;
-  processedRows: number;
-  createdCount: number;
-  updatedCount: number;
-  unchangedCount: number;
-  rejectedCount: number;
-  hasReport: boolean;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
+export type ContactImportDto = z.infer<typeof contactImportOutput>;
 
 export function contactImportDto(record: ContactImportRecord): ContactImportDto {
   return {
