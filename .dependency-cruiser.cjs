@@ -3,7 +3,7 @@
  * Each layer rule names everything its layer may import (local folders and npm packages); anything
  * else fails under that rule's name. A module outside every layer fails `module-belongs-to-a-layer`.
  * Client components ("use client") are held to a stricter, transitive rule in
- * .dependency-cruiser-client.cjs, since a path alone does not tell them apart from server components.
+ * .dependency-cruiser-client.mjs, since a path alone does not tell them apart from server components.
  */
 const local = {
   app: "^src/app/",

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /**
- * The import rules (.dependency-cruiser.cjs, .dependency-cruiser-client.cjs) run by dependency-cruiser
+ * The import rules (.dependency-cruiser.cjs, .dependency-cruiser-client.mjs) run by dependency-cruiser
  * on a planted project: every rule must fire on its planted violation, and the allowed imports
  * next to them must not.
  */
@@ -189,18 +189,21 @@ beforeAll(() => {
     }),
   );
   // The repository's configs, with package paths kept under the planted project's node_modules symlink.
-  for (const name of [".dependency-cruiser.cjs", ".dependency-cruiser-client.cjs"]) {
-    write(
-      name,
-      `const config = require(${JSON.stringify(path.join(repo, name))});\n` +
-        "module.exports = { ...config, options: { ...config.options, preserveSymlinks: true } };\n",
-    );
-  }
+  write(
+    ".dependency-cruiser.cjs",
+    `const config = require(${JSON.stringify(path.join(repo, ".dependency-cruiser.cjs"))});\n` +
+      "module.exports = { ...config, options: { ...config.options, preserveSymlinks: true } };\n",
+  );
+  write(
+    ".dependency-cruiser-client.mjs",
+    `import config from ${JSON.stringify(path.join(repo, ".dependency-cruiser-client.mjs"))};\n` +
+      "export default { ...config, options: { ...config.options, preserveSymlinks: true } };\n",
+  );
   for (const [file, source] of Object.entries({ ...targets, ...extras })) write(file, source);
   for (const [, file, source] of planted) write(file, source);
   violations = [
     ...cruise(".dependency-cruiser.cjs", ["src", "server.ts", "scripts", "bench", "tests/support"]),
-    ...cruise(".dependency-cruiser-client.cjs", ["src/app", "src/trpc"]),
+    ...cruise(".dependency-cruiser-client.mjs", ["src/app", "src/trpc"]),
   ];
 }, 60_000);
 

@@ -134,3 +134,26 @@ export const startContactImportInput = z.object({
   /** Where the consent came from, e.g. "Planilha clientes-2026.xlsx, coluna consentimento". */
   evidence: z.string().trim().max(1000).optional(),
 });
+
+/** What the upload route (/api/contacts/import) answers: the file's columns, first rows and a suggested mapping. */
+export const importPreviewSchema = z.object({
+  importId: z.string(),
+  fileName: z.string(),
+  format: z.enum(["csv", "xlsx"]),
+  encoding: z.enum(["utf-8", "utf-16le", "utf-16be", "windows-1252"]).nullable(),
+  delimiter: z.enum([",", ";", "\t"]).nullable(),
+  hasHeader: z.boolean(),
+  columns: z.array(z.string()),
+  /** The first rows, as read, for the mapping step. */
+  sampleRows: z.array(z.array(z.string())),
+  totalRows: z.number(),
+  /** Every attribute that a header name recognisably means: column indexes. */
+  suggestedMapping: z.object({
+    phone: z.number().nullable(),
+    name: z.number().nullable(),
+    tags: z.number().nullable(),
+    consent: z.number().nullable(),
+    fields: z.record(z.string(), z.number()),
+  }),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;

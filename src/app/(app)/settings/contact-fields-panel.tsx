@@ -23,14 +23,10 @@ import { useState, type FormEvent } from "react";
 import { contactFieldTypes, type ContactFieldTypeValue } from "~/shared/schemas/contacts";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import type { RouterOutputs } from "~/trpc/types";
 import { useMyRole } from "../../_components/use-my-role";
 
-interface Field {
-  id: string;
-  key: string;
-  label: string;
-  type: ContactFieldTypeValue;
-}
+type Field = RouterOutputs["contacts"]["fields"]["list"][number];
 
 /** `Data de nascimento` → `data_de_nascimento`: a key suggestion from the label. */
 function keyFrom(label: string): string {

@@ -21,14 +21,11 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import type { RouterOutputs } from "~/trpc/types";
 import { useFormValues } from "../../_components/use-form-values";
 import { useMyRole } from "../../_components/use-my-role";
 
-interface QuickReply {
-  id: string;
-  shortcut: string;
-  body: string;
-}
+type QuickReply = RouterOutputs["quickReplies"]["list"][number];
 
 /** Canned answers typed with "/" in the inbox composer; admins keep the list. */
 export function QuickRepliesPanel() {

@@ -1,3 +1,4 @@
+import type { ImportPreview } from "../../../shared/schemas/contacts";
 import { withOrganization } from "../../db/tenant";
 import { mediaStore } from "../../media";
 import { mediaKey } from "../../media/media-key";
@@ -5,26 +6,9 @@ import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
 import { requireRole } from "../members/require-role";
 import { canonicalPhone } from "./phone-identity";
-import type { CsvDelimiter } from "./import/csv-delimiter";
 import { importMappingValue } from "./import/import-settings";
 import { readSpreadsheet } from "./import/read-spreadsheet";
-import type { SpreadsheetFormat } from "./import/sniff-file";
-import { suggestMapping, type SuggestedMapping } from "./import/suggest-mapping";
-import type { TextEncodingName } from "./import/text-encoding";
-
-export interface ImportPreview {
-  importId: string;
-  fileName: string;
-  format: SpreadsheetFormat;
-  encoding: TextEncodingName | null;
-  delimiter: CsvDelimiter | null;
-  hasHeader: boolean;
-  columns: string[];
-  /** The first rows, as read, for the mapping step. */
-  sampleRows: string[][];
-  totalRows: number;
-  suggestedMapping: SuggestedMapping;
-}
+import { suggestMapping } from "./import/suggest-mapping";
 
 const SAMPLE_ROWS = 10;
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

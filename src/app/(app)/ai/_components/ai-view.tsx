@@ -5,7 +5,7 @@ import { IconCpu } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import type { AiOverview } from "~/server/domain/ai/get-ai-overview";
+import type { RouterOutputs } from "~/trpc/types";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { ConfusionMatrix } from "./confusion-matrix";
@@ -41,7 +41,7 @@ export function AiView({ isAdmin }: { isAdmin: boolean }) {
   );
 }
 
-function Overview({ data }: { data: AiOverview }) {
+function Overview({ data }: { data: RouterOutputs["ai"]["overview"] }) {
   const t = useTranslations("ai");
   const tSentiment = useTranslations("ai.sentiments");
   const labelName = useLabelName();

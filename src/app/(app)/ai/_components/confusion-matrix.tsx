@@ -2,11 +2,11 @@
 
 import { Paper, Table, Text, Title } from "@mantine/core";
 import { useTranslations } from "next-intl";
-import type { AiOverview } from "~/server/domain/ai/get-ai-overview";
+import type { RouterOutputs } from "~/trpc/types";
 import { useLabelName } from "./use-label-name";
 
 /** Reviewed messages by the AI's label (rows) and the agent's (columns). */
-export function ConfusionMatrix({ cells }: { cells: AiOverview["confusion"] }) {
+export function ConfusionMatrix({ cells }: { cells: RouterOutputs["ai"]["overview"]["confusion"] }) {
   const t = useTranslations("ai.confusion");
   const labelName = useLabelName();
   const key = (label: string | null) => label ?? "";

@@ -5,7 +5,7 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import type { ProviderTestResult } from "~/server/domain/ai/test-ai-provider";
+import type { RouterOutputs } from "~/trpc/types";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
@@ -121,7 +121,7 @@ export function ProviderSettings() {
   );
 }
 
-function TestOutcome({ result }: { result: ProviderTestResult }) {
+function TestOutcome({ result }: { result: RouterOutputs["ai"]["testProvider"] }) {
   const t = useTranslations("ai.provider");
   return result.ok ? (
     <Alert color="teal" data-testid="ai-provider-test-result" data-ok="true">

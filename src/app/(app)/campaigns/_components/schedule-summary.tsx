@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import type { SendSchedule } from "~/server/domain/campaigns/send-window";
+import type { SendSchedule } from "./types";
 import { weekdayList } from "./weekdays";
 
 /** "seg.–sex., 09:00–18:00 · pausa 12:00–13:00 · sem feriados nacionais" — hours in the organization's zone. */

@@ -1,6 +1,10 @@
-export type { CampaignDto } from "~/server/domain/campaigns/campaign-dto";
-export type { CampaignReport } from "~/server/domain/campaigns/campaign-report";
-export type { PreflightReport } from "~/server/domain/campaigns/launch-campaign";
-export type { UploadedFile } from "../../inbox/_components/use-attachment-upload";
+import type { RouterOutputs } from "~/trpc/types";
 
-export type CampaignStatus = "draft" | "scheduled" | "running" | "paused" | "completed" | "cancelled";
+type Campaigns = RouterOutputs["campaigns"];
+
+export type CampaignDto = Campaigns["save"];
+export type CampaignReport = Campaigns["report"];
+export type PreflightReport = Campaigns["launch"];
+export type CampaignStatus = CampaignDto["status"];
+export type SendSchedule = CampaignDto["schedule"];
+export type { UploadedFile } from "../../inbox/_components/use-attachment-upload";

@@ -1,6 +1,12 @@
-export type { ContactListItem, ContactTagDto } from "~/server/domain/contacts/contact-dto";
-export type { ContactDetail, ConsentEntryDto } from "~/server/domain/contacts/get-contact";
-export type { ContactFieldDto } from "~/server/domain/contacts/contact-fields";
-export type { ImportPreview } from "~/server/domain/contacts/preview-contact-import";
-export type { ImportReport } from "~/server/domain/contacts/validate-contact-import";
-export type { ContactImportDto } from "~/server/domain/contacts/import/import-dto";
+import type { RouterOutputs } from "~/trpc/types";
+
+type Contacts = RouterOutputs["contacts"];
+
+export type ContactListItem = Contacts["list"]["items"][number];
+export type ContactTagDto = ContactListItem["tags"][number];
+export type ContactDetail = Contacts["get"];
+export type ConsentEntryDto = ContactDetail["consentHistory"][number];
+export type ContactFieldDto = Contacts["fields"]["list"][number];
+export type ImportReport = Contacts["imports"]["validate"];
+export type ContactImportDto = Contacts["imports"]["get"];
+export type { ImportPreview } from "~/shared/schemas/contacts";

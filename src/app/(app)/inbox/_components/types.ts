@@ -1,6 +1,10 @@
-export type { ConversationDto } from "~/server/domain/conversations/conversation-dto";
-export type { ConversationDetail } from "~/server/domain/conversations/get-conversation";
-export type { MessageDto } from "~/server/domain/messages/message-dto";
+import type { RouterOutputs } from "~/trpc/types";
+
+type Conversations = RouterOutputs["conversations"];
+
+export type ConversationDto = Conversations["list"]["items"][number];
+export type ConversationDetail = Conversations["get"];
+export type MessageDto = Conversations["messages"]["items"][number];
 
 export interface Cursor {
   at: string;

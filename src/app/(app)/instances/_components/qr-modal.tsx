@@ -19,12 +19,10 @@ import { useEffect, useState } from "react";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { formatPhone } from "../../../_components/format-phone";
 import { useTRPC } from "~/trpc/react";
+import type { RouterOutputs } from "~/trpc/types";
 import { useRealtimeEvent } from "../../../_components/realtime-provider";
 
-interface Pairing {
-  qrDataUrl: string | null;
-  pairingCode: string | null;
-}
+type Pairing = Pick<RouterOutputs["instances"]["connect"], "qrDataUrl" | "pairingCode">;
 
 /** Pairs a number: the QR refreshes live from `qrcode.updated`; a pairing code is the alternative. */
 export function QrModal(props: { instanceId: string; name: string; opened: boolean; onClose: () => void }) {

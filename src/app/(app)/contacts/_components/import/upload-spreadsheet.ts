@@ -1,4 +1,5 @@
-import type { ImportPreview } from "../types";
+import { z } from "~/shared/zod";
+import { importPreviewSchema, type ImportPreview } from "~/shared/schemas/contacts";
 
 /** Sends the file to the upload route with progress (fetch cannot report upload progress). */
 export function uploadSpreadsheet(
@@ -12,13 +13,21 @@ export function uploadSpreadsheet(
     request.responseType = "json";
     request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
     request.onload = () => {
-      const body = request.response as (ImportPreview & { error?: string }) | null;
-      if (request.status === 200 && body && !body.error) resolve(body);
-      else reject(new Error(body?.error ?? fallbackError));
+      const body: unknown = request.response;
+      const preview = request.status === 200 ? importPreviewSchema.safeParse(body) : null;
+      if (preview?.success) resolve(preview.data);
+      else reject(new Error(errorOf(body) ?? fallbackError));
     };
     request.onerror = () => reject(new Error(fallbackError));
     const form = new FormData();
     form.append("file", file);
     request.send(form);
   });
+}
+
+const errorBody = z.object({ error: z.string() });
+
+function errorOf(body: unknown): string | null {
+  const parsed = errorBody.safeParse(body);
+  return parsed.success ? parsed.data.error : null;
 }

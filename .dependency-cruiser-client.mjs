@@ -6,9 +6,9 @@
  * Which modules are client components is read from their first statement, relative to the
  * directory depcruise runs in.
  */
-const { readdirSync, readFileSync } = require("node:fs");
-const path = require("node:path");
-const { options } = require("./.dependency-cruiser.cjs");
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import mainConfig from "./.dependency-cruiser.cjs";
 
 const CLIENT_ROOTS = ["src/app", "src/trpc"];
 const USE_CLIENT = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*["']use client["']/;
@@ -32,7 +32,7 @@ const clientModules = CLIENT_ROOTS.flatMap((root) => [...sourceFiles(root)]).fil
   USE_CLIENT.test(readFileSync(file, "utf8")),
 );
 
-module.exports = {
+const clientConfig = {
   forbidden: [
     {
       name: "client-reaches-no-server-code",
@@ -43,5 +43,7 @@ module.exports = {
       to: { path: ["^src/server/", "^src/env\\.ts$", "^node_modules/server-only/"], reachable: true },
     },
   ],
-  options: { ...options, tsPreCompilationDeps: false },
+  options: { ...mainConfig.options, tsPreCompilationDeps: false },
 };
+
+export default clientConfig;
