@@ -69,6 +69,24 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: boolean.optional(),
+  /**
+   * Host names (or IP literals) an AI provider may have although they are loopback or private addresses, e.g. a
+   * self-hosted Ollama: `localhost,ollama.internal`. Every other private address is refused (SSRF).
+   */
+  AI_PROVIDER_PRIVATE_HOSTS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((host) =>
+          host
+            .trim()
+            .toLowerCase()
+            .replace(/^\[|\]$/g, ""),
+        )
+        .filter(Boolean),
+    ),
 });
 
 export interface S3Settings {
