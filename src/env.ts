@@ -32,6 +32,8 @@ const schema = z.object({
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** API calls (tRPC) per member per organization per minute, shared by every web process. */
+  RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(10).default(1200),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   /** How long a stop waits for web, worker and simulator before killing them (see scripts/stop-processes.ts). */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(1).max(600).default(10),
