@@ -37,7 +37,15 @@ export const testAiProviderOutput = z.discriminatedUnion("ok", [
   z.object({ ok: z.literal(true), latencyMs: z.number(), label: z.string().nullable() }),
   z.object({
     ok: z.literal(false),
-    failure: z.enum(["unauthorized", "rate_limited", "timeout", "unreachable", "http_error", "invalid_answer"]),
+    failure: z.enum([
+      "unauthorized",
+      "rate_limited",
+      "timeout",
+      "unreachable",
+      "blocked_address",
+      "http_error",
+      "invalid_answer",
+    ]),
     status: z.number().nullable(),
   }),
 ]);

@@ -3,6 +3,7 @@ import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import type { Actor } from "../members/actor";
 import { loadAiProvider } from "./load-ai-provider";
+import { isProviderAddressBlocked } from "./provider-address-guard";
 import { classifyWithProvider } from "./provider-engine";
 import type { testAiProviderOutput } from "./ai-outputs";
 import type { z } from "../../../shared/zod";
@@ -30,6 +31,7 @@ export async function testAiProvider(actor: Actor): Promise<ProviderTestResult> 
 }
 
 export function providerFailureOf(error: unknown): { failure: ProviderFailure; status: number | null } {
+  if (isProviderAddressBlocked(error)) return { failure: "blocked_address", status: null };
   if (error instanceof APIConnectionTimeoutError) return { failure: "timeout", status: null };
   if (error instanceof APIError && error.status !== undefined) {
     const status = error.status;
