@@ -191,6 +191,7 @@ const layers = [
         "libphonenumber-js",
         "openai",
         "papaparse",
+        "rate-limiter-flexible",
         "undici",
         "zod",
       ),
