@@ -1,10 +1,11 @@
 import { z } from "../../../shared/zod";
+import { tagOutput } from "../tags/tag-outputs";
 import { consentStatuses, contactFieldTypes, legalBases } from "../../../shared/schemas/contacts";
 
 const consentStatus = z.enum(consentStatuses);
 const legalBasis = z.enum(legalBases);
 
-export const contactTagOutput = z.object({ id: z.string(), name: z.string(), color: z.string() });
+export const contactTagOutput = tagOutput;
 
 export const contactListItemOutput = z.object({
   id: z.string(),

@@ -1,5 +1,6 @@
 import { z } from "../../../shared/zod";
 import { searchCursor } from "../../../shared/schemas/inbox";
+import { tagOutput } from "../tags/tag-outputs";
 
 const listCursor = z.object({ at: z.string(), id: z.string() });
 
@@ -12,7 +13,7 @@ export const conversationOutput = z.object({
   contactId: z.string().nullable(),
   instance: z.object({ id: z.string(), name: z.string() }),
   assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
-  tags: z.array(z.object({ id: z.string(), name: z.string(), color: z.string() })),
+  tags: z.array(tagOutput),
   unreadCount: z.number(),
   lastActivityAt: z.string(),
   lastMessagePreview: z.string().nullable(),
