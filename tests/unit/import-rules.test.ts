@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -148,6 +149,10 @@ const extras: Record<string, string> = {
   "src/server/domain/cycle-b.ts": 'import { a } from "./cycle-a";\nexport const b = () => a;\n',
 };
 
+interface RuleSet {
+  forbidden: { name: string }[];
+}
+
 interface Violation {
   rule: { name: string };
   from: string;
@@ -212,6 +217,13 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe("import rules", () => {
   it.each(planted.map(([rule, file]) => [rule, file]))("%s fires on %s", (rule, file) => {
     expect(violations.filter((v) => v.from === file).map((v) => v.rule.name)).toContain(rule);
+  });
+
+  it("plant a violation of every rule the configs declare", async () => {
+    const main = createRequire(import.meta.url)(path.join(repo, ".dependency-cruiser.cjs")) as RuleSet;
+    const client = ((await import(path.join(repo, ".dependency-cruiser-client.mjs"))) as { default: RuleSet }).default;
+    const declared = [...main.forbidden, ...client.forbidden].map((rule) => rule.name).sort();
+    expect([...new Set(planted.map(([rule]) => rule))].sort()).toEqual(declared);
   });
 
   it("let the allowed imports through", () => {
