@@ -1,6 +1,6 @@
 "use client";
 
-import { Chip, CloseButton, Group, SegmentedControl, Select, Stack, TextInput } from "@mantine/core";
+import { Chip, CloseButton, Group, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -11,7 +11,7 @@ import type { ConversationFilters } from "./use-conversation-list";
 const ALL = "all";
 const statuses = ["open", "pending", "closed", "all"] as const;
 
-/** Search, then the filters in three compact rows; filters do not apply to search results. */
+/** Search, then the filters in compact rows; filters do not apply to search results. */
 export function ConversationFiltersBar(props: {
   filters: ConversationFilters;
   onChange: (filters: ConversationFilters) => void;
@@ -78,7 +78,8 @@ export function ConversationFiltersBar(props: {
         data={statuses.map((status) => ({ value: status, label: t(`filters.statuses.${status}`) }))}
         data-testid="filter-status"
       />
-      <Group gap={6} wrap="nowrap" grow>
+      {/* Two per row: four in one row cut their placeholders ("Todas as instâ…") in a 340 px list. */}
+      <SimpleGrid cols={2} spacing={6} verticalSpacing={6}>
         <Select
           size="xs"
           aria-label={t("filters.assignee")}
@@ -134,7 +135,7 @@ export function ConversationFiltersBar(props: {
             data-testid="filter-ai-label"
           />
         )}
-      </Group>
+      </SimpleGrid>
     </Stack>
   );
 }
