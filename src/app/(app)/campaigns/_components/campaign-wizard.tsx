@@ -186,6 +186,7 @@ export function CampaignWizard(props: { initial: WizardValues; campaignId: strin
       key="review"
       values={values}
       preview={preview}
+      pace={pace}
       timeZone={timeZone}
       onName={(name) => update("name", name)}
       onLegalBasis={(legalBasis) => update("legalBasis", legalBasis)}
