@@ -1,8 +1,8 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withOrganization } from "~/server/db/tenant";
-import { callerFor, makeOrganization, TEST_PASSWORD } from "../support/factory";
+import { TEST_PASSWORD } from "../support/factory";
 import { launchBrowser, signInThroughPage } from "../support/browser";
+import { connectedInboxFixture } from "../support/inbox-pipeline";
 import { simulator } from "../support/simulator-control";
 import { baseUrl } from "../support/test-env";
 
@@ -15,21 +15,11 @@ afterAll(async () => {
 });
 
 async function connectedInbox() {
-  const org = await makeOrganization();
-  const owner = callerFor(org.ownerId, org.organizationId);
-  const instance = await owner.instances.create({ name: "Suporte", purpose: "atendimento", dailySendLimit: 500 });
-  // A second number makes the inbox offer its instance filter.
-  await owner.instances.create({ name: "Vendas", purpose: "atendimento", dailySendLimit: 500 });
-  await owner.tags.create({ name: "Entrega", color: "orange" });
-  const { providerName } = await withOrganization(org.organizationId, (tx) =>
-    tx.instance.findUniqueOrThrow({ where: { id: instance.id } }),
-  );
-  await owner.instances.connect({ instanceId: instance.id });
-  await simulator.scan(providerName, { phoneNumber: "5511900003333" });
-  await expect
-    .poll(async () => (await owner.instances.get({ instanceId: instance.id })).state, { timeout: 15_000 })
-    .toBe("open");
-  return { org, owner, providerName };
+  const fixture = await connectedInboxFixture("5511900003333");
+  // A second number and a tag make the inbox offer its instance and tag filters.
+  await fixture.owner.instances.create({ name: "Vendas", purpose: "atendimento", dailySendLimit: 500 });
+  await fixture.owner.tags.create({ name: "Entrega", color: "orange" });
+  return fixture;
 }
 
 /** Whether an input's placeholder fits its text box (measured with the input's own font). */

@@ -1,25 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { runCampaignDispatch } from "~/server/domain/campaigns/run-campaign-dispatch";
-import { alwaysOpen, organizationWithNumbers, seedContacts } from "../support/campaign-fixtures";
+import { campaignInput, organizationWithNumbers, seedContacts } from "../support/campaign-fixtures";
 
 const phone = (n: number) => `+55119${String(72000000 + n)}`;
 const HOUR = 3_600_000;
-
-function campaignInput(instanceIds: string[], overrides: Record<string, unknown> = {}) {
-  return {
-    name: "Novidades",
-    legalBasis: "consent" as const,
-    audience: { tagIds: [], instanceIds: [], consent: "opted_in" as const, lastInteraction: {}, fields: [] },
-    variants: [{ body: "Olá, {{primeiro_nome|cliente}}!" }],
-    instanceIds,
-    limits: { perMinute: 600, perHour: 20_000, perDay: 100_000, minIntervalSeconds: 0, maxIntervalSeconds: 0 },
-    schedule: alwaysOpen(),
-    recentContactDays: 0,
-    thresholds: { failureRate: 0.5, optOutRate: 0.5, minSample: 1000 },
-    ...overrides,
-  };
-}
 
 const setDailyLimit = (organizationId: string, instanceId: string, dailySendLimit: number) =>
   withOrganization(organizationId, (tx) => tx.instance.update({ where: { id: instanceId }, data: { dailySendLimit } }));
@@ -108,7 +93,12 @@ describe("campaign wizard estimates", () => {
       { phone: phone(302), consent: "opted_in" },
       { phone: phone(303), consent: "opted_out" },
     ]);
-    const draft = await owner.campaigns.save(campaignInput(numbers.map((n) => n.id)));
+    const draft = await owner.campaigns.save(
+      campaignInput(
+        numbers.map((n) => n.id),
+        { name: "Novidades" },
+      ),
+    );
     const plan = await owner.campaigns.launchPlan({ campaignId: draft.id });
     expect(plan).toMatchObject({ campaignId: draft.id, name: "Novidades", recipients: 2, connectedOnly: true });
     expect(plan.numbers.map((n) => n.name)).toEqual(["Número 1", "Número 2"]);

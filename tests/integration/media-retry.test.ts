@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db/client";
-import { inboxCounts, inboxFixture } from "../support/inbox-pipeline";
+import { connectedInboxFixture, inboxCounts, inboxFixture } from "../support/inbox-pipeline";
 import { simulator } from "../support/simulator-control";
-
-async function connectedFixture() {
-  const fixture = await inboxFixture();
-  await fixture.owner.instances.connect({ instanceId: fixture.instanceId });
-  await simulator.scan(fixture.providerName, { phoneNumber: "5511900004444" });
-  await expect
-    .poll(async () => (await fixture.owner.instances.get({ instanceId: fixture.instanceId })).state, {
-      timeout: 15_000,
-    })
-    .toBe("open");
-  return fixture;
-}
 
 async function mediaFetchJobs(messageId: string): Promise<number> {
   const [row] = await db().$queryRaw<{ count: number }[]>`
@@ -23,7 +11,7 @@ async function mediaFetchJobs(messageId: string): Promise<number> {
 
 describe("inbox: a media download that failed", () => {
   it("keeps the declared size and length, stores a code, and a retry fetches the bytes once", async () => {
-    const { org, owner, providerName } = await connectedFixture();
+    const { org, owner, providerName } = await connectedInboxFixture("5511900004444");
     // Two failed downloads: the one Evolution makes for the webhook's base64, then Mirage's media.fetch.
     await simulator.failMedia(providerName, 2);
     await simulator.inbound(providerName, { type: "video", from: "5511987650200", pushName: "Rita", caption: "olha" });
@@ -68,7 +56,7 @@ describe("inbox: a media download that failed", () => {
   });
 
   it("refuses to retry a message without media, or media of another organization", async () => {
-    const { org, owner, providerName } = await connectedFixture();
+    const { org, owner, providerName } = await connectedInboxFixture("5511900004444");
     await simulator.inbound(providerName, { type: "text", from: "5511987650201", text: "só texto" });
     await expect.poll(async () => (await inboxCounts(org.organizationId)).messages, { timeout: 15_000 }).toBe(1);
     const [conversation] = (await owner.conversations.list({ limit: 5 })).items;
