@@ -23,6 +23,7 @@ import {
 import { addNote } from "../../domain/messages/add-note";
 import { listMessageChanges, listMessages } from "../../domain/messages/list-messages";
 import { retryMessage } from "../../domain/messages/retry-message";
+import { retryMessageMedia } from "../../domain/messages/retry-message-media";
 import { sendReply } from "../../domain/messages/send-reply";
 import { setConversationTag } from "../../domain/tags/tags";
 import { organizationProcedure, router } from "../trpc";
@@ -35,6 +36,7 @@ import {
   addNoteOutput,
   listMessageChangesOutput,
   listMessagesOutput,
+  retryMessageMediaOutput,
   sendReplyOutput,
 } from "../../domain/messages/message-outputs";
 
@@ -71,6 +73,10 @@ export const conversationsRouter = router({
     .input(messageIdInput)
     .output(z.void())
     .mutation(({ ctx, input }) => retryMessage(ctx.actor, input)),
+  retryMedia: organizationProcedure
+    .input(messageIdInput)
+    .output(retryMessageMediaOutput)
+    .mutation(({ ctx, input }) => retryMessageMedia(ctx.actor, input)),
   setStatus: organizationProcedure
     .input(setConversationStatusInput)
     .output(z.void())

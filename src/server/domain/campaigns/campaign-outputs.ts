@@ -49,6 +49,8 @@ export const saveCampaignOutput = campaignOutput;
 
 export const previewAudienceOutput = z.object({
   total: z.number(),
+  /** Contacts the consent rule lets through (the same rule as launch and claims). */
+  eligible: z.number(),
   optedIn: z.number(),
   optedOut: z.number(),
   blocked: z.number(),
@@ -75,3 +77,18 @@ export const launchCampaignOutput = z.object({
   /** Whether WhatsApp was asked which numbers exist (needs a connected number). */
   numbersChecked: z.boolean(),
 });
+
+export const estimateCampaignPaceOutput = z.object({
+  /** Contacts the consent rule lets through (launch may still exclude numbers without WhatsApp, repeats). */
+  recipients: z.number(),
+  numbers: z.array(z.object({ id: z.string(), name: z.string(), state: z.string(), dailySendLimit: z.number() })),
+  /** Whether the estimate counts only the connected numbers (the dispatcher sends through nothing else). */
+  connectedOnly: z.boolean(),
+  perHour: z.number(),
+  perDay: z.number(),
+  finishAt: z.string().nullable(),
+  /** How many would be sent before the window ends. */
+  sendable: z.number(),
+});
+
+export const planCampaignLaunchOutput = estimateCampaignPaceOutput.extend({ campaignId: z.string(), name: z.string() });

@@ -1,5 +1,8 @@
 import type { Prisma } from "../../db/client";
 import type { Tx } from "../../db/tenant";
+import { mediaFailureOf, type MediaFailure } from "../../../shared/media-failure";
+import { messageDetailsOf } from "./message-json-schema";
+import { mediaRetryable } from "./retry-message-media";
 import type { messageOutput } from "./message-outputs";
 import type { z } from "../../../shared/zod";
 
@@ -22,7 +25,7 @@ export const messageDtoSelect = {
   mediaFileName: true,
   mediaSize: true,
   mediaStatus: true,
-  mediaError: true,
+  mediaFailure: true,
   editedAt: true,
   revokedAt: true,
   updatedAt: true,
@@ -73,8 +76,10 @@ export async function messageDtos(tx: Tx, rows: MessageRow[]): Promise<MessageDt
           mimeType: row.mediaMimeType,
           fileName: row.mediaFileName,
           size: row.mediaSize,
+          seconds: messageDetailsOf(row)?.seconds ?? null,
           status: row.mediaStatus,
-          error: row.mediaError,
+          failure: mediaFailureOf(row.mediaFailure),
+          retryable: mediaRetryable(row),
         }
       : null,
     editedAt: row.editedAt?.toISOString() ?? null,

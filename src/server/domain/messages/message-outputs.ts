@@ -1,3 +1,4 @@
+import { mediaFailures } from "../../../shared/media-failure";
 import { z } from "../../../shared/zod";
 
 export const messageOutput = z.object({
@@ -21,9 +22,14 @@ export const messageOutput = z.object({
       url: z.string().nullable(),
       mimeType: z.string().nullable(),
       fileName: z.string().nullable(),
+      /** As declared by the sender's phone: known even when the bytes never arrived. */
       size: z.number().nullable(),
+      /** A video's or audio's length as declared, in seconds. */
+      seconds: z.number().nullable(),
       status: z.string(),
-      error: z.string().nullable(),
+      failure: z.enum(mediaFailures).nullable(),
+      /** Whether asking for the bytes again may help (retryMessageMedia). */
+      retryable: z.boolean(),
     })
     .nullable(),
   editedAt: z.string().nullable(),
@@ -59,3 +65,5 @@ export const listMessageChangesOutput = z.object({
 
 export const sendReplyOutput = messageOutput;
 export const addNoteOutput = messageOutput;
+
+export const retryMessageMediaOutput = z.object({ mediaStatus: z.enum(["pending", "stored"]) });
