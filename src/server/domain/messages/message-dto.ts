@@ -1,6 +1,6 @@
 import type { Prisma } from "../../db/client";
 import type { Tx } from "../../db/tenant";
-import { mediaFailureOf, type MediaFailure } from "../../../shared/media-failure";
+import { mediaFailureOf } from "../../../shared/media-failure";
 import { messageDetailsOf } from "./message-json-schema";
 import { mediaRetryable } from "./retry-message-media";
 import type { messageOutput } from "./message-outputs";
