@@ -1,4 +1,6 @@
 import { env } from "../../env";
+import type { ErrorReason } from "../../shared/error-reasons";
+import type { MessageParams } from "../../shared/errors";
 
 /** How WhatsApp carries an attachment. */
 export type MediaKind = "image" | "audio" | "video" | "document";
@@ -71,7 +73,8 @@ export function mediaKind(mimeType: string): MediaKind | null {
 export type MediaRejection = "vazio" | "tipo" | "tamanho";
 
 export type MediaCheck =
-  { ok: true; kind: MediaKind; mimeType: string } | { ok: false; reason: MediaRejection; message: string };
+  { ok: true; kind: MediaKind; mimeType: string }
+  | { ok: false; reason: MediaRejection; message: string; error: { reason: ErrorReason; params?: MessageParams } };
 
 /**
  * Whether an attachment (received or sent) may be stored: an accepted type and at most `maxBytes`
@@ -84,15 +87,17 @@ export function checkMedia(media: { mimeType: string; size: number }, options: {
     return {
       ok: false,
       reason: "tipo",
+      error: { reason: "mediaTypeNotAllowed", params: { mimeType: mimeType || "?" } },
       message: `Tipo de arquivo não permitido (${mimeType || "desconhecido"}). Envie imagem, áudio, vídeo, PDF, documento do Office, texto ou arquivo compactado.`,
     };
   }
-  if (media.size <= 0) return { ok: false, reason: "vazio", message: "O arquivo está vazio." };
+  if (media.size <= 0) return { ok: false, reason: "vazio", error: { reason: "fileEmpty" }, message: "O arquivo está vazio." };
   const maxBytes = options.maxBytes ?? env().media.maxBytes;
   if (media.size > maxBytes) {
     return {
       ok: false,
       reason: "tamanho",
+      error: { reason: "mediaTooLarge", params: { size: media.size, limit: maxBytes } },
       message: `O arquivo tem ${formatBytes(media.size)}; o limite é ${formatBytes(maxBytes)}.`,
     };
   }

@@ -22,7 +22,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { memberRoles } from "~/shared/schemas/members";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { useFormValues } from "../../_components/use-form-values";
 import { useMyRole } from "../../_components/use-my-role";
@@ -30,6 +30,7 @@ import { useMyRole } from "../../_components/use-my-role";
 type Role = (typeof memberRoles)[number];
 
 export function MembersPanel() {
+  const { messageOf } = useErrorWording();
   const t = useTranslations("settings");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -155,6 +156,7 @@ function AddMemberModal(props: {
   roleOptions: { value: string; label: string }[];
   onAdded: () => Promise<void>;
 }) {
+  const { messageOf, fieldErrorsOf } = useErrorWording();
   const t = useTranslations("settings");
   const trpc = useTRPC();
   const { values, setValues, setField } = useFormValues({ name: "", email: "", role: "agent" as Role });

@@ -20,8 +20,8 @@ export async function saveAiProvider(
     });
     // The stored key goes only where it was given for: a new address needs the key given again.
     if (input.apiKey === undefined && stored?.apiKeyEncrypted && stored.baseUrl !== input.baseUrl) {
-      throw new AppError("VALIDATION", "Informe a chave de novo ao mudar o endereço do provedor.", {
-        fieldErrors: { apiKey: ["Informe a chave de novo: o endereço do provedor mudou."] },
+      throw new AppError("VALIDATION", "aiKeyRequiredOnUrlChange", {
+        fieldErrors: { apiKey: [{ reason: "aiKeyRequiredOnUrlChange" }] },
       });
     }
     const key =

@@ -17,7 +17,7 @@ export async function exportCampaignReport(
       where: { id: input.campaignId, organizationId: actor.organizationId },
       select: { name: true },
     });
-    if (!campaign) throw new AppError("NOT_FOUND", "Campanha não encontrada.");
+    if (!campaign) throw new AppError("NOT_FOUND", "campaignNotFound");
     const rows = await tx.$queryRaw<Record<string, unknown>[]>`
       SELECT c.name, c.push_name, c.phone_e164, r.status, r.reason, r.variant, i.name AS instance,
              r.claimed_at, r.sent_at, r.delivered_at, r.read_at, r.replied_at, r.opted_out_at

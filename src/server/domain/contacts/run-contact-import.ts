@@ -35,7 +35,7 @@ export async function runContactImport(
   try {
     const settings = startedSettingsOf(record);
     if (!settings)
-      throw new AppError("BAD_REQUEST", "Esta importação não foi iniciada com uma correspondência de colunas.");
+      throw new AppError("BAD_REQUEST", "importWithoutMapping");
     if (record.status === "failed") await setStatus(organizationId, importId, "running", null);
 
     const { table, validation } = await planImport(organizationId, record.fileKey, settings.columns);

@@ -1,4 +1,5 @@
-import { describeDisconnectReason } from "../../../shared/instance-reasons";
+import type { InstanceEventDetail } from "../../../shared/instance-reasons";
+import { instanceEventDetailSchema } from "../../../shared/schemas/instances";
 import { withOrganization } from "../../db/tenant";
 import type { Actor } from "../members/actor";
 import { roleAtLeast } from "../members/roles";
@@ -10,9 +11,8 @@ export interface InstanceTimelineEntry {
   kind: string;
   state: string | null;
   statusReason: number | null;
-  /** The reason code explained for people (pt-BR). */
-  reason: string | null;
-  detail: string | null;
+  /** What happened, as a code with parameters; null for none (or prose stored before codes). */
+  detail: InstanceEventDetail | null;
   occurredAt: Date;
 }
 
@@ -43,9 +43,7 @@ export async function getInstance(
         kind: e.kind,
         state: e.state,
         statusReason: e.statusReason,
-        // 200 is "no disconnect": nothing to explain.
-        reason: e.statusReason === 200 ? null : describeDisconnectReason(e.statusReason),
-        detail: e.detail,
+        detail: instanceEventDetailSchema.safeParse({ code: e.detail, params: e.detailParams }).data ?? null,
         occurredAt: e.occurredAt,
       })),
     };

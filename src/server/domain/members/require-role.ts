@@ -1,3 +1,4 @@
+import type { ErrorReason } from "../../../shared/error-reasons";
 import { AppError } from "../../errors";
 import type { Actor } from "./actor";
 import { roleAtLeast, type MemberRole } from "./roles";
@@ -6,7 +7,7 @@ import { roleAtLeast, type MemberRole } from "./roles";
 export function requireRole(
   actor: Actor,
   minimum: MemberRole,
-  message = "Apenas administradores podem fazer isso.",
+  reason: ErrorReason = "adminsOnly",
 ): void {
-  if (!roleAtLeast(actor.role, minimum)) throw new AppError("FORBIDDEN", message);
+  if (!roleAtLeast(actor.role, minimum)) throw new AppError("FORBIDDEN", reason);
 }

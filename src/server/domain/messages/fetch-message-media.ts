@@ -42,7 +42,7 @@ export async function fetchMessageMedia(input: { organizationId: string; message
         where: { id: message.id },
         data: {
           mediaStatus: "failed",
-          mediaError: error instanceof AppError ? error.message : "Não foi possível baixar a mídia.",
+          mediaError: error instanceof AppError ? error.reason : "mediaDownloadFailed",
         },
       }),
     );

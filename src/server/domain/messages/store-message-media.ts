@@ -40,7 +40,7 @@ export async function storeMessageMedia(
       where: { id: input.messageId },
       data: {
         mediaStatus: "rejected",
-        mediaError: check.message,
+        mediaError: check.error.reason,
         mediaSize: input.bytes.length,
         mediaMimeType: mimeType,
       },

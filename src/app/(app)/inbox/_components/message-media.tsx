@@ -5,6 +5,8 @@ import { IconDownload, IconFileDescription, IconMapPin, IconPhoto, IconUser } fr
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatBytes } from "~/shared/format/bytes";
+import { isErrorReason } from "~/shared/error-reasons";
+import { useErrorWording } from "~/trpc/errors";
 import { formatPhone } from "../../../_components/format-phone";
 import type { MessageDto } from "./types";
 
@@ -18,6 +20,7 @@ export function MessageMedia({ message }: { message: MessageDto }) {
 
 function Attachment({ message, media }: { message: MessageDto; media: NonNullable<MessageDto["media"]> }) {
   const t = useTranslations("inbox.media");
+  const { wordReason } = useErrorWording();
   const locale = useLocale();
   const [zoomed, setZoomed] = useState(false);
 
@@ -33,7 +36,7 @@ function Attachment({ message, media }: { message: MessageDto; media: NonNullabl
   if (!media.url)
     return (
       <Text size="sm" c="red" py={4} data-testid="media-error">
-        {media.error ?? t("unavailable")}
+        {media.error && isErrorReason(media.error) ? wordReason(media.error) : t("unavailable")}
       </Text>
     );
 

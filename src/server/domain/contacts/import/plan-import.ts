@@ -15,7 +15,7 @@ export interface ImportPlan {
 export async function readImportFile(fileKey: string): Promise<SpreadsheetTable> {
   const bytes = await readMediaBytes(fileKey);
   if (!bytes)
-    throw new AppError("NOT_FOUND", "O arquivo desta importação não está mais disponível. Envie a planilha de novo.");
+    throw new AppError("NOT_FOUND", "importFileGone");
   return readSpreadsheet(bytes);
 }
 
