@@ -59,7 +59,7 @@ describe("media limits", () => {
     expect(checkMedia({ mimeType: "image/png", size: 0 }, { maxBytes })).toEqual({
       ok: false,
       reason: "vazio",
-      message: "O arquivo está vazio.",
+      reason: "fileEmpty",
     });
   });
 

@@ -39,7 +39,7 @@ export function ProgressStep(props: { importId: string; onRetry: () => void; ret
     return (
       <Stack data-testid="import-progress" data-processed={data.processedRows} data-total={data.totalRows}>
         <Text size="sm">
-          {t("running", { processed: format.number(data.processedRows), total: format.number(data.totalRows) })}
+          {t("running", { processed: data.processedRows, total: data.totalRows })}
         </Text>
         <Progress value={percent} animated size="lg" aria-label={t("label")} />
         <Text size="xs" c="dimmed">
