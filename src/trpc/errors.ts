@@ -1,9 +1,10 @@
 "use client";
 
 import { TRPCClientError } from "@trpc/client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useMemo } from "react";
 import { isErrorReason } from "../shared/error-reasons";
+import { formatBytes } from "../shared/format/bytes";
 import type { FieldErrors, FieldIssue, MessageParams } from "../shared/errors";
 
 /** What the server sends about a failure: a reason code, its parameters and per-field issues. */
@@ -31,10 +32,15 @@ export function codedErrorOf(error: unknown): CodedError | null {
 export function useErrorWording() {
   const tErrors = useTranslations("errors");
   const tValidation = useTranslations("validation");
+  const locale = useLocale();
 
   const wordReason = useCallback(
     (reason: string, params?: MessageParams | null): string => {
-      const values: MessageParams = { ...params };
+      const values: MessageParams = {};
+      // Byte counts travel raw (`sizeBytes`) and read in the UI locale (`size`: "1,5 MB").
+      for (const [name, value] of Object.entries(params ?? {}))
+        if (name.endsWith("Bytes") && typeof value === "number") values[name.slice(0, -5)] = formatBytes(value, locale);
+        else values[name] = value;
       // A nested reason (e.g. why a delivery failed) is worded inside the sentence as `cause`.
       if (typeof values.reason === "string" && isErrorReason(values.reason)) {
         const { reason: inner, ...rest } = values;
@@ -43,7 +49,7 @@ export function useErrorWording() {
       if (isErrorReason(reason)) return tErrors(reason, values);
       return tErrors("generic");
     },
-    [tErrors],
+    [tErrors, locale],
   );
 
   const wordIssue = useCallback(

@@ -5,6 +5,7 @@
 ALTER TABLE instance_events ADD COLUMN IF NOT EXISTS detail_params jsonb NOT NULL DEFAULT '{}';
 ALTER TABLE campaigns ADD COLUMN IF NOT EXISTS pause_params jsonb NOT NULL DEFAULT '{}';
 ALTER TABLE webhook_deliveries ADD COLUMN IF NOT EXISTS error_params jsonb NOT NULL DEFAULT '{}';
+ALTER TABLE contact_imports ADD COLUMN IF NOT EXISTS error_params jsonb NOT NULL DEFAULT '{}';
 
 -- The sentences AppErrors carried (and failures stored), each with its reason code.
 CREATE TEMPORARY TABLE prose_reasons (prose text PRIMARY KEY, reason text NOT NULL) ON COMMIT DROP;
@@ -139,6 +140,9 @@ UPDATE campaign_recipients SET reason = 'cancelled' WHERE reason = 'campanha can
 UPDATE campaign_recipients SET reason = 'window_closed' WHERE reason = 'janela encerrada';
 UPDATE campaign_recipients r SET reason = p.reason FROM prose_reasons p WHERE r.reason = p.prose;
 UPDATE messages m SET failure_reason = p.reason FROM prose_reasons p WHERE m.failure_reason = p.prose;
+UPDATE contact_imports i SET error = p.reason FROM prose_reasons p WHERE i.error = p.prose;
+-- Other prose (a message joined with its field errors) has no code of its own; codes never hold a space.
+UPDATE contact_imports SET error = 'importCrashed' WHERE error LIKE '% %';
 UPDATE messages m SET media_error = p.reason FROM prose_reasons p WHERE m.media_error = p.prose;
 UPDATE messages SET media_error = 'mediaTypeNotAllowed' WHERE media_error LIKE 'Tipo de arquivo não permitido%';
 UPDATE messages SET media_error = 'mediaTooLarge' WHERE media_error LIKE 'O arquivo tem %; o limite é %';

@@ -1,3 +1,5 @@
+import type { MessageParams } from "../../../../shared/errors";
+import { messageParamsSchema } from "../../../../shared/schemas/message-params";
 import type { ContactImportRecord } from "./load-import";
 
 export interface ContactImportDto {
@@ -11,7 +13,9 @@ export interface ContactImportDto {
   unchangedCount: number;
   rejectedCount: number;
   hasReport: boolean;
+  /** Why it failed: an error reason code, worded by the UI with `errorParams`. */
   error: string | null;
+  errorParams: MessageParams;
   createdAt: string;
   finishedAt: string | null;
 }
@@ -29,6 +33,7 @@ export function contactImportDto(record: ContactImportRecord): ContactImportDto 
     rejectedCount: record.rejectedCount,
     hasReport: record.reportKey !== null,
     error: record.error,
+    errorParams: messageParamsSchema.catch({}).parse(record.errorParams),
     createdAt: record.createdAt.toISOString(),
     finishedAt: record.finishedAt?.toISOString() ?? null,
   };
