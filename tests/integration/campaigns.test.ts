@@ -238,7 +238,7 @@ describe("campaigns", () => {
     await owner.campaigns.launch({ campaignId: campaign.id });
     await expect
       .poll(async () => (await owner.campaigns.report({ campaignId: campaign.id })).campaign, { timeout: 30_000 })
-      .toMatchObject({ status: "paused", pauseReason: "Todos os números escolhidos estão desconectados." });
+      .toMatchObject({ status: "paused", pause: { reason: "all_instances_down", params: {} } });
     expect((await recipientsOf(org.organizationId, campaign.id)).map((r) => r.status)).toEqual(["pending"]);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { withOrganization } from "../../db/tenant";
-import type { ErrorReason } from "../../../shared/error-reasons";
+import { isErrorReason, type ErrorReason } from "../../../shared/error-reasons";
 import type { MessageParams } from "../../../shared/errors";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
@@ -131,9 +131,14 @@ export async function runContactImport(
   } catch (error) {
     if (error instanceof OvertakenError) return;
     const expected = error instanceof AppError && error.code !== "INTERNAL";
-    const failure = expected
-      ? { reason: error.reason, params: error.params ?? {} }
-      : { reason: "importCrashed" as const, params: {} };
+    // The most specific reason: a field's own issue (e.g. the mapped custom field is gone) when there is one.
+    const fieldIssue = expected ? Object.values(error.fieldErrors ?? {})[0]?.[0] : undefined;
+    const failure =
+      fieldIssue && isErrorReason(fieldIssue.reason)
+        ? { reason: fieldIssue.reason, params: fieldIssue.params ?? {} }
+        : expected
+          ? { reason: error.reason, params: error.params ?? {} }
+          : { reason: "importCrashed" as const, params: {} };
     (expected ? logger.warn.bind(logger) : logger.error.bind(logger))(
       { err: error, importId },
       "contact import failed",
