@@ -56,7 +56,7 @@ export function useAttachmentUpload(messages: { failed: string }) {
       xhr.open("POST", "/api/media/upload");
       xhr.send(form);
     },
-    [failed],
+    [failed, messageOf],
   );
 
   const clear = useCallback(() => {
