@@ -228,7 +228,7 @@ describe("contacts: detail, edit, block and consent", () => {
     const { contactId } = await owner.contacts.create({ phone: "11987654321", name: "Duda" });
     expect(
       await refused(owner.contacts.recordConsent({ contactId, status: "opted_in", legalBasis: "consent" })),
-    ).toMatchObject({ fieldErrors: { evidence: [{ reason: "consentEvidenceRequired" }] } });
+    ).toMatchObject({ fieldErrors: { evidence: [{ reason: "consentEvidenceDetail" }] } });
     await owner.contacts.recordConsent({ contactId, status: "opted_out" });
     expect(
       await refused(
@@ -533,11 +533,11 @@ describe("contacts: import", () => {
     await expect(
       owner.contacts.imports.start({ importId: bad.importId, mapping: { phone: 0, fields: {} } }),
     ).rejects.toMatchObject({
-      reason: "importNoValidRows",
+      message: "importNoValidRows",
     });
     expect(
       await refused(owner.contacts.imports.validate({ importId: bad.importId, mapping: { phone: 3, fields: {} } })),
-    ).toMatchObject({ fieldErrors: { phone: ["Esta coluna não existe no arquivo"] } });
+    ).toMatchObject({ fieldErrors: { phone: [{ reason: "columnMissing" }] } });
   });
 
   it("another organization cannot see, validate, start or download an import, nor see the contacts", async () => {

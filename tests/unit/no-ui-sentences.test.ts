@@ -24,7 +24,6 @@ const notYetConverted = new Set([
   "src/server/domain/contacts/phone-identity.ts",
   "src/server/domain/contacts/import/validate-rows.ts",
   "src/server/domain/contacts/run-contact-import.ts",
-  "src/server/domain/contacts/export-contacts-csv.ts",
   "src/server/domain/contacts/contact-dto.ts",
   "src/server/domain/conversations/conversation-dto.ts",
   "src/server/domain/messages/message-content.ts",
