@@ -139,8 +139,12 @@ export const errorReasons = [
   "chatWithoutIdentity",
   "deliveryMalformed",
   "deliveryFailed",
+  "aiProviderAddressInternal",
+  "aiProviderAddressInternalField",
+  "apiRateLimited",
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];
 
-export const isErrorReason = (value: string): value is ErrorReason => (errorReasons as readonly string[]).includes(value);
+export const isErrorReason = (value: string): value is ErrorReason =>
+  (errorReasons as readonly string[]).includes(value);

@@ -12,6 +12,7 @@ const dataBearing = new Set([
   "src/server/domain/consent/consent-keywords.ts",
   "src/server/domain/consent/apply-consent-keywords.ts",
   "src/server/domain/ai/apply-insight-opt-out.ts",
+  "src/server/domain/ai/apply-reviewed-opt-out.ts",
 ]);
 
 /**

@@ -4,6 +4,7 @@ import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
+import { blockedProviderAddress } from "./provider-address-guard";
 
 /**
  * Sets the organization's OpenAI-compatible provider. `apiKey` undefined keeps the stored key (the form
@@ -13,6 +14,11 @@ export async function saveAiProvider(
   actor: Actor,
   input: { baseUrl: string; apiKey?: string | null; model: string; timeoutMs: number },
 ): Promise<void> {
+  if (await blockedProviderAddress(input.baseUrl)) {
+    throw new AppError("VALIDATION", "aiProviderAddressInternal", {
+      fieldErrors: { baseUrl: [{ reason: "aiProviderAddressInternalField" }] },
+    });
+  }
   await withOrganization(actor.organizationId, async (tx) => {
     const stored = await tx.aiProvider.findUnique({
       where: { organizationId: actor.organizationId },
