@@ -14,9 +14,11 @@ describe("errors", () => {
     expect(
       toPublicError(new AppError("CONFLICT", "campaignActionNotAllowed", { params: { action: "pause" } })),
     ).toEqual({ code: "CONFLICT", status: 409, reason: "campaignActionNotAllowed", params: { action: "pause" } });
-    expect(
-      toPublicError(new AppError("INTERNAL", "internal", { params: { secret: "postgres://secret" } })),
-    ).toEqual({ code: "INTERNAL", status: 500, reason: MASKED_REASON });
+    expect(toPublicError(new AppError("INTERNAL", "internal", { params: { secret: "postgres://secret" } }))).toEqual({
+      code: "INTERNAL",
+      status: 500,
+      reason: MASKED_REASON,
+    });
     expect(toPublicError(new Error("boom: stack details"))).toEqual({
       code: "INTERNAL",
       status: 500,

@@ -67,7 +67,10 @@ export function fieldIssueOf(issue: z.core.$ZodIssue): FieldIssue {
 }
 
 /** Issues keyed by their dot-joined path ("_" for the whole value), as forms show them. */
-export function fieldErrorsOfIssues(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []): FieldErrors {
+export function fieldErrorsOfIssues(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: (string | number)[] = [],
+): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of issues) {
     const key = [...prefix, ...issue.path].map(String).join(".") || "_";

@@ -567,8 +567,8 @@ describe("contacts: import", () => {
     expect(await stranger.contacts.count({})).toEqual({ count: 0 });
     expect(await allContacts(stranger, { search: "11987650001" })).toEqual([]);
     // And a member of a different organization cannot run the job into this one: the job is scoped by the import's organization.
-    await runContactImport({ organizationId: other.organizationId, importId: preview.importId }).catch((error: AppError) =>
-      expect(error.reason).toBe("importNotFound"),
+    await runContactImport({ organizationId: other.organizationId, importId: preview.importId }).catch(
+      (error: AppError) => expect(error.reason).toBe("importNotFound"),
     );
     expect(await stranger.contacts.count({})).toEqual({ count: 0 });
 

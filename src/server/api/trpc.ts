@@ -62,9 +62,7 @@ const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) throw toTrpcError(result.error.cause);
   if (!result.ok && (result.error.cause as { code?: unknown } | undefined)?.code === "P2002") {
-    throw toTrpcError(
-      new AppError("CONFLICT", "duplicateRecord", { cause: result.error.cause }),
-    );
+    throw toTrpcError(new AppError("CONFLICT", "duplicateRecord", { cause: result.error.cause }));
   }
   return result;
 });

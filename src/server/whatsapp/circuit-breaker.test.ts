@@ -105,7 +105,9 @@ describe("CircuitBreaker", () => {
     const { breaker, advance } = breakerWithClock({ failureThreshold: 1, coolDownMs: 1_000 });
     await failTimes(breaker, "s1", 1);
     advance(1_000);
-    await expect(breaker.run("s1", () => Promise.reject(new AppError("NOT_FOUND", "notFound")))).rejects.toThrow("notFound");
+    await expect(breaker.run("s1", () => Promise.reject(new AppError("NOT_FOUND", "notFound")))).rejects.toThrow(
+      "notFound",
+    );
     expect(breaker.state("s1").state).toBe("closed");
   });
 });

@@ -33,7 +33,12 @@ export async function controlCampaign(actor: Actor, input: { campaignId: string;
             : "draft";
     await tx.campaign.update({
       where: { id: input.campaignId },
-      data: { status, pauseReason: null, pauseParams: {}, ...(input.action === "cancel" ? { completedAt: new Date() } : {}) },
+      data: {
+        status,
+        pauseReason: null,
+        pauseParams: {},
+        ...(input.action === "cancel" ? { completedAt: new Date() } : {}),
+      },
     });
     if (input.action === "cancel")
       await tx.campaignRecipient.updateMany({

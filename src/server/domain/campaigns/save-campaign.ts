@@ -25,15 +25,16 @@ export async function saveCampaign(actor: Actor, input: z.infer<typeof saveCampa
         variant.body,
         fields.map((f) => f.key),
       );
-      if (unknown.length) fieldErrors[`variants.${index}.body`] = [{ reason: "unknownTemplateVariablesList", params: { variables: unknown.join(", ") } }];
+      if (unknown.length)
+        fieldErrors[`variants.${index}.body`] = [
+          { reason: "unknownTemplateVariablesList", params: { variables: unknown.join(", ") } },
+        ];
     });
-    if (Object.keys(fieldErrors).length)
-      throw new AppError("VALIDATION", "unknownTemplateVariables", { fieldErrors });
+    if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "unknownTemplateVariables", { fieldErrors });
     const instances = await tx.instance.count({
       where: { organizationId: actor.organizationId, id: { in: input.instanceIds } },
     });
-    if (instances !== new Set(input.instanceIds).size)
-      throw new AppError("BAD_REQUEST", "instancesNotInOrganization");
+    if (instances !== new Set(input.instanceIds).size) throw new AppError("BAD_REQUEST", "instancesNotInOrganization");
 
     const data = {
       name: input.name,
@@ -49,8 +50,7 @@ export async function saveCampaign(actor: Actor, input: z.infer<typeof saveCampa
     if (input.id) {
       const existing = await tx.campaign.findFirst({ where: { id: input.id, organizationId: actor.organizationId } });
       if (!existing) throw new AppError("NOT_FOUND", "campaignNotFound");
-      if (existing.status !== "draft")
-        throw new AppError("CONFLICT", "launchedCampaignReadOnly");
+      if (existing.status !== "draft") throw new AppError("CONFLICT", "launchedCampaignReadOnly");
       const updated = await tx.campaign.update({ where: { id: input.id }, data, select: campaignSelect });
       return campaignDto(updated);
     }

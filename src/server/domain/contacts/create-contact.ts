@@ -27,7 +27,10 @@ export async function createContact(
     });
     const resolved =
       existing ?? (await resolveContact(tx, actor.organizationId, { phoneE164: phone.e164, lid: null }, null));
-    if (!resolved) throw new AppError("INTERNAL", "internal", { details: { problem: "resolveContact returned no contact for a valid phone" } });
+    if (!resolved)
+      throw new AppError("INTERNAL", "internal", {
+        details: { problem: "resolveContact returned no contact for a valid phone" },
+      });
     const contactId = resolved.id;
     if (input.name && !existing?.name)
       await tx.contact.update({ where: { id: contactId }, data: { name: input.name } });

@@ -6,7 +6,8 @@ import { z } from "../../../shared/zod";
 /** What a custom field holds: text, a number, or a calendar date as `YYYY-MM-DD`. */
 export type CustomFieldValue = string | number;
 
-export type CustomFieldParse = { ok: true; value: CustomFieldValue | null } | { ok: false; message: string; issue: FieldIssue };
+export type CustomFieldParse =
+  { ok: true; value: CustomFieldValue | null } | { ok: false; message: string; issue: FieldIssue };
 
 export const MAX_TEXT_FIELD_LENGTH = 500;
 

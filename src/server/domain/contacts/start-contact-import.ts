@@ -37,11 +37,7 @@ export async function startContactImport(
   );
   assertStartable(record.status);
   const plan = await planImport(actor.organizationId, record.fileKey, input.mapping);
-  if (plan.validation.valid.length === 0)
-    throw new AppError(
-      "VALIDATION",
-      "importNoValidRows",
-    );
+  if (plan.validation.valid.length === 0) throw new AppError("VALIDATION", "importNoValidRows");
 
   const settings: StoredImportSettings = {
     columns: input.mapping,

@@ -66,8 +66,7 @@ async function mergeCustomFields(
     else if (parsed.value === null) delete merged[key];
     else merged[key] = parsed.value;
   }
-  if (Object.keys(errors).length)
-    throw new AppError("VALIDATION", "checkFields", { fieldErrors: errors });
+  if (Object.keys(errors).length) throw new AppError("VALIDATION", "checkFields", { fieldErrors: errors });
   return merged;
 }
 

@@ -122,6 +122,8 @@ export async function storeWebhookDelivery(input: {
     case "unauthenticated":
       throw new AppError("UNAUTHENTICATED", "webhookSecretInvalid");
     default:
-      throw new AppError("INTERNAL", "internal", { details: { problem: "unexpected intake outcome", outcome: String(row?.outcome) } });
+      throw new AppError("INTERNAL", "internal", {
+        details: { problem: "unexpected intake outcome", outcome: String(row?.outcome) },
+      });
   }
 }

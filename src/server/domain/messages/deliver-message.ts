@@ -140,8 +140,7 @@ async function claimMessages(organizationId: string, messageIds: string[]): Prom
 type Attempt = { sent: SentMessage } | { failure: SendFailure; reason: ErrorReason };
 
 async function attempt(claim: Claim): Promise<Attempt> {
-  if (claim.instanceState !== "open")
-    return { failure: "not-sent", reason: "conversationInstanceDisconnected" };
+  if (claim.instanceState !== "open") return { failure: "not-sent", reason: "conversationInstanceDisconnected" };
   let media: Buffer | null;
   try {
     media = claim.mediaKey ? await readMediaBytes(claim.mediaKey) : null;
@@ -150,8 +149,7 @@ async function attempt(claim: Claim): Promise<Attempt> {
     logger.warn({ err: error, messageId: claim.id }, "attachment not readable");
     return { failure: "not-sent", reason: "attachmentUnreadable" };
   }
-  if (claim.mediaKey && !media)
-    return { failure: "rejected", reason: "attachmentMissing" };
+  if (claim.mediaKey && !media) return { failure: "rejected", reason: "attachmentMissing" };
   try {
     return { sent: await send(claim, media) };
   } catch (error) {
@@ -185,7 +183,13 @@ async function send(claim: Claim, media: Buffer | null): Promise<SentMessage> {
  * What a failed call means: certainly not sent (back to pending), refused for good (failed, with the
  * reason shown next to a retry button), or perhaps sent (unknown, reconciled).
  */
-async function settleFailure(tx: Tx, organizationId: string, messageId: string, failure: SendFailure, reason: ErrorReason) {
+async function settleFailure(
+  tx: Tx,
+  organizationId: string,
+  messageId: string,
+  failure: SendFailure,
+  reason: ErrorReason,
+) {
   const where = { id: messageId, status: "sending" as const };
   if (failure === "not-sent")
     await tx.message.updateMany({ where, data: { status: "pending", failureReason: reason } });

@@ -105,5 +105,11 @@ export async function applyDelivery(
   }
   // Events Mirage does not act on stay stored, marked, so they can be replayed if it ever does.
   if (unhandled.size) notes.push(`unhandled: ${[...unhandled].join(", ")}`);
-  return { emits, changes, note: notes.length ? notes.join("; ").slice(0, 2000) : null, problem: null, malformed: false };
+  return {
+    emits,
+    changes,
+    note: notes.length ? notes.join("; ").slice(0, 2000) : null,
+    problem: null,
+    malformed: false,
+  };
 }

@@ -64,12 +64,7 @@ function CampaignPage({ campaignId, timezone, isAdmin }: { campaignId: string; t
         <Stack gap={4}>
           <Group gap="sm">
             <Title order={2}>{campaign.name}</Title>
-            <CampaignStatusBadge
-              status={campaign.status}
-              pause={campaign.pause}
-              size="lg"
-              testId="campaign-status"
-            />
+            <CampaignStatusBadge status={campaign.status} pause={campaign.pause} size="lg" testId="campaign-status" />
           </Group>
           <Text size="sm" c="dimmed">
             {[
@@ -118,9 +113,7 @@ function CampaignPage({ campaignId, timezone, isAdmin }: { campaignId: string; t
           title={t("detail.pausedTitle")}
           data-testid="pause-reason"
         >
-          {campaign.pause
-            ? tPause(campaign.pause.reason, campaign.pause.params)
-            : t("detail.pausedByPerson")}
+          {campaign.pause ? tPause(campaign.pause.reason, campaign.pause.params) : t("detail.pausedByPerson")}
         </Alert>
       )}
       {campaign.status === "draft" && <Alert color="gray">{t("detail.draft")}</Alert>}

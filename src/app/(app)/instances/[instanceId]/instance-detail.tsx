@@ -121,9 +121,7 @@ export function InstanceDetail({ instanceId }: { instanceId: string }) {
                   {t(`timelineDetail.${entry.detail.code}`, {
                     ...entry.detail.params,
                     cause:
-                      typeof entry.detail.params?.reason === "string"
-                        ? wordReason(entry.detail.params.reason)
-                        : "",
+                      typeof entry.detail.params?.reason === "string" ? wordReason(entry.detail.params.reason) : "",
                   })}
                 </Text>
               )}

@@ -20,6 +20,5 @@ export function checkMapping(mapping: ImportMapping, columnCount: number, fieldK
     if (!fieldKeys.has(key)) errors[`fields.${key}`] = [{ reason: "customFieldGone" }];
     else check(`fields.${key}`, column);
   }
-  if (Object.keys(errors).length)
-    throw new AppError("VALIDATION", "checkColumnMapping", { fieldErrors: errors });
+  if (Object.keys(errors).length) throw new AppError("VALIDATION", "checkColumnMapping", { fieldErrors: errors });
 }

@@ -81,7 +81,10 @@ describe("readSpreadsheet", () => {
   });
 
   it("refuses unclosed quotes with the line", async () => {
-    expect(await refusal(Buffer.from('Nome,Telefone\n"Ana,11987654321\nBia,11987654322\n'))).toEqual({ reason: "csvUnclosedQuote", params: { row: 2 } });
+    expect(await refusal(Buffer.from('Nome,Telefone\n"Ana,11987654321\nBia,11987654322\n'))).toEqual({
+      reason: "csvUnclosedQuote",
+      params: { row: 2 },
+    });
   });
 
   it("refuses more than 200.000 rows and more than 20 MB", async () => {

@@ -49,8 +49,7 @@ export async function readSpreadsheet(bytes: Uint8Array): Promise<SpreadsheetTab
 function readCsvRows(text: string, delimiter: CsvDelimiter): SheetRow[] {
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const quoteError = parsed.errors.find((error) => error.type === "Quotes");
-  if (quoteError)
-    throw new AppError("BAD_REQUEST", "csvUnclosedQuote", { params: { row: (quoteError.row ?? 0) + 1 } });
+  if (quoteError) throw new AppError("BAD_REQUEST", "csvUnclosedQuote", { params: { row: (quoteError.row ?? 0) + 1 } });
   const rows: SheetRow[] = [];
   parsed.data.forEach((cells, index) => {
     const trimmed = cells.map((cell) => cell.trim());
@@ -100,8 +99,7 @@ function tableOf(
   // A bare list of numbers has no header: its first row is already a contact.
   const hasHeader = !first.cells.some((cell) => cell && /\d{6}/.test(cell.replace(/\D/g, "")) && canonicalPhone(cell));
   const data = hasHeader ? rows.slice(1) : rows;
-  if (data.length === 0)
-    throw new AppError("BAD_REQUEST", "spreadsheetHeaderOnly");
+  if (data.length === 0) throw new AppError("BAD_REQUEST", "spreadsheetHeaderOnly");
   if (data.length > importLimits.maxRows)
     throw new AppError("PAYLOAD_TOO_LARGE", "spreadsheetTooManyRows", {
       params: { rows: data.length, limit: importLimits.maxRows },

@@ -3,7 +3,6 @@ export type SpreadsheetFormat = "csv" | "xlsx";
 export type SniffResult =
   { ok: true; format: SpreadsheetFormat } | { ok: false; reason: "notASpreadsheet" | "xlsUnsupported" };
 
-
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
 
 /**
@@ -12,8 +11,7 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i)
  */
 export function sniffSpreadsheet(bytes: Uint8Array): SniffResult {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { ok: true, format: "xlsx" };
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]))
-    return { ok: false, reason: "xlsUnsupported" };
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return { ok: false, reason: "xlsUnsupported" };
   // UTF-16 text has NUL bytes by design; its BOM says so.
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return { ok: true, format: "csv" };
   const head = bytes.subarray(0, 64 * 1024);
@@ -25,4 +23,3 @@ export function sniffSpreadsheet(bytes: Uint8Array): SniffResult {
   if (control > head.length / 100) return { ok: false, reason: "notASpreadsheet" };
   return { ok: true, format: "csv" };
 }
-
