@@ -55,10 +55,11 @@ export function useErrorWording() {
   const wordIssue = useCallback(
     (issue: FieldIssue): string => {
       if (isErrorReason(issue.reason)) return wordReason(issue.reason, issue.params);
-      const origin = issue.params?.origin;
-      // too_small/too_big read differently for text, numbers and lists: `validation.too_small.string`.
-      if (origin !== undefined && tValidation.has(`${issue.reason}.${origin}`))
-        return tValidation(`${issue.reason}.${origin}`, issue.params);
+      // too_small/too_big read differently for text, numbers and lists (`validation.too_small.string`),
+      // invalid_format for each format (`validation.invalid_format.email`).
+      const variant = issue.params?.origin ?? issue.params?.format;
+      if (variant !== undefined && tValidation.has(`${issue.reason}.${variant}`))
+        return tValidation(`${issue.reason}.${variant}`, issue.params);
       if (tValidation.has(`${issue.reason}.other`)) return tValidation(`${issue.reason}.other`, issue.params);
       if (tValidation.has(issue.reason)) return tValidation(issue.reason, issue.params);
       return tValidation("invalid");

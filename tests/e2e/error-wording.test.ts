@@ -47,10 +47,11 @@ describe("errors worded in the UI language (Chromium)", () => {
       const words = wording[locale];
       const org = await makeOrganization();
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseUrl }]);
       const page = await context.newPage();
       await signInThroughPage(page, org.ownerEmail, TEST_PASSWORD);
       await page.waitForURL(`${baseUrl}/inbox`);
+      // The language the person chose (the language switch stores it in this cookie).
+      await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseUrl }]);
 
       const dialog = await openAddMember(page, words);
       await dialog.getByRole("textbox", { name: words.name }).fill("J");
