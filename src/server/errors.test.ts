@@ -1,36 +1,46 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { z } from "../shared/zod";
-import { AppError, errorTransport, MASKED_MESSAGE, toPublicError, toTrpcError } from "./errors";
+import { AppError, errorTransport, MASKED_REASON, toPublicError, toTrpcError } from "./errors";
 
 describe("errors", () => {
   it("maps every code once to a tRPC code and an HTTP status", () => {
-    expect(toTrpcError(new AppError("NOT_FOUND", "Membro não encontrado.")).code).toBe("NOT_FOUND");
-    expect(toTrpcError(new AppError("RATE_LIMITED", "x")).code).toBe("TOO_MANY_REQUESTS");
+    expect(toTrpcError(new AppError("NOT_FOUND", "memberNotFound")).code).toBe("NOT_FOUND");
+    expect(toTrpcError(new AppError("RATE_LIMITED", "signInRateLimited")).code).toBe("TOO_MANY_REQUESTS");
     expect(errorTransport.FORBIDDEN.http).toBe(403);
   });
 
-  it("keeps messages written for people and masks internal ones", () => {
-    expect(toPublicError(new AppError("UPSTREAM_UNAVAILABLE", "A Evolution API está indisponível."))).toMatchObject({
-      status: 503,
-      message: "A Evolution API está indisponível.",
-    });
-    expect(toPublicError(new AppError("CONFLICT", "Já existe."))).toMatchObject({ status: 409, message: "Já existe." });
-    expect(toPublicError(new AppError("INTERNAL", "connection string postgres://secret"))).toMatchObject({
+  it("publishes reason codes with their params and masks internal ones", () => {
+    expect(
+      toPublicError(new AppError("CONFLICT", "campaignActionNotAllowed", { params: { action: "pause" } })),
+    ).toEqual({ code: "CONFLICT", status: 409, reason: "campaignActionNotAllowed", params: { action: "pause" } });
+    expect(toPublicError(new AppError("INTERNAL", "internal", { params: { secret: "postgres://secret" } }))).toEqual({
+      code: "INTERNAL",
       status: 500,
-      message: MASKED_MESSAGE,
+      reason: MASKED_REASON,
     });
-    expect(toPublicError(new Error("boom: stack details"))).toMatchObject({ status: 500, message: MASKED_MESSAGE });
-    expect(toPublicError(new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "db password" })).message).toBe(
-      MASKED_MESSAGE,
+    expect(toPublicError(new Error("boom: stack details"))).toEqual({
+      code: "INTERNAL",
+      status: 500,
+      reason: MASKED_REASON,
+    });
+    expect(toPublicError(new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "db password" })).reason).toBe(
+      MASKED_REASON,
     );
+    expect(toPublicError(new TRPCError({ code: "NOT_FOUND", message: "No procedure found" })).reason).toBe("notFound");
   });
 
-  it("turns zod failures into Portuguese field errors", () => {
-    const parsed = z.object({ email: z.email(), name: z.string().min(2) }).safeParse({ email: "x", name: "" });
+  it("turns zod failures into field issues as codes with params, never zod's sentences", () => {
+    const parsed = z
+      .object({ email: z.email(), name: z.string().min(2), tags: z.array(z.string()).max(1, { error: "variantsMax" }) })
+      .safeParse({ email: "x", name: "", tags: ["a", "b"] });
     const published = toPublicError(parsed.error);
-    expect(published.code).toBe("VALIDATION");
-    expect(Object.keys(published.fieldErrors!).sort()).toEqual(["email", "name"]);
-    expect(published.fieldErrors!.email![0]).toMatch(/inválid/i);
+    expect(published).toMatchObject({ code: "VALIDATION", status: 422, reason: "checkFields" });
+    expect(published.fieldErrors).toEqual({
+      email: [{ reason: "invalid_format", params: { format: "email" } }],
+      name: [{ reason: "too_small", params: { origin: "string", minimum: 2 } }],
+      // A schema's own reason replaces zod's wording; the numbers stay for the UI.
+      tags: [{ reason: "variantsMax", params: { origin: "array", maximum: 1 } }],
+    });
   });
 });

@@ -1,22 +1,36 @@
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ZodError } from "zod";
-import type { ErrorCode, FieldErrors } from "../shared/errors";
+import type { ErrorReason } from "../shared/error-reasons";
+import type { ErrorCode, FieldErrors, MessageParams } from "../shared/errors";
+import { fieldErrorsOfIssues } from "../shared/validation-issues";
 
-/** The one error type domain code throws. `message` is for a person, in pt-BR. */
+export interface AppErrorOptions {
+  /** Values the UI words the reason with (`errors.<reason>` in the messages files). */
+  params?: MessageParams;
+  fieldErrors?: FieldErrors;
+  /** Technical detail for logs and callers' branching; never shown. */
+  details?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+/**
+ * The one error type domain code throws. `reason` is a code the UI words in the person's language
+ * (never a sentence); `message` is the reason too, so logs stay greppable.
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
+  readonly reason: ErrorReason;
+  readonly params?: MessageParams;
   readonly fieldErrors?: FieldErrors;
   readonly details?: Record<string, unknown>;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options: { fieldErrors?: FieldErrors; details?: Record<string, unknown>; cause?: unknown } = {},
-  ) {
-    super(message, { cause: options.cause });
+  constructor(code: ErrorCode, reason: ErrorReason, options: AppErrorOptions = {}) {
+    super(reason, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
+    this.reason = reason;
+    this.params = options.params;
     this.fieldErrors = options.fieldErrors;
     this.details = options.details;
   }
@@ -46,21 +60,32 @@ const trpcToCode = Object.fromEntries(
 ) as Partial<Record<TRPC_ERROR_CODE_KEY, ErrorCode>>;
 trpcToCode.BAD_REQUEST = "BAD_REQUEST";
 
-export const MASKED_MESSAGE = "Algo deu errado do nosso lado. Tente de novo em instantes.";
+/** The reason a client sees for any 5xx: what failed inside stays in the logs. */
+export const MASKED_REASON: ErrorReason = "internal";
+
+/** Reasons for errors that did not come from an AppError (tRPC's own, e.g. an unknown procedure). */
+const reasonOfCode: Record<ErrorCode, ErrorReason> = {
+  BAD_REQUEST: "badRequest",
+  VALIDATION: "checkFields",
+  UNAUTHENTICATED: "signInRequired",
+  FORBIDDEN: "forbidden",
+  NOT_FOUND: "notFound",
+  CONFLICT: "duplicateRecord",
+  PAYLOAD_TOO_LARGE: "payloadTooLarge",
+  RATE_LIMITED: "rateLimited",
+  UPSTREAM_UNAVAILABLE: "upstreamUnavailable",
+  INTERNAL: MASKED_REASON,
+};
 
 export function fieldErrorsFromZod(error: ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_";
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
+  return fieldErrorsOfIssues(error.issues);
 }
 
-/** What a client may see of any thrown value: code, message (masked for 5xx) and field errors. */
+/** What a client may see of any thrown value: code, reason with params (masked for 5xx) and field errors. */
 export interface PublicError {
   code: ErrorCode;
-  message: string;
+  reason: ErrorReason;
+  params?: MessageParams;
   status: number;
   fieldErrors?: FieldErrors;
 }
@@ -69,44 +94,39 @@ export function toPublicError(error: unknown): PublicError {
   const cause = error instanceof TRPCError && error.cause ? error.cause : error;
   if (cause instanceof AppError) {
     const { http } = errorTransport[cause.code];
-    // INTERNAL may carry technical detail; other codes' messages are written for people (e.g. "A
-    // Evolution API está indisponível") and keep their technical detail in `details`.
+    // INTERNAL may carry technical detail in its params; other reasons are meant to be worded for people.
+    if (cause.code === "INTERNAL") return { code: cause.code, status: http, reason: MASKED_REASON };
     return {
       code: cause.code,
       status: http,
-      message: cause.code === "INTERNAL" ? MASKED_MESSAGE : cause.message,
-      fieldErrors: cause.fieldErrors,
+      reason: cause.reason,
+      ...(cause.params ? { params: cause.params } : {}),
+      ...(cause.fieldErrors ? { fieldErrors: cause.fieldErrors } : {}),
     };
   }
   if ((cause as { code?: unknown })?.code === "P2002") {
     // A unique constraint won a race the code's own check lost (e.g. two creates with one name).
-    return { code: "CONFLICT", status: 409, message: "Já existe um registro com estes dados." };
+    return { code: "CONFLICT", status: 409, reason: "duplicateRecord" };
   }
   if (cause instanceof ZodError) {
-    return {
-      code: "VALIDATION",
-      status: 422,
-      message: "Verifique os campos destacados.",
-      fieldErrors: fieldErrorsFromZod(cause),
-    };
+    return { code: "VALIDATION", status: 422, reason: "checkFields", fieldErrors: fieldErrorsFromZod(cause) };
   }
   if (error instanceof TRPCError) {
     const code = trpcToCode[error.code] ?? "INTERNAL";
-    const status = errorTransport[code].http;
-    return { code, status, message: status >= 500 ? MASKED_MESSAGE : error.message };
+    return { code, status: errorTransport[code].http, reason: reasonOfCode[code] };
   }
-  return { code: "INTERNAL", status: 500, message: MASKED_MESSAGE };
+  return { code: "INTERNAL", status: 500, reason: MASKED_REASON };
 }
 
 /** For tRPC middlewares: turn an AppError into the TRPCError the transport expects. */
 export function toTrpcError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
   if (error instanceof AppError) {
-    return new TRPCError({ code: errorTransport[error.code].trpc, message: error.message, cause: error });
+    return new TRPCError({ code: errorTransport[error.code].trpc, message: error.reason, cause: error });
   }
   return new TRPCError({
     code: "INTERNAL_SERVER_ERROR",
-    message: MASKED_MESSAGE,
+    message: MASKED_REASON,
     cause: error instanceof Error ? error : undefined,
   });
 }

@@ -14,5 +14,17 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
-/** Field path (dot-joined) → messages, as forms show them next to each field. */
-export type FieldErrors = Record<string, string[]>;
+/** Values a coded message is worded with (ICU arguments in the messages files). */
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * One problem with one field, as a code: an error reason (`errors.<reason>`) or a zod issue code
+ * (`validation.<code>`), with what the wording needs.
+ */
+export interface FieldIssue {
+  reason: string;
+  params?: MessageParams;
+}
+
+/** Field path (dot-joined) → its problems, as forms show them next to each field. */
+export type FieldErrors = Record<string, FieldIssue[]>;

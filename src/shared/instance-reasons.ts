@@ -1,26 +1,51 @@
 /**
- * WhatsApp (Baileys) disconnect codes explained for people, in pt-BR. `terminal` codes need a new
- * pairing (no automatic reconnect); the rest Evolution or our watchdog reconnects.
+ * WhatsApp (Baileys) disconnect codes Mirage knows; the UI words each as `instances.disconnect.<code>`.
+ * `terminal` codes need a new pairing (no automatic reconnect); the rest Evolution or our watchdog
+ * reconnects.
  */
-export const disconnectReasons: Record<number, { label: string; terminal: boolean }> = {
-  200: { label: "Conexão normal", terminal: false },
-  401: { label: "Sessão encerrada no celular (logout ou aparelho removido): escaneie o QR de novo", terminal: true },
-  402: { label: "Conta temporariamente indisponível", terminal: true },
-  403: { label: "Acesso proibido pelo WhatsApp (número bloqueado ou banido)", terminal: true },
-  406: { label: "Sessão recusada pelo WhatsApp", terminal: true },
-  408: { label: "Conexão perdida ou tempo esgotado", terminal: false },
-  428: { label: "Conexão fechada pelo servidor", terminal: false },
-  440: { label: "Sessão substituída: o número foi aberto em outro lugar", terminal: false },
-  500: { label: "Sessão corrompida no servidor", terminal: false },
-  503: { label: "WhatsApp indisponível no momento", terminal: false },
-  515: { label: "Reinício necessário (normal logo após o pareamento)", terminal: false },
+export const disconnectReasons: Record<number, { terminal: boolean }> = {
+  200: { terminal: false },
+  401: { terminal: true },
+  402: { terminal: true },
+  403: { terminal: true },
+  406: { terminal: true },
+  408: { terminal: false },
+  428: { terminal: false },
+  440: { terminal: false },
+  500: { terminal: false },
+  503: { terminal: false },
+  515: { terminal: false },
 };
 
-export function describeDisconnectReason(code: number | null | undefined): string | null {
-  if (code === null || code === undefined) return null;
-  return disconnectReasons[code]?.label ?? `Código ${code}`;
+/** Whether the UI has words for this disconnect code (else it shows the bare number). */
+export function isKnownDisconnect(code: number | null | undefined): code is number {
+  return code !== null && code !== undefined && code in disconnectReasons;
 }
 
 export function isTerminalDisconnect(code: number | null | undefined): boolean {
   return code !== null && code !== undefined && disconnectReasons[code]?.terminal === true;
+}
+
+/** What a timeline entry says happened, as a code (`instances.timelineDetail.<code>`) with parameters. */
+export const instanceEventDetails = [
+  "pairing_code_requested",
+  "qr_requested",
+  "webhook_registered",
+  "restarted_by_member",
+  "logged_out_by_member",
+  "deleted_by_member",
+  "gone_from_evolution",
+  "open_but_unresponsive",
+  "drop_detected",
+  "state_synced",
+  "reconnect_requested",
+  "reconnect_needs_qr",
+  "reconnect_failed",
+] as const;
+
+export type InstanceEventDetailCode = (typeof instanceEventDetails)[number];
+
+export interface InstanceEventDetail {
+  code: InstanceEventDetailCode;
+  params?: Record<string, string | number>;
 }

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { pt } from "zod/locales";
 
-// Validation messages in Portuguese wherever schemas run (server and browser).
-z.config(pt());
-
+// No locale configured here: the server sends issues as codes (see validation-issues.ts) and the
+// browser words them in the person's language.
 export { z };

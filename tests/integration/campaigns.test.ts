@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { runCampaignDispatch } from "~/server/domain/campaigns/run-campaign-dispatch";
-import { campaignInput, organizationWithNumbers, seedContacts } from "../support/campaign-fixtures";
+import { alwaysOpen, campaignInput, organizationWithNumbers, seedContacts } from "../support/campaign-fixtures";
 import { simulator } from "../support/simulator-control";
 
 const phone = (n: number) => `+55119${String(70000000 + n)}`;
@@ -129,6 +129,36 @@ describe("campaigns", () => {
     expect((await dispatch(insideWindow)).sent).toBe(1);
   });
 
+  it("a window that has ended completes the campaign, skipping the rest with the code window_closed", async () => {
+    const { org, owner, numbers } = await organizationWithNumbers(1);
+    await seedContacts(org.organizationId, [{ phone: phone(450), name: "Ida", consent: "opted_in" }]);
+    const startAt = new Date(Date.now() - 60_000);
+    const endAt = new Date(Date.now() + 3_600_000);
+    // Closed today for the real worker (a weekday that is not today), so only the dispatch below decides.
+    const realWeekday = new Date().getUTCDay();
+    const saved = await owner.campaigns.save(
+      campaignInput([numbers[0]!.id], {
+        name: "Encerrada",
+        schedule: {
+          ...alwaysOpen(),
+          startAt: startAt.toISOString(),
+          endAt: endAt.toISOString(),
+          weekdays: [(realWeekday + 3) % 7],
+        },
+      }),
+    );
+    await owner.campaigns.launch({ campaignId: saved.id });
+    const afterEnd = new Date(endAt.getTime() + 60_000);
+    await runCampaignDispatch(
+      { organizationId: org.organizationId },
+      { now: () => afterEnd, runMs: 1_000, campaignId: saved.id },
+    );
+    expect((await owner.campaigns.report({ campaignId: saved.id })).campaign.status).toBe("completed");
+    expect((await recipientsOf(org.organizationId, saved.id)).map((r) => [r.status, r.reason])).toEqual([
+      ["skipped", "window_closed"],
+    ]);
+  });
+
   it("a contact who answers SAIR is opted out at once, confirmed once, and never messaged again", async () => {
     const { org, owner, numbers } = await organizationWithNumbers(1);
     const [eva] = await seedContacts(org.organizationId, [
@@ -210,6 +240,9 @@ describe("campaigns", () => {
     const report = await owner.campaigns.report({ campaignId: campaign.id });
     expect(report.campaign.status).toBe("cancelled");
     expect(report.funnel.queued).toBe(0);
+    const skipped = (await recipientsOf(org.organizationId, campaign.id)).filter((r) => r.status === "skipped");
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(new Set(skipped.map((r) => r.reason))).toEqual(new Set(["cancelled"]));
   }, 60_000);
 
   it("pauses itself when every chosen number is down, with the reason", async () => {
@@ -223,7 +256,7 @@ describe("campaigns", () => {
     await owner.campaigns.launch({ campaignId: campaign.id });
     await expect
       .poll(async () => (await owner.campaigns.report({ campaignId: campaign.id })).campaign, { timeout: 30_000 })
-      .toMatchObject({ status: "paused", pauseReason: "Todos os números escolhidos estão desconectados." });
+      .toMatchObject({ status: "paused", pause: { reason: "all_instances_down", params: {} } });
     expect((await recipientsOf(org.organizationId, campaign.id)).map((r) => r.status)).toEqual(["pending"]);
   }, 60_000);
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { previewContactImport } from "~/server/domain/contacts/preview-contact-import";
 import { runContactImport } from "~/server/domain/contacts/run-contact-import";
-import { toPublicError } from "~/server/errors";
+import { type AppError, toPublicError } from "~/server/errors";
 import type { ImportMapping } from "~/shared/schemas/contacts";
 import { addMemberWithPassword, callerFor, makeOrganization, TEST_PASSWORD } from "../support/factory";
 import { signInOverHttp } from "../support/http-session";
@@ -120,8 +120,9 @@ describe("contacts: list, search and filters", () => {
       contactId: joao.contactId,
       created: false,
     });
-    await expect(owner.contacts.create({ phone: "9999-8888" })).rejects.toMatchObject({
-      message: "Falta o DDD. Escreva o número com o código de área, por exemplo (11) 98765-4321.",
+    expect(await refused(owner.contacts.create({ phone: "9999-8888" }))).toMatchObject({
+      reason: "phoneMissingAreaCode",
+      fieldErrors: { phone: [{ reason: "phoneMissingAreaCode" }] },
     });
   });
 
@@ -175,7 +176,7 @@ describe("contacts: detail, edit, block and consent", () => {
       customFields: { nascimento: "05/03/1990", saldo: "1.234,50" },
     });
     expect(await refused(agent.contacts.update({ contactId, customFields: { saldo: "muito" } }))).toMatchObject({
-      fieldErrors: { "customFields.saldo": ["Não é um número: “muito”."] },
+      fieldErrors: { "customFields.saldo": [{ reason: "customFieldNotANumber", params: { value: "muito" } }] },
     });
     expect(await refused(agent.contacts.update({ contactId, customFields: { cor: "azul" } }))).toMatchObject({
       code: "VALIDATION",
@@ -190,7 +191,7 @@ describe("contacts: detail, edit, block and consent", () => {
     });
 
     expect(await refused(agent.contacts.setBlocked({ contactId, blocked: true }))).toMatchObject({
-      fieldErrors: { reason: ["Diga por que o contato está sendo bloqueado"] },
+      fieldErrors: { reason: [{ reason: "blockReasonRequired" }] },
     });
     await agent.contacts.setBlocked({ contactId, blocked: true, reason: "Ofendeu a equipe" });
     detail = await agent.contacts.get({ contactId });
@@ -227,7 +228,7 @@ describe("contacts: detail, edit, block and consent", () => {
     const { contactId } = await owner.contacts.create({ phone: "11987654321", name: "Duda" });
     expect(
       await refused(owner.contacts.recordConsent({ contactId, status: "opted_in", legalBasis: "consent" })),
-    ).toMatchObject({ fieldErrors: { evidence: [expect.stringMatching(/evidência/)] } });
+    ).toMatchObject({ fieldErrors: { evidence: [{ reason: "consentEvidenceDetail" }] } });
     await owner.contacts.recordConsent({ contactId, status: "opted_out" });
     expect(
       await refused(
@@ -331,7 +332,7 @@ describe("contacts: import", () => {
     // Nothing was written by the preview.
     expect(await owner.contacts.count({})).toEqual({ count: 1 });
     expect(await refused(owner.contacts.imports.start({ importId: preview.importId, mapping }))).toMatchObject({
-      fieldErrors: { legalBasis: [expect.any(String)], evidence: [expect.any(String)] },
+      fieldErrors: { legalBasis: [{ reason: "legalBasisRequired" }], evidence: [{ reason: "importEvidenceRequired" }] },
     });
     await owner.contacts.imports.start({ importId: preview.importId, mapping, legalBasis: "consent", evidence });
     const done = await waitForImport(owner, preview.importId);
@@ -497,37 +498,33 @@ describe("contacts: import", () => {
     const refusal = (text: string | Buffer, name = "contatos.csv") =>
       upload(org, text, name).then(
         () => "accepted",
-        (error: Error) => error.message,
+        (error: AppError) => error.reason,
       );
-    expect(await refusal("")).toBe("O arquivo está vazio.");
-    expect(await refusal("Nome;Telefone\r\n")).toBe(
-      "A planilha só tem a linha de cabeçalho: não há nenhum contato para importar.",
-    );
+    expect(await refusal("")).toBe("fileEmpty");
+    expect(await refusal("Nome;Telefone\r\n")).toBe("spreadsheetHeaderOnly");
     const png = Buffer.from(
       "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1d3c6a40000000049454e44ae426082",
       "hex",
     );
-    expect(await refusal(png, "contatos.csv")).toMatch(/^Este arquivo não é uma planilha/);
+    expect(await refusal(png, "contatos.csv")).toBe("notASpreadsheet");
     const tooMany = ["telefone", ...Array.from({ length: 200_001 }, (_, i) => String(11_900_000_000 + i))].join("\n");
-    expect(await refusal(tooMany)).toBe(
-      "A planilha tem 200.001 linhas; o limite é 200.000 por importação. Divida o arquivo em partes menores.",
-    );
+    expect(await refusal(tooMany)).toBe("spreadsheetTooManyRows");
 
     // Through the route: the same messages with HTTP statuses; over 20 MB is refused before reading it.
     const cookie = await signInOverHttp(org.ownerEmail, TEST_PASSWORD);
     expect(await uploadOverHttp(cookie, png, "foto.csv")).toMatchObject({
       status: 400,
-      body: { error: expect.stringMatching(/não é uma planilha/) },
+      body: { code: "BAD_REQUEST", reason: "notASpreadsheet" },
     });
     expect(await uploadOverHttp(cookie, Buffer.alloc(22 * 1024 * 1024, 0x31), "grande.csv")).toMatchObject({
       status: 413,
-      body: { error: expect.stringMatching(/20 MB/) },
+      body: { code: "PAYLOAD_TOO_LARGE", reason: "importFileTooLarge" },
     });
     const agent = await addMemberWithPassword(org.organizationId, "agent");
     const agentCookie = await signInOverHttp(agent.email, TEST_PASSWORD);
     expect(await uploadOverHttp(agentCookie, Buffer.from("telefone\n11987650001\n"), "a.csv")).toMatchObject({
       status: 403,
-      body: { error: "Apenas administradores podem importar contatos." },
+      body: { code: "FORBIDDEN", reason: "adminsOnlyImport" },
     });
     expect((await uploadOverHttp("", Buffer.from("telefone\n11987650001\n"), "a.csv")).status).toBe(401);
     // No valid row at all: nothing to start.
@@ -536,11 +533,11 @@ describe("contacts: import", () => {
     await expect(
       owner.contacts.imports.start({ importId: bad.importId, mapping: { phone: 0, fields: {} } }),
     ).rejects.toMatchObject({
-      message: expect.stringMatching(/^Nenhuma linha válida/),
+      message: "importNoValidRows",
     });
     expect(
       await refused(owner.contacts.imports.validate({ importId: bad.importId, mapping: { phone: 3, fields: {} } })),
-    ).toMatchObject({ fieldErrors: { phone: ["Esta coluna não existe no arquivo"] } });
+    ).toMatchObject({ fieldErrors: { phone: [{ reason: "columnMissing" }] } });
   });
 
   it("another organization cannot see, validate, start or download an import, nor see the contacts", async () => {
@@ -570,8 +567,8 @@ describe("contacts: import", () => {
     expect(await stranger.contacts.count({})).toEqual({ count: 0 });
     expect(await allContacts(stranger, { search: "11987650001" })).toEqual([]);
     // And a member of a different organization cannot run the job into this one: the job is scoped by the import's organization.
-    await runContactImport({ organizationId: other.organizationId, importId: preview.importId }).catch((error: Error) =>
-      expect(error.message).toBe("Importação não encontrada."),
+    await runContactImport({ organizationId: other.organizationId, importId: preview.importId }).catch(
+      (error: AppError) => expect(error.reason).toBe("importNotFound"),
     );
     expect(await stranger.contacts.count({})).toEqual({ count: 0 });
 
@@ -618,7 +615,8 @@ describe("contacts: import", () => {
     await runContactImport({ organizationId: org.organizationId, importId: preview.importId });
     expect(await owner.contacts.imports.get({ importId: preview.importId })).toMatchObject({
       status: "failed",
-      error: "Confira a correspondência das colunas. Este campo personalizado não existe mais",
+      error: "customFieldGone",
+      errorParams: {},
       processedRows: 1000,
     });
     expect(await owner.contacts.count({})).toEqual({ count: 0 });

@@ -159,7 +159,10 @@ describe("inbox: ingestion", () => {
       tx.webhookDelivery.findMany({ where: { id: { in: [malformed.deliveryId!, unknown.deliveryId!] } } }),
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get(malformed.deliveryId!)).toMatchObject({ error: expect.stringMatching(/^malformed/) });
+    expect(byId.get(malformed.deliveryId!)).toMatchObject({
+      error: "deliveryMalformed",
+      errorParams: { reason: expect.any(String) },
+    });
     expect(byId.get(malformed.deliveryId!)!.deadAt).not.toBeNull();
     expect(byId.get(unknown.deliveryId!)).toMatchObject({ error: "unhandled: presence.update", deadAt: null });
     expect((await inboxCounts(org.organizationId)).messages).toBe(0);
@@ -324,7 +327,7 @@ describe("inbox: replies", () => {
         (m) => m.id === reply.id,
       )!;
     await expect.poll(async () => (await find()).status, { timeout: 15_000 }).toBe("failed");
-    expect((await find()).failureReason).toMatch(/não está no WhatsApp/);
+    expect((await find()).failureReason).toBe("notOnWhatsapp");
     await owner.conversations.retryMessage({ messageId: reply.id });
     await expect.poll(async () => (await find()).status, { timeout: 15_000 }).toBe("sent");
   });

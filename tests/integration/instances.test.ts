@@ -255,7 +255,7 @@ describe("Evolution API down", () => {
       for (let i = 0; i < 6; i++) {
         const { status, body } = await trpcMutation(cookie, "instances.connect", { instanceId: instance.id });
         expect(status).toBe(503);
-        expect(body.error!.json.message).toMatch(/Evolution API/);
+        expect(body.error!.json.data).toMatchObject({ reason: expect.stringMatching(/^evolution/) });
       }
       expect(await listOverHttp()).toBe("open");
     } finally {

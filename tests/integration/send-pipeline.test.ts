@@ -14,7 +14,7 @@ const replyPhone = "5511977710002";
  */
 describe("one send pipeline", () => {
   it.each([
-    { mode: "not-on-whatsapp", status: "failed", reason: "Este número não está no WhatsApp." },
+    { mode: "not-on-whatsapp", status: "failed", reason: "notOnWhatsapp" },
     { mode: "server-error", status: "unknown", reason: null },
   ])(
     "a $mode answer settles a campaign send and a reply alike ($status)",

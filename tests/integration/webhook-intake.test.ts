@@ -54,7 +54,7 @@ describe("webhook intake", () => {
     expect(texts).toEqual(Array.from({ length: 9 }, (_, n) => `mensagem ${n}`).sort());
     const poisoned = () =>
       withOrganization(org.organizationId, (tx) =>
-        tx.webhookDelivery.findFirstOrThrow({ where: { instanceId, error: { startsWith: "failed:" } } }),
+        tx.webhookDelivery.findFirstOrThrow({ where: { instanceId, error: "deliveryFailed" } }),
       );
     expect(await poisoned()).toMatchObject({ attempts: 1, processedAt: null, deadAt: null });
 

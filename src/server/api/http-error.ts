@@ -9,14 +9,17 @@ export interface ErrorResponseOptions {
 
 /**
  * The HTTP face of any thrown value, for route handlers: the same table and masking as tRPC
- * (`toPublicError`), as `{ error, code, fieldErrors? }`.
+ * (`toPublicError`), as `{ error, code, reason, params?, fieldErrors? }`: `error` is the reason code too,
+ * for clients that only read `error`; the browser words `reason` with its `params`.
  */
 export function errorResponse(error: unknown, options: ErrorResponseOptions = {}): Response {
   const published = toPublicError(error);
   return Response.json(
     {
-      error: published.message,
+      error: published.reason,
       code: published.code,
+      reason: published.reason,
+      ...(published.params ? { params: published.params } : {}),
       ...(published.fieldErrors ? { fieldErrors: published.fieldErrors } : {}),
       ...options.extra,
     },

@@ -15,16 +15,18 @@ export interface TrpcContext {
 
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
-  // The one place errors leave the API: code, field errors, and 5xx messages masked.
+  // The one place errors leave the API: codes with parameters (the browser words them), 5xx masked.
   errorFormatter({ shape, error }) {
     const published = toPublicError(error);
     return {
       ...shape,
-      message: published.message,
+      message: published.reason,
       data: {
         code: shape.data.code,
         httpStatus: published.status,
         appCode: published.code,
+        reason: published.reason,
+        params: published.params ?? null,
         fieldErrors: published.fieldErrors ?? null,
         retryAfterSeconds: retryAfterOf([error]),
       },
@@ -60,9 +62,7 @@ const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) throw toTrpcError(result.error.cause);
   if (!result.ok && (result.error.cause as { code?: unknown } | undefined)?.code === "P2002") {
-    throw toTrpcError(
-      new AppError("CONFLICT", "Já existe um registro com estes dados.", { cause: result.error.cause }),
-    );
+    throw toTrpcError(new AppError("CONFLICT", "duplicateRecord", { cause: result.error.cause }));
   }
   return result;
 });
@@ -70,7 +70,7 @@ const mapErrors = t.middleware(async ({ next }) => {
 export const publicProcedure = t.procedure.use(errorBoundary).use(mapErrors);
 
 export const authenticatedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  if (!ctx.identity) throw toTrpcError(new AppError("UNAUTHENTICATED", "Entre para continuar."));
+  if (!ctx.identity) throw toTrpcError(new AppError("UNAUTHENTICATED", "signInRequired"));
   return next({ ctx: { identity: ctx.identity } });
 });
 
@@ -91,7 +91,7 @@ export const organizationProcedure = authenticatedProcedure.use(async ({ ctx, ne
 
 export const adminProcedure = organizationProcedure.use(async ({ ctx, next }) => {
   if (!isAdminRole(ctx.actor.role)) {
-    throw toTrpcError(new AppError("FORBIDDEN", "Apenas administradores podem fazer isso."));
+    throw toTrpcError(new AppError("FORBIDDEN", "adminsOnly"));
   }
   return next();
 });

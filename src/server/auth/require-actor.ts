@@ -11,10 +11,10 @@ export const NOT_A_MEMBER = "not_a_member";
  * `memberRoute` (route handlers): signed in, and a current, enabled member of the session's organization.
  */
 export async function requireActor(identity: SessionIdentity | null): Promise<Actor> {
-  if (!identity) throw new AppError("UNAUTHENTICATED", "Entre para continuar.");
+  if (!identity) throw new AppError("UNAUTHENTICATED", "signInRequired");
   const actor = await resolveActor(identity.userId, identity.organizationId);
   if (!actor) {
-    throw new AppError("FORBIDDEN", "Você não tem acesso a esta organização.", { details: { reason: NOT_A_MEMBER } });
+    throw new AppError("FORBIDDEN", "notAMember", { details: { reason: NOT_A_MEMBER } });
   }
   return actor;
 }

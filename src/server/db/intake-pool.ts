@@ -41,7 +41,7 @@ function isTransient(error: unknown): boolean {
 export async function intakeQuery<Row extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<Row[]> {
   const pool = intakePool();
   if (pool.waitingCount >= env().WEBHOOK_DB_QUEUE_MAX && pool.totalCount >= pool.options.max!) {
-    throw new AppError("UPSTREAM_UNAVAILABLE", "A recepção de webhooks está ocupada; tente de novo em instantes.", {
+    throw new AppError("UPSTREAM_UNAVAILABLE", "webhookIntakeBusy", {
       details: { reason: "intake_pool_saturated" },
     });
   }
@@ -49,7 +49,7 @@ export async function intakeQuery<Row extends pg.QueryResultRow>(text: string, v
     return (await pool.query<Row>(text, values)).rows;
   } catch (error) {
     if (isTransient(error)) {
-      throw new AppError("UPSTREAM_UNAVAILABLE", "O banco de dados não respondeu à recepção de webhooks.", {
+      throw new AppError("UPSTREAM_UNAVAILABLE", "webhookIntakeDatabaseDown", {
         cause: error,
         details: { reason: "intake_database_unavailable" },
       });

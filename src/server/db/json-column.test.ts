@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "../../shared/zod";
 import { campaignColumn, campaignColumnValue } from "../domain/campaigns/campaign-settings-schema";
 import { customFieldsOf } from "../domain/contacts/custom-field-value";
-import { AppError, MASKED_MESSAGE, toPublicError } from "../errors";
+import { AppError, MASKED_REASON, toPublicError } from "../errors";
 import { parseJsonColumn, toJsonColumn } from "./json-column";
 
 const thresholds = z.object({ failureRate: z.number(), minSample: z.number().int() });
@@ -30,7 +30,7 @@ describe("JSON columns", () => {
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({
       code: "INTERNAL",
-      message: "campaigns.thresholds does not match its schema",
+      reason: "internal",
       details: {
         table: "campaigns",
         column: "thresholds",
@@ -41,7 +41,7 @@ describe("JSON columns", () => {
         ],
       },
     });
-    expect(toPublicError(error)).toMatchObject({ code: "INTERNAL", status: 500, message: MASKED_MESSAGE });
+    expect(toPublicError(error)).toMatchObject({ code: "INTERNAL", status: 500, reason: MASKED_REASON });
   });
 
   it("checks a value before it is written", () => {

@@ -22,7 +22,7 @@ export function parseJsonColumn<Output>(schema: z.ZodType<Output>, value: unknow
     code: issue.code,
     message: issue.message,
   }));
-  throw new AppError("INTERNAL", `${source.table}.${source.column} does not match its schema`, {
+  throw new AppError("INTERNAL", "internal", {
     details: { ...source, issues },
     cause: parsed.error,
   });

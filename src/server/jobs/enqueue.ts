@@ -38,7 +38,10 @@ export async function enqueue<Name extends QueueName>(
 ): Promise<string | null> {
   const parsed = queues[name].payload.safeParse(payload);
   if (!parsed.success) {
-    throw new AppError("INTERNAL", `Invalid payload for queue ${name}`, { cause: parsed.error });
+    throw new AppError("INTERNAL", "internal", {
+      details: { problem: "invalid job payload", queue: name },
+      cause: parsed.error,
+    });
   }
   const boss = await senderBoss();
   const sendOptions: SendOptions = {
@@ -58,7 +61,10 @@ export async function stopSenderBoss(): Promise<void> {
 /** Creates (or keeps) the per-organization schedule of a queue declared with `cronPerOrganization`. */
 export async function scheduleForOrganization(name: QueueName, organizationId: string): Promise<void> {
   const cron = queues[name].cronPerOrganization;
-  if (!cron) throw new AppError("INTERNAL", `Queue ${name} has no per-organization schedule`);
+  if (!cron)
+    throw new AppError("INTERNAL", "internal", {
+      details: { problem: "queue has no per-organization schedule", queue: name },
+    });
   const boss = await senderBoss();
   await boss.schedule(name, cron, { organizationId }, { key: organizationId, tz: "UTC" });
 }

@@ -1,4 +1,6 @@
 import { env } from "../../env";
+import type { ErrorReason } from "../../shared/error-reasons";
+import type { MessageParams } from "../../shared/errors";
 
 /** How WhatsApp carries an attachment. */
 export type MediaKind = "image" | "audio" | "video" | "document";
@@ -71,11 +73,12 @@ export function mediaKind(mimeType: string): MediaKind | null {
 export type MediaRejection = "vazio" | "tipo" | "tamanho";
 
 export type MediaCheck =
-  { ok: true; kind: MediaKind; mimeType: string } | { ok: false; reason: MediaRejection; message: string };
+  | { ok: true; kind: MediaKind; mimeType: string }
+  | { ok: false; reason: MediaRejection; error: { reason: ErrorReason; params?: MessageParams } };
 
 /**
  * Whether an attachment (received or sent) may be stored: an accepted type and at most `maxBytes`
- * (default MEDIA_MAX_BYTES). A refusal carries a message for people, in pt-BR.
+ * (default MEDIA_MAX_BYTES). A refusal carries an error reason with its parameters, for the UI to word.
  */
 export function checkMedia(media: { mimeType: string; size: number }, options: { maxBytes?: number } = {}): MediaCheck {
   const mimeType = normaliseMimeType(media.mimeType);
@@ -84,32 +87,17 @@ export function checkMedia(media: { mimeType: string; size: number }, options: {
     return {
       ok: false,
       reason: "tipo",
-      message: `Tipo de arquivo não permitido (${mimeType || "desconhecido"}). Envie imagem, áudio, vídeo, PDF, documento do Office, texto ou arquivo compactado.`,
+      error: { reason: "mediaTypeNotAllowed", params: { mimeType: mimeType || "?" } },
     };
   }
-  if (media.size <= 0) return { ok: false, reason: "vazio", message: "O arquivo está vazio." };
+  if (media.size <= 0) return { ok: false, reason: "vazio", error: { reason: "fileEmpty" } };
   const maxBytes = options.maxBytes ?? env().media.maxBytes;
   if (media.size > maxBytes) {
     return {
       ok: false,
       reason: "tamanho",
-      message: `O arquivo tem ${formatBytes(media.size)}; o limite é ${formatBytes(maxBytes)}.`,
+      error: { reason: "mediaTooLarge", params: { sizeBytes: media.size, limitBytes: maxBytes } },
     };
   }
   return { ok: true, kind, mimeType };
-}
-
-const KIB = 1024;
-const MIB = 1024 * 1024;
-const decimal = new Intl.NumberFormat("pt-BR", { maximumFractionDigits: 1 });
-
-/**
- * `16777216` → `16 MB`, `21495808` → `20,5 MB`, `2048` → `2 KB` (binary units, as phones show them).
- * Rounded up, so a file just over a limit never reads as equal to it.
- */
-export function formatBytes(bytes: number): string {
-  const up = (value: number) => decimal.format(Math.ceil(value * 10) / 10);
-  if (bytes >= MIB) return `${up(bytes / MIB)} MB`;
-  if (bytes >= KIB) return `${up(bytes / KIB)} KB`;
-  return `${bytes} bytes`;
 }

@@ -35,6 +35,6 @@ export function isValidMediaKey(key: string): boolean {
 /** Throws unless `key` is safe to use as a path or object name (no traversal, no absolute paths). */
 export function assertValidMediaKey(key: string): void {
   if (!isValidMediaKey(key)) {
-    throw new AppError("BAD_REQUEST", "Identificador de mídia inválido.", { details: { key: key.slice(0, 600) } });
+    throw new AppError("BAD_REQUEST", "invalidMediaKey", { details: { key: key.slice(0, 600) } });
   }
 }

@@ -164,7 +164,7 @@ describe("S3 media store", () => {
     await expect(store.put("org1/x", Buffer.from("x"), { contentType: "text/plain" })).rejects.toMatchObject({
       name: "AppError",
       code: "UPSTREAM_UNAVAILABLE",
-      message: "O armazenamento de mídia não respondeu como esperado. Tente de novo em instantes.",
+      reason: "mediaStoreUnavailable",
       details: { operation: "put", key: "org1/x", status: 403, error: "SignatureDoesNotMatch" },
     });
     await expect(store.get("org1/x")).rejects.toMatchObject({ code: "UPSTREAM_UNAVAILABLE" });

@@ -76,4 +76,4 @@ export class S3MediaStore implements MediaStore {
   }
 }
 
-const UNAVAILABLE = "O armazenamento de mídia não respondeu como esperado. Tente de novo em instantes.";
+const UNAVAILABLE = "mediaStoreUnavailable";

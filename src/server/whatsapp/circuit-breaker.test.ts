@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { CircuitBreaker, CircuitOpenError } from "./circuit-breaker";
 
-const upstreamDown = () => Promise.reject(new AppError("UPSTREAM_UNAVAILABLE", "O servidor não respondeu a tempo."));
+const upstreamDown = () => Promise.reject(new AppError("UPSTREAM_UNAVAILABLE", "evolutionTimeout"));
 const ok = () => Promise.resolve("ok");
 
 function breakerWithClock(options: { failureThreshold?: number; coolDownMs?: number } = {}) {
@@ -26,7 +26,7 @@ describe("CircuitBreaker", () => {
       state: "open",
       consecutiveFailures: 3,
       openedAt: new Date(now()),
-      lastError: "O servidor não respondeu a tempo.",
+      lastError: "evolutionTimeout",
     });
 
     let called = false;
@@ -37,7 +37,7 @@ describe("CircuitBreaker", () => {
     await expect(rejection).rejects.toBeInstanceOf(CircuitOpenError);
     await expect(rejection).rejects.toMatchObject({
       code: "UPSTREAM_UNAVAILABLE",
-      message: "A Evolution API está indisponível; tentaremos de novo em instantes.",
+      reason: "evolutionCircuitOpen",
     });
     expect(called).toBe(false);
   });
@@ -60,8 +60,8 @@ describe("CircuitBreaker", () => {
 
   it("does not count business errors (4xx) as failures", async () => {
     const { breaker } = breakerWithClock({ failureThreshold: 1 });
-    const notOnWhatsApp = () => Promise.reject(new AppError("BAD_REQUEST", "Este número não está no WhatsApp."));
-    for (let i = 0; i < 3; i++) await expect(breaker.run("s1", notOnWhatsApp)).rejects.toThrow("WhatsApp");
+    const notOnWhatsApp = () => Promise.reject(new AppError("BAD_REQUEST", "notOnWhatsapp"));
+    for (let i = 0; i < 3; i++) await expect(breaker.run("s1", notOnWhatsApp)).rejects.toThrow("notOnWhatsapp");
     expect(breaker.state("s1")).toMatchObject({ state: "closed", consecutiveFailures: 0 });
   });
 
@@ -105,7 +105,9 @@ describe("CircuitBreaker", () => {
     const { breaker, advance } = breakerWithClock({ failureThreshold: 1, coolDownMs: 1_000 });
     await failTimes(breaker, "s1", 1);
     advance(1_000);
-    await expect(breaker.run("s1", () => Promise.reject(new AppError("NOT_FOUND", "x")))).rejects.toThrow("x");
+    await expect(breaker.run("s1", () => Promise.reject(new AppError("NOT_FOUND", "notFound")))).rejects.toThrow(
+      "notFound",
+    );
     expect(breaker.state("s1").state).toBe("closed");
   });
 });

@@ -5,7 +5,7 @@ import type { CircuitState } from "./provider";
 /** Thrown without calling the gateway while its circuit is open (or its half-open probe is in flight). */
 export class CircuitOpenError extends AppError {
   constructor(serverId: string, retryAt: Date) {
-    super("UPSTREAM_UNAVAILABLE", "A Evolution API está indisponível; tentaremos de novo em instantes.", {
+    super("UPSTREAM_UNAVAILABLE", "evolutionCircuitOpen", {
       details: { serverId, circuit: "open", retryAt: retryAt.toISOString() },
     });
   }

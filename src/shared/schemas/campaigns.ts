@@ -1,9 +1,10 @@
 import { z } from "../zod";
+import { messageParamsSchema } from "./message-params";
 
 export const legalBases = ["consent", "legitimate_interest", "contract", "legal_obligation"] as const;
 export type LegalBasisName = (typeof legalBases)[number];
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: "Use HH:MM" });
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: "timeFormat" });
 
 export const campaignAudienceInput = z.object({
   tagIds: z.array(z.uuid()).max(20).default([]),
@@ -18,7 +19,7 @@ export const campaignAudienceInput = z.object({
 });
 
 export const campaignVariantInput = z.object({
-  body: z.string().trim().min(1, { message: "Escreva a mensagem" }).max(4096),
+  body: z.string().trim().min(1, { error: "campaignBodyRequired" }).max(4096),
   media: z
     .object({
       key: z.string().min(1),
@@ -38,7 +39,7 @@ export const campaignLimitsInput = z
     maxIntervalSeconds: z.number().min(0).max(3600),
   })
   .refine((limits) => limits.maxIntervalSeconds >= limits.minIntervalSeconds, {
-    message: "O intervalo máximo deve ser maior ou igual ao mínimo",
+    error: "intervalOrder",
     path: ["maxIntervalSeconds"],
   });
 
@@ -46,15 +47,15 @@ export const campaignScheduleInput = z
   .object({
     startAt: z.iso.datetime(),
     endAt: z.iso.datetime().nullish(),
-    weekdays: z.array(z.number().int().min(0).max(6)).min(1, { message: "Escolha ao menos um dia" }),
+    weekdays: z.array(z.number().int().min(0).max(6)).min(1, { error: "weekdaysRequired" }),
     from: hhmm,
     to: hhmm,
     quietFrom: hhmm.nullish(),
     quietTo: hhmm.nullish(),
     skipHolidays: z.boolean().default(true),
   })
-  .refine((s) => s.from < s.to, { message: "O horário final deve ser depois do inicial", path: ["to"] })
-  .refine((s) => !s.endAt || s.endAt > s.startAt, { message: "O fim deve ser depois do início", path: ["endAt"] });
+  .refine((s) => s.from < s.to, { error: "hoursOrder", path: ["to"] })
+  .refine((s) => !s.endAt || s.endAt > s.startAt, { error: "endAfterStart", path: ["endAt"] });
 
 export const campaignThresholdsInput = z.object({
   /** Pause when more than this share of sends fail (0–1). */
@@ -67,11 +68,11 @@ export const campaignThresholdsInput = z.object({
 
 export const saveCampaignInput = z.object({
   id: z.uuid().nullish(),
-  name: z.string().trim().min(2, { message: "Dê um nome à campanha" }).max(120),
+  name: z.string().trim().min(2, { error: "campaignNameRequired" }).max(120),
   legalBasis: z.enum(legalBases),
   audience: campaignAudienceInput,
-  variants: z.array(campaignVariantInput).min(1).max(3, { message: "Até 3 variações" }),
-  instanceIds: z.array(z.uuid()).min(1, { message: "Escolha ao menos um número" }).max(50),
+  variants: z.array(campaignVariantInput).min(1).max(3, { error: "variantsMax" }),
+  instanceIds: z.array(z.uuid()).min(1, { error: "instancesRequired" }).max(50),
   limits: campaignLimitsInput,
   schedule: campaignScheduleInput,
   recentContactDays: z.number().int().min(0).max(365).default(7),
@@ -99,3 +100,11 @@ export const previewTemplateInput = z.object({
   body: z.string().max(4096),
   contactIds: z.array(z.uuid()).max(5).default([]),
 });
+
+/** Why a running campaign paused itself (codes with their numbers; the UI words them). */
+export const campaignPauseReasons = ["failure_rate", "opt_out_rate", "all_instances_down"] as const;
+export const campaignPauseSchema = z.object({
+  reason: z.enum(campaignPauseReasons),
+  params: messageParamsSchema,
+});
+export type CampaignPause = z.infer<typeof campaignPauseSchema>;

@@ -60,7 +60,7 @@ export const updateContactInput = z.object({
 });
 
 export const createContactInput = z.object({
-  phone: z.string().trim().min(1, { message: "Informe o telefone" }).max(64),
+  phone: z.string().trim().min(1, { error: "phoneRequired" }).max(64),
   name: z.string().trim().max(200).optional(),
   tagIds: z.array(z.uuid()).max(100).optional(),
 });
@@ -72,7 +72,7 @@ export const setContactBlockedInput = z
     reason: z.string().trim().max(500).optional(),
   })
   .refine((input) => !input.blocked || !!input.reason, {
-    message: "Diga por que o contato está sendo bloqueado",
+    error: "blockReasonRequired",
     path: ["reason"],
   });
 
@@ -85,12 +85,12 @@ export const recordContactConsentInput = z
   })
   .superRefine((input, ctx) => {
     if (input.status !== "opted_in") return;
-    if (!input.legalBasis) ctx.addIssue({ code: "custom", path: ["legalBasis"], message: "Escolha a base legal" });
+    if (!input.legalBasis) ctx.addIssue({ code: "custom", path: ["legalBasis"], message: "legalBasisRequired" });
     if (!input.evidence)
       ctx.addIssue({
         code: "custom",
         path: ["evidence"],
-        message: "Descreva a evidência do consentimento (onde, quando e como a pessoa aceitou)",
+        message: "consentEvidenceDetail",
       });
   });
 
@@ -98,12 +98,12 @@ export const contactFieldKey = z
   .string()
   .trim()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, {
-    message: "Use letras minúsculas sem acento, números e _ (até 40), começando por uma letra",
+    error: "fieldKeyFormat",
   });
 
 export const createContactFieldInput = z.object({
   key: contactFieldKey,
-  label: z.string().trim().min(1, { message: "Dê um rótulo ao campo" }).max(60),
+  label: z.string().trim().min(1, { error: "fieldLabelRequired" }).max(60),
   type: z.enum(contactFieldTypes),
 });
 

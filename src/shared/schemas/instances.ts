@@ -1,4 +1,6 @@
 import { z } from "../zod";
+import { instanceEventDetails } from "../instance-reasons";
+import { messageParamsSchema } from "./message-params";
 
 export const instancePurposes = ["atendimento", "campanhas"] as const;
 
@@ -17,8 +19,13 @@ export const connectInstanceInput = z.object({
   phoneNumber: z
     .string()
     .trim()
-    .regex(/^\+?\d{10,15}$/, { message: "Informe o número com DDI e DDD, só dígitos (ex.: 5511987654321)" })
+    .regex(/^\+?\d{10,15}$/, { error: "pairingNumberFormat" })
     .optional(),
 });
 
 export const connectionStates = ["open", "connecting", "close", "refused"] as const;
+
+export const instanceEventDetailSchema = z.object({
+  code: z.enum(instanceEventDetails),
+  params: messageParamsSchema,
+});

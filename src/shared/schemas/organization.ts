@@ -11,5 +11,5 @@ export function isTimeZone(value: string): boolean {
 
 export const updateOrganizationInput = z.object({
   name: z.string().trim().min(2).max(120),
-  timezone: z.string().refine(isTimeZone, { message: "Fuso horário desconhecido" }),
+  timezone: z.string().refine(isTimeZone, { error: "timezoneUnknown" }),
 });

@@ -21,7 +21,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { contactFieldTypes, type ContactFieldTypeValue } from "~/shared/schemas/contacts";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { RouterOutputs } from "~/trpc/types";
 import { useMyRole } from "../../_components/use-my-role";
@@ -42,6 +42,7 @@ function keyFrom(label: string): string {
 
 /** Custom contact fields (text, number, date): filled in on the contact page and by imports. */
 export function ContactFieldsPanel() {
+  const { messageOf } = useErrorWording();
   const t = useTranslations("settings.contactFields");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -156,6 +157,7 @@ export function ContactFieldsPanel() {
 }
 
 function FieldModal(props: { onClose: () => void; onSaved: () => Promise<void> }) {
+  const { messageOf, fieldErrorsOf } = useErrorWording();
   const t = useTranslations("settings.contactFields");
   const trpc = useTRPC();
   const [label, setLabel] = useState("");

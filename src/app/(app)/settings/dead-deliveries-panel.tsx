@@ -6,11 +6,12 @@ import { IconChevronDown, IconChevronRight, IconRefresh } from "@tabler/icons-re
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 /** Webhook events given up on (malformed, or failing past the retry limit), to reprocess after a fix. */
 export function DeadDeliveriesPanel() {
+  const { messageOf, wordReason } = useErrorWording();
   const t = useTranslations("settings.deadDeliveries");
   const format = useFormatter();
   const trpc = useTRPC();
@@ -91,8 +92,8 @@ export function DeadDeliveriesPanel() {
                           <Code>{delivery.event}</Code>
                         </Table.Td>
                         <Table.Td maw={320}>
-                          <Text size="sm" c="red" lineClamp={2} title={delivery.error ?? undefined}>
-                            {delivery.error ?? "—"}
+                          <Text size="sm" c="red" lineClamp={2} data-testid="dead-delivery-error">
+                            {delivery.error ? wordReason(delivery.error, delivery.errorParams) : "—"}
                           </Text>
                         </Table.Td>
                         <Table.Td>{delivery.attempts}</Table.Td>

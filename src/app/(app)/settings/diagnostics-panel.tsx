@@ -4,12 +4,13 @@ import { Alert, Button, Paper, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { useRealtimeEvent } from "../../_components/realtime-provider";
 
 /** Round trip web → queue → worker → Socket.IO → this page, measured. */
 export function DiagnosticsPanel() {
+  const { messageOf } = useErrorWording();
   const t = useTranslations("settings");
   const trpc = useTRPC();
   const check = useMutation(trpc.system.realtimeCheck.mutationOptions());

@@ -21,15 +21,17 @@ import { IconTrash, IconUserPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { memberRoles } from "~/shared/schemas/members";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { addMemberInput, memberRoles } from "~/shared/schemas/members";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { useFormValues } from "../../_components/use-form-values";
+import { useSchemaValidation } from "../../_components/use-schema-validation";
 import { useMyRole } from "../../_components/use-my-role";
 
 type Role = (typeof memberRoles)[number];
 
 export function MembersPanel() {
+  const { messageOf } = useErrorWording();
   const t = useTranslations("settings");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -155,6 +157,7 @@ function AddMemberModal(props: {
   roleOptions: { value: string; label: string }[];
   onAdded: () => Promise<void>;
 }) {
+  const { messageOf, fieldErrorsOf } = useErrorWording();
   const t = useTranslations("settings");
   const trpc = useTRPC();
   const { values, setValues, setField } = useFormValues({ name: "", email: "", role: "agent" as Role });
@@ -170,15 +173,20 @@ function AddMemberModal(props: {
       },
     }),
   );
-  const errors = fieldErrorsOf(add.error);
+  const { validate } = useSchemaValidation(addMemberInput);
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const errors = { ...fieldErrorsOf(add.error), ...localErrors };
   function close() {
     setCreated(null);
+    setLocalErrors({});
     add.reset();
     props.onClose();
   }
   function submit(event: FormEvent) {
     event.preventDefault();
-    add.mutate(values);
+    const problems = validate(values);
+    setLocalErrors(problems);
+    if (Object.keys(problems).length === 0) add.mutate(values);
   }
   return (
     <Modal opened={props.opened} onClose={close} title={t("addMember")}>

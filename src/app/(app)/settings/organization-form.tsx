@@ -5,7 +5,7 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo, type FormEvent } from "react";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { useFormValues } from "../../_components/use-form-values";
 import { useMyRole } from "../../_components/use-my-role";
@@ -25,6 +25,7 @@ export function OrganizationForm() {
 }
 
 function OrganizationFields({ initial, canEdit }: { initial: { name: string; timezone: string }; canEdit: boolean }) {
+  const { messageOf, fieldErrorsOf } = useErrorWording();
   const t = useTranslations("settings");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

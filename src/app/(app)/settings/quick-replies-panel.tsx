@@ -19,7 +19,7 @@ import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { RouterOutputs } from "~/trpc/types";
 import { useFormValues } from "../../_components/use-form-values";
@@ -29,6 +29,7 @@ type QuickReply = RouterOutputs["quickReplies"]["list"][number];
 
 /** Canned answers typed with "/" in the inbox composer; admins keep the list. */
 export function QuickRepliesPanel() {
+  const { messageOf } = useErrorWording();
   const t = useTranslations("settings.quickReplies");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -155,6 +156,7 @@ export function QuickRepliesPanel() {
 }
 
 function QuickReplyModal(props: { reply: QuickReply | null; onClose: () => void; onSaved: () => Promise<void> }) {
+  const { messageOf, fieldErrorsOf } = useErrorWording();
   const t = useTranslations("settings.quickReplies");
   const trpc = useTRPC();
   const { values, setField } = useFormValues({

@@ -17,11 +17,11 @@ function tokenMatches(given: string, expected: string): boolean {
 export const GET = publicRoute(async ({ request }) => {
   const expected = env().METRICS_TOKEN;
   // Operator-facing (a Prometheus scrape config), hence English.
-  if (!expected) throw new AppError("NOT_FOUND", "Metrics are disabled: set METRICS_TOKEN to enable /api/metrics.");
+  if (!expected) throw new AppError("NOT_FOUND", "metricsDisabled");
   // Header only: a token in the query string ends up in access logs.
   const given = request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
   if (!tokenMatches(given, expected)) {
-    throw new AppError("UNAUTHENTICATED", "Unauthorized: send Authorization: Bearer <METRICS_TOKEN>.");
+    throw new AppError("UNAUTHENTICATED", "metricsTokenRequired");
   }
   const body = await renderMetrics({
     workerSnapshots: await workerMetricSnapshots(),

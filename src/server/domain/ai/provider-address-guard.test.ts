@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { isNonPublicAddress, isProviderAddressBlocked, providerDispatcher } from "./provider-address-guard";
+import { createProviderDispatcher, isNonPublicAddress, isProviderAddressBlocked } from "./provider-address-guard";
 
 describe("AI provider address guard", () => {
   it.each([
@@ -37,9 +37,15 @@ describe("AI provider address guard", () => {
       // …refused through it, with the guard's error as the cause.
       const refused = await fetch(`http://localhost:${port}/`, {
         // @ts-expect-error Node's fetch takes an undici dispatcher; lib.dom's RequestInit does not declare it.
-        dispatcher: providerDispatcher(),
+        dispatcher: createProviderDispatcher([]),
       }).catch((error: unknown) => error);
       expect(isProviderAddressBlocked(refused)).toBe(true);
+      // A listed host is let through.
+      const listed = await fetch(`http://localhost:${port}/`, {
+        // @ts-expect-error as above
+        dispatcher: createProviderDispatcher(["localhost"]),
+      });
+      expect(await listed.text()).toBe("internal");
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }

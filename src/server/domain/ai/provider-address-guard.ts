@@ -78,25 +78,33 @@ export async function blockedProviderAddress(baseUrl: string): Promise<string | 
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
-/** DNS lookup for outgoing provider connections that fails on a non-public answer for an unlisted host. */
-function guardedLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
-  lookup(hostname, { ...options, all: true }, (error, addresses) => {
-    if (error) return callback(error, []);
-    const host = hostname.toLowerCase();
-    const blocked = isListed(host) ? undefined : addresses.find((entry) => isNonPublicAddress(entry.address));
-    if (blocked) return callback(new ProviderAddressBlockedError(host, blocked.address), []);
-    if (options.all) return callback(null, addresses);
-    callback(null, addresses[0]!.address, addresses[0]!.family);
-  });
+/** DNS lookup for outgoing provider connections that fails on a non-public answer for a host not in `listed`. */
+function guardedLookup(listed: readonly string[]) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
+    lookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, []);
+      const host = hostname.toLowerCase();
+      const blocked = listed.includes(host) ? undefined : addresses.find((entry) => isNonPublicAddress(entry.address));
+      if (blocked) return callback(new ProviderAddressBlockedError(host, blocked.address), []);
+      if (options.all) return callback(null, addresses);
+      callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
+}
+
+/** An HTTP dispatcher whose connections only reach public addresses, or the hosts in `listed`. */
+export function createProviderDispatcher(listed: readonly string[]): Agent {
+  return new Agent({ connect: { lookup: guardedLookup(listed) } });
 }
 
 let dispatcher: Agent | undefined;
 
 /**
- * The HTTP dispatcher provider calls go through (the openai SDK's `fetchOptions.dispatcher`). IP literals
- * skip DNS, so they are checked by `blockedProviderAddress` before each call.
+ * The HTTP dispatcher provider calls go through (the openai SDK's `fetchOptions.dispatcher`), allowing the
+ * hosts in AI_PROVIDER_PRIVATE_HOSTS. IP literals skip DNS, so they are checked by `blockedProviderAddress`
+ * before each call.
  */
 export function providerDispatcher(): Agent {
-  dispatcher ??= new Agent({ connect: { lookup: guardedLookup } });
+  dispatcher ??= createProviderDispatcher(env().AI_PROVIDER_PRIVATE_HOSTS);
   return dispatcher;
 }

@@ -84,7 +84,7 @@ export async function classifyWithProvider(
   try {
     parsed = answerSchema.parse(JSON.parse(content ?? ""));
   } catch (error) {
-    throw new AppError("UPSTREAM_UNAVAILABLE", "O provedor de IA respondeu fora do formato pedido.", { cause: error });
+    throw new AppError("UPSTREAM_UNAVAILABLE", "aiProviderBadFormat", { cause: error });
   }
   const label = parsed.label !== NO_LABEL && labels.includes(parsed.label) ? parsed.label : null;
   return {

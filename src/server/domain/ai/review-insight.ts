@@ -32,13 +32,13 @@ export async function reviewInsight(
         },
       },
     });
-    if (!insight) throw new AppError("NOT_FOUND", "Classificação não encontrada.");
+    if (!insight) throw new AppError("NOT_FOUND", "insightNotFound");
     if (input.label !== null) {
       const { aiLabels } = await tx.organization.findUniqueOrThrow({
         where: { id: actor.organizationId },
         select: { aiLabels: true },
       });
-      if (!aiLabels.includes(input.label)) throw new AppError("BAD_REQUEST", "Rótulo desconhecido.");
+      if (!aiLabels.includes(input.label)) throw new AppError("BAD_REQUEST", "unknownLabel");
     }
     const review: "confirmed" | "corrected" =
       input.sentiment === insight.sentiment && input.label === insight.label ? "confirmed" : "corrected";

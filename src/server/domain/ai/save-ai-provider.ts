@@ -15,8 +15,8 @@ export async function saveAiProvider(
   input: { baseUrl: string; apiKey?: string | null; model: string; timeoutMs: number },
 ): Promise<void> {
   if (await blockedProviderAddress(input.baseUrl)) {
-    throw new AppError("VALIDATION", "Endereço de rede interna não permitido para o provedor de IA.", {
-      fieldErrors: { baseUrl: ["Endereço de rede interna: peça ao administrador do servidor para liberá-lo."] },
+    throw new AppError("VALIDATION", "aiProviderAddressInternal", {
+      fieldErrors: { baseUrl: [{ reason: "aiProviderAddressInternalField" }] },
     });
   }
   await withOrganization(actor.organizationId, async (tx) => {
@@ -26,8 +26,8 @@ export async function saveAiProvider(
     });
     // The stored key goes only where it was given for: a new address needs the key given again.
     if (input.apiKey === undefined && stored?.apiKeyEncrypted && stored.baseUrl !== input.baseUrl) {
-      throw new AppError("VALIDATION", "Informe a chave de novo ao mudar o endereço do provedor.", {
-        fieldErrors: { apiKey: ["Informe a chave de novo: o endereço do provedor mudou."] },
+      throw new AppError("VALIDATION", "aiKeyRequiredOnUrlChange", {
+        fieldErrors: { apiKey: [{ reason: "aiKeyRequiredOnUrlChange" }] },
       });
     }
     const key =

@@ -10,7 +10,7 @@ export async function setContactAiOptOut(actor: Actor, input: { contactId: strin
       where: { id: input.contactId, organizationId: actor.organizationId },
       data: { aiOptOut: input.aiOptOut },
     });
-    if (!updated.count) throw new AppError("NOT_FOUND", "Contato não encontrado.");
+    if (!updated.count) throw new AppError("NOT_FOUND", "contactNotFound");
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,

@@ -20,7 +20,7 @@ export async function testAiProvider(actor: Actor): Promise<ProviderTestResult> 
       await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { aiLabels: true } })
     ).aiLabels,
   }));
-  if (!settings) throw new AppError("NOT_FOUND", "Nenhum provedor de IA configurado.");
+  if (!settings) throw new AppError("NOT_FOUND", "aiProviderMissing");
   const started = performance.now();
   try {
     const insight = await classifyWithProvider(settings, "Qual o preço do plano mensal?", labels);

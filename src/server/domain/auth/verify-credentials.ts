@@ -25,19 +25,19 @@ export async function verifyCredentials(input: {
 }): Promise<SignedInUser> {
   const email = normalizeEmail(input.email);
   if (await isSignInThrottled(email, input.ip, input.limits)) {
-    throw new AppError("RATE_LIMITED", "Muitas tentativas de entrar. Aguarde alguns minutos e tente de novo.");
+    throw new AppError("RATE_LIMITED", "signInRateLimited");
   }
   const user = await db().user.findUnique({ where: { email } });
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash), input.password);
   if (!user || !valid || user.disabledAt) {
     await recordSignInFailure(email, input.ip, input.limits.windowMinutes);
-    throw new AppError("UNAUTHENTICATED", "E-mail ou senha incorretos.");
+    throw new AppError("UNAUTHENTICATED", "invalidCredentials");
   }
   const membership = await withUser(user.id, (tx) =>
     tx.membership.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "asc" } }),
   );
   if (!membership) {
-    throw new AppError("FORBIDDEN", "Sua conta não participa de nenhuma organização.");
+    throw new AppError("FORBIDDEN", "noOrganization");
   }
   await clearSignInFailures(email);
   return { userId: user.id, name: user.name, email: user.email, organizationId: membership.organizationId };

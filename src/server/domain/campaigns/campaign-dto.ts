@@ -1,6 +1,7 @@
 import type { Prisma } from "../../db/client";
 import { CampaignStatus, LegalBasis } from "../../db/generated/enums";
 import { z } from "../../../shared/zod";
+import { campaignPauseSchema } from "../../../shared/schemas/campaigns";
 import {
   campaignAudienceSchema,
   campaignColumn,
@@ -25,6 +26,7 @@ export const campaignSelect = {
   recentContactDays: true,
   thresholds: true,
   pauseReason: true,
+  pauseParams: true,
   launchedAt: true,
   completedAt: true,
   createdAt: true,
@@ -46,7 +48,8 @@ export const campaignOutput = z.object({
   schedule: sendScheduleSchema,
   recentContactDays: z.number(),
   thresholds: campaignThresholdsSchema,
-  pauseReason: z.string().nullable(),
+  /** Why the campaign paused itself; null when it runs or a person paused it. */
+  pause: campaignPauseSchema.nullable(),
   launchedAt: z.string().nullable(),
   completedAt: z.string().nullable(),
   createdAt: z.string(),
@@ -67,7 +70,9 @@ export function campaignDto(row: CampaignRow): CampaignDto {
     schedule: campaignColumn(row, "schedule"),
     recentContactDays: row.recentContactDays,
     thresholds: campaignColumn(row, "thresholds"),
-    pauseReason: row.pauseReason,
+    pause: row.pauseReason
+      ? campaignPauseSchema.parse({ reason: row.pauseReason, params: campaignColumn(row, "pauseParams") })
+      : null,
     launchedAt: row.launchedAt?.toISOString() ?? null,
     completedAt: row.completedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

@@ -14,7 +14,7 @@ export async function getCampaignReport(actor: Actor, input: { campaignId: strin
       where: { id: input.campaignId, organizationId: actor.organizationId },
       select: campaignSelect,
     });
-    if (!row) throw new AppError("NOT_FOUND", "Campanha não encontrada.");
+    if (!row) throw new AppError("NOT_FOUND", "campaignNotFound");
     const statuses = await tx.campaignRecipient.groupBy({
       by: ["status"],
       where: { campaignId: row.id },

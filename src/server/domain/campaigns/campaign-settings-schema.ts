@@ -1,4 +1,5 @@
 import { parseJsonColumn, toJsonColumn } from "../../db/json-column";
+import { messageParamsSchema } from "../../../shared/schemas/message-params";
 import { z } from "../../../shared/zod";
 
 /**
@@ -67,6 +68,7 @@ const columnSchemas = {
   limits: campaignLimitsSchema,
   schedule: sendScheduleSchema,
   thresholds: campaignThresholdsSchema,
+  pauseParams: messageParamsSchema,
 };
 type CampaignJsonColumn = keyof typeof columnSchemas;
 type Stored = { [C in CampaignJsonColumn]: z.output<(typeof columnSchemas)[C]> };

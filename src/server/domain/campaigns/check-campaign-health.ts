@@ -1,5 +1,6 @@
 import { withOrganization } from "../../db/tenant";
 import { recordAudit } from "../audit/record-audit";
+import type { CampaignPause } from "../../../shared/schemas/campaigns";
 import { campaignColumn } from "./campaign-settings-schema";
 import { emitCampaignUpdated } from "./emit-campaign-updated";
 
@@ -27,26 +28,30 @@ export async function checkCampaignHealth(organizationId: string, campaignId: st
     const sent = Number(counts!.delivered_ok);
     const failed = Number(counts!.failed);
     const attempted = sent + failed;
-    let pauseReason: string | null = null;
+    let pause: CampaignPause | null = null;
+    const optedOut = Number(counts!.opted_out);
     if (attempted >= thresholds.minSample && failed / attempted > thresholds.failureRate)
-      pauseReason = `Falhas acima do limite: ${Math.round((failed / attempted) * 100)}% dos envios falharam.`;
-    else if (sent >= thresholds.minSample && Number(counts!.opted_out) / sent > thresholds.optOutRate)
-      pauseReason = `Descadastros acima do limite: ${Math.round((Number(counts!.opted_out) / sent) * 100)}% pediram para sair.`;
+      pause = { reason: "failure_rate", params: { percent: Math.round((failed / attempted) * 100), count: failed } };
+    else if (sent >= thresholds.minSample && optedOut / sent > thresholds.optOutRate)
+      pause = { reason: "opt_out_rate", params: { percent: Math.round((optedOut / sent) * 100), count: optedOut } };
     else if (
       Number(counts!.pending) > 0 &&
       (await tx.instance.count({ where: { id: { in: campaign.instanceIds }, state: "open" } })) === 0
     )
-      pauseReason = "Todos os números escolhidos estão desconectados.";
+      pause = { reason: "all_instances_down", params: {} };
 
-    if (pauseReason) {
-      await tx.campaign.update({ where: { id: campaignId }, data: { status: "paused", pauseReason } });
+    if (pause) {
+      await tx.campaign.update({
+        where: { id: campaignId },
+        data: { status: "paused", pauseReason: pause.reason, pauseParams: pause.params },
+      });
       await recordAudit(tx, {
         organizationId,
         actorUserId: null,
         action: "campaign.auto_paused",
         targetType: "campaign",
         targetId: campaignId,
-        metadata: { reason: pauseReason },
+        metadata: { reason: pause.reason, ...pause.params },
       });
       return true;
     }

@@ -20,9 +20,9 @@ export async function controlCampaign(actor: Actor, input: { campaignId: string;
       where: { id: input.campaignId, organizationId: actor.organizationId },
       select: { status: true, launchedAt: true },
     });
-    if (!campaign) throw new AppError("NOT_FOUND", "Campanha não encontrada.");
+    if (!campaign) throw new AppError("NOT_FOUND", "campaignNotFound");
     if (!allowed[input.action].includes(campaign.status))
-      throw new AppError("CONFLICT", `Não é possível ${verbs[input.action]} uma campanha neste estado.`);
+      throw new AppError("CONFLICT", "campaignActionNotAllowed", { params: { action: input.action } });
     const status =
       input.action === "pause"
         ? "paused"
@@ -33,12 +33,17 @@ export async function controlCampaign(actor: Actor, input: { campaignId: string;
             : "draft";
     await tx.campaign.update({
       where: { id: input.campaignId },
-      data: { status, pauseReason: null, ...(input.action === "cancel" ? { completedAt: new Date() } : {}) },
+      data: {
+        status,
+        pauseReason: null,
+        pauseParams: {},
+        ...(input.action === "cancel" ? { completedAt: new Date() } : {}),
+      },
     });
     if (input.action === "cancel")
       await tx.campaignRecipient.updateMany({
         where: { campaignId: input.campaignId, status: "pending" },
-        data: { status: "skipped", reason: "campanha cancelada" },
+        data: { status: "skipped", reason: "cancelled" },
       });
     await recordAudit(tx, {
       organizationId: actor.organizationId,
@@ -52,8 +57,6 @@ export async function controlCampaign(actor: Actor, input: { campaignId: string;
   });
   await emitCampaignUpdated(actor.organizationId, input.campaignId);
 }
-
-const verbs: Record<Action, string> = { pause: "pausar", resume: "retomar", cancel: "cancelar" };
 
 const auditActions: Record<Action, string> = {
   pause: "campaign.paused",

@@ -28,8 +28,8 @@ export async function launchCampaign(actor: Actor, input: { campaignId: string }
   const { organizationId } = actor;
   const plan = await withOrganization(organizationId, async (tx) => {
     const campaign = await tx.campaign.findFirst({ where: { id: input.campaignId, organizationId } });
-    if (!campaign) throw new AppError("NOT_FOUND", "Campanha não encontrada.");
-    if (campaign.status !== "draft") throw new AppError("CONFLICT", "Esta campanha já foi lançada.");
+    if (!campaign) throw new AppError("NOT_FOUND", "campaignNotFound");
+    if (campaign.status !== "draft") throw new AppError("CONFLICT", "campaignAlreadyLaunched");
     const audience = campaignColumn(campaign, "audience");
     const contacts = await tx.contact.findMany({
       where: audienceWhere(organizationId, audience),
@@ -121,7 +121,7 @@ export async function launchCampaign(actor: Actor, input: { campaignId: string }
     async (tx) => {
       const locked = await tx.$queryRaw<{ status: string }[]>`
         SELECT status FROM campaigns WHERE id = ${campaign.id}::uuid FOR UPDATE`;
-      if (locked[0]?.status !== "draft") throw new AppError("CONFLICT", "Esta campanha já foi lançada.");
+      if (locked[0]?.status !== "draft") throw new AppError("CONFLICT", "campaignAlreadyLaunched");
       for (let i = 0; i < rows.length; i += INSERT_CHUNK)
         await tx.campaignRecipient.createMany({ data: rows.slice(i, i + INSERT_CHUNK), skipDuplicates: true });
       const startsNow = new Date(campaignColumn(campaign, "schedule").startAt) <= new Date();

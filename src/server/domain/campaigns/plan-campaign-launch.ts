@@ -12,8 +12,8 @@ export async function planCampaignLaunch(
   const { organizationId } = actor;
   return withOrganization(organizationId, async (tx) => {
     const campaign = await tx.campaign.findFirst({ where: { id: input.campaignId, organizationId } });
-    if (!campaign) throw new AppError("NOT_FOUND", "Campanha não encontrada.");
-    if (campaign.status !== "draft") throw new AppError("CONFLICT", "Esta campanha já foi lançada.");
+    if (!campaign) throw new AppError("NOT_FOUND", "campaignNotFound");
+    if (campaign.status !== "draft") throw new AppError("CONFLICT", "campaignAlreadyLaunched");
     const estimate = await estimatePaceIn(
       tx,
       organizationId,

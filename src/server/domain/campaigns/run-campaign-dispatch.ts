@@ -51,7 +51,7 @@ export async function runCampaignDispatch(
     for (const campaign of campaigns) {
       const closed = outsideWindow(campaign.schedule, timezone, now());
       if (closed) {
-        if (closed === "depois do fim") await finishCampaign(organizationId, campaign.id, "janela encerrada");
+        if (closed === "after_end") await finishCampaign(organizationId, campaign.id);
         else {
           const opening = nextWindowOpening(campaign.schedule, timezone, now());
           if (opening) earliestWait = Math.min(earliestWait, opening.getTime());
@@ -144,11 +144,11 @@ async function loadActiveCampaigns(organizationId: string, now: Date, onlyCampai
 }
 
 /** The window closed for good: what was not sent is skipped with the reason, and the campaign ends. */
-async function finishCampaign(organizationId: string, campaignId: string, reason: string) {
+async function finishCampaign(organizationId: string, campaignId: string) {
   await withOrganization(organizationId, async (tx) => {
     await tx.campaignRecipient.updateMany({
       where: { campaignId, status: "pending" },
-      data: { status: "skipped", reason },
+      data: { status: "skipped", reason: "window_closed" },
     });
     await tx.campaign.updateMany({
       where: { id: campaignId, status: "running" },

@@ -1,6 +1,7 @@
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import type { z } from "../../../shared/zod";
+import type { FieldErrors } from "../../../shared/errors";
 import type { saveCampaignInput } from "../../../shared/schemas/campaigns";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
@@ -18,21 +19,22 @@ export async function saveCampaign(actor: Actor, input: z.infer<typeof saveCampa
       where: { organizationId: actor.organizationId },
       select: { key: true },
     });
-    const fieldErrors: Record<string, string[]> = {};
+    const fieldErrors: FieldErrors = {};
     input.variants.forEach((variant, index) => {
       const unknown = unknownVariables(
         variant.body,
         fields.map((f) => f.key),
       );
-      if (unknown.length) fieldErrors[`variants.${index}.body`] = [`Variáveis desconhecidas: ${unknown.join(", ")}`];
+      if (unknown.length)
+        fieldErrors[`variants.${index}.body`] = [
+          { reason: "unknownTemplateVariablesList", params: { variables: unknown.join(", ") } },
+        ];
     });
-    if (Object.keys(fieldErrors).length)
-      throw new AppError("VALIDATION", "A mensagem usa variáveis que não existem.", { fieldErrors });
+    if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "unknownTemplateVariables", { fieldErrors });
     const instances = await tx.instance.count({
       where: { organizationId: actor.organizationId, id: { in: input.instanceIds } },
     });
-    if (instances !== new Set(input.instanceIds).size)
-      throw new AppError("BAD_REQUEST", "Escolha números desta organização.");
+    if (instances !== new Set(input.instanceIds).size) throw new AppError("BAD_REQUEST", "instancesNotInOrganization");
 
     const data = {
       name: input.name,
@@ -47,9 +49,8 @@ export async function saveCampaign(actor: Actor, input: z.infer<typeof saveCampa
     };
     if (input.id) {
       const existing = await tx.campaign.findFirst({ where: { id: input.id, organizationId: actor.organizationId } });
-      if (!existing) throw new AppError("NOT_FOUND", "Campanha não encontrada.");
-      if (existing.status !== "draft")
-        throw new AppError("CONFLICT", "Uma campanha lançada não pode ser alterada; crie outra.");
+      if (!existing) throw new AppError("NOT_FOUND", "campaignNotFound");
+      if (existing.status !== "draft") throw new AppError("CONFLICT", "launchedCampaignReadOnly");
       const updated = await tx.campaign.update({ where: { id: input.id }, data, select: campaignSelect });
       return campaignDto(updated);
     }

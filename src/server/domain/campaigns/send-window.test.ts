@@ -29,11 +29,11 @@ describe("outsideWindow (São Paulo time)", () => {
     expect(outsideWindow(businessHours, TZ, new Date("2026-11-25T13:00:00Z"))).toBeNull();
   });
   it("refuses before opening, at closing, during quiet hours, weekends and holidays", () => {
-    expect(outsideWindow(businessHours, TZ, new Date("2026-11-25T11:59:00Z"))).toBe("fora do horário");
-    expect(outsideWindow(businessHours, TZ, new Date("2026-11-25T21:00:00Z"))).toBe("fora do horário");
-    expect(outsideWindow(businessHours, TZ, new Date("2026-11-25T15:30:00Z"))).toBe("horário de silêncio");
-    expect(outsideWindow(businessHours, TZ, new Date("2026-11-28T13:00:00Z"))).toBe("dia da semana fora da janela");
-    expect(outsideWindow(businessHours, TZ, new Date("2026-11-20T13:00:00Z"))).toBe("feriado nacional");
+    expect(outsideWindow(businessHours, TZ, new Date("2026-11-25T11:59:00Z"))).toBe("outside_hours");
+    expect(outsideWindow(businessHours, TZ, new Date("2026-11-25T21:00:00Z"))).toBe("outside_hours");
+    expect(outsideWindow(businessHours, TZ, new Date("2026-11-25T15:30:00Z"))).toBe("quiet_hours");
+    expect(outsideWindow(businessHours, TZ, new Date("2026-11-28T13:00:00Z"))).toBe("weekday");
+    expect(outsideWindow(businessHours, TZ, new Date("2026-11-20T13:00:00Z"))).toBe("holiday");
   });
   it("finds the next opening: after a holiday Friday and a weekend, Monday 09:00", () => {
     // Friday 2026-11-20 (holiday) 10:00 → Monday 2026-11-23 09:00 São Paulo = 12:00 UTC.

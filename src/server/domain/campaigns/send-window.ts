@@ -41,15 +41,18 @@ export const minutesOf = (hhmm: string): number => {
   return hours! * 60 + minutes!;
 };
 
+/** Why a moment is outside the send window (codes; the UI words them as `campaigns.window.<code>`). */
+export type WindowClosed = "before_start" | "after_end" | "weekday" | "holiday" | "outside_hours" | "quiet_hours";
+
 /** Why a moment is outside the window, or null when sending is allowed. */
-export function outsideWindow(schedule: SendSchedule, timezone: string, instant: Date): string | null {
-  if (instant < new Date(schedule.startAt)) return "antes do início";
-  if (schedule.endAt && instant >= new Date(schedule.endAt)) return "depois do fim";
+export function outsideWindow(schedule: SendSchedule, timezone: string, instant: Date): WindowClosed | null {
+  if (instant < new Date(schedule.startAt)) return "before_start";
+  if (schedule.endAt && instant >= new Date(schedule.endAt)) return "after_end";
   const local = localTime(instant, timezone);
-  if (!schedule.weekdays.includes(local.weekday)) return "dia da semana fora da janela";
+  if (!schedule.weekdays.includes(local.weekday)) return "weekday";
   if (schedule.skipHolidays && brazilianNationalHolidays(Number(local.date.slice(0, 4))).has(local.date))
-    return "feriado nacional";
-  if (local.minutes < minutesOf(schedule.from) || local.minutes >= minutesOf(schedule.to)) return "fora do horário";
+    return "holiday";
+  if (local.minutes < minutesOf(schedule.from) || local.minutes >= minutesOf(schedule.to)) return "outside_hours";
   if (schedule.quietFrom && schedule.quietTo) {
     const quietFrom = minutesOf(schedule.quietFrom);
     const quietTo = minutesOf(schedule.quietTo);
@@ -57,7 +60,7 @@ export function outsideWindow(schedule: SendSchedule, timezone: string, instant:
       quietFrom <= quietTo
         ? local.minutes >= quietFrom && local.minutes < quietTo
         : local.minutes >= quietFrom || local.minutes < quietTo;
-    if (inQuiet) return "horário de silêncio";
+    if (inQuiet) return "quiet_hours";
   }
   return null;
 }
@@ -76,8 +79,8 @@ export function nextWindowOpening(
   for (let t = start.getTime(); t < limit;) {
     const reason = outsideWindow(schedule, timezone, new Date(t));
     if (!reason) return new Date(Math.max(t, after.getTime()));
-    if (reason === "depois do fim") return null;
-    t += reason === "fora do horário" || reason === "horário de silêncio" ? 60_000 : 15 * 60_000;
+    if (reason === "after_end") return null;
+    t += reason === "outside_hours" || reason === "quiet_hours" ? 60_000 : 15 * 60_000;
   }
   return null;
 }

@@ -31,8 +31,8 @@ export async function createContactField(
       where: { organizationId: actor.organizationId, key: input.key },
     });
     if (existing)
-      throw new AppError("CONFLICT", "Já existe um campo com esta chave.", {
-        fieldErrors: { key: ["Já existe um campo com esta chave"] },
+      throw new AppError("CONFLICT", "fieldKeyTaken", {
+        fieldErrors: { key: [{ reason: "fieldKeyTaken" }] },
       });
     const field = await tx.contactField.create({
       data: { organizationId: actor.organizationId, key: input.key, label: input.label, type: input.type },
@@ -57,7 +57,7 @@ export async function deleteContactField(actor: Actor, input: { id: string }): P
       where: { id: input.id, organizationId: actor.organizationId },
       select: fieldSelect,
     });
-    if (!field) throw new AppError("NOT_FOUND", "Campo não encontrado.");
+    if (!field) throw new AppError("NOT_FOUND", "fieldNotFound");
     await tx.contactField.delete({ where: { id: field.id } });
     const cleared = await tx.$executeRaw(Prisma.sql`
       UPDATE contacts SET custom_fields = custom_fields - ${field.key}, updated_at = now()

@@ -1,3 +1,4 @@
+import { messageParamsSchema } from "../../../shared/schemas/message-params";
 import { z } from "../../../shared/zod";
 import { tagOutput } from "../tags/tag-outputs";
 import { consentStatuses, contactFieldTypes, legalBases } from "../../../shared/schemas/contacts";
@@ -91,7 +92,9 @@ export const contactImportOutput = z.object({
   unchangedCount: z.number(),
   rejectedCount: z.number(),
   hasReport: z.boolean(),
+  /** Why it failed: an error reason code, worded by the UI with `errorParams`. */
   error: z.string().nullable(),
+  errorParams: messageParamsSchema,
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
 });

@@ -4,7 +4,7 @@ import type { z } from "../../../shared/zod";
 import type { createContactInput } from "../../../shared/schemas/contacts";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
-import { parsePhone } from "./phone-identity";
+import { parsePhone, phoneFailureReasons } from "./phone-identity";
 import { resolveContact } from "./resolve-contact";
 
 /**
@@ -16,7 +16,10 @@ export async function createContact(
   input: z.infer<typeof createContactInput>,
 ): Promise<{ contactId: string; created: boolean }> {
   const phone = parsePhone(input.phone);
-  if (!phone.ok) throw new AppError("VALIDATION", phone.message, { fieldErrors: { phone: [phone.message] } });
+  if (!phone.ok) {
+    const reason = phoneFailureReasons[phone.reason];
+    throw new AppError("VALIDATION", reason, { fieldErrors: { phone: [{ reason }] } });
+  }
   return withOrganization(actor.organizationId, async (tx) => {
     const existing = await tx.contact.findFirst({
       where: { organizationId: actor.organizationId, phoneE164: phone.e164 },
@@ -24,7 +27,10 @@ export async function createContact(
     });
     const resolved =
       existing ?? (await resolveContact(tx, actor.organizationId, { phoneE164: phone.e164, lid: null }, null));
-    if (!resolved) throw new AppError("INTERNAL", "resolveContact returned no contact for a valid phone");
+    if (!resolved)
+      throw new AppError("INTERNAL", "internal", {
+        details: { problem: "resolveContact returned no contact for a valid phone" },
+      });
     const contactId = resolved.id;
     if (input.name && !existing?.name)
       await tx.contact.update({ where: { id: contactId }, data: { name: input.name } });

@@ -1,11 +1,13 @@
 import { parseJsonColumn } from "../../db/json-column";
 import type { ContactFieldTypeValue } from "../../../shared/schemas/contacts";
+import type { FieldIssue } from "../../../shared/errors";
 import { z } from "../../../shared/zod";
 
 /** What a custom field holds: text, a number, or a calendar date as `YYYY-MM-DD`. */
 export type CustomFieldValue = string | number;
 
-export type CustomFieldParse = { ok: true; value: CustomFieldValue | null } | { ok: false; message: string };
+export type CustomFieldParse =
+  { ok: true; value: CustomFieldValue | null } | { ok: false; message: string; issue: FieldIssue };
 
 export const MAX_TEXT_FIELD_LENGTH = 500;
 
@@ -20,12 +22,20 @@ export function parseCustomFieldValue(type: ContactFieldTypeValue, raw: string |
   if (type === "number") return parseNumber(text);
   if (type === "date") return parseDate(text);
   if (text.length > MAX_TEXT_FIELD_LENGTH)
-    return { ok: false, message: `Texto longo demais (máx. ${MAX_TEXT_FIELD_LENGTH} caracteres).` };
+    return {
+      ok: false,
+      message: `Texto longo demais (máx. ${MAX_TEXT_FIELD_LENGTH} caracteres).`,
+      issue: { reason: "customFieldTextTooLong", params: { max: MAX_TEXT_FIELD_LENGTH } },
+    };
   return { ok: true, value: text };
 }
 
 function parseNumber(text: string): CustomFieldParse {
-  const fail = { ok: false as const, message: `Não é um número: “${text.slice(0, 40)}”.` };
+  const fail = {
+    ok: false as const,
+    message: `Não é um número: “${text.slice(0, 40)}”.`,
+    issue: { reason: "customFieldNotANumber", params: { value: text.slice(0, 40) } },
+  };
   const cleaned = text.replace(/^R\$\s*/i, "").replace(/[\s\u00a0]/g, "");
   if (!/^[-+]?[\d.,]+$/.test(cleaned)) return fail;
   let normalised: string;
@@ -49,7 +59,11 @@ function parseNumber(text: string): CustomFieldParse {
 }
 
 function parseDate(text: string): CustomFieldParse {
-  const fail = { ok: false as const, message: `Data inválida: “${text.slice(0, 40)}”. Use DD/MM/AAAA.` };
+  const fail = {
+    ok: false as const,
+    message: `Data inválida: “${text.slice(0, 40)}”. Use DD/MM/AAAA.`,
+    issue: { reason: "customFieldInvalidDate", params: { value: text.slice(0, 40) } },
+  };
   let year: number, month: number, day: number;
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
   const br = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(text);

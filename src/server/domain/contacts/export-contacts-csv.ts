@@ -5,17 +5,10 @@ import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
 import { contactFilterSql } from "./contact-filter";
 import { csvCell, csvLine, UTF8_BOM } from "../../../shared/csv-format";
+import { organizationWords, type OrganizationWords } from "../../i18n/organization-words";
 import { customFieldsOf } from "./custom-field-value";
 
 const PAGE_SIZE = 1000;
-
-const consentLabels: Record<string, string> = { opted_in: "sim", opted_out: "não", unknown: "" };
-const basisLabels: Record<string, string> = {
-  consent: "consentimento",
-  legitimate_interest: "legítimo interesse",
-  contract: "contrato",
-  legal_obligation: "obrigação legal",
-};
 
 interface ExportRow {
   id: string;
@@ -41,7 +34,7 @@ export async function exportContactsCsv(
   actor: Actor,
   input: { filter: ContactFilter },
 ): Promise<{ fileName: string; chunks: AsyncGenerator<string> }> {
-  const { fields, timeZone } = await withOrganization(actor.organizationId, async (tx) => {
+  const { fields, words } = await withOrganization(actor.organizationId, async (tx) => {
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,
@@ -51,38 +44,32 @@ export async function exportContactsCsv(
     });
     const organization = await tx.organization.findFirstOrThrow({
       where: { id: actor.organizationId },
-      select: { timezone: true },
+      select: { timezone: true, locale: true },
     });
     const fields = await tx.contactField.findMany({
       where: { organizationId: actor.organizationId },
       select: { key: true, label: true, type: true },
       orderBy: { createdAt: "asc" },
     });
-    return { fields, timeZone: organization.timezone };
+    return { fields, words: organizationWords(organization) };
   });
   const day = new Date().toISOString().slice(0, 10);
-  return { fileName: `contatos-${day}.csv`, chunks: lines(actor, input.filter, fields, timeZone) };
+  return {
+    fileName: words.word("exports.contacts.fileName", { day }),
+    chunks: lines(actor, input.filter, fields, words),
+  };
 }
 
 async function* lines(
   actor: Actor,
   filter: ContactFilter,
   fields: { key: string; label: string; type: string }[],
-  timeZone: string,
+  words: OrganizationWords,
 ): AsyncGenerator<string> {
-  const dateTime = new Intl.DateTimeFormat("pt-BR", { timeZone, dateStyle: "short", timeStyle: "short" });
-  const formatDate = (date: Date) => dateTime.format(date).replace(",", "");
+  const formatDate = words.dateTime;
+  const columns = ["name", "phone", "whatsappName", "consent", "legalBasis", "blocked", "blockedReason", "tags"];
   const header = [
-    "Nome",
-    "Telefone",
-    "Nome no WhatsApp",
-    "Consentimento",
-    "Base legal",
-    "Bloqueado",
-    "Motivo do bloqueio",
-    "Etiquetas",
-    "Última interação",
-    "Criado em",
+    ...[...columns, "lastInteraction", "createdAt"].map((column) => words.word(`exports.contacts.columns.${column}`)),
     ...fields.map((field) => field.label),
   ];
   yield UTF8_BOM + csvLine(header.map((cell) => csvCell(cell)));
@@ -111,9 +98,9 @@ async function* lines(
         csvCell(row.name),
         csvCell(row.phone_e164, { trusted: true }),
         csvCell(row.push_name),
-        csvCell(consentLabels[row.consent_status] ?? row.consent_status),
-        csvCell(row.consent_legal_basis ? basisLabels[row.consent_legal_basis] : ""),
-        csvCell(row.blocked_at ? "sim" : ""),
+        csvCell(words.word(`exports.contacts.consent.${row.consent_status}`)),
+        csvCell(row.consent_legal_basis ? words.word(`exports.contacts.legalBases.${row.consent_legal_basis}`) : ""),
+        csvCell(row.blocked_at ? words.word("exports.contacts.yes") : ""),
         csvCell(row.blocked_reason),
         csvCell((row.tags ?? []).join(", ")),
         csvCell(row.last_interaction_at ? formatDate(row.last_interaction_at) : "", { trusted: true }),

@@ -6,7 +6,7 @@ import { loadImport } from "./import/load-import";
 
 /** An import's status and counters (the wizard polls it on each contact-import.updated event). */
 export async function getContactImport(actor: Actor, input: { importId: string }): Promise<ContactImportDto> {
-  requireRole(actor, "admin", "Apenas administradores podem importar contatos.");
+  requireRole(actor, "admin", "adminsOnlyImport");
   return withOrganization(actor.organizationId, async (tx) =>
     contactImportDto(await loadImport(tx, actor.organizationId, input.importId)),
   );
@@ -14,7 +14,7 @@ export async function getContactImport(actor: Actor, input: { importId: string }
 
 /** The organization's recent imports, newest first. */
 export async function listContactImports(actor: Actor): Promise<ContactImportDto[]> {
-  requireRole(actor, "admin", "Apenas administradores podem importar contatos.");
+  requireRole(actor, "admin", "adminsOnlyImport");
   return withOrganization(actor.organizationId, async (tx) => {
     const records = await tx.contactImport.findMany({
       where: { organizationId: actor.organizationId },

@@ -62,7 +62,7 @@ export async function getContact(actor: Actor, input: { contactId: string }): Pr
         },
       },
     });
-    if (!contact) throw new AppError("NOT_FOUND", "Contato não encontrado.");
+    if (!contact) throw new AppError("NOT_FOUND", "contactNotFound");
     const actorIds = [...new Set(contact.consentEvents.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))];
     const people = actorIds.length
       ? await tx.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })

@@ -16,6 +16,6 @@ export async function loadContact(tx: Tx, organizationId: string, contactId: str
       customFields: true,
     },
   });
-  if (!contact) throw new AppError("NOT_FOUND", "Contato não encontrado.");
+  if (!contact) throw new AppError("NOT_FOUND", "contactNotFound");
   return contact;
 }

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, validatePhoneNumberLength } from "libphonenumber-js/max";
 import type { CountryCode, PhoneNumber } from "libphonenumber-js/max";
+import type { ErrorReason } from "../../../shared/error-reasons";
 
 /**
  * The canonical identity of a phone number: one E.164 string per person, however the number was
@@ -31,6 +32,18 @@ export const phoneFailureMessages: Record<PhoneFailure, string> = {
   pais: "Código de país desconhecido. Números de outros países começam com + e o código do país, por exemplo +351.",
   invalido: "Número inválido: confira o DDD (ou o código do país) e os dígitos.",
 };
+
+/** The same failures as error reasons, for forms (the UI words them). */
+export const phoneFailureReasons = {
+  vazio: "phoneEmpty",
+  caracteres: "phoneHasLetters",
+  nao_telefone: "phoneNotAPhone",
+  sem_ddd: "phoneMissingAreaCode",
+  curto: "phoneTooShort",
+  longo: "phoneTooLong",
+  pais: "phoneUnknownCountry",
+  invalido: "phoneInvalid",
+} as const satisfies Record<PhoneFailure, ErrorReason>;
 
 export interface PhoneIdentity {
   /** `+5511987654321`. */

@@ -22,7 +22,7 @@ export async function previewContactImport(
   actor: Actor,
   input: { bytes: Buffer; fileName: string },
 ): Promise<ImportPreview> {
-  requireRole(actor, "admin", "Apenas administradores podem importar contatos.");
+  requireRole(actor, "admin", "adminsOnlyImport");
   const table = await readSpreadsheet(input.bytes);
   const key = mediaKey(actor.organizationId, input.bytes);
   await mediaStore().put(key, input.bytes, { contentType: table.format === "xlsx" ? XLSX_TYPE : "text/csv" });

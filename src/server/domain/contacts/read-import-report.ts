@@ -13,9 +13,9 @@ export async function readImportReport(
   const record = await withOrganization(actor.organizationId, (tx) =>
     loadImport(tx, actor.organizationId, input.importId),
   );
-  if (!record.reportKey) throw new AppError("NOT_FOUND", "Esta importação não tem linhas rejeitadas.");
+  if (!record.reportKey) throw new AppError("NOT_FOUND", "importHasNoRejections");
   const stored = await mediaStore().get(record.reportKey);
-  if (!stored) throw new AppError("NOT_FOUND", "O relatório desta importação não está mais disponível.");
+  if (!stored) throw new AppError("NOT_FOUND", "importReportGone");
   const base = record.fileName.replace(/\.(csv|xlsx|txt)$/i, "");
   return { body: stored.body, size: stored.size, fileName: `${base}-linhas-rejeitadas.csv` };
 }

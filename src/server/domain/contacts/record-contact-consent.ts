@@ -18,18 +18,18 @@ export async function recordContactConsent(
 ): Promise<{ changed: boolean }> {
   const evidence = input.evidence?.trim() || null;
   if (input.status === "opted_in" && (!input.legalBasis || !evidence))
-    throw new AppError("VALIDATION", "Informe a base legal e a evidência do consentimento.", {
+    throw new AppError("VALIDATION", "consentBasisRequired", {
       fieldErrors: {
-        ...(input.legalBasis ? {} : { legalBasis: ["Escolha a base legal"] }),
-        ...(evidence ? {} : { evidence: ["Descreva a evidência do consentimento"] }),
+        ...(input.legalBasis ? {} : { legalBasis: [{ reason: "legalBasisRequired" }] }),
+        ...(evidence ? {} : { evidence: [{ reason: "consentEvidenceRequired" }] }),
       },
     });
   return withOrganization(actor.organizationId, async (tx) => {
     const contact = await loadContact(tx, actor.organizationId, input.contactId);
     if (input.status === "opted_in" && !mayOptIn(contact.consentStatus, "manual", evidence))
-      throw new AppError("VALIDATION", "Este contato pediu para não receber mensagens.", {
+      throw new AppError("VALIDATION", "contactOptedOut", {
         fieldErrors: {
-          evidence: ["Para registrar um novo consentimento, descreva a evidência de que a pessoa voltou a aceitar"],
+          evidence: [{ reason: "reconsentEvidenceRequired" }],
         },
       });
     const changed = await recordConsent(tx, {

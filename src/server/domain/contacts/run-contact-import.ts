@@ -1,4 +1,6 @@
 import { withOrganization } from "../../db/tenant";
+import { isErrorReason, type ErrorReason } from "../../../shared/error-reasons";
+import type { MessageParams } from "../../../shared/errors";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
 import { mediaStore } from "../../media";
@@ -34,8 +36,7 @@ export async function runContactImport(
   if (record.status !== "running" && record.status !== "failed") return;
   try {
     const settings = startedSettingsOf(record);
-    if (!settings)
-      throw new AppError("BAD_REQUEST", "Esta importação não foi iniciada com uma correspondência de colunas.");
+    if (!settings) throw new AppError("BAD_REQUEST", "importWithoutMapping");
     if (record.status === "failed") await setStatus(organizationId, importId, "running", null);
 
     const { table, validation } = await planImport(organizationId, record.fileKey, settings.columns);
@@ -130,14 +131,19 @@ export async function runContactImport(
   } catch (error) {
     if (error instanceof OvertakenError) return;
     const expected = error instanceof AppError && error.code !== "INTERNAL";
-    const message = expected
-      ? [error.message, ...new Set(Object.values(error.fieldErrors ?? {}).flat())].join(" ")
-      : "A importação parou por um erro inesperado. Tente de novo: as linhas já gravadas não serão duplicadas.";
+    // The most specific reason: a field's own issue (e.g. the mapped custom field is gone) when there is one.
+    const fieldIssue = expected ? Object.values(error.fieldErrors ?? {})[0]?.[0] : undefined;
+    const failure =
+      fieldIssue && isErrorReason(fieldIssue.reason)
+        ? { reason: fieldIssue.reason, params: fieldIssue.params ?? {} }
+        : expected
+          ? { reason: error.reason, params: error.params ?? {} }
+          : { reason: "importCrashed" as const, params: {} };
     (expected ? logger.warn.bind(logger) : logger.error.bind(logger))(
       { err: error, importId },
       "contact import failed",
     );
-    await setStatus(organizationId, importId, "failed", message).catch((e) =>
+    await setStatus(organizationId, importId, "failed", failure).catch((e) =>
       logger.error({ err: e, importId }, "could not mark import failed"),
     );
     await emitImportUpdated(organizationId, importId);
@@ -146,9 +152,18 @@ export async function runContactImport(
   }
 }
 
-async function setStatus(organizationId: string, importId: string, status: "running" | "failed", error: string | null) {
+/** `failure` is stored as its reason code (`error`) and parameters (`error_params`); the UI words it. */
+async function setStatus(
+  organizationId: string,
+  importId: string,
+  status: "running" | "failed",
+  failure: { reason: ErrorReason; params: MessageParams } | null,
+) {
   await withOrganization(organizationId, (tx) =>
-    tx.contactImport.update({ where: { id: importId }, data: { status, error } }),
+    tx.contactImport.update({
+      where: { id: importId },
+      data: { status, error: failure?.reason ?? null, errorParams: failure?.params ?? {} },
+    }),
   );
 }
 

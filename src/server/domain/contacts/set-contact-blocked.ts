@@ -12,7 +12,7 @@ export async function setContactBlocked(
   actor: Actor,
   input: { contactId: string; blocked: boolean; reason?: string },
 ): Promise<{ blocked: boolean }> {
-  if (!input.blocked) requireRole(actor, "admin", "Apenas administradores podem desbloquear contatos.");
+  if (!input.blocked) requireRole(actor, "admin", "adminsOnlyUnblock");
   return withOrganization(actor.organizationId, async (tx) => {
     const contact = await loadContact(tx, actor.organizationId, input.contactId);
     const reason = input.reason?.trim() || null;

@@ -21,14 +21,14 @@ export async function startContactImport(
   actor: Actor,
   input: { importId: string; mapping: ImportMapping; legalBasis?: LegalBasisValue | null; evidence?: string },
 ): Promise<ContactImportDto> {
-  requireRole(actor, "admin", "Apenas administradores podem importar contatos.");
+  requireRole(actor, "admin", "adminsOnlyImport");
   const consentMapped = input.mapping.consent !== null && input.mapping.consent !== undefined;
   const evidence = input.evidence?.trim() || null;
   if (consentMapped && (!input.legalBasis || !evidence))
-    throw new AppError("VALIDATION", "Informe a base legal e a evidência do consentimento desta planilha.", {
+    throw new AppError("VALIDATION", "importConsentRequired", {
       fieldErrors: {
-        ...(input.legalBasis ? {} : { legalBasis: ["Escolha a base legal dos consentimentos desta planilha"] }),
-        ...(evidence ? {} : { evidence: ["Descreva de onde vêm os consentimentos (ex.: formulário do site, 2026)"] }),
+        ...(input.legalBasis ? {} : { legalBasis: [{ reason: "legalBasisRequired" }] }),
+        ...(evidence ? {} : { evidence: [{ reason: "importEvidenceRequired" }] }),
       },
     });
 
@@ -37,11 +37,7 @@ export async function startContactImport(
   );
   assertStartable(record.status);
   const plan = await planImport(actor.organizationId, record.fileKey, input.mapping);
-  if (plan.validation.valid.length === 0)
-    throw new AppError(
-      "VALIDATION",
-      "Nenhuma linha válida para importar. Confira a coluna do telefone ou corrija a planilha e envie de novo.",
-    );
+  if (plan.validation.valid.length === 0) throw new AppError("VALIDATION", "importNoValidRows");
 
   const settings: StoredImportSettings = {
     columns: input.mapping,
@@ -97,6 +93,6 @@ export async function startContactImport(
 }
 
 function assertStartable(status: string) {
-  if (status === "running") throw new AppError("CONFLICT", "Esta importação já está em andamento.");
-  if (status === "completed") throw new AppError("CONFLICT", "Esta importação já foi concluída.");
+  if (status === "running") throw new AppError("CONFLICT", "importAlreadyRunning");
+  if (status === "completed") throw new AppError("CONFLICT", "importAlreadyCompleted");
 }

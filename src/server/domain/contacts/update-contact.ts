@@ -58,16 +58,15 @@ async function mergeCustomFields(
   for (const [key, raw] of Object.entries(values)) {
     const type = types.get(key);
     if (!type) {
-      errors[`customFields.${key}`] = ["Campo desconhecido: crie-o em Configurações › Campos de contato"];
+      errors[`customFields.${key}`] = [{ reason: "customFieldUnknown" }];
       continue;
     }
     const parsed = parseCustomFieldValue(type, raw);
-    if (!parsed.ok) errors[`customFields.${key}`] = [parsed.message];
+    if (!parsed.ok) errors[`customFields.${key}`] = [parsed.issue];
     else if (parsed.value === null) delete merged[key];
     else merged[key] = parsed.value;
   }
-  if (Object.keys(errors).length)
-    throw new AppError("VALIDATION", "Verifique os campos destacados.", { fieldErrors: errors });
+  if (Object.keys(errors).length) throw new AppError("VALIDATION", "checkFields", { fieldErrors: errors });
   return merged;
 }
 
@@ -75,7 +74,7 @@ async function mergeCustomFields(
 async function replaceTags(tx: Tx, organizationId: string, contactId: string, tagIds: string[]): Promise<boolean> {
   const wanted = [...new Set(tagIds)];
   const found = await tx.tag.count({ where: { organizationId, id: { in: wanted } } });
-  if (found !== wanted.length) throw new AppError("NOT_FOUND", "Etiqueta não encontrada.");
+  if (found !== wanted.length) throw new AppError("NOT_FOUND", "tagNotFound");
   const removed = await tx.contactTag.deleteMany({ where: { contactId, tagId: { notIn: wanted } } });
   const added = await tx.contactTag.createMany({
     data: wanted.map((tagId) => ({ contactId, tagId, organizationId })),

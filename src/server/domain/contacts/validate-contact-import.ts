@@ -23,12 +23,12 @@ export async function validateContactImport(
   actor: Actor,
   input: { importId: string; mapping: ImportMapping },
 ): Promise<ImportReport> {
-  requireRole(actor, "admin", "Apenas administradores podem importar contatos.");
+  requireRole(actor, "admin", "adminsOnlyImport");
   const record = await withOrganization(actor.organizationId, (tx) =>
     loadImport(tx, actor.organizationId, input.importId),
   );
   if (record.status === "running" || record.status === "completed")
-    throw new AppError("CONFLICT", "Esta importação já foi iniciada.");
+    throw new AppError("CONFLICT", "importAlreadyStarted");
   const plan = await planImport(actor.organizationId, record.fileKey, input.mapping);
   return withOrganization(actor.organizationId, async (tx) => {
     await tx.contactImport.update({

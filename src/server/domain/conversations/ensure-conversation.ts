@@ -1,4 +1,5 @@
 import { uuid7 } from "../../db/uuid7";
+import { AppError } from "../../errors";
 import type { Tx } from "../../db/tenant";
 import type { ChatRef } from "../../whatsapp/provider";
 import type { ContactCache } from "../contacts/contact-cache";
@@ -37,7 +38,7 @@ export async function ensureConversation(
   let chatJid = chat.chatId;
   if (chat.kind === "direct") {
     const contact = await resolveContact(tx, organizationId, identityOf(chat), input.contactName, caches?.contacts);
-    if (!contact) throw new Error(`chat ${chat.chatId} names neither a phone nor a LID`);
+    if (!contact) throw new AppError("VALIDATION", "chatWithoutIdentity", { params: { chat: chat.chatId } });
     contactId = contact.id;
     chatKey = contact.id;
     if (contact.created) caches?.conversations.markAbsent(chatKey);

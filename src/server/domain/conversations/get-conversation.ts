@@ -17,7 +17,7 @@ export async function getConversation(actor: Actor, input: { conversationId: str
         contact: { select: { id: true, name: true, pushName: true, phoneE164: true, lid: true } },
       },
     });
-    if (!row) throw new AppError("NOT_FOUND", "Conversa não encontrada.");
+    if (!row) throw new AppError("NOT_FOUND", "conversationNotFound");
     const [dto] = await conversationDtos(tx, [input.conversationId]);
     return {
       ...dto!,

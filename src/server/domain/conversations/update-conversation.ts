@@ -50,7 +50,7 @@ export async function assignConversation(
       const member = await tx.membership.findFirst({
         where: { organizationId: actor.organizationId, userId: input.assigneeId },
       });
-      if (!member) throw new AppError("BAD_REQUEST", "Só é possível atribuir a membros desta organização.");
+      if (!member) throw new AppError("BAD_REQUEST", "assigneeNotMember");
     }
     if (conversation.assigneeId === input.assigneeId) return;
     await tx.conversation.update({ where: { id: conversation.id }, data: { assigneeId: input.assigneeId } });

@@ -1,5 +1,6 @@
 import type { ConnectionState } from "../../db/generated/enums";
 import type { Tx } from "../../db/tenant";
+import type { InstanceEventDetail } from "../../../shared/instance-reasons";
 import { recordInstanceEvent, type InstanceEventKind } from "./record-instance-event";
 
 type InstanceRow = NonNullable<Awaited<ReturnType<Tx["instance"]["findFirst"]>>>;
@@ -13,7 +14,7 @@ export interface ObservedConnection {
   /** Gateway time of the observation, when it has one: older observations than the applied one are ignored. */
   sequenceAt?: Date | null;
   kind?: InstanceEventKind;
-  detail?: string;
+  detail?: InstanceEventDetail;
 }
 
 /**

@@ -39,7 +39,7 @@ export async function connectInstance(
       instanceId: instance.id,
       kind: "pairing_started",
       state: "connecting",
-      detail: phoneNumber ? "Código de pareamento solicitado" : "QR code solicitado",
+      detail: { code: phoneNumber ? "pairing_code_requested" : "qr_requested" },
       actorUserId: actor.userId,
     });
     return true;

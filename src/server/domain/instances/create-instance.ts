@@ -32,8 +32,8 @@ export async function createInstance(actor: Actor, input: CreateInstanceInput): 
   const row = await withOrganization(actor.organizationId, async (tx) => {
     const taken = await tx.instance.findFirst({ where: { organizationId: actor.organizationId, name: input.name } });
     if (taken) {
-      throw new AppError("CONFLICT", "Já existe uma instância com este nome.", {
-        fieldErrors: { name: ["Já existe uma instância com este nome."] },
+      throw new AppError("CONFLICT", "instanceNameTaken", {
+        fieldErrors: { name: [{ reason: "instanceNameTaken" }] },
       });
     }
     return tx.instance.create({

@@ -33,7 +33,7 @@ export async function ensureInstanceWebhook(instance: {
       organizationId: instance.organizationId,
       instanceId: instance.id,
       kind: "watchdog_sync",
-      detail: `Webhook registrado na Evolution API: ${url}`,
+      detail: { code: "webhook_registered", params: { url } },
     });
   });
   return true;

@@ -1,4 +1,5 @@
-import { describeDisconnectReason } from "../../../shared/instance-reasons";
+import type { InstanceEventDetail } from "../../../shared/instance-reasons";
+import { instanceEventDetailSchema } from "../../../shared/schemas/instances";
 import { withOrganization } from "../../db/tenant";
 import type { Actor } from "../members/actor";
 import { roleAtLeast } from "../members/roles";
@@ -32,9 +33,7 @@ export async function getInstance(
         kind: e.kind,
         state: e.state,
         statusReason: e.statusReason,
-        // 200 is "no disconnect": nothing to explain.
-        reason: e.statusReason === 200 ? null : describeDisconnectReason(e.statusReason),
-        detail: e.detail,
+        detail: instanceEventDetailSchema.safeParse({ code: e.detail, params: e.detailParams }).data ?? null,
         occurredAt: e.occurredAt,
       })),
     };

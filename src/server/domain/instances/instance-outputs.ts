@@ -1,3 +1,4 @@
+import { instanceEventDetailSchema } from "../../../shared/schemas/instances";
 import { z } from "../../../shared/zod";
 import { ConnectionState, InstancePurpose } from "../../db/generated/enums";
 
@@ -45,9 +46,8 @@ export const getInstanceOutput = instanceOutput.extend({
       kind: z.string(),
       state: z.string().nullable(),
       statusReason: z.number().nullable(),
-      /** The reason code explained for people (pt-BR). */
-      reason: z.string().nullable(),
-      detail: z.string().nullable(),
+      /** What happened, as a code with parameters; null for none (or prose stored before codes). */
+      detail: instanceEventDetailSchema.nullable(),
       occurredAt: z.date(),
     }),
   ),

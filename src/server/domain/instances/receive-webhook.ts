@@ -18,7 +18,7 @@ export interface ReceivedWebhook {
 
 function assertIds(input: { organizationId: string; instanceId: string }) {
   if (!UUID.test(input.organizationId) || !UUID.test(input.instanceId)) {
-    throw new AppError("NOT_FOUND", "Instância não encontrada.");
+    throw new AppError("NOT_FOUND", "instanceNotFound");
   }
 }
 
@@ -42,9 +42,9 @@ export async function authenticateWebhook(input: {
     input.instanceId,
   ]);
   const hash = row?.hash ?? null;
-  if (!hash) throw new AppError("NOT_FOUND", "Instância não encontrada.");
+  if (!hash) throw new AppError("NOT_FOUND", "instanceNotFound");
   if (!input.secret || !secretMatchesHash(input.secret, hash)) {
-    throw new AppError("UNAUTHENTICATED", "Segredo do webhook inválido.");
+    throw new AppError("UNAUTHENTICATED", "webhookSecretInvalid");
   }
   if (secretHashCache.size > 10_000) secretHashCache.clear();
   secretHashCache.set(cacheKey, { hash, until: Date.now() + SECRET_CACHE_MS });
@@ -60,7 +60,7 @@ function identify(body: Buffer): { dedupeKey: string; event: string } {
   try {
     payload = parseDeliveryBody(body);
   } catch {
-    throw new AppError("BAD_REQUEST", "O corpo do webhook não é um JSON válido.");
+    throw new AppError("BAD_REQUEST", "webhookBodyNotJson");
   }
   try {
     const parsed = whatsappProvider().parseWebhook(payload);
@@ -118,10 +118,12 @@ export async function storeWebhookDelivery(input: {
     case "duplicate":
       return { stored: false, deliveryId: null };
     case "not_found":
-      throw new AppError("NOT_FOUND", "Instância não encontrada.");
+      throw new AppError("NOT_FOUND", "instanceNotFound");
     case "unauthenticated":
-      throw new AppError("UNAUTHENTICATED", "Segredo do webhook inválido.");
+      throw new AppError("UNAUTHENTICATED", "webhookSecretInvalid");
     default:
-      throw new AppError("INTERNAL", `Unexpected intake outcome ${String(row?.outcome)}`);
+      throw new AppError("INTERNAL", "internal", {
+        details: { problem: "unexpected intake outcome", outcome: String(row?.outcome) },
+      });
   }
 }

@@ -1,5 +1,6 @@
 import type { ConnectionState } from "../../db/generated/enums";
 import type { Tx } from "../../db/tenant";
+import type { InstanceEventDetail } from "../../../shared/instance-reasons";
 
 export type InstanceEventKind =
   | "created"
@@ -21,7 +22,7 @@ export async function recordInstanceEvent(
     kind: InstanceEventKind;
     state?: ConnectionState | null;
     statusReason?: number | null;
-    detail?: string | null;
+    detail?: InstanceEventDetail | null;
     actorUserId?: string | null;
     occurredAt?: Date;
   },
@@ -33,7 +34,8 @@ export async function recordInstanceEvent(
       kind: event.kind,
       state: event.state ?? null,
       statusReason: event.statusReason ?? null,
-      detail: event.detail ?? null,
+      detail: event.detail?.code ?? null,
+      detailParams: event.detail?.params ?? {},
       actorUserId: event.actorUserId ?? null,
       occurredAt: event.occurredAt ?? new Date(),
     },

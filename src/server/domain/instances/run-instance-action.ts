@@ -1,4 +1,5 @@
 import { withOrganization } from "../../db/tenant";
+import type { InstanceEventDetailCode } from "../../../shared/instance-reasons";
 import { emitToOrganization } from "../../realtime/emitter";
 import { whatsappProvider } from "../../whatsapp";
 import { recordAudit } from "../audit/record-audit";
@@ -9,10 +10,10 @@ import { recordInstanceEvent } from "./record-instance-event";
 
 export type InstanceAction = "restart" | "logout" | "delete";
 
-const actionLabels: Record<InstanceAction, string> = {
-  restart: "Reiniciada por um membro",
-  logout: "Desconectada (logout) por um membro",
-  delete: "Excluída por um membro",
+const actionDetails: Record<InstanceAction, InstanceEventDetailCode> = {
+  restart: "restarted_by_member",
+  logout: "logged_out_by_member",
+  delete: "deleted_by_member",
 };
 
 /**
@@ -49,7 +50,7 @@ export async function runInstanceAction(
       organizationId: actor.organizationId,
       instanceId: instance.id,
       kind: "action",
-      detail: actionLabels[input.action],
+      detail: { code: actionDetails[input.action] },
       actorUserId: actor.userId,
     });
     if (input.action === "logout") {

@@ -1,5 +1,5 @@
 import { env } from "../../../env";
-import { isTerminalDisconnect } from "../../../shared/instance-reasons";
+import { isTerminalDisconnect, type InstanceEventDetail } from "../../../shared/instance-reasons";
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
@@ -82,7 +82,7 @@ async function observe(instance: InstanceRow, remote: RemoteInstance | undefined
           state: "close",
           statusReason: null,
           kind: "watchdog_sync",
-          detail: "A instância não existe mais na Evolution API",
+          detail: { code: "gone_from_evolution" },
         };
   }
   let state: ConnectionState;
@@ -98,7 +98,7 @@ async function observe(instance: InstanceRow, remote: RemoteInstance | undefined
       state: "close",
       statusReason: 408,
       kind: "watchdog_drop",
-      detail: "A conexão dizia estar aberta mas não respondeu",
+      detail: { code: "open_but_unresponsive" },
     };
   }
   if (state === instance.state) return null;
@@ -107,7 +107,7 @@ async function observe(instance: InstanceRow, remote: RemoteInstance | undefined
       state,
       statusReason: remote.disconnectionReasonCode ?? 408,
       kind: "watchdog_drop",
-      detail: "Queda detectada pelo monitor",
+      detail: { code: "drop_detected" },
     };
   }
   return {
@@ -116,7 +116,7 @@ async function observe(instance: InstanceRow, remote: RemoteInstance | undefined
     phoneNumber: remote.phoneNumber,
     profileName: remote.profileName,
     kind: "watchdog_sync",
-    detail: "Estado sincronizado com a Evolution API",
+    detail: { code: "state_synced" },
   };
 }
 
@@ -140,12 +140,14 @@ async function reconnectIfDue(organizationId: string, instanceId: string): Promi
     return { number, providerName: instance.providerName, nextInSeconds: Math.round(delay / 1000) };
   });
   if (!attempt) return;
-  let outcome = `Tentativa ${attempt.number} de reconexão; próxima em ${attempt.nextInSeconds} s se continuar fora`;
+  const params = { attempt: attempt.number, nextInSeconds: attempt.nextInSeconds };
+  let outcome: InstanceEventDetail;
   try {
     const result = await whatsappProvider().connect(evolutionServer(), attempt.providerName);
-    if (result.kind === "qr") outcome += " (a Evolution pediu um novo QR: escaneie para voltar)";
+    outcome = { code: result.kind === "qr" ? "reconnect_needs_qr" : "reconnect_requested", params };
   } catch (error) {
-    outcome += ` — falhou: ${error instanceof Error ? error.message : String(error)}`;
+    const reason = error instanceof AppError ? error.reason : "internal";
+    outcome = { code: "reconnect_failed", params: { ...params, reason } };
   }
   await withOrganization(organizationId, (tx) =>
     recordInstanceEvent(tx, { organizationId, instanceId, kind: "watchdog_reconnect", detail: outcome }),

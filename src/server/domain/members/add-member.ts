@@ -23,7 +23,7 @@ export type AddMemberResult = z.infer<typeof addMemberOutput>;
  */
 export async function addMember(actor: Actor, input: AddMemberInput): Promise<AddMemberResult> {
   if (!canAssignRole(actor.role, input.role)) {
-    throw new AppError("FORBIDDEN", "Você não pode conceder este papel.");
+    throw new AppError("FORBIDDEN", "roleNotGrantable");
   }
   const email = normalizeEmail(input.email);
   const temporaryPassword = generatePassword();
@@ -36,8 +36,8 @@ export async function addMember(actor: Actor, input: AddMemberInput): Promise<Ad
         where: { organizationId_userId: { organizationId: actor.organizationId, userId: existingUser.id } },
       });
       if (already) {
-        throw new AppError("CONFLICT", "Esta pessoa já faz parte da organização.", {
-          fieldErrors: { email: ["Esta pessoa já faz parte da organização."] },
+        throw new AppError("CONFLICT", "alreadyMember", {
+          fieldErrors: { email: [{ reason: "alreadyMember" }] },
         });
       }
     }

@@ -11,9 +11,9 @@ export async function loadManageableMembership(tx: Tx, actor: Actor, membershipI
     where: { id: membershipId, organizationId: actor.organizationId },
     include: { user: { select: { id: true, name: true, email: true, disabledAt: true } } },
   });
-  if (!membership) throw new AppError("NOT_FOUND", "Membro não encontrado.");
+  if (!membership) throw new AppError("NOT_FOUND", "memberNotFound");
   if (!canAssignRole(actor.role, membership.role)) {
-    throw new AppError("FORBIDDEN", "Só um proprietário pode alterar outro proprietário.");
+    throw new AppError("FORBIDDEN", "onlyOwnerChangesOwner");
   }
   return membership;
 }
@@ -26,7 +26,7 @@ export async function assertOwnerRemains(tx: Tx, organizationId: string, leaving
     where: { organizationId, role: "owner", id: { not: leavingMembershipId } },
   });
   if (owners === 0) {
-    throw new AppError("CONFLICT", "A organização precisa de pelo menos um proprietário.");
+    throw new AppError("CONFLICT", "lastOwner");
   }
 }
 
@@ -35,7 +35,7 @@ export async function changeMemberRole(
   input: { membershipId: string; role: MemberRole },
 ): Promise<MemberDto> {
   if (!canAssignRole(actor.role, input.role)) {
-    throw new AppError("FORBIDDEN", "Você não pode conceder este papel.");
+    throw new AppError("FORBIDDEN", "roleNotGrantable");
   }
   return withOrganization(actor.organizationId, async (tx) => {
     const membership = await loadManageableMembership(tx, actor, input.membershipId);

@@ -8,7 +8,7 @@ export async function removeMember(actor: Actor, input: { membershipId: string }
   await withOrganization(actor.organizationId, async (tx) => {
     const membership = await loadManageableMembership(tx, actor, input.membershipId);
     if (membership.userId === actor.userId) {
-      throw new AppError("CONFLICT", "Você não pode remover a si mesmo.");
+      throw new AppError("CONFLICT", "cannotRemoveSelf");
     }
     if (membership.role === "owner") await assertOwnerRemains(tx, actor.organizationId, membership.id);
     await tx.membership.delete({ where: { id: membership.id } });

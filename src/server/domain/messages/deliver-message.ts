@@ -1,4 +1,5 @@
 import { withOrganization, type Tx } from "../../db/tenant";
+import type { ErrorReason } from "../../../shared/error-reasons";
 import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";
 import { logger } from "../../logger";
@@ -22,7 +23,9 @@ export const RECONCILE_AFTER_MS = 20_000;
  * policy); rejected (failed, with the reason); maybe-sent (unknown, reconciliation scheduled); or
  * skipped (it was not pending: already handled, or abandoned mid-send and now reconciled).
  */
-export type DeliveryOutcome = { outcome: "sent" } | { outcome: SendFailure; reason: string } | { outcome: "skipped" };
+/** `reason` is an error reason code (stored as the message's failure reason; the UI words it). */
+export type DeliveryOutcome =
+  { outcome: "sent" } | { outcome: SendFailure; reason: ErrorReason } | { outcome: "skipped" };
 
 interface DeliveryOptions {
   /** Sends in flight at once (a campaign batch of one number sends concurrently). */
@@ -52,7 +55,7 @@ export async function deliverMessages(
     options.concurrency ?? 1,
   );
   const sent: SentRecord[] = [];
-  const failures: { claim: Claim; failure: SendFailure; reason: string }[] = [];
+  const failures: { claim: Claim; failure: SendFailure; reason: ErrorReason }[] = [];
   results.forEach((result, index) => {
     const claim = claims[index]!;
     if ("sent" in result) sent.push({ messageId: claim.id, sent: result.sent });
@@ -134,27 +137,25 @@ async function claimMessages(organizationId: string, messageIds: string[]): Prom
   });
 }
 
-type Attempt = { sent: SentMessage } | { failure: SendFailure; reason: string };
+type Attempt = { sent: SentMessage } | { failure: SendFailure; reason: ErrorReason };
 
 async function attempt(claim: Claim): Promise<Attempt> {
-  if (claim.instanceState !== "open")
-    return { failure: "not-sent", reason: "O número desta conversa não está conectado ao WhatsApp." };
+  if (claim.instanceState !== "open") return { failure: "not-sent", reason: "conversationInstanceDisconnected" };
   let media: Buffer | null;
   try {
     media = claim.mediaKey ? await readMediaBytes(claim.mediaKey) : null;
   } catch (error) {
     // The storage failed before the gateway was called: certainly not sent.
     logger.warn({ err: error, messageId: claim.id }, "attachment not readable");
-    return { failure: "not-sent", reason: "O anexo desta mensagem não pôde ser lido agora." };
+    return { failure: "not-sent", reason: "attachmentUnreadable" };
   }
-  if (claim.mediaKey && !media)
-    return { failure: "rejected", reason: "O anexo desta mensagem não foi encontrado no armazenamento." };
+  if (claim.mediaKey && !media) return { failure: "rejected", reason: "attachmentMissing" };
   try {
     return { sent: await send(claim, media) };
   } catch (error) {
     const failure = whatsappProvider().sendFailure(error);
     logger.warn({ err: error, messageId: claim.id, failure }, "message not sent");
-    return { failure, reason: error instanceof AppError ? error.message : "Falha inesperada ao enviar." };
+    return { failure, reason: error instanceof AppError ? error.reason : "sendFailedUnexpectedly" };
   }
 }
 
@@ -182,7 +183,13 @@ async function send(claim: Claim, media: Buffer | null): Promise<SentMessage> {
  * What a failed call means: certainly not sent (back to pending), refused for good (failed, with the
  * reason shown next to a retry button), or perhaps sent (unknown, reconciled).
  */
-async function settleFailure(tx: Tx, organizationId: string, messageId: string, failure: SendFailure, reason: string) {
+async function settleFailure(
+  tx: Tx,
+  organizationId: string,
+  messageId: string,
+  failure: SendFailure,
+  reason: ErrorReason,
+) {
   const where = { id: messageId, status: "sending" as const };
   if (failure === "not-sent")
     await tx.message.updateMany({ where, data: { status: "pending", failureReason: reason } });

@@ -22,9 +22,9 @@ export async function readMessageMedia(actor: Actor, input: { messageId: string 
       select: { mediaKey: true, mediaStatus: true, mediaMimeType: true, mediaFileName: true },
     }),
   );
-  if (!message?.mediaKey || message.mediaStatus !== "stored") throw new AppError("NOT_FOUND", "Mídia não encontrada.");
+  if (!message?.mediaKey || message.mediaStatus !== "stored") throw new AppError("NOT_FOUND", "mediaNotFound");
   const stored = await mediaStore().get(message.mediaKey);
-  if (!stored) throw new AppError("NOT_FOUND", "Mídia não encontrada no armazenamento.");
+  if (!stored) throw new AppError("NOT_FOUND", "mediaNotInStorage");
   return {
     body: stored.body,
     size: stored.size,

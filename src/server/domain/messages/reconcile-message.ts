@@ -76,7 +76,7 @@ export async function reconcileMessage(input: { organizationId: string; messageI
       where: { id: messageId },
       data: {
         status: "failed",
-        failureReason: "O WhatsApp não confirmou o envio. Confira a conversa no celular antes de tentar de novo.",
+        failureReason: "sendNotConfirmed",
       },
     });
     return true;
@@ -85,5 +85,5 @@ export async function reconcileMessage(input: { organizationId: string; messageI
     await emitMessageChanges(organizationId, [{ conversationId: message.conversationId, messageId }]);
     return;
   }
-  throw new AppError("CONFLICT", "Envio ainda não confirmado pela Evolution API; nova verificação em breve.");
+  throw new AppError("CONFLICT", "sendUnconfirmed");
 }

@@ -51,10 +51,10 @@ export async function retryMessageMedia(
       where: { id: input.messageId, organizationId: actor.organizationId },
       select: { id: true, conversationId: true, mediaStatus: true },
     });
-    if (!message?.mediaStatus) throw new AppError("NOT_FOUND", "Mídia não encontrada.");
+    if (!message?.mediaStatus) throw new AppError("NOT_FOUND", "mediaNotFound");
     const mediaStatus = message.mediaStatus;
     if (mediaStatus !== "pending" && mediaStatus !== "stored")
-      throw new AppError("CONFLICT", "Esta mídia não pode ser baixada de novo.");
+      throw new AppError("CONFLICT", "mediaNotRetryable");
     if (retried.count === 1)
       await enqueue("media.fetch", { organizationId: actor.organizationId, messageId: message.id }, { tx });
     return { message, mediaStatus, queued: retried.count === 1 };

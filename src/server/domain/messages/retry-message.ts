@@ -12,7 +12,7 @@ export async function retryMessage(actor: Actor, input: { messageId: string }): 
       where: { id: input.messageId, organizationId: actor.organizationId, direction: "outbound", status: "failed" },
       data: { status: "pending", failureReason: null, sendClaimedAt: null },
     });
-    if (retried.count === 0) throw new AppError("CONFLICT", "Só mensagens com falha podem ser reenviadas.");
+    if (retried.count === 0) throw new AppError("CONFLICT", "onlyFailedRetry");
     const row = await tx.message.findUniqueOrThrow({
       where: { id: input.messageId },
       select: { id: true, conversationId: true },

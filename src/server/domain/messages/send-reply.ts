@@ -93,11 +93,10 @@ export async function touchConversation(
 /** The attachment was uploaded by this organization, is within limits, and its bytes are stored. */
 async function assertUploaded(organizationId: string, attachment: NonNullable<ReplyInput["attachment"]>) {
   const parsed = parseMediaKey(attachment.key);
-  if (!parsed || parsed.organizationId !== organizationId)
-    throw new AppError("BAD_REQUEST", "Anexo inválido: envie o arquivo de novo.");
+  if (!parsed || parsed.organizationId !== organizationId) throw new AppError("BAD_REQUEST", "attachmentInvalid");
   const check = checkMedia({ mimeType: attachment.mimeType, size: attachment.size });
-  if (!check.ok) throw new AppError("BAD_REQUEST", check.message);
+  if (!check.ok) throw new AppError("BAD_REQUEST", check.error.reason, { params: check.error.params });
   const stored = await mediaStore().get(attachment.key);
-  if (!stored) throw new AppError("BAD_REQUEST", "Anexo não encontrado: envie o arquivo de novo.");
+  if (!stored) throw new AppError("BAD_REQUEST", "attachmentNotFound");
   stored.body.destroy();
 }

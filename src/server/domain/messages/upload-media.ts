@@ -17,7 +17,7 @@ export async function uploadMedia(
   input: { bytes: Buffer; mimeType: string; fileName: string },
 ): Promise<UploadedMedia> {
   const check = checkMedia({ mimeType: input.mimeType, size: input.bytes.length });
-  if (!check.ok) throw new AppError("BAD_REQUEST", check.message);
+  if (!check.ok) throw new AppError("BAD_REQUEST", check.error.reason, { params: check.error.params });
   const key = mediaKey(actor.organizationId, input.bytes);
   await mediaStore().put(key, input.bytes, { contentType: check.mimeType });
   return { key, mimeType: check.mimeType, fileName: input.fileName.slice(0, 255), size: input.bytes.length };

@@ -7,6 +7,6 @@ export async function getOrganization(actor: Pick<Actor, "organizationId">): Pro
   const row = await withOrganization(actor.organizationId, (tx) =>
     tx.organization.findUnique({ where: { id: actor.organizationId } }),
   );
-  if (!row) throw new AppError("NOT_FOUND", "Organização não encontrada.");
+  if (!row) throw new AppError("NOT_FOUND", "organizationNotFound");
   return toOrganizationDto(row);
 }

@@ -15,8 +15,8 @@ export async function listQuickReplies(actor: Actor): Promise<QuickReplyDto[]> {
 }
 
 const shortcutTaken = () =>
-  new AppError("CONFLICT", "Este atalho já está em uso.", {
-    fieldErrors: { shortcut: ["Este atalho já está em uso"] },
+  new AppError("CONFLICT", "shortcutTaken", {
+    fieldErrors: { shortcut: [{ reason: "shortcutTaken" }] },
   });
 
 export async function saveQuickReply(
@@ -37,7 +37,7 @@ export async function saveQuickReply(
       where: { id: input.id, organizationId: actor.organizationId },
       data: { shortcut: input.shortcut, body: input.body },
     });
-    if (updated.count === 0) throw new AppError("NOT_FOUND", "Resposta rápida não encontrada.");
+    if (updated.count === 0) throw new AppError("NOT_FOUND", "quickReplyNotFound");
     return { id: input.id, shortcut: input.shortcut, body: input.body };
   });
 }

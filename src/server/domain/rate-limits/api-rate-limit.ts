@@ -37,7 +37,8 @@ export async function consumeApiRateLimit(actor: { organizationId: string; userI
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-    throw new AppError("RATE_LIMITED", "Muitas requisições em pouco tempo. Aguarde um instante.", {
+    throw new AppError("RATE_LIMITED", "apiRateLimited", {
+      params: { retryAfterSeconds },
       details: { retryAfterSeconds },
     });
   }

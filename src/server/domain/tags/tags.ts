@@ -25,8 +25,8 @@ export async function createTag(actor: Actor, input: { name: string; color: stri
       where: { organizationId: actor.organizationId, name: { equals: input.name, mode: "insensitive" } },
     });
     if (existing)
-      throw new AppError("CONFLICT", "Já existe uma etiqueta com este nome.", {
-        fieldErrors: { name: ["Já existe uma etiqueta com este nome"] },
+      throw new AppError("CONFLICT", "tagNameTaken", {
+        fieldErrors: { name: [{ reason: "tagNameTaken" }] },
       });
     const tag = await tx.tag.create({
       data: { organizationId: actor.organizationId, name: input.name, color: input.color },
@@ -52,7 +52,7 @@ export async function setConversationTag(
   await withOrganization(actor.organizationId, async (tx) => {
     await loadConversation(tx, actor.organizationId, input.conversationId);
     const tag = await tx.tag.findFirst({ where: { id: input.tagId, organizationId: actor.organizationId } });
-    if (!tag) throw new AppError("NOT_FOUND", "Etiqueta não encontrada.");
+    if (!tag) throw new AppError("NOT_FOUND", "tagNotFound");
     if (input.present)
       await tx.conversationTag.createMany({
         data: [{ conversationId: input.conversationId, tagId: tag.id, organizationId: actor.organizationId }],

@@ -7,6 +7,7 @@ import { applyConnectionState } from "../instances/apply-connection-state";
 import { applyMessageEvent, isMessageEvent } from "../messages/apply-message-event";
 import type { IngestBatch } from "../messages/ingest-batch";
 import type { MessageChange } from "../messages/message-change";
+import { deliveryProblem, type DeliveryProblem } from "./delivery-problem";
 import { parseDeliveryBody } from "./parse-delivery-body";
 
 export type Emit = () => Promise<void>;
@@ -22,15 +23,17 @@ export interface StoredDelivery {
 export interface AppliedDelivery {
   emits: Emit[];
   changes: MessageChange[];
-  /** What to keep on the delivery row: why nothing changed, or which events Mirage does not act on. */
+  /** What to keep on the delivery row: why nothing changed, or which events Mirage does not act on (for operators). */
   note: string | null;
+  /** Why a malformed delivery was set aside. */
+  problem: DeliveryProblem | null;
   /** Malformed: kept and marked, never retried. */
   malformed: boolean;
 }
 
 /** A stored delivery with its events, or the reason it does not parse. */
 export type ParsedDelivery = { delivery: StoredDelivery } & (
-  { parsed: ParsedWebhook; malformed: null } | { parsed: null; malformed: string }
+  { parsed: ParsedWebhook; malformed: null } | { parsed: null; malformed: DeliveryProblem }
 );
 
 /** Parses a stored delivery (raw bytes for new rows, the jsonb of rows stored before them). */
@@ -40,8 +43,7 @@ export function parseStoredDelivery(delivery: StoredDelivery): ParsedDelivery {
     return { delivery, parsed: whatsappProvider().parseWebhook(body), malformed: null };
   } catch (error) {
     logger.warn({ deliveryId: delivery.id, err: error }, "webhook delivery does not parse");
-    const reason = error instanceof Error ? error.message : String(error);
-    return { delivery, parsed: null, malformed: `malformed: ${reason}`.slice(0, 2000) };
+    return { delivery, parsed: null, malformed: deliveryProblem("deliveryMalformed", error) };
   }
 }
 
@@ -54,7 +56,7 @@ export async function applyDelivery(
 ): Promise<AppliedDelivery> {
   const { delivery, parsed } = item;
   // Malformed: kept, marked with the reason, never retried.
-  if (!parsed) return { emits: [], changes: [], note: item.malformed, malformed: true };
+  if (!parsed) return { emits: [], changes: [], note: null, problem: item.malformed, malformed: true };
 
   const emits: Emit[] = [];
   const unhandled = new Set<string>();
@@ -103,5 +105,11 @@ export async function applyDelivery(
   }
   // Events Mirage does not act on stay stored, marked, so they can be replayed if it ever does.
   if (unhandled.size) notes.push(`unhandled: ${[...unhandled].join(", ")}`);
-  return { emits, changes, note: notes.length ? notes.join("; ").slice(0, 2000) : null, malformed: false };
+  return {
+    emits,
+    changes,
+    note: notes.length ? notes.join("; ").slice(0, 2000) : null,
+    problem: null,
+    malformed: false,
+  };
 }

@@ -1,4 +1,6 @@
 import { withOrganization } from "../../db/tenant";
+import type { MessageParams } from "../../../shared/errors";
+import { messageParamsSchema } from "../../../shared/schemas/message-params";
 import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";
 import { recordAudit } from "../audit/record-audit";
@@ -19,6 +21,7 @@ export async function listDeadDeliveries(actor: Actor, input: { limit: number })
         id: true,
         event: true,
         error: true,
+        errorParams: true,
         attempts: true,
         receivedAt: true,
         deadAt: true,
@@ -32,6 +35,7 @@ export async function listDeadDeliveries(actor: Actor, input: { limit: number })
       instance: row.instance,
       event: row.event,
       error: row.error,
+      errorParams: messageParamsSchema.catch({}).parse(row.errorParams),
       attempts: row.attempts,
       receivedAt: row.receivedAt.toISOString(),
       deadAt: row.deadAt!.toISOString(),
@@ -50,10 +54,10 @@ export async function reprocessDelivery(actor: Actor, input: { deliveryId: strin
       where: { id: input.deliveryId, organizationId: actor.organizationId, deadAt: { not: null } },
       select: { instanceId: true },
     });
-    if (!dead) throw new AppError("NOT_FOUND", "Evento não encontrado na fila de falhas.");
+    if (!dead) throw new AppError("NOT_FOUND", "deadDeliveryNotFound");
     await tx.webhookDelivery.update({
       where: { id: input.deliveryId },
-      data: { deadAt: null, processedAt: null, attempts: 0, error: null },
+      data: { deadAt: null, processedAt: null, attempts: 0, error: null, errorParams: {} },
     });
     await enqueue(
       "webhooks.drain",

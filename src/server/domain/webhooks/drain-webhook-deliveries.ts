@@ -13,6 +13,7 @@ import {
   type ParsedDelivery,
   type StoredDelivery,
 } from "./apply-delivery";
+import { deliveryProblem } from "./delivery-problem";
 import { MAX_ATTEMPTS, markDeliveries, type DeliveryOutcome } from "./mark-deliveries";
 
 /** Deliveries applied per transaction. */
@@ -152,8 +153,7 @@ async function applyBatch(tx: Tx, target: DrainTarget, pending: StoredDelivery[]
     } catch (error) {
       const { delivery } = item;
       logger.error({ err: error, deliveryId: delivery.id, attempts: delivery.attempts + 1 }, "webhook delivery failed");
-      const reason = `failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000);
-      results.push({ delivery, applied: null, error: reason });
+      results.push({ delivery, applied: null, error: deliveryProblem("deliveryFailed", error) });
     }
   }
   return results;

@@ -8,12 +8,12 @@ import { AppError } from "../../errors";
  * authentication), so `bench:ingestion` can tell the cost of Next itself from the cost of Mirage's intake.
  */
 export async function storeBaselineDelivery(input: { organizationId: string; instanceId: string; body: Buffer }) {
-  if (!env().MIRAGE_BENCH_ROUTES) throw new AppError("NOT_FOUND", "Not found.");
+  if (!env().MIRAGE_BENCH_ROUTES) throw new AppError("NOT_FOUND", "notFound");
   let parsed: { event?: string; data?: { key?: { id?: string } } };
   try {
     parsed = JSON.parse(input.body.toString("utf8")) as typeof parsed;
   } catch {
-    throw new AppError("BAD_REQUEST", "Not JSON.");
+    throw new AppError("BAD_REQUEST", "webhookBodyNotJson");
   }
   const event = parsed.event ?? "unknown";
   await intakeQuery(

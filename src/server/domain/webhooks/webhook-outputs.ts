@@ -1,3 +1,4 @@
+import { messageParamsSchema } from "../../../shared/schemas/message-params";
 import { z } from "../../../shared/zod";
 
 export const listDeadDeliveriesOutput = z.array(
@@ -5,7 +6,9 @@ export const listDeadDeliveriesOutput = z.array(
     id: z.string(),
     instance: z.object({ id: z.string(), name: z.string() }),
     event: z.string(),
+    /** Why it was set aside: a code (deliveryMalformed, deliveryFailed) worded by the UI with `errorParams`. */
     error: z.string().nullable(),
+    errorParams: messageParamsSchema,
     attempts: z.number(),
     receivedAt: z.string(),
     deadAt: z.string(),

@@ -465,7 +465,7 @@ describe("Evolution provider: errors", () => {
     }));
     await expect(provider().connectionState(evolution, "acme")).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: "A Evolution API recusou a chave de acesso (apikey).",
+      reason: "evolutionUnauthorized",
     });
   });
 
@@ -507,7 +507,7 @@ describe("Evolution provider: errors", () => {
       evo.sendText(evolution, { instanceName: "acme", to: "5511900000000", text: "Oi" }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: "Este número não está no WhatsApp.",
+      reason: "notOnWhatsapp",
     });
     await expect(
       evo.sendText(evolution, { instanceName: "acme", to: "5511987654321", text: "" }),
@@ -534,7 +534,7 @@ describe("Evolution provider: errors", () => {
     await new Promise((resolve) => closed.close(resolve));
     await expect(provider({ retries: 0 }).fetchInstances(evolution)).rejects.toMatchObject({
       code: "UPSTREAM_UNAVAILABLE",
-      message: "Não foi possível conectar ao servidor da Evolution API.",
+      reason: "evolutionNetwork",
       details: { reason: "network" },
     });
   });
@@ -543,7 +543,7 @@ describe("Evolution provider: errors", () => {
     const { evolution } = await stubEvolution(() => "hang");
     await expect(provider({ timeoutMs: 50, retries: 0 }).connectionState(evolution, "acme")).rejects.toMatchObject({
       code: "UPSTREAM_UNAVAILABLE",
-      message: "O servidor da Evolution API não respondeu a tempo.",
+      reason: "evolutionTimeout",
     });
   });
 
@@ -556,7 +556,7 @@ describe("Evolution provider: errors", () => {
     const evo = provider();
     await expect(evo.connectionState(evolution, "acme")).rejects.toMatchObject({
       code: "INTERNAL",
-      message: "A Evolution API respondeu num formato inesperado.",
+      reason: "evolutionUnexpectedResponse",
     });
     await expect(evo.connectionState(evolution, "acme")).rejects.toMatchObject({ code: "INTERNAL" });
   });
@@ -607,7 +607,7 @@ describe("Evolution provider: retries and circuit breaker", () => {
     expect(requests).toHaveLength(2);
     expect(evo.circuitState(evolution.id)).toMatchObject({ state: "open", consecutiveFailures: 2 });
     await expect(evo.connectionState(evolution, "acme")).rejects.toMatchObject({
-      message: "A Evolution API está indisponível; tentaremos de novo em instantes.",
+      reason: "evolutionCircuitOpen",
     });
     expect(requests).toHaveLength(2);
   });

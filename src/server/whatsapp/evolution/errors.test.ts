@@ -36,7 +36,7 @@ describe("errorFromStatus", () => {
       response: { message: [{ jid: "5511900000000@s.whatsapp.net", exists: false, number: "5511900000000" }] },
     };
     const error = errorFromStatus(400, body, request);
-    expect(error).toMatchObject({ code: "BAD_REQUEST", message: "Este número não está no WhatsApp." });
+    expect(error).toMatchObject({ code: "BAD_REQUEST", reason: "notOnWhatsapp" });
     expect(error.details).toMatchObject({ reason: "not-on-whatsapp", numbers: ["5511900000000"], status: 400 });
   });
 
@@ -57,7 +57,7 @@ describe("errorFromStatus", () => {
     const body = { status: 401, error: "Unauthorized", response: { message: "Unauthorized" } };
     expect(errorFromStatus(401, body, request)).toMatchObject({
       code: "BAD_REQUEST",
-      message: "A Evolution API recusou a chave de acesso (apikey).",
+      reason: "evolutionUnauthorized",
       details: { reason: "unauthorized" },
     });
   });
@@ -119,7 +119,7 @@ describe("errorFromFailedAck", () => {
   it("turns connect/restart's 200 {error: true} into an error", () => {
     expect(errorFromFailedAck({ error: true, message: "[object Object]" }, request)).toMatchObject({
       code: "BAD_REQUEST",
-      message: "A Evolution API não conseguiu iniciar a conexão da instância.",
+      reason: "evolutionConnectFailed",
       details: { reason: "connect-failed", evolutionMessages: ["[object Object]"] },
     });
   });
@@ -130,7 +130,7 @@ describe("transportError", () => {
     const timeout = new DOMException("The operation was aborted due to timeout", "TimeoutError");
     expect(transportError(timeout, request)).toMatchObject({
       code: "UPSTREAM_UNAVAILABLE",
-      message: "O servidor da Evolution API não respondeu a tempo.",
+      reason: "evolutionTimeout",
       details: { reason: "timeout" },
     });
     const refused = new TypeError("fetch failed", {

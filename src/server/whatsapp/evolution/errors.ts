@@ -1,3 +1,4 @@
+import type { ErrorReason } from "../../../shared/error-reasons";
 import { AppError } from "../../errors";
 
 /** Which call failed, for the error's details (never the apikey). */
@@ -12,25 +13,25 @@ export interface RequestDescription {
  * the circuit breaker counts them and idempotent calls retry them.
  */
 const failures = {
-  network: { code: "UPSTREAM_UNAVAILABLE", message: "Não foi possível conectar ao servidor da Evolution API." },
-  timeout: { code: "UPSTREAM_UNAVAILABLE", message: "O servidor da Evolution API não respondeu a tempo." },
-  "server-error": { code: "UPSTREAM_UNAVAILABLE", message: "A Evolution API falhou ao processar o pedido." },
-  "license-required": { code: "UPSTREAM_UNAVAILABLE", message: "A Evolution API aguarda a ativação da licença." },
+  network: { code: "UPSTREAM_UNAVAILABLE", reason: "evolutionNetwork" },
+  timeout: { code: "UPSTREAM_UNAVAILABLE", reason: "evolutionTimeout" },
+  "server-error": { code: "UPSTREAM_UNAVAILABLE", reason: "evolutionServerError" },
+  "license-required": { code: "UPSTREAM_UNAVAILABLE", reason: "evolutionLicenseRequired" },
   // A 4xx code, not UNAUTHENTICATED: the person is signed in; the server's configured key is wrong.
-  unauthorized: { code: "BAD_REQUEST", message: "A Evolution API recusou a chave de acesso (apikey)." },
-  "name-in-use": { code: "CONFLICT", message: "Já existe uma instância com este nome na Evolution API." },
-  "instance-not-found": { code: "NOT_FOUND", message: "Esta instância não existe na Evolution API." },
+  unauthorized: { code: "BAD_REQUEST", reason: "evolutionUnauthorized" },
+  "name-in-use": { code: "CONFLICT", reason: "evolutionNameInUse" },
+  "instance-not-found": { code: "NOT_FOUND", reason: "evolutionInstanceNotFound" },
   "unknown-route": {
     code: "BAD_REQUEST",
-    message: "A Evolution API não reconhece esta operação; confira o endereço do servidor.",
+    reason: "evolutionUnknownRoute",
   },
-  "not-on-whatsapp": { code: "BAD_REQUEST", message: "Este número não está no WhatsApp." },
-  "not-connected": { code: "BAD_REQUEST", message: "A instância não está conectada ao WhatsApp." },
-  "payload-too-large": { code: "PAYLOAD_TOO_LARGE", message: "O arquivo é grande demais para a Evolution API." },
-  rejected: { code: "BAD_REQUEST", message: "A Evolution API recusou o pedido; confira os dados enviados." },
-  "connect-failed": { code: "BAD_REQUEST", message: "A Evolution API não conseguiu iniciar a conexão da instância." },
-  "unexpected-response": { code: "INTERNAL", message: "A Evolution API respondeu num formato inesperado." },
-} satisfies Record<string, { code: AppError["code"]; message: string }>;
+  "not-on-whatsapp": { code: "BAD_REQUEST", reason: "notOnWhatsapp" },
+  "not-connected": { code: "BAD_REQUEST", reason: "instanceNotConnected" },
+  "payload-too-large": { code: "PAYLOAD_TOO_LARGE", reason: "evolutionPayloadTooLarge" },
+  rejected: { code: "BAD_REQUEST", reason: "evolutionRejected" },
+  "connect-failed": { code: "BAD_REQUEST", reason: "evolutionConnectFailed" },
+  "unexpected-response": { code: "INTERNAL", reason: "evolutionUnexpectedResponse" },
+} satisfies Record<string, { code: AppError["code"]; reason: ErrorReason }>;
 
 export type FailureReason = keyof typeof failures;
 
@@ -40,8 +41,8 @@ function failure(
   extra: Record<string, unknown>,
   cause?: unknown,
 ): AppError {
-  const { code, message } = failures[reason];
-  return new AppError(code, message, { details: { reason, ...request, ...extra }, cause });
+  const { code, reason: worded } = failures[reason];
+  return new AppError(code, worded, { details: { reason, ...request, ...extra }, cause });
 }
 
 export function failureReason(error: unknown): FailureReason | undefined {

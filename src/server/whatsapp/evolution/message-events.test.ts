@@ -838,7 +838,8 @@ describe("malformed message data", () => {
     const error = rejection(event, data);
     expect(error).toMatchObject({
       code: "VALIDATION",
-      message: `O evento ${event} da Evolution API veio num formato inesperado.`,
+      reason: "evolutionEventMalformed",
+      params: { event: event },
       details: { event },
     });
     expect(Object.keys(error.fieldErrors ?? {})).toContain(field);

@@ -4,7 +4,7 @@ import { CircuitOpenError } from "../circuit-breaker";
 import { classifySendFailure } from "./send-failure";
 
 const failure = (reason: string, extra: Record<string, unknown> = {}) =>
-  new AppError("UPSTREAM_UNAVAILABLE", "x", { details: { reason, ...extra } });
+  new AppError("UPSTREAM_UNAVAILABLE", "evolutionServerError", { details: { reason, ...extra } });
 
 describe("classifySendFailure", () => {
   it("knows when the gateway never saw the send", () => {

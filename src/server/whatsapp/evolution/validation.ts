@@ -1,4 +1,6 @@
-import type { FieldErrors } from "../../../shared/errors";
+import type { ErrorReason } from "../../../shared/error-reasons";
+import type { MessageParams } from "../../../shared/errors";
+import { fieldErrorsOfIssues } from "../../../shared/validation-issues";
 import { AppError } from "../../errors";
 import type { z } from "../../../shared/zod";
 
@@ -9,26 +11,19 @@ import type { z } from "../../../shared/zod";
 export function parseOrReject<T>(
   schema: z.ZodType<T>,
   value: unknown,
-  message: string,
-  options: { event?: string; path?: (string | number)[] } = {},
+  reason: ErrorReason,
+  options: { event?: string; path?: (string | number)[]; params?: MessageParams } = {},
 ): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const fieldErrors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const key = [...(options.path ?? []), ...issue.path].map(String).join(".") || "_";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  throw new AppError("VALIDATION", message, {
-    fieldErrors,
+  throw new AppError("VALIDATION", reason, {
+    params: options.params,
+    fieldErrors: fieldErrorsOfIssues(parsed.error.issues, options.path),
     details: options.event ? { event: options.event } : undefined,
   });
 }
 
 /** Reads (part of) an event's `data`; a known event whose data is malformed is rejected, naming the event. */
 export function parseEventData<T>(schema: z.ZodType<T>, value: unknown, event: string, path?: (string | number)[]): T {
-  return parseOrReject(schema, value, `O evento ${event} da Evolution API veio num formato inesperado.`, {
-    event,
-    path,
-  });
+  return parseOrReject(schema, value, "evolutionEventMalformed", { event, path, params: { event } });
 }

@@ -392,7 +392,7 @@ describe("parseEvolutionWebhook: malformed bodies", () => {
     ["no instance", { event: "connection.update", data: { state: "open" } }],
   ])("rejects an envelope with %s", (_, body) => {
     expect(() => parseEvolutionWebhook(body)).toThrow(
-      expect.objectContaining({ code: "VALIDATION", message: "O webhook recebido não é um evento da Evolution API." }),
+      expect.objectContaining({ code: "VALIDATION", reason: "webhookNotEvolutionEvent" }),
     );
   });
 
@@ -406,7 +406,8 @@ describe("parseEvolutionWebhook: malformed bodies", () => {
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({
       code: "VALIDATION",
-      message: "O evento connection.update da Evolution API veio num formato inesperado.",
+      reason: "evolutionEventMalformed",
+      params: { event: "connection.update" },
       details: { event: "connection.update" },
     });
     expect(Object.keys((error as AppError).fieldErrors ?? {})).toEqual(["state"]);

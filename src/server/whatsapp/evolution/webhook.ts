@@ -147,7 +147,7 @@ function providerEvents(envelope: Envelope): ProviderEvent[] {
  * caller stores it raw.
  */
 export function parseEvolutionWebhook(body: unknown): ParsedWebhook {
-  const envelope = parseOrReject(webhookEnvelopeSchema, body, "O webhook recebido não é um evento da Evolution API.");
+  const envelope = parseOrReject(webhookEnvelopeSchema, body, "webhookNotEvolutionEvent");
   return {
     event: envelope.event,
     instanceName: envelope.instance,

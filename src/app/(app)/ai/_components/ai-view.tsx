@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { RouterOutputs } from "~/trpc/types";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { ConfusionMatrix } from "./confusion-matrix";
 import { ProviderSettings } from "./provider-settings";
@@ -14,6 +14,7 @@ import { useLabelName } from "./use-label-name";
 
 /** `/ai`: the engine in use, what it found over a period and how often agents agreed with it. */
 export function AiView({ isAdmin }: { isAdmin: boolean }) {
+  const { messageOf } = useErrorWording();
   const t = useTranslations("ai");
   const trpc = useTRPC();
   const [days, setDays] = useState<7 | 30>(7);

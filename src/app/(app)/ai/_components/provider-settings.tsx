@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import type { RouterOutputs } from "~/trpc/types";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 /**
@@ -14,6 +14,7 @@ import { useTRPC } from "~/trpc/react";
  * empty, and leaving it empty keeps the key.
  */
 export function ProviderSettings() {
+  const { messageOf, fieldErrorsOf } = useErrorWording();
   const t = useTranslations("ai.provider");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -6,7 +6,7 @@ import { IconPlayerPause, IconPlayerPlay, IconX } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { CampaignStatus } from "./types";
 
@@ -14,6 +14,7 @@ type Action = "pause" | "resume" | "cancel";
 
 /** Pausar / Retomar / Cancelar, as the campaign's status allows; cancelling asks first. */
 export function CampaignControls(props: { campaignId: string; name: string; status: CampaignStatus }) {
+  const { messageOf } = useErrorWording();
   const t = useTranslations("campaigns.controls");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

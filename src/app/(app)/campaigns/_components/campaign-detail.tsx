@@ -4,7 +4,7 @@ import { Alert, Anchor, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, 
 import { IconAlertTriangle, IconClock, IconDownload, IconPencil } from "@tabler/icons-react";
 import { useFormatter, useLocale, useNow, useTranslations } from "next-intl";
 import Link from "next/link";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { dateTime } from "~/shared/format/time";
 import { TimezoneProvider } from "../../../_components/use-timezone";
 import { InstanceStatusBadge } from "../../../_components/instance-status-badge";
@@ -29,7 +29,9 @@ export function CampaignDetail(props: { campaignId: string; timezone: string; is
 }
 
 function CampaignPage({ campaignId, timezone, isAdmin }: { campaignId: string; timezone: string; isAdmin: boolean }) {
+  const { messageOf } = useErrorWording();
   const t = useTranslations("campaigns");
+  const tPause = useTranslations("campaigns.pause");
   const locale = useLocale();
   const format = useFormatter();
   const now = useNow({ updateInterval: 30_000 });
@@ -62,12 +64,7 @@ function CampaignPage({ campaignId, timezone, isAdmin }: { campaignId: string; t
         <Stack gap={4}>
           <Group gap="sm">
             <Title order={2}>{campaign.name}</Title>
-            <CampaignStatusBadge
-              status={campaign.status}
-              pauseReason={campaign.pauseReason}
-              size="lg"
-              testId="campaign-status"
-            />
+            <CampaignStatusBadge status={campaign.status} pause={campaign.pause} size="lg" testId="campaign-status" />
           </Group>
           <Text size="sm" c="dimmed">
             {[
@@ -116,7 +113,7 @@ function CampaignPage({ campaignId, timezone, isAdmin }: { campaignId: string; t
           title={t("detail.pausedTitle")}
           data-testid="pause-reason"
         >
-          {campaign.pauseReason ?? t("detail.pausedByPerson")}
+          {campaign.pause ? tPause(campaign.pause.reason, campaign.pause.params) : t("detail.pausedByPerson")}
         </Alert>
       )}
       {campaign.status === "draft" && <Alert color="gray">{t("detail.draft")}</Alert>}

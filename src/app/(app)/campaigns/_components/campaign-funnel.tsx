@@ -36,7 +36,7 @@ export function CampaignFunnel({ funnel }: { funnel: Funnel }) {
       <Stack gap={4}>
         <Group justify="space-between">
           <Text size="sm" fw={600}>
-            {t("progress", { done: number.format(done), total: number.format(recipients) })}
+            {t("progress", { done, total: recipients })}
           </Text>
           <Text size="sm" c="dimmed">
             {percent.format(share(done))}

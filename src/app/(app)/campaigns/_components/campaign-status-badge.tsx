@@ -2,6 +2,7 @@
 
 import { Badge, Tooltip } from "@mantine/core";
 import { useTranslations } from "next-intl";
+import type { CampaignPause } from "~/shared/schemas/campaigns";
 import type { CampaignStatus } from "./types";
 
 const colors: Record<CampaignStatus, string> = {
@@ -16,11 +17,12 @@ const colors: Record<CampaignStatus, string> = {
 /** The status in words; a paused campaign's reason (auto-pause) on hover. */
 export function CampaignStatusBadge(props: {
   status: CampaignStatus;
-  pauseReason?: string | null;
+  pause?: CampaignPause | null;
   size?: "sm" | "md" | "lg";
   testId?: string;
 }) {
   const t = useTranslations("campaigns.statuses");
+  const tPause = useTranslations("campaigns.pause");
   const badge = (
     <Badge
       color={colors[props.status]}
@@ -32,9 +34,9 @@ export function CampaignStatusBadge(props: {
       {t(props.status)}
     </Badge>
   );
-  if (props.status !== "paused" || !props.pauseReason) return badge;
+  if (props.status !== "paused" || !props.pause) return badge;
   return (
-    <Tooltip label={props.pauseReason} multiline maw={320} withArrow>
+    <Tooltip label={tPause(props.pause.reason, props.pause.params)} multiline maw={320} withArrow>
       {badge}
     </Tooltip>
   );

@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { TimezoneProvider } from "../../../_components/use-timezone";
 import { CampaignWizard } from "./campaign-wizard";
@@ -40,6 +40,7 @@ function NewCampaign({ timeZone }: { timeZone: string }) {
 }
 
 function EditDraft({ campaignId, timeZone }: { campaignId: string; timeZone: string }) {
+  const { messageOf } = useErrorWording();
   const t = useTranslations("campaigns");
   const trpc = useTRPC();
   // Read once: the wizard owns the form from then on.

@@ -7,7 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { AudienceStep } from "./audience-step";
 import { MessageStep } from "./message-step";
@@ -28,6 +28,7 @@ const LAST = steps.length - 1;
  * part. Saving sends it all (the server validates it again); its field errors go back to their step.
  */
 export function CampaignWizard(props: { initial: WizardValues; campaignId: string | null; timeZone: string }) {
+  const { messageOf, fieldErrorsOf } = useErrorWording();
   const t = useTranslations("campaigns.wizard");
   const tErrors = useTranslations("campaigns.errors");
   const trpc = useTRPC();

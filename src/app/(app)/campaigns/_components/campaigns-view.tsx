@@ -4,7 +4,7 @@ import { Alert, Anchor, Button, Group, Paper, Stack, Table, Tabs, Text, Title } 
 import { IconCalendarEvent, IconList, IconPlus } from "@tabler/icons-react";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { dateTime } from "~/shared/format/time";
 import { TimezoneProvider, useTimezone } from "../../../_components/use-timezone";
 import { CampaignAgenda } from "./campaign-agenda";
@@ -21,6 +21,7 @@ export function CampaignsView({ timezone, isAdmin }: { timezone: string; isAdmin
 }
 
 function CampaignList({ isAdmin }: { isAdmin: boolean }) {
+  const { messageOf } = useErrorWording();
   const t = useTranslations("campaigns");
   const tEmpty = useTranslations("empty");
   const locale = useLocale();
@@ -92,7 +93,7 @@ function CampaignList({ isAdmin }: { isAdmin: boolean }) {
                           </Text>
                         </Table.Td>
                         <Table.Td>
-                          <CampaignStatusBadge status={campaign.status} pauseReason={campaign.pauseReason} />
+                          <CampaignStatusBadge status={campaign.status} pause={campaign.pause} />
                         </Table.Td>
                         <Table.Td ta="right">
                           {campaign.status === "draft" ? "—" : number.format(campaign.recipients)}

@@ -1,4 +1,4 @@
-/** Reason codes (and the engine's own words for skipped sends) → `campaigns.reasons.*` keys. */
+/** Exclusion and skip codes → `campaigns.reasons.*` keys (a failed send's reason is an error reason). */
 const reasonKeys: Record<string, string> = {
   opted_out: "opted_out",
   blocked: "blocked",
@@ -7,11 +7,11 @@ const reasonKeys: Record<string, string> = {
   not_on_whatsapp: "not_on_whatsapp",
   recently_contacted: "recently_contacted",
   duplicate: "duplicate",
-  "campanha cancelada": "cancelled",
-  "janela encerrada": "window_closed",
+  cancelled: "cancelled",
+  window_closed: "window_closed",
 };
 
-/** The message key for a reason, or null when it is free text to show as it is. */
+/** The message key for a reason, or null when it is not an exclusion or skip code. */
 export function reasonKey(reason: string): string | null {
   return reasonKeys[reason] ?? null;
 }

@@ -4,7 +4,7 @@ import { Alert, Button, Group, Loader, Modal, Stack, Text } from "@mantine/core"
 import { IconRocket } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { PaceEstimate } from "./pace-estimate";
 
@@ -18,6 +18,7 @@ export function LaunchConfirmModal(props: {
 }) {
   const t = useTranslations("campaigns.confirmLaunch");
   const locale = useLocale();
+  const { messageOf } = useErrorWording();
   const trpc = useTRPC();
   const plan = useQuery({
     ...trpc.campaigns.launchPlan.queryOptions({ campaignId: props.campaignId ?? "" }),

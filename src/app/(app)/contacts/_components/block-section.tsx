@@ -5,13 +5,14 @@ import { IconBan } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { useMyRole } from "../../../_components/use-my-role";
 import type { ContactDetail } from "./types";
 
 /** Blocking keeps campaigns away from a contact; any member blocks, an admin lifts it. */
 export function BlockSection(props: { contact: ContactDetail; timeZone: string; onSaved: () => Promise<void> }) {
+  const { messageOf, fieldErrorsOf } = useErrorWording();
   const t = useTranslations("contacts.block");
   const format = useFormatter();
   const trpc = useTRPC();

@@ -6,7 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { legalBases, type LegalBasisValue } from "~/shared/schemas/contacts";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { ContactDetail } from "./types";
 
@@ -88,6 +88,7 @@ export function ConsentSection(props: { contact: ContactDetail; timeZone: string
 }
 
 function RecordConsentForm(props: { contact: ContactDetail; onCancel: () => void; onSaved: () => Promise<void> }) {
+  const { messageOf, fieldErrorsOf } = useErrorWording();
   const t = useTranslations("contacts");
   const trpc = useTRPC();
   const [status, setStatus] = useState<"opted_in" | "opted_out">("opted_in");

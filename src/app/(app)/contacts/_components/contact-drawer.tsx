@@ -3,7 +3,7 @@
 import { Alert, Badge, Divider, Drawer, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { AiOptOutSwitch } from "./ai-opt-out-switch";
 import { BlockSection } from "./block-section";
@@ -17,6 +17,7 @@ import { displayTitle, formatPhone } from "../../../_components/format-phone";
 
 /** Everything about one contact: fields, tags, block, consent ledger and conversations. */
 export function ContactDrawer(props: { contactId: string; timeZone: string; onClose: () => void }) {
+  const { messageOf } = useErrorWording();
   const t = useTranslations("contacts.detail");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -5,13 +5,14 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { DateField } from "../../../_components/date-fields";
 import type { ContactDetail } from "./types";
 
 /** The team's name for the contact and the organization's custom fields (checked by type on the server). */
 export function ContactEditForm(props: { contact: ContactDetail; onSaved: () => Promise<void> }) {
+  const { messageOf, fieldErrorsOf } = useErrorWording();
   const t = useTranslations("contacts.detail");
   const trpc = useTRPC();
   const fields = useQuery(trpc.contacts.fields.list.queryOptions());

@@ -5,12 +5,13 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { tagColors } from "~/shared/schemas/inbox";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 import type { ContactDetail } from "./types";
 
 /** The contact's tags by name; a name not used yet creates the tag (shared with conversations). */
 export function ContactTagsEditor(props: { contact: ContactDetail; onSaved: () => Promise<void> }) {
+  const { messageOf } = useErrorWording();
   const t = useTranslations("contacts.detail");
   const trpc = useTRPC();
   const client = useTRPCClient();

@@ -6,7 +6,7 @@ import { IconDownload, IconFileImport, IconPlus } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useMyRole } from "../../../_components/use-my-role";
 import { ContactDrawer } from "./contact-drawer";
 import { defaultFilterState, exportUrl, isFiltered, toContactFilter, type FilterState } from "./contact-filters";
@@ -24,6 +24,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * the URL (`/contacts?id=<id>`) so reload and links work.
  */
 export function ContactsView(props: { timeZone: string; hasContacts: boolean; emptyState: ReactNode }) {
+  const { messageOf } = useErrorWording();
   const t = useTranslations("contacts");
   const router = useRouter();
   const pathname = usePathname();

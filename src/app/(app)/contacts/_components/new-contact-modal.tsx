@@ -5,11 +5,12 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 /** Adds a contact by phone; a number already known opens that contact instead. */
 export function NewContactModal(props: { onClose: () => void; onCreated: (contactId: string) => void }) {
+  const { messageOf, fieldErrorsOf } = useErrorWording();
   const t = useTranslations("contacts.new");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -18,7 +18,7 @@ import { IconFile, IconPaperclip, IconSend } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { EmojiPicker } from "./emoji-picker";
 import { formatBytes } from "~/shared/format/bytes";
@@ -43,6 +43,7 @@ export function Composer({
   conversationId: string;
   onSent: (message: MessageDto) => void;
 }) {
+  const { messageOf, fieldErrorsOf } = useErrorWording();
   const t = useTranslations("inbox.composer");
   const locale = useLocale();
   const trpc = useTRPC();

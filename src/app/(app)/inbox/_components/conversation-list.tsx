@@ -4,13 +4,14 @@ import { Alert, Box, Center, Loader, Skeleton, Stack, Text } from "@mantine/core
 import { useDebouncedValue } from "@mantine/hooks";
 import { useNow, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { ConversationFiltersBar } from "./conversation-filters";
 import { ConversationRow } from "./conversation-row";
 import { defaultFilters, useConversationList, type ConversationFilters } from "./use-conversation-list";
 import { useSentinel } from "./use-sentinel";
 
 export function ConversationList({ selectedId }: { selectedId: string | null }) {
+  const { messageOf } = useErrorWording();
   const t = useTranslations("inbox");
   const [filters, setFilters] = useState<ConversationFilters>(defaultFilters);
   const [search, setSearch] = useState("");

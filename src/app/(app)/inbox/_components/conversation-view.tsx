@@ -7,7 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { useRealtimeEvent } from "../../../_components/realtime-provider";
 import { Composer } from "./composer";
@@ -17,6 +17,7 @@ import type { ConversationDetail, MessageDto } from "./types";
 import { useConversationMessages } from "./use-conversation-messages";
 
 export function ConversationView({ conversationId }: { conversationId: string }) {
+  const { messageOf } = useErrorWording();
   const t = useTranslations("inbox");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

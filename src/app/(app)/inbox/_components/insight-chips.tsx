@@ -6,7 +6,7 @@ import { IconCheck, IconChecks, IconPencil } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { aiSentiments, type AiSentiment } from "~/shared/ai-labels";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { useLabelName } from "../../ai/_components/use-label-name";
 import type { MessageDto } from "./types";
@@ -18,6 +18,7 @@ const SENTIMENT_COLORS: Record<AiSentiment, string> = { positive: "teal", neutra
  * corrects it. The new values come back with the message's live update.
  */
 export function InsightChips({ message }: { message: MessageDto }) {
+  const { messageOf } = useErrorWording();
   const t = useTranslations("ai.chips");
   const tSentiment = useTranslations("ai.sentiments");
   const labelName = useLabelName();

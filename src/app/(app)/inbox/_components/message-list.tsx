@@ -4,7 +4,7 @@ import { ActionIcon, Alert, Box, Button, Center, Indicator, Loader, Text } from 
 import { IconArrowDown } from "@tabler/icons-react";
 import { useLocale, useNow, useTranslations } from "next-intl";
 import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { dayKey, dayLabel } from "~/shared/format/time";
 import classes from "./inbox.module.css";
 import { MessageBubble } from "./message-bubble";
@@ -25,6 +25,7 @@ export function MessageList(props: {
   /** Changes when this tab sends something: the list jumps to the bottom to show it. */
   sentToken: number;
 }) {
+  const { messageOf } = useErrorWording();
   const { items, loadOlder } = props;
   const t = useTranslations("inbox");
   const locale = useLocale();

@@ -5,7 +5,7 @@ import { notifications } from "@mantine/notifications";
 import { IconAlertCircle, IconCheck, IconChecks, IconClock } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { MessageDto } from "./types";
 import { messagesKey } from "./use-conversation-messages";
@@ -46,6 +46,7 @@ export function StatusTicks({ status }: { status: string }) {
 
 /** A send that failed: why, and a way to try again; an unknown one: that it is being checked. */
 export function DeliveryNotice({ message }: { message: MessageDto }) {
+  const { messageOf, wordReason } = useErrorWording();
   const t = useTranslations("inbox");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -65,7 +66,7 @@ export function DeliveryNotice({ message }: { message: MessageDto }) {
   return (
     <Group gap={6} wrap="wrap" data-testid="delivery-failed">
       <Text size="xs" c="red">
-        {message.failureReason ?? t("sendFailed")}
+        {message.failureReason ? wordReason(message.failureReason) : t("sendFailed")}
       </Text>
       <Button
         size="compact-xs"

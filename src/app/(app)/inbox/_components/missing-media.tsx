@@ -7,7 +7,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { formatBytes } from "~/shared/format/bytes";
 import { formatDuration } from "~/shared/format/duration";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { MessageDto } from "./types";
 import { messagesKey } from "./use-conversation-messages";
@@ -23,6 +23,7 @@ const icons = { video: IconVideo, audio: IconMicrophone, voice: IconMicrophone, 
 export function MissingMedia({ message, media }: { message: MessageDto; media: Media }) {
   const t = useTranslations("inbox.media");
   const locale = useLocale();
+  const { messageOf } = useErrorWording();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const retry = useMutation(

@@ -17,13 +17,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { tagColors } from "~/shared/schemas/inbox";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 type TagColor = (typeof tagColors)[number];
 
 /** Puts tags on a conversation and takes them off; a name not yet used creates a tag with a colour. */
 export function TagPicker(props: { selected: string[]; onToggle: (tagId: string, present: boolean) => void }) {
+  const { messageOf, fieldErrorsOf } = useErrorWording();
   const t = useTranslations("inbox.tags");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { codedErrorOf, useErrorWording } from "~/trpc/errors";
 
 export interface UploadedFile {
   key: string;
@@ -25,6 +26,7 @@ export function useAttachmentUpload(messages: { failed: string }) {
   const [state, setState] = useState<AttachmentState | null>(null);
   const request = useRef<XMLHttpRequest | null>(null);
   const failed = messages.failed;
+  const { messageOf } = useErrorWording();
 
   const upload = useCallback(
     (file: File) => {
@@ -38,7 +40,7 @@ export function useAttachmentUpload(messages: { failed: string }) {
         if (event.lengthComputable) update({ progress: event.loaded / event.total });
       };
       xhr.onload = () => {
-        let body: Partial<UploadedFile> & { error?: string } = {};
+        let body: Partial<UploadedFile> & { reason?: string; params?: Record<string, string | number> } = {};
         try {
           body = JSON.parse(xhr.responseText) as typeof body;
         } catch {
@@ -46,7 +48,7 @@ export function useAttachmentUpload(messages: { failed: string }) {
         }
         if (xhr.status < 300 && body.key && body.mimeType && body.fileName && body.size)
           update({ progress: 1, uploaded: body as UploadedFile });
-        else update({ error: body.error ?? failed });
+        else update({ error: codedErrorOf(body) ? messageOf(body, failed) : failed });
       };
       xhr.onerror = () => update({ error: failed });
       const form = new FormData();
@@ -54,7 +56,7 @@ export function useAttachmentUpload(messages: { failed: string }) {
       xhr.open("POST", "/api/media/upload");
       xhr.send(form);
     },
-    [failed],
+    [failed, messageOf],
   );
 
   const clear = useCallback(() => {

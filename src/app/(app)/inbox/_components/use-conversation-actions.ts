@@ -4,7 +4,7 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { ConversationStatus } from "~/shared/schemas/inbox";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { ConversationDetail } from "./types";
 
@@ -13,6 +13,7 @@ import type { ConversationDetail } from "./types";
  * the server refuses; the list follows (its `conversation.updated` event, and a refetch here).
  */
 export function useConversationActions(conversationId: string) {
+  const { messageOf } = useErrorWording();
   const t = useTranslations("inbox");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

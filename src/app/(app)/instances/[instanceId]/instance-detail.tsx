@@ -7,7 +7,8 @@ import { useFormatter, useNow, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { messageOf } from "~/trpc/errors";
+import { isKnownDisconnect } from "~/shared/instance-reasons";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { formatPhone } from "../../../_components/format-phone";
 import { useMyRole } from "../../../_components/use-my-role";
@@ -19,6 +20,7 @@ type Action = "restart" | "logout" | "delete";
 const confirmKey = { restart: "confirmRestart", logout: "confirmLogout", delete: "confirmDelete" } as const;
 
 export function InstanceDetail({ instanceId }: { instanceId: string }) {
+  const { messageOf, wordReason } = useErrorWording();
   const t = useTranslations("instances");
   const format = useFormatter();
   const now = useNow({ updateInterval: 1_000 });
@@ -106,14 +108,21 @@ export function InstanceDetail({ instanceId }: { instanceId: string }) {
               title={`${t(`kinds.${entry.kind}` as "kinds.connection")}${entry.state ? ` — ${t(`states.${entry.state}` as "states.open")}` : ""}`}
               color={entry.state === "open" ? "teal" : entry.state === "close" ? "red" : "gray"}
             >
-              {entry.reason && (
+              {entry.statusReason !== null && entry.statusReason !== 200 && (
                 <Text size="sm">
-                  {entry.statusReason}: {entry.reason}
+                  {entry.statusReason}:{" "}
+                  {isKnownDisconnect(entry.statusReason)
+                    ? t(`disconnect.${entry.statusReason}`)
+                    : t("disconnect.unknown", { code: entry.statusReason })}
                 </Text>
               )}
               {entry.detail && (
-                <Text size="sm" c="dimmed">
-                  {entry.detail}
+                <Text size="sm" c="dimmed" data-testid="timeline-detail">
+                  {t(`timelineDetail.${entry.detail.code}`, {
+                    ...entry.detail.params,
+                    cause:
+                      typeof entry.detail.params?.reason === "string" ? wordReason(entry.detail.params.reason) : "",
+                  })}
                 </Text>
               )}
               <Text size="xs" c="dimmed">

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { instancePurposes } from "~/shared/schemas/instances";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { useFormValues } from "../../../_components/use-form-values";
 
@@ -16,6 +16,7 @@ export function AddInstanceModal(props: {
   onClose: () => void;
   onCreated: (instance: { id: string; name: string }) => void;
 }) {
+  const { messageOf, fieldErrorsOf } = useErrorWording();
   const t = useTranslations("instances");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

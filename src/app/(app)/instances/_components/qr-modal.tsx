@@ -16,7 +16,7 @@ import {
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { formatPhone } from "../../../_components/format-phone";
 import { useTRPC } from "~/trpc/react";
 import type { RouterOutputs } from "~/trpc/types";
@@ -26,6 +26,7 @@ type Pairing = Pick<RouterOutputs["instances"]["connect"], "qrDataUrl" | "pairin
 
 /** Pairs a number: the QR refreshes live from `qrcode.updated`; a pairing code is the alternative. */
 export function QrModal(props: { instanceId: string; name: string; opened: boolean; onClose: () => void }) {
+  const { messageOf, fieldErrorsOf } = useErrorWording();
   const t = useTranslations("instances");
   const trpc = useTRPC();
   const [mode, setMode] = useState<"qr" | "code">("qr");

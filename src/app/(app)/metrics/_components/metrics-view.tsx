@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { analyticsPeriods, type AnalyticsDashboardOutput } from "~/shared/schemas/analytics";
-import { messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { downloadMetricsCsv } from "./download-metrics-csv";
 import { BreakdownTable } from "./breakdown-table";
@@ -29,6 +29,7 @@ const cards: { key: keyof Totals; duration: boolean }[] = [
 
 /** `/metrics`: this period against the previous one, volume per day and per number, in the organization's days. */
 export function MetricsView() {
+  const { messageOf } = useErrorWording();
   const t = useTranslations("metrics");
   const tEmpty = useTranslations("empty");
   const tCsv = useTranslations("metrics.csv");

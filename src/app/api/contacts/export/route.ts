@@ -10,7 +10,7 @@ function parseFilter(raw: string | null): unknown {
   try {
     return raw ? JSON.parse(raw) : {};
   } catch {
-    throw new AppError("BAD_REQUEST", "Filtro inválido.");
+    throw new AppError("BAD_REQUEST", "invalidFilter");
   }
 }
 

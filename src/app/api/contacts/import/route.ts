@@ -13,11 +13,11 @@ const MAX_REQUEST_BYTES = 21 * 1024 * 1024;
  */
 export const POST = memberRoute(async ({ request, actor }) => {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", "O arquivo passa do limite de 20 MB. Divida a planilha em partes menores.");
+    throw new AppError("PAYLOAD_TOO_LARGE", "importFileTooLarge");
   }
   const form = await request.formData().catch(() => null);
   const file = form?.get("file");
-  if (!(file instanceof File)) throw new AppError("BAD_REQUEST", "Envie a planilha no campo file.");
+  if (!(file instanceof File)) throw new AppError("BAD_REQUEST", "spreadsheetFieldMissing");
   const preview = await previewContactImport(actor, {
     bytes: Buffer.from(await file.arrayBuffer()),
     fileName: file.name || "planilha.csv",

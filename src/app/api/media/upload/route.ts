@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export const POST = memberRoute(async ({ request, actor }) => {
   const form = await request.formData().catch(() => null);
   const file = form?.get("file");
-  if (!(file instanceof File)) throw new AppError("BAD_REQUEST", "Envie um arquivo no campo file.");
+  if (!(file instanceof File)) throw new AppError("BAD_REQUEST", "fileFieldMissing");
   const uploaded = await uploadMedia(actor, {
     bytes: Buffer.from(await file.arrayBuffer()),
     mimeType: file.type || "application/octet-stream",

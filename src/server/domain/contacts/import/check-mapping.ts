@@ -8,8 +8,8 @@ export function checkMapping(mapping: ImportMapping, columnCount: number, fieldK
   const seen = new Map<number, string>();
   const check = (path: string, column: number | null | undefined) => {
     if (column === null || column === undefined) return;
-    if (column >= columnCount) errors[path] = ["Esta coluna não existe no arquivo"];
-    else if (seen.has(column)) errors[path] = ["Esta coluna já está sendo usada em outro campo"];
+    if (column >= columnCount) errors[path] = [{ reason: "columnMissing" }];
+    else if (seen.has(column)) errors[path] = [{ reason: "columnInUse" }];
     else seen.set(column, path);
   };
   check("phone", mapping.phone);
@@ -17,9 +17,8 @@ export function checkMapping(mapping: ImportMapping, columnCount: number, fieldK
   check("tags", mapping.tags);
   check("consent", mapping.consent);
   for (const [key, column] of Object.entries(mapping.fields)) {
-    if (!fieldKeys.has(key)) errors[`fields.${key}`] = ["Este campo personalizado não existe mais"];
+    if (!fieldKeys.has(key)) errors[`fields.${key}`] = [{ reason: "customFieldGone" }];
     else check(`fields.${key}`, column);
   }
-  if (Object.keys(errors).length)
-    throw new AppError("VALIDATION", "Confira a correspondência das colunas.", { fieldErrors: errors });
+  if (Object.keys(errors).length) throw new AppError("VALIDATION", "checkColumnMapping", { fieldErrors: errors });
 }

@@ -1,3 +1,5 @@
+import type { MessageParams } from "../../../../shared/errors";
+import { messageParamsSchema } from "../../../../shared/schemas/message-params";
 import type { ContactImportRecord } from "./load-import";
 import type { contactImportOutput } from "../contact-outputs";
 import type { z } from "../../../../shared/zod";
@@ -17,6 +19,7 @@ export function contactImportDto(record: ContactImportRecord): ContactImportDto 
     rejectedCount: record.rejectedCount,
     hasReport: record.reportKey !== null,
     error: record.error,
+    errorParams: messageParamsSchema.catch({}).parse(record.errorParams),
     createdAt: record.createdAt.toISOString(),
     finishedAt: record.finishedAt?.toISOString() ?? null,
   };

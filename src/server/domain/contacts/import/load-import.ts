@@ -3,7 +3,7 @@ import { AppError } from "../../../errors";
 
 export async function loadImport(tx: Tx, organizationId: string, importId: string) {
   const record = await tx.contactImport.findFirst({ where: { id: importId, organizationId } });
-  if (!record) throw new AppError("NOT_FOUND", "Importação não encontrada.");
+  if (!record) throw new AppError("NOT_FOUND", "importNotFound");
   return record;
 }
 

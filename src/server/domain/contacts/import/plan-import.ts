@@ -14,8 +14,7 @@ export interface ImportPlan {
 /** The stored upload, read again. */
 export async function readImportFile(fileKey: string): Promise<SpreadsheetTable> {
   const bytes = await readMediaBytes(fileKey);
-  if (!bytes)
-    throw new AppError("NOT_FOUND", "O arquivo desta importação não está mais disponível. Envie a planilha de novo.");
+  if (!bytes) throw new AppError("NOT_FOUND", "importFileGone");
   return readSpreadsheet(bytes);
 }
 

@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../../../errors";
 import { readSpreadsheet } from "./read-spreadsheet";
 
-async function refusal(bytes: Uint8Array): Promise<string> {
+/** The refusal's reason code, with its params when it has any. */
+async function refusal(bytes: Uint8Array): Promise<string | { reason: string; params: unknown }> {
   const error = await readSpreadsheet(bytes).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(AppError);
-  return (error as AppError).message;
+  const { reason, params } = error as AppError;
+  return params ? { reason, params } : reason;
 }
 
 describe("readSpreadsheet", () => {
@@ -68,27 +70,32 @@ describe("readSpreadsheet", () => {
   });
 
   it("refuses empty, header-only, binary and .xls files with a clear message", async () => {
-    expect(await refusal(Buffer.alloc(0))).toBe("O arquivo está vazio.");
-    expect(await refusal(Buffer.from("\n\n  \n"))).toBe("O arquivo está vazio.");
-    expect(await refusal(Buffer.from("\uFEFF\n"))).toBe("O arquivo está vazio.");
-    expect(await refusal(Buffer.from("Nome;Telefone\r\n"))).toMatch(/só tem a linha de cabeçalho/);
+    expect(await refusal(Buffer.alloc(0))).toBe("fileEmpty");
+    expect(await refusal(Buffer.from("\n\n  \n"))).toBe("fileEmpty");
+    expect(await refusal(Buffer.from("\uFEFF\n"))).toBe("fileEmpty");
+    expect(await refusal(Buffer.from("Nome;Telefone\r\n"))).toBe("spreadsheetHeaderOnly");
     const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
-    expect(await refusal(png)).toMatch(/não é uma planilha/);
-    expect(await refusal(Buffer.from("d0cf11e0a1b11ae1000000", "hex"))).toMatch(/\.xls \(Excel 97–2003\)/);
-    expect(await refusal(Buffer.from("PK\u0003\u0004garbage"))).toMatch(
-      /Não foi possível ler este arquivo como planilha XLSX/,
-    );
+    expect(await refusal(png)).toBe("notASpreadsheet");
+    expect(await refusal(Buffer.from("d0cf11e0a1b11ae1000000", "hex"))).toBe("xlsUnsupported");
+    expect(await refusal(Buffer.from("PK\u0003\u0004garbage"))).toBe("xlsxUnreadable");
   });
 
   it("refuses unclosed quotes with the line", async () => {
-    expect(await refusal(Buffer.from('Nome,Telefone\n"Ana,11987654321\nBia,11987654322\n'))).toMatch(/aspas/);
+    expect(await refusal(Buffer.from('Nome,Telefone\n"Ana,11987654321\nBia,11987654322\n'))).toEqual({
+      reason: "csvUnclosedQuote",
+      params: { row: 2 },
+    });
   });
 
   it("refuses more than 200.000 rows and more than 20 MB", async () => {
     const rows = ["telefone", ...Array.from({ length: 200_001 }, (_, i) => String(11_900_000_000 + i))].join("\n");
-    expect(await refusal(Buffer.from(rows))).toBe(
-      "A planilha tem 200.001 linhas; o limite é 200.000 por importação. Divida o arquivo em partes menores.",
-    );
-    expect(await refusal(Buffer.alloc(21 * 1024 * 1024, 0x41))).toMatch(/^O arquivo tem 21 MB; o limite é 20 MB/);
+    expect(await refusal(Buffer.from(rows))).toEqual({
+      reason: "spreadsheetTooManyRows",
+      params: { rows: 200_001, limit: 200_000 },
+    });
+    expect(await refusal(Buffer.alloc(21 * 1024 * 1024, 0x41))).toEqual({
+      reason: "importFileTooLargeSize",
+      params: { size: 21, limit: 20 },
+    });
   });
 });

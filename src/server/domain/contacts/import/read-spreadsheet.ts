@@ -3,7 +3,7 @@ import Papa from "papaparse";
 import { AppError } from "../../../errors";
 import { canonicalPhone } from "../phone-identity";
 import { detectDelimiter, type CsvDelimiter } from "./csv-delimiter";
-import { formatCount, importLimits } from "./import-limits";
+import { importLimits } from "./import-limits";
 import { sniffSpreadsheet, type SpreadsheetFormat } from "./sniff-file";
 import { decodeText, type TextEncodingName } from "./text-encoding";
 
@@ -24,7 +24,7 @@ export interface SpreadsheetTable {
   rows: SheetRow[];
 }
 
-const EMPTY_FILE = "O arquivo está vazio.";
+const EMPTY_FILE = "fileEmpty";
 
 /**
  * Reads an uploaded CSV (encoding and delimiter detected) or XLSX (first sheet) into a header and
@@ -34,12 +34,11 @@ const EMPTY_FILE = "O arquivo está vazio.";
 export async function readSpreadsheet(bytes: Uint8Array): Promise<SpreadsheetTable> {
   if (bytes.length === 0) throw new AppError("BAD_REQUEST", EMPTY_FILE);
   if (bytes.length > importLimits.maxBytes)
-    throw new AppError(
-      "PAYLOAD_TOO_LARGE",
-      `O arquivo tem ${megabytes(bytes.length)}; o limite é ${megabytes(importLimits.maxBytes)}. Divida a planilha em partes menores.`,
-    );
+    throw new AppError("PAYLOAD_TOO_LARGE", "importFileTooLargeSize", {
+      params: { size: megabytes(bytes.length), limit: megabytes(importLimits.maxBytes) },
+    });
   const sniffed = sniffSpreadsheet(bytes);
-  if (!sniffed.ok) throw new AppError("BAD_REQUEST", sniffed.message);
+  if (!sniffed.ok) throw new AppError("BAD_REQUEST", sniffed.reason);
   if (sniffed.format === "xlsx")
     return tableOf(await readXlsxRows(bytes), { format: "xlsx", encoding: null, delimiter: null });
   const { text, encoding } = decodeText(bytes);
@@ -50,11 +49,7 @@ export async function readSpreadsheet(bytes: Uint8Array): Promise<SpreadsheetTab
 function readCsvRows(text: string, delimiter: CsvDelimiter): SheetRow[] {
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const quoteError = parsed.errors.find((error) => error.type === "Quotes");
-  if (quoteError)
-    throw new AppError(
-      "BAD_REQUEST",
-      `A linha ${(quoteError.row ?? 0) + 1} do arquivo tem aspas (") sem fechamento. Corrija a planilha e envie de novo.`,
-    );
+  if (quoteError) throw new AppError("BAD_REQUEST", "csvUnclosedQuote", { params: { row: (quoteError.row ?? 0) + 1 } });
   const rows: SheetRow[] = [];
   parsed.data.forEach((cells, index) => {
     const trimmed = cells.map((cell) => cell.trim());
@@ -68,11 +63,7 @@ async function readXlsxRows(bytes: Uint8Array): Promise<SheetRow[]> {
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (error) {
-    throw new AppError(
-      "BAD_REQUEST",
-      "Não foi possível ler este arquivo como planilha XLSX. Confira se ele abre no Excel, não tem senha, e envie de novo (ou salve como CSV).",
-      { cause: error },
-    );
+    throw new AppError("BAD_REQUEST", "xlsxUnreadable", { cause: error });
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError("BAD_REQUEST", EMPTY_FILE);
@@ -108,19 +99,16 @@ function tableOf(
   // A bare list of numbers has no header: its first row is already a contact.
   const hasHeader = !first.cells.some((cell) => cell && /\d{6}/.test(cell.replace(/\D/g, "")) && canonicalPhone(cell));
   const data = hasHeader ? rows.slice(1) : rows;
-  if (data.length === 0)
-    throw new AppError("BAD_REQUEST", "A planilha só tem a linha de cabeçalho: não há nenhum contato para importar.");
+  if (data.length === 0) throw new AppError("BAD_REQUEST", "spreadsheetHeaderOnly");
   if (data.length > importLimits.maxRows)
-    throw new AppError(
-      "PAYLOAD_TOO_LARGE",
-      `A planilha tem ${formatCount(data.length)} linhas; o limite é ${formatCount(importLimits.maxRows)} por importação. Divida o arquivo em partes menores.`,
-    );
+    throw new AppError("PAYLOAD_TOO_LARGE", "spreadsheetTooManyRows", {
+      params: { rows: data.length, limit: importLimits.maxRows },
+    });
   const width = Math.max(hasHeader ? first.cells.length : 0, ...data.map((row) => row.cells.length));
   if (width > importLimits.maxColumns)
-    throw new AppError(
-      "BAD_REQUEST",
-      `A planilha tem ${formatCount(width)} colunas; o limite é ${importLimits.maxColumns}. Remova as colunas que não serão importadas.`,
-    );
+    throw new AppError("BAD_REQUEST", "spreadsheetTooManyColumns", {
+      params: { columns: width, limit: importLimits.maxColumns },
+    });
   const columns = uniqueNames(
     Array.from({ length: width }, (_, i) => (hasHeader ? first.cells[i] : "") || `Coluna ${i + 1}`),
   );
@@ -145,6 +133,7 @@ function uniqueNames(names: string[]): string[] {
   });
 }
 
-function megabytes(bytes: number): string {
-  return `${new Intl.NumberFormat("pt-BR", { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+/** Megabytes to one decimal, for the UI to format in the person's locale. */
+function megabytes(bytes: number): number {
+  return Math.round((bytes / 1024 / 1024) * 10) / 10;
 }

@@ -1,9 +1,7 @@
 export type SpreadsheetFormat = "csv" | "xlsx";
 
-export type SniffResult = { ok: true; format: SpreadsheetFormat } | { ok: false; message: string };
-
-const NOT_A_SPREADSHEET =
-  "Este arquivo não é uma planilha. Envie um CSV (separado por vírgula, ponto e vírgula ou tabulação) ou um XLSX do Excel.";
+export type SniffResult =
+  { ok: true; format: SpreadsheetFormat } | { ok: false; reason: "notASpreadsheet" | "xlsUnsupported" };
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
 
@@ -13,22 +11,15 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i)
  */
 export function sniffSpreadsheet(bytes: Uint8Array): SniffResult {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { ok: true, format: "xlsx" };
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]))
-    return {
-      ok: false,
-      message:
-        "Arquivos .xls (Excel 97–2003) não são aceitos. No Excel, use Salvar como › Pasta de Trabalho do Excel (.xlsx) ou CSV.",
-    };
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return { ok: false, reason: "xlsUnsupported" };
   // UTF-16 text has NUL bytes by design; its BOM says so.
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return { ok: true, format: "csv" };
   const head = bytes.subarray(0, 64 * 1024);
   let control = 0;
   for (const byte of head) {
-    if (byte === 0) return { ok: false, message: NOT_A_SPREADSHEET };
+    if (byte === 0) return { ok: false, reason: "notASpreadsheet" };
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control++;
   }
-  if (control > head.length / 100) return { ok: false, message: NOT_A_SPREADSHEET };
+  if (control > head.length / 100) return { ok: false, reason: "notASpreadsheet" };
   return { ok: true, format: "csv" };
 }
-
-export { NOT_A_SPREADSHEET };

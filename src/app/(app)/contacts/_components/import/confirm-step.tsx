@@ -3,7 +3,7 @@
 import { Alert, Button, Group, Select, Stack, Text, Textarea } from "@mantine/core";
 import { useFormatter, useTranslations } from "next-intl";
 import { legalBases, type LegalBasisValue } from "~/shared/schemas/contacts";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import type { ImportReport } from "../types";
 
 export interface ConsentChoice {
@@ -22,6 +22,7 @@ export function ConfirmStep(props: {
   starting: boolean;
   error: unknown;
 }) {
+  const { messageOf, fieldErrorsOf } = useErrorWording();
   const t = useTranslations("contacts.import.confirm");
   const tBasis = useTranslations("contacts.legalBasis");
   const format = useFormatter();

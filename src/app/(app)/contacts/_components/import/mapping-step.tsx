@@ -4,7 +4,7 @@ import { Alert, Button, Group, ScrollArea, Select, SimpleGrid, Stack, Table, Tex
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { ImportMapping } from "~/shared/schemas/contacts";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { ImportPreview } from "../types";
 
@@ -40,6 +40,7 @@ export function MappingStep(props: {
   validating: boolean;
   error: unknown;
 }) {
+  const { messageOf, fieldErrorsOf } = useErrorWording();
   const t = useTranslations("contacts.import");
   const trpc = useTRPC();
   const fields = useQuery(trpc.contacts.fields.list.queryOptions());

@@ -6,11 +6,13 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { useTRPC } from "~/trpc/react";
+import { useErrorWording } from "~/trpc/errors";
 import { useRealtimeEvent } from "../../../../_components/realtime-provider";
 
 /** The running import, live (realtime event, with a slow poll as a safety net), then its outcome. */
 export function ProgressStep(props: { importId: string; onRetry: () => void; retrying: boolean; onClose: () => void }) {
   const t = useTranslations("contacts.import.progress");
+  const { wordReason } = useErrorWording();
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -46,9 +48,7 @@ export function ProgressStep(props: { importId: string; onRetry: () => void; ret
   if (data.status === "running" || data.status === "previewed")
     return (
       <Stack data-testid="import-progress" data-processed={data.processedRows} data-total={data.totalRows}>
-        <Text size="sm">
-          {t("running", { processed: format.number(data.processedRows), total: format.number(data.totalRows) })}
-        </Text>
+        <Text size="sm">{t("running", { processed: data.processedRows, total: data.totalRows })}</Text>
         <Progress value={percent} animated size="lg" aria-label={t("label")} />
         <Text size="xs" c="dimmed">
           {t("background")}
@@ -65,7 +65,7 @@ export function ProgressStep(props: { importId: string; onRetry: () => void; ret
     <Stack data-testid="import-done" data-status={data.status}>
       {data.status === "failed" ? (
         <Alert color="red" title={t("failedTitle")} data-testid="import-failed">
-          {data.error}
+          {data.error ? wordReason(data.error, data.errorParams) : t("failedTitle")}
         </Alert>
       ) : (
         <Alert color="teal" title={t("doneTitle")}>

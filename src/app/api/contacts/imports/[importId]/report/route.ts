@@ -9,7 +9,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The rejected rows of an import (CSV with the reason per row), for members of its organization. */
 export const GET = memberRoute<{ importId: string }>(async ({ actor, params: { importId } }) => {
-  if (!UUID.test(importId)) throw new AppError("NOT_FOUND", "Importação não encontrada.");
+  if (!UUID.test(importId)) throw new AppError("NOT_FOUND", "importNotFound");
   const report = await readImportReport(actor, { importId });
   return new Response(Readable.toWeb(report.body) as ReadableStream, {
     headers: {

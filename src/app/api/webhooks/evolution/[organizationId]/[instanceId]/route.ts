@@ -45,7 +45,7 @@ export async function POST(request: Request, { params }: Params) {
     body = await readLimited(request, env().WEBHOOK_MAX_BYTES);
     if (body === null) {
       logger.warn({ instanceId }, "webhook body over WEBHOOK_MAX_BYTES");
-      return errorResponse(new AppError("PAYLOAD_TOO_LARGE", "Corpo acima do limite."));
+      return errorResponse(new AppError("PAYLOAD_TOO_LARGE", "bodyTooLarge"));
     }
     const received = await receiveWebhook({ organizationId, instanceId, secret, body });
     return Response.json({ ok: true, duplicate: !received.stored });
