@@ -1,26 +1,36 @@
 /**
- * WhatsApp (Baileys) disconnect codes explained for people, in pt-BR. `terminal` codes need a new
- * pairing (no automatic reconnect); the rest Evolution or our watchdog reconnects.
+ * Why a WhatsApp connection closed, as provider-neutral codes (each provider maps its own codes to
+ * these), explained for people in pt-BR. `terminal` reasons need a new pairing (no automatic
+ * reconnect); the rest the provider or our watchdog reconnects.
  */
-export const disconnectReasons: Record<number, { label: string; terminal: boolean }> = {
-  200: { label: "Conexão normal", terminal: false },
-  401: { label: "Sessão encerrada no celular (logout ou aparelho removido): escaneie o QR de novo", terminal: true },
-  402: { label: "Conta temporariamente indisponível", terminal: true },
-  403: { label: "Acesso proibido pelo WhatsApp (número bloqueado ou banido)", terminal: true },
-  406: { label: "Sessão recusada pelo WhatsApp", terminal: true },
-  408: { label: "Conexão perdida ou tempo esgotado", terminal: false },
-  428: { label: "Conexão fechada pelo servidor", terminal: false },
-  440: { label: "Sessão substituída: o número foi aberto em outro lugar", terminal: false },
-  500: { label: "Sessão corrompida no servidor", terminal: false },
-  503: { label: "WhatsApp indisponível no momento", terminal: false },
-  515: { label: "Reinício necessário (normal logo após o pareamento)", terminal: false },
-};
+export const disconnectReasons = {
+  logged_out: {
+    label: "Sessão encerrada no celular (logout ou aparelho removido): escaneie o QR de novo",
+    terminal: true,
+  },
+  account_unavailable: { label: "Conta temporariamente indisponível", terminal: true },
+  banned: { label: "Acesso proibido pelo WhatsApp (número bloqueado ou banido)", terminal: true },
+  refused: { label: "Sessão recusada pelo WhatsApp", terminal: true },
+  connection_lost: { label: "Conexão perdida ou tempo esgotado", terminal: false },
+  connection_closed: { label: "Conexão fechada pelo servidor", terminal: false },
+  replaced: { label: "Sessão substituída: o número foi aberto em outro lugar", terminal: false },
+  bad_session: { label: "Sessão corrompida no servidor", terminal: false },
+  service_unavailable: { label: "WhatsApp indisponível no momento", terminal: false },
+  restart_required: { label: "Reinício necessário (normal logo após o pareamento)", terminal: false },
+  unknown: { label: "Motivo desconhecido", terminal: false },
+} as const satisfies Record<string, { label: string; terminal: boolean }>;
 
-export function describeDisconnectReason(code: number | null | undefined): string | null {
-  if (code === null || code === undefined) return null;
-  return disconnectReasons[code]?.label ?? `Código ${code}`;
+export type DisconnectReason = keyof typeof disconnectReasons;
+
+export function isDisconnectReason(code: string): code is DisconnectReason {
+  return Object.hasOwn(disconnectReasons, code);
 }
 
-export function isTerminalDisconnect(code: number | null | undefined): boolean {
-  return code !== null && code !== undefined && disconnectReasons[code]?.terminal === true;
+export function describeDisconnectReason(code: string | null | undefined): string | null {
+  if (code === null || code === undefined) return null;
+  return isDisconnectReason(code) ? disconnectReasons[code].label : disconnectReasons.unknown.label;
+}
+
+export function isTerminalDisconnect(code: string | null | undefined): boolean {
+  return !!code && isDisconnectReason(code) && disconnectReasons[code].terminal;
 }

@@ -27,7 +27,7 @@ export async function conversationDtos(tx: Tx, ids: string[]): Promise<Conversat
       id: true,
       kind: true,
       status: true,
-      chatJid: true,
+      chatAddress: true,
       subject: true,
       contactId: true,
       unreadCount: true,
@@ -67,9 +67,14 @@ export async function conversationDtos(tx: Tx, ids: string[]): Promise<Conversat
 function conversationTitle(row: {
   kind: string;
   subject: string | null;
-  chatJid: string;
+  chatAddress: string;
   contact: { name: string | null; pushName: string | null; phoneE164: string | null } | null;
 }): string {
-  if (row.kind === "group") return row.subject ?? `Grupo ${row.chatJid.split("@")[0]}`;
+  if (row.kind === "group") return row.subject ?? `Grupo ${shortAddress(row.chatAddress)}`;
   return row.contact?.name ?? row.contact?.pushName ?? row.contact?.phoneE164 ?? "Contato sem número";
+}
+
+/** An opaque chat address shown by its leading identifier (providers append their own decoration). */
+function shortAddress(address: string): string {
+  return /^[\p{L}\p{N}-]+/u.exec(address)?.[0] ?? address;
 }

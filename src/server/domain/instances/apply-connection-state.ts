@@ -1,4 +1,5 @@
 import type { ConnectionState } from "../../db/generated/enums";
+import type { DisconnectReason } from "../../whatsapp/provider";
 import type { Tx } from "../../db/tenant";
 import { recordInstanceEvent, type InstanceEventKind } from "./record-instance-event";
 
@@ -6,7 +7,7 @@ type InstanceRow = NonNullable<Awaited<ReturnType<Tx["instance"]["findFirst"]>>>
 
 export interface ObservedConnection {
   state: ConnectionState;
-  statusReason: number | null;
+  statusReason: DisconnectReason | null;
   phoneNumber?: string | null;
   profileName?: string | null;
   profilePictureUrl?: string | null;

@@ -1,8 +1,7 @@
 import { withOrganization } from "../../db/tenant";
 import { emitToOrganization } from "../../realtime/emitter";
-import { whatsappProvider } from "../../whatsapp";
+import { whatsappProviderFor } from "../../whatsapp";
 import type { Actor } from "../members/actor";
-import { evolutionServer } from "./evolution-server";
 import { loadInstance } from "./load-instance";
 import { recordInstanceEvent } from "./record-instance-event";
 
@@ -24,7 +23,7 @@ export async function connectInstance(
     loadInstance(tx, actor.organizationId, input.instanceId),
   );
   const phoneNumber = input.phoneNumber?.replace(/\D/g, "");
-  const result = await whatsappProvider().connect(evolutionServer(), instance.providerName, { phoneNumber });
+  const result = await whatsappProviderFor(instance).connect(instance.providerName, { phoneNumber });
   if (result.kind === "open") {
     return { state: "open", qrDataUrl: null, pairingCode: null };
   }

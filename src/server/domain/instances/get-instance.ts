@@ -9,7 +9,8 @@ export interface InstanceTimelineEntry {
   id: string;
   kind: string;
   state: string | null;
-  statusReason: number | null;
+  /** A neutral disconnect reason code (src/shared/instance-reasons.ts). */
+  statusReason: string | null;
   /** The reason code explained for people (pt-BR). */
   reason: string | null;
   detail: string | null;
@@ -43,8 +44,7 @@ export async function getInstance(
         kind: e.kind,
         state: e.state,
         statusReason: e.statusReason,
-        // 200 is "no disconnect": nothing to explain.
-        reason: e.statusReason === 200 ? null : describeDisconnectReason(e.statusReason),
+        reason: describeDisconnectReason(e.statusReason),
         detail: e.detail,
         occurredAt: e.occurredAt,
       })),

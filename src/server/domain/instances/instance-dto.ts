@@ -7,7 +7,8 @@ export interface InstanceDto {
   purpose: InstancePurpose;
   dailySendLimit: number;
   state: ConnectionState;
-  stateReason: number | null;
+  /** A neutral disconnect reason code (src/shared/instance-reasons.ts). */
+  stateReason: string | null;
   phoneNumber: string | null;
   profileName: string | null;
   profilePictureUrl: string | null;

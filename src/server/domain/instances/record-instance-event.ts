@@ -1,5 +1,6 @@
 import type { ConnectionState } from "../../db/generated/enums";
 import type { Tx } from "../../db/tenant";
+import type { DisconnectReason } from "../../whatsapp/provider";
 
 export type InstanceEventKind =
   | "created"
@@ -20,7 +21,7 @@ export async function recordInstanceEvent(
     instanceId: string;
     kind: InstanceEventKind;
     state?: ConnectionState | null;
-    statusReason?: number | null;
+    statusReason?: DisconnectReason | null;
     detail?: string | null;
     actorUserId?: string | null;
     occurredAt?: Date;

@@ -4,9 +4,8 @@ import { enqueue } from "../../jobs/enqueue";
 import { logger } from "../../logger";
 import { readMediaBytes } from "../../media";
 import { inLanes } from "../../../shared/in-lanes";
-import { whatsappProvider } from "../../whatsapp";
+import { whatsappProviderFor } from "../../whatsapp";
 import type { SendFailure, SentMessage } from "../../whatsapp/provider";
-import { evolutionServer } from "../instances/evolution-server";
 import { emitMessageChanges } from "./emit-message-changes";
 import { outboundMediaType } from "./outbound-media";
 import { recordSentMessages, type SentRecord } from "./record-sent-message";
@@ -95,7 +94,8 @@ type Claim = {
   mediaFileName: string | null;
   quotedProviderMessageId: string | null;
   createdAt: Date;
-  chatJid: string;
+  chatAddress: string;
+  provider: string;
   providerName: string;
   instanceState: string;
 };
@@ -117,7 +117,7 @@ async function claimMessages(organizationId: string, messageIds: string[]): Prom
       SELECT m.id, m.conversation_id AS "conversationId", m.body, m.media_key AS "mediaKey",
         m.media_mime_type AS "mediaMimeType", m.media_file_name AS "mediaFileName",
         m.quoted_provider_message_id AS "quotedProviderMessageId", m.created_at AS "createdAt",
-        c.chat_jid AS "chatJid", i.provider_name AS "providerName", i.state::text AS "instanceState"
+        c.chat_address AS "chatAddress", i.provider AS "provider", i.provider_name AS "providerName", i.state::text AS "instanceState"
       FROM claimed m JOIN conversations c ON c.id = m.conversation_id JOIN instances i ON i.id = m.instance_id`;
     const claimedIds = new Set(claimed.map((m) => m.id));
     const others = messageIds.filter((id) => !claimedIds.has(id));
@@ -152,23 +152,23 @@ async function attempt(claim: Claim): Promise<Attempt> {
   try {
     return { sent: await send(claim, media) };
   } catch (error) {
-    const failure = whatsappProvider().sendFailure(error);
+    const failure = whatsappProviderFor(claim).sendFailure(error);
     logger.warn({ err: error, messageId: claim.id, failure }, "message not sent");
     return { failure, reason: error instanceof AppError ? error.message : "Falha inesperada ao enviar." };
   }
 }
 
 async function send(claim: Claim, media: Buffer | null): Promise<SentMessage> {
-  const provider = whatsappProvider();
-  const target = { instanceName: claim.providerName, to: claim.chatJid };
+  const provider = whatsappProviderFor(claim);
+  const target = { instanceName: claim.providerName, to: claim.chatAddress };
   if (!media)
-    return provider.sendText(evolutionServer(), {
+    return provider.sendText({
       ...target,
       text: claim.body ?? "",
       quotedMessageId: claim.quotedProviderMessageId ?? undefined,
     });
   const mimeType = claim.mediaMimeType ?? "application/octet-stream";
-  return provider.sendMedia(evolutionServer(), {
+  return provider.sendMedia({
     ...target,
     mediaType: outboundMediaType(mimeType),
     mimeType,

@@ -1,7 +1,6 @@
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
-import { whatsappProvider } from "../../whatsapp";
-import { evolutionServer } from "../instances/evolution-server";
+import { whatsappProviderFor } from "../../whatsapp";
 import { emitMessageChanges } from "./emit-message-changes";
 import { recordSentMessage } from "./record-sent-message";
 
@@ -28,16 +27,16 @@ export async function reconcileMessage(input: { organizationId: string; messageI
         instanceId: true,
         conversationId: true,
         sendClaimedAt: true,
-        conversation: { select: { chatJid: true } },
-        instance: { select: { providerName: true } },
+        conversation: { select: { chatAddress: true } },
+        instance: { select: { provider: true, providerName: true } },
       },
     }),
   );
   if (!message || message.status !== "unknown") return;
   const claimedAt = message.sendClaimedAt ?? new Date(0);
 
-  const records = await whatsappProvider().findMessages(evolutionServer(), message.instance.providerName, {
-    chatId: message.conversation.chatJid,
+  const records = await whatsappProviderFor(message.instance).findMessages(message.instance.providerName, {
+    chat: message.conversation.chatAddress,
     pageSize: 50,
   });
   const candidates = records
@@ -66,7 +65,7 @@ export async function reconcileMessage(input: { organizationId: string; messageI
           providerMessageId: match.providerMessageId,
           status: match.status ?? "sent",
           timestamp: match.timestamp,
-          chatId: match.chatId,
+          chat: match.chat,
         },
       });
       return true;
