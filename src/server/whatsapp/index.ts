@@ -2,11 +2,20 @@ import { env } from "../../env";
 import { AppError } from "../errors";
 import { CircuitBreaker } from "./circuit-breaker";
 import { createEvolutionProvider } from "./evolution/client";
+import { phoneFromCopiedJid } from "./evolution/jid";
 import { evolutionServer } from "./evolution/server";
 import type { WhatsAppProvider } from "./provider";
 
 export type * from "./provider";
 export { isPhoneAddress, phoneAddress } from "./provider";
+
+/**
+ * The phone digits of a chat id copied from a provider's tools or exports (e.g. a WhatsApp JID in a
+ * CSV cell); null when it names no phone. Pure: no provider needs to be configured.
+ */
+export function phoneOfCopiedChatId(text: string): string | null {
+  return phoneFromCopiedJid(text);
+}
 
 /** The provider new instances are created on (the only one configured today). */
 export const DEFAULT_PROVIDER_KIND = "evolution";

@@ -12,8 +12,8 @@ export interface PairingDto {
 }
 
 /**
- * Starts pairing: Evolution answers with a QR (or a pairing code for `phoneNumber`); later QRs arrive
- * by webhook (`qrcode.updated`) and reach the browser over Socket.IO.
+ * Starts pairing: the provider answers with a QR (or a pairing code for `phoneNumber`); later QRs arrive
+ * by webhook (`qr.updated`) and reach the browser over Socket.IO.
  */
 export async function connectInstance(
   actor: Actor,
@@ -29,7 +29,7 @@ export async function connectInstance(
   }
   const pairing = { qrDataUrl: result.qr.dataUrl, pairingCode: result.qr.pairingCode };
   const applied = await withOrganization(actor.organizationId, async (tx) => {
-    // Conditional: a webhook may have opened the connection while Evolution was answering.
+    // Conditional: a webhook may have opened the connection while the provider was answering.
     const updated = await tx.instance.updateMany({
       where: { id: instance.id, state: { not: "open" } },
       data: { state: "connecting", ...pairing, qrUpdatedAt: new Date() },

@@ -10,11 +10,11 @@ const NOT_SENT_AFTER_MS = 10 * 60_000;
 const CLOCK_SLACK_MS = 5_000;
 
 /**
- * Settles a reply whose send may or may not have happened: looks for it in Evolution's records of the
+ * Settles a reply whose send may or may not have happened: looks for it in the provider's records of the
  * chat (own messages since the claim, not yet known to Mirage). Found → sent, with its id. Not found
  * long after the claim → failed with an explanation, for a person to retry: never re-sent on a guess.
- * Still too early → throws, and the job tries again later. `send.message` / `messages.update` webhooks
- * settle it too, whichever comes first.
+ * Still too early → throws, and the job tries again later. The send's echo (`message.received` with
+ * origin "send") or a `message.status` event settle it too, whichever comes first.
  */
 export async function reconcileMessage(input: { organizationId: string; messageId: string }): Promise<void> {
   const { organizationId, messageId } = input;

@@ -82,3 +82,13 @@ export function addressFromJid(jid: string): ChatAddress {
 export function jidFromAddress(address: ChatAddress): string {
   return isPhoneAddress(address) ? `${address}${USER_SUFFIX}` : address;
 }
+
+const COPIED_PHONE_JID = /^(\d+)(?::\d+)?@(?:s\.whatsapp\.net|c\.us)$/i;
+
+/**
+ * A phone JID as people copy it from WhatsApp tools and exports (`5511987654321@s.whatsapp.net`, the
+ * older `…@c.us`, a `:device` suffix) → its digits; null for anything else, LIDs and groups included.
+ */
+export function phoneFromCopiedJid(text: string): string | null {
+  return COPIED_PHONE_JID.exec(text.trim())?.[1] ?? null;
+}
