@@ -74,7 +74,8 @@ function conversationTitle(row: {
   return row.contact?.name ?? row.contact?.pushName ?? row.contact?.phoneE164 ?? "Contato sem número";
 }
 
-/** An opaque chat address shown by its leading identifier (providers append their own decoration). */
+/** An opaque chat address shown by its longest run of letters and digits: providers wrap ids in their own decoration. */
 function shortAddress(address: string): string {
-  return /^[\p{L}\p{N}-]+/u.exec(address)?.[0] ?? address;
+  const runs = address.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return runs.reduce((longest, run) => (run.length > longest.length ? run : longest), "") || address;
 }

@@ -4,7 +4,7 @@ import { encryptSecret, randomToken, sha256Hex } from "../../crypto/secret-box";
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
-import { DEFAULT_PROVIDER_KIND, whatsappProviderFor } from "../../whatsapp";
+import { DEFAULT_PROVIDER_KIND, whatsappProviderOfKind } from "../../whatsapp";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
 import { ensureRollupSchedule } from "../analytics/ensure-rollup-schedule";
@@ -18,6 +18,8 @@ export interface CreateInstanceInput {
   description?: string;
   purpose: "atendimento" | "campanhas";
   dailySendLimit: number;
+  /** The provider kind to create it on; the configured default when absent. */
+  provider?: string;
 }
 
 /**
@@ -26,6 +28,7 @@ export interface CreateInstanceInput {
  */
 export async function createInstance(actor: Actor, input: CreateInstanceInput): Promise<InstanceDto> {
   const id = randomUUID();
+  const provider = whatsappProviderOfKind(input.provider ?? DEFAULT_PROVIDER_KIND);
   const providerName = `mirage-${randomBytes(6).toString("hex")}`;
   const webhookSecret = randomToken();
   const row = await withOrganization(actor.organizationId, async (tx) => {
@@ -43,14 +46,13 @@ export async function createInstance(actor: Actor, input: CreateInstanceInput): 
         description: input.description || null,
         purpose: input.purpose,
         dailySendLimit: input.dailySendLimit,
-        provider: DEFAULT_PROVIDER_KIND,
+        provider: provider.kind,
         providerName,
         webhookSecretHash: sha256Hex(webhookSecret),
       },
     });
   });
 
-  const provider = whatsappProviderFor(row);
   const webhookUrl = instanceWebhookUrl(row);
   try {
     const created = await provider.createInstance({

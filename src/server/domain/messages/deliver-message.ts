@@ -5,7 +5,7 @@ import { logger } from "../../logger";
 import { readMediaBytes } from "../../media";
 import { inLanes } from "../../../shared/in-lanes";
 import { whatsappProviderFor } from "../../whatsapp";
-import type { SendFailure, SentMessage } from "../../whatsapp/provider";
+import type { SendFailure, SentMessage, WhatsAppProvider } from "../../whatsapp/provider";
 import { emitMessageChanges } from "./emit-message-changes";
 import { outboundMediaType } from "./outbound-media";
 import { recordSentMessages, type SentRecord } from "./record-sent-message";
@@ -149,17 +149,24 @@ async function attempt(claim: Claim): Promise<Attempt> {
   }
   if (claim.mediaKey && !media)
     return { failure: "rejected", reason: "O anexo desta mensagem não foi encontrado no armazenamento." };
+  let provider: WhatsAppProvider;
   try {
-    return { sent: await send(claim, media) };
+    provider = whatsappProviderFor(claim);
   } catch (error) {
-    const failure = whatsappProviderFor(claim).sendFailure(error);
+    // This process cannot reach the instance's provider: certainly not sent.
+    logger.warn({ err: error, messageId: claim.id }, "provider not available");
+    return { failure: "not-sent", reason: "O provedor de WhatsApp deste número não está disponível." };
+  }
+  try {
+    return { sent: await send(provider, claim, media) };
+  } catch (error) {
+    const failure = provider.sendFailure(error);
     logger.warn({ err: error, messageId: claim.id, failure }, "message not sent");
     return { failure, reason: error instanceof AppError ? error.message : "Falha inesperada ao enviar." };
   }
 }
 
-async function send(claim: Claim, media: Buffer | null): Promise<SentMessage> {
-  const provider = whatsappProviderFor(claim);
+async function send(provider: WhatsAppProvider, claim: Claim, media: Buffer | null): Promise<SentMessage> {
   const target = { instanceName: claim.providerName, to: claim.chatAddress };
   if (!media)
     return provider.sendText({
