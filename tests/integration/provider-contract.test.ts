@@ -59,33 +59,40 @@ async function runSendJobs() {
     await deliverMessage({ organizationId: job.payload.organizationId, messageId: job.payload.messageId! });
 }
 
+/** An organization with one instance created on the cloud-like provider, and its webhook intake. */
+async function cloudInstance(name: string) {
+  const org = await makeOrganization();
+  const owner = callerFor(org.ownerId, org.organizationId);
+  const actor = { userId: org.ownerId, organizationId: org.organizationId, role: "owner" as const };
+  const instance = await createInstance(actor, {
+    name,
+    purpose: "atendimento",
+    dailySendLimit: 100,
+    provider: CLOUD_LIKE_KIND,
+  });
+  const row = await withOrganization(org.organizationId, (tx) =>
+    tx.instance.findUniqueOrThrow({ where: { id: instance.id } }),
+  );
+  const webhook = provider.webhooks.get(row.providerName)!;
+  /** Through the intake the route uses, with the secret the provider was given. */
+  const receive = (raw: Buffer) =>
+    receiveWebhook({
+      provider: CLOUD_LIKE_KIND,
+      organizationId: org.organizationId,
+      instanceId: instance.id,
+      secret: webhook.headers["x-mirage-webhook-secret"]!,
+      body: raw,
+    });
+  /** Applies the stored deliveries, as the worker's drain job does. */
+  const drain = () => drainWebhookDeliveries({ organizationId: org.organizationId, instanceId: instance.id });
+  return { org, owner, instance, row, webhook, receive, drain };
+}
+
 describe("provider port contract: a second provider needs no domain change", () => {
   it("an inbound message and a reply go through the domain on a Cloud API–shaped provider", async () => {
-    const org = await makeOrganization();
-    const owner = callerFor(org.ownerId, org.organizationId);
-    const actor = { userId: org.ownerId, organizationId: org.organizationId, role: "owner" as const };
-    const instance = await createInstance(actor, {
-      name: "Cloud",
-      purpose: "atendimento",
-      dailySendLimit: 100,
-      provider: CLOUD_LIKE_KIND,
-    });
-    const row = await withOrganization(org.organizationId, (tx) =>
-      tx.instance.findUniqueOrThrow({ where: { id: instance.id } }),
-    );
+    const { org, owner, instance, row, webhook, receive, drain } = await cloudInstance("Cloud");
     expect(row.provider).toBe(CLOUD_LIKE_KIND);
-    const webhook = provider.webhooks.get(row.providerName)!;
     expect(webhook.url).toMatch(new RegExp(`/api/webhooks/${CLOUD_LIKE_KIND}/${org.organizationId}/${instance.id}$`));
-    const secret = webhook.headers["x-mirage-webhook-secret"]!;
-    const receive = (raw: Buffer) =>
-      receiveWebhook({
-        provider: CLOUD_LIKE_KIND,
-        organizationId: org.organizationId,
-        instanceId: instance.id,
-        secret,
-        body: raw,
-      });
-    const drain = () => drainWebhookDeliveries({ organizationId: org.organizationId, instanceId: instance.id });
 
     await receive(
       body({
@@ -141,28 +148,11 @@ describe("provider port contract: a second provider needs no domain change", () 
   });
 
   it("a group's opaque address is stored as given and replies go back to it", async () => {
-    const org = await makeOrganization();
-    const owner = callerFor(org.ownerId, org.organizationId);
-    const actor = { userId: org.ownerId, organizationId: org.organizationId, role: "owner" as const };
-    const instance = await createInstance(actor, {
-      name: "Cloud groups",
-      purpose: "atendimento",
-      dailySendLimit: 100,
-      provider: CLOUD_LIKE_KIND,
-    });
-    const { providerName } = await withOrganization(org.organizationId, (tx) =>
-      tx.instance.findUniqueOrThrow({ where: { id: instance.id } }),
-    );
-    const secret = provider.webhooks.get(providerName)!.headers["x-mirage-webhook-secret"]!;
+    const { owner, row, receive: store, drain } = await cloudInstance("Cloud groups");
+    const { providerName } = row;
     const receive = async (raw: Buffer) => {
-      await receiveWebhook({
-        provider: CLOUD_LIKE_KIND,
-        organizationId: org.organizationId,
-        instanceId: instance.id,
-        secret,
-        body: raw,
-      });
-      await drainWebhookDeliveries({ organizationId: org.organizationId, instanceId: instance.id });
+      await store(raw);
+      await drain();
     };
     await receive(body({ field: "account_update", value: { instance: providerName, event: "CONNECTED" } }));
     await receive(

@@ -43,6 +43,10 @@ BEGIN
   END IF;
 END $$;
 
+-- Row-level security binds the owner too (FORCE): lifted inside this transaction so every
+-- organization's rows are rewritten, then restored.
+ALTER TABLE "conversations" NO FORCE ROW LEVEL SECURITY;
 UPDATE "conversations"
 SET "chat_address" = split_part(split_part("chat_address", '@', 1), ':', 1)
 WHERE "chat_address" LIKE '%@s.whatsapp.net' AND split_part(split_part("chat_address", '@', 1), ':', 1) ~ '^[0-9]+$';
+ALTER TABLE "conversations" FORCE ROW LEVEL SECURITY;
