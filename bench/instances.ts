@@ -27,6 +27,8 @@ const env = {
   APP_URL: "http://localhost:3200",
   SIMULATOR_PORT: "8199",
   LOG_LEVEL: "warn",
+  // The bench measures latency, not the per-member API rate limit.
+  RATE_LIMIT_API_PER_MINUTE: "10000000",
 };
 const base = env.APP_URL;
 

@@ -32,6 +32,8 @@ const schema = z.object({
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** API calls (tRPC) per member per organization per minute, shared by every web process. */
+  RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(10).default(1200),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   /** How long a stop waits for web, worker and simulator before killing them (see scripts/stop-processes.ts). */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(1).max(600).default(10),
@@ -69,6 +71,24 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: boolean.optional(),
+  /**
+   * Host names (or IP literals) an AI provider may have although they are loopback or private addresses, e.g. a
+   * self-hosted Ollama: `localhost,ollama.internal`. Every other private address is refused (SSRF).
+   */
+  AI_PROVIDER_PRIVATE_HOSTS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((host) =>
+          host
+            .trim()
+            .toLowerCase()
+            .replace(/^\[|\]$/g, ""),
+        )
+        .filter(Boolean),
+    ),
 });
 
 export interface S3Settings {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
+import { classifyMessages } from "~/server/domain/ai/classify-messages";
 import { PROMPT_VERSION } from "~/server/domain/ai/provider-engine";
+import { newMessageId } from "../support/evolution-payloads";
 import { addMemberWithPassword, callerFor } from "../support/factory";
 import { textUpsert } from "../support/evolution-payloads";
 import { deliver, inboxFixture } from "../support/inbox-pipeline";
@@ -147,5 +149,69 @@ describe("AI: an OpenAI-compatible provider per organization", () => {
     await owner.ai.removeProvider();
     expect(await owner.ai.provider()).toBeNull();
     expect((await owner.ai.overview({ days: 7 })).engine.kind).toBe("local");
+  });
+
+  it("a provider failing once in a job is not asked again in it: the rest of the batch goes to the local engine", async () => {
+    const fixture = await inboxFixture();
+    const { org, owner, instanceId } = fixture;
+    const first = await inboundInsight(fixture, "5511987002004", "bom dia");
+    const { conversationId } = await withOrganization(org.organizationId, (tx) =>
+      tx.message.findUniqueOrThrow({ where: { id: first.messageId }, select: { conversationId: true } }),
+    );
+    await owner.ai.saveProvider({ baseUrl: provider.baseUrl, apiKey: API_KEY, model: "test-model", timeoutMs: 5000 });
+    const texts = ["Quanto custa?", "Qual o preço?", "Meu pedido atrasou", "Vocês abrem sábado?"];
+    const messageIds = await withOrganization(org.organizationId, async (tx) => {
+      const ids: string[] = [];
+      for (const body of texts) {
+        const message = await tx.message.create({
+          data: {
+            organizationId: org.organizationId,
+            instanceId,
+            conversationId,
+            providerMessageId: newMessageId(),
+            direction: "inbound",
+            type: "text",
+            body,
+            status: "received",
+            sentAt: new Date(),
+          },
+        });
+        ids.push(message.id);
+      }
+      return ids;
+    });
+    const before = provider.requests.length;
+    // Three 500s: the first message's attempt and the SDK's two retries.
+    provider.failNext({ status: 500 }, { status: 500 }, { status: 500 });
+    expect(await classifyMessages({ organizationId: org.organizationId, messageIds })).toEqual({ classified: 4 });
+    expect(provider.requests.length - before).toBe(3);
+    const insights = await withOrganization(org.organizationId, (tx) =>
+      tx.messageInsight.findMany({ where: { messageId: { in: messageIds } }, select: { engine: true } }),
+    );
+    expect(insights.map((insight) => insight.engine)).toEqual(["local", "local", "local", "local"]);
+  });
+
+  it("refuses a provider address on an internal network unless the server lists its host", async () => {
+    const fixture = await inboxFixture();
+    const { org, owner } = fixture;
+    // Same test server, reached by a name that resolves to loopback and is not in AI_PROVIDER_PRIVATE_HOSTS.
+    const internal = provider.baseUrl.replace("127.0.0.1", "localhost");
+    for (const baseUrl of [internal, "http://169.254.169.254/v1", "http://10.0.0.7:11434/v1", "http://[::1]:8080/v1"])
+      await expect(
+        owner.ai.saveProvider({ baseUrl, apiKey: API_KEY, model: "test-model", timeoutMs: 5000 }),
+        baseUrl,
+      ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await owner.ai.provider()).toBeNull();
+
+    // A stored address that became internal (or was stored before the guard) is not called either.
+    await owner.ai.saveProvider({ baseUrl: provider.baseUrl, apiKey: API_KEY, model: "test-model", timeoutMs: 5000 });
+    await withOrganization(org.organizationId, (tx) =>
+      tx.aiProvider.update({ where: { organizationId: org.organizationId }, data: { baseUrl: internal } }),
+    );
+    const before = provider.requests.length;
+    expect(await owner.ai.testProvider()).toEqual({ ok: false, failure: "blocked_address", status: null });
+    const insight = await inboundInsight(fixture, "5511987002005", "Qual o preço do plano?");
+    expect(insight.engine).toBe("local");
+    expect(provider.requests.length).toBe(before);
   });
 });

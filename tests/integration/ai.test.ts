@@ -158,6 +158,56 @@ describe("AI: classification of inbound texts", () => {
     });
   });
 
+  it("an agent correcting a label to opt-out opts the contact out, unless the person chose again since", async () => {
+    const fixture = await inboxFixture();
+    const { org, owner } = fixture;
+    const asked = await inbound(fixture, "5511987001011", "ok, valeu");
+    const choseAgain = await inbound(fixture, "5511987001012", "ok, obrigado");
+    for (const message of [asked, choseAgain])
+      await expect
+        .poll(async () => (await insightOf(org.organizationId, message.messageId))?.label !== undefined, {
+          timeout: 20_000,
+        })
+        .toBe(true);
+    expect((await owner.contacts.get({ contactId: asked.contactId })).consent.status).not.toBe("opted_out");
+    await owner.contacts.recordConsent({
+      contactId: choseAgain.contactId,
+      status: "opted_in",
+      legalBasis: "consent",
+      evidence: "Confirmou por telefone que quer continuar recebendo",
+    });
+
+    for (const message of [asked, choseAgain])
+      await owner.ai.review({ messageId: message.messageId, sentiment: "neutral", label: "opt_out" });
+
+    expect((await owner.contacts.get({ contactId: asked.contactId })).consent.status).toBe("opted_out");
+    expect((await owner.contacts.get({ contactId: choseAgain.contactId })).consent.status).toBe("opted_in");
+    await withOrganization(org.organizationId, async (tx) => {
+      const [event] = await tx.consentEvent.findMany({ where: { contactId: asked.contactId, status: "opted_out" } });
+      expect(event).toMatchObject({ source: "whatsapp" });
+      expect(event!.evidence).toContain("ok, valeu");
+      const audit = await tx.auditLog.findFirstOrThrow({
+        where: { action: "contact.opted_out", targetId: asked.contactId },
+      });
+      expect(audit.metadata).toMatchObject({ messageId: asked.messageId, reviewedBy: org.ownerId });
+      // One confirmation, queued in the person's conversation.
+      const { optOutReply } = await tx.organization.findUniqueOrThrow({ where: { id: org.organizationId } });
+      expect(
+        await tx.message.count({
+          where: { conversationId: asked.conversationId, direction: "outbound", body: optOutReply },
+        }),
+      ).toBe(1);
+      expect(await tx.auditLog.count({ where: { action: "contact.opted_out", targetId: choseAgain.contactId } })).toBe(
+        0,
+      );
+    });
+    // Reviewing again changes nothing: already opted out, no second confirmation.
+    await owner.ai.review({ messageId: asked.messageId, sentiment: "neutral", label: "opt_out" });
+    await withOrganization(org.organizationId, async (tx) =>
+      expect(await tx.auditLog.count({ where: { action: "contact.opted_out", targetId: asked.contactId } })).toBe(1),
+    );
+  });
+
   it("agents confirm or correct in one click; the overview counts labels, accuracy and confusions", async () => {
     const fixture = await inboxFixture();
     const { org, owner } = fixture;

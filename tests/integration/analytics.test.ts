@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { backfillMessageEvents } from "~/server/domain/analytics/backfill-message-events";
-import { bucketOf } from "~/server/domain/analytics/duration-buckets";
-import { totalsOf } from "~/server/domain/analytics/get-analytics-dashboard";
+import { bucketOf, DURATION_BOUNDS } from "~/server/domain/analytics/duration-buckets";
+import type { PeriodTotals } from "~/server/domain/analytics/get-analytics-dashboard";
 import { recordReportingEvents, type ReportingEventInput } from "~/server/domain/analytics/record-reporting-events";
 import { rebuildReportingRollup, refreshReportingRollup } from "~/server/domain/analytics/refresh-reporting-rollup";
 import { reportingKinds, type ReportingKind } from "~/server/domain/analytics/reporting-kinds";
@@ -64,6 +64,48 @@ function sortRows(rows: AggregateRow[]): AggregateRow[] {
   return rows
     .map((r) => ({ ...r, valueSum: Math.round(r.valueSum * 1000) / 1000 }))
     .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/**
+ * Checks dashboard totals against the raw events themselves (not through the dashboard's own code): counts
+ * exactly; a percentile must lie in the duration bucket that holds the exact nearest-rank value.
+ */
+function expectTotalsOfEvents(actual: PeriodTotals, events: readonly ReportingEventInput[], label: string) {
+  const ofKind = (kind: ReportingKind) => events.filter((e) => e.kind === kind);
+  expect(
+    {
+      inbound: actual.inbound,
+      outbound: actual.outbound,
+      firstResponses: actual.firstResponses,
+      resolved: actual.resolved,
+      reopened: actual.reopened,
+      assigned: actual.assigned,
+    },
+    label,
+  ).toEqual({
+    inbound: ofKind(reportingKinds.messageInbound).length,
+    outbound: ofKind(reportingKinds.messageOutbound).length,
+    firstResponses: ofKind(reportingKinds.firstResponse).length,
+    resolved: ofKind(reportingKinds.resolved).length,
+    reopened: ofKind(reportingKinds.reopened).length,
+    assigned: ofKind(reportingKinds.assigned).length,
+  });
+  const checkPercentile = (value: number | null, kind: ReportingKind, q: number) => {
+    const values = ofKind(kind)
+      .flatMap((e) => (e.value == null ? [] : [e.value]))
+      .sort((a, b) => a - b);
+    if (values.length === 0) return expect(value, `${label} ${kind} p${q * 100}`).toBeNull();
+    const bucket = bucketOf(values[Math.ceil(q * values.length) - 1]!);
+    const lower = bucket === 0 ? 0 : DURATION_BOUNDS[bucket - 1]!;
+    const upper = DURATION_BOUNDS[bucket];
+    if (upper === undefined) return expect(value, `${label} ${kind} p${q * 100}`).toBe(lower);
+    expect(value, `${label} ${kind} p${q * 100}`).toBeGreaterThanOrEqual(lower);
+    expect(value, `${label} ${kind} p${q * 100}`).toBeLessThanOrEqual(upper);
+  };
+  checkPercentile(actual.firstResponseP50, reportingKinds.firstResponse, 0.5);
+  checkPercentile(actual.firstResponseP90, reportingKinds.firstResponse, 0.9);
+  checkPercentile(actual.resolutionP50, reportingKinds.resolved, 0.5);
+  checkPercentile(actual.resolutionP90, reportingKinds.resolved, 0.9);
 }
 
 async function rollupRows(organizationId: string): Promise<AggregateRow[]> {
@@ -143,18 +185,27 @@ describe("analytics: rollups", () => {
 
           // The dashboard (rollup up to yesterday, raw events for today) agrees with the raw events.
           const dashboard = await callerFor(org.ownerId, org.organizationId).analytics.dashboard({ periodDays: 7 });
+          const inWindow = events.filter((e) => {
+            const eventDay = dayIn(timezone, e.occurredAt);
+            return eventDay >= dashboard.from && eventDay <= day;
+          });
+          expectTotalsOfEvents(dashboard.current, inWindow, "organization");
+          expect(dashboard.members.map((m) => [m.memberId, m.name])).toEqual([[org.ownerId, "Owner"]]);
+          expectTotalsOfEvents(
+            dashboard.members[0]!,
+            inWindow.filter((e) => e.memberId === org.ownerId),
+            "member",
+          );
+          const vendas = dashboard.instances.find((i) => i.instanceId === other.id);
+          expect(vendas?.name).toBe("Vendas");
+          expectTotalsOfEvents(
+            vendas!,
+            inWindow.filter((e) => e.instanceId === other.id),
+            "instance",
+          );
           const window = recompute(timezone, events, "9999-12-31").filter(
             (r) => r.day >= dashboard.from && r.day <= day,
           );
-          expect(dashboard.current).toEqual(totalsOf(window));
-          expect(dashboard.members).toEqual([
-            { memberId: org.ownerId, name: "Owner", ...totalsOf(window.filter((r) => r.memberId === org.ownerId)) },
-          ]);
-          expect(dashboard.instances.find((i) => i.instanceId === other.id)).toEqual({
-            instanceId: other.id,
-            name: "Vendas",
-            ...totalsOf(window.filter((r) => r.instanceId === other.id)),
-          });
           const inbound = new Map<string, number>();
           for (const r of window)
             if (r.kind === reportingKinds.messageInbound) inbound.set(r.day, (inbound.get(r.day) ?? 0) + r.count);
@@ -245,6 +296,35 @@ describe("analytics: rollups", () => {
     await refreshReportingRollup({ organizationId: org.organizationId });
     expect(await dayOfEvent()).toEqual([dayIn("Asia/Tokyo", at)]);
     expect((await rollupRows(org.organizationId)).map((r) => r.day)).toEqual([dayIn("Asia/Tokyo", at)]);
+  });
+});
+
+describe("analytics: history outlives a deleted number", () => {
+  it("deleting a number keeps its events: the dashboard, the stored rollup and a rebuild from raw events agree", async () => {
+    const { org, owner, instanceId } = await inboxFixture();
+    const organizationId = org.organizationId;
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * HOUR);
+    await withOrganization(organizationId, (tx) =>
+      recordReportingEvents(tx, organizationId, [
+        { kind: reportingKinds.messageInbound, occurredAt: daysAgo(3), instanceId, direction: "inbound" },
+        { kind: reportingKinds.messageInbound, occurredAt: daysAgo(2), instanceId, direction: "inbound" },
+        { kind: reportingKinds.messageOutbound, occurredAt: daysAgo(2), instanceId, direction: "outbound" },
+        { kind: reportingKinds.firstResponse, occurredAt: daysAgo(2), instanceId, value: 240 },
+      ]),
+    );
+    await rebuildReportingRollup({ organizationId });
+    const rolledUp = await rollupRows(organizationId);
+    const before = (await owner.analytics.dashboard({ periodDays: 7 })).current;
+    expect(before).toMatchObject({ inbound: 2, outbound: 1, firstResponses: 1 });
+
+    await owner.instances.action({ instanceId, action: "delete" });
+    expect((await owner.instances.list()).instances.map((i) => i.id)).not.toContain(instanceId);
+
+    const after = await owner.analytics.dashboard({ periodDays: 7 });
+    expect(after.current).toEqual(before);
+    expect(after.instances.map((i) => i.instanceId)).not.toContain(instanceId);
+    await rebuildReportingRollup({ organizationId });
+    expect(await rollupRows(organizationId)).toEqual(rolledUp);
   });
 });
 

@@ -20,6 +20,8 @@ export const testEnv = {
   SIGN_IN_MAX_FAILURES_PER_IP: "1000",
   SIMULATOR_PORT: port(8099),
   EVOLUTION_CIRCUIT_COOLDOWN_SECONDS: "2",
+  // The OpenAI-compatible test server listens on loopback; "localhost" stays unlisted to test the guard.
+  AI_PROVIDER_PRIVATE_HOSTS: "127.0.0.1",
 } as const;
 
 export const simulatorUrl = `http://127.0.0.1:${testEnv.SIMULATOR_PORT}`;

@@ -3,8 +3,10 @@ import superjson from "superjson";
 import { requireActor } from "../auth/require-actor";
 import type { SessionIdentity } from "../auth/session-identity";
 import { isAdminRole } from "../domain/members/roles";
+import { consumeApiRateLimit } from "../domain/rate-limits/api-rate-limit";
 import { AppError, toPublicError, toTrpcError } from "../errors";
 import { logger } from "../logger";
+import { retryAfterOf } from "./retry-after";
 
 export interface TrpcContext {
   identity: SessionIdentity | null;
@@ -24,6 +26,7 @@ const t = initTRPC.context<TrpcContext>().create({
         httpStatus: published.status,
         appCode: published.code,
         fieldErrors: published.fieldErrors ?? null,
+        retryAfterSeconds: retryAfterOf([error]),
       },
     };
   },
@@ -73,10 +76,14 @@ export const authenticatedProcedure = publicProcedure.use(async ({ ctx, next }) 
 
 /**
  * Signed in and a current member of the session's organization: `ctx.actor` scopes every call. The
- * check is `requireActor`, the same one route handlers go through (`memberRoute`).
+ * check is `requireActor`, the same one route handlers go through (`memberRoute`). Each call counts against
+ * the member's per-organization rate limit.
  */
 export const organizationProcedure = authenticatedProcedure.use(async ({ ctx, next }) => {
   const actor = await requireActor(ctx.identity).catch((error: unknown) => {
+    throw toTrpcError(error);
+  });
+  await consumeApiRateLimit(actor).catch((error: unknown) => {
     throw toTrpcError(error);
   });
   return next({ ctx: { actor } });

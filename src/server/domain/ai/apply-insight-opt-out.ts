@@ -1,4 +1,5 @@
 import type { Tx } from "../../db/tenant";
+import { consentChangedSince } from "../consent/consent-changed-since";
 import { optOutContact, type OptOutTarget } from "../consent/opt-out-contact";
 import type { MessageChange } from "../messages/message-change";
 import type { EngineSignature } from "./classify-with-engine";
@@ -27,11 +28,7 @@ export async function applyInsightOptOut(
   },
 ): Promise<MessageChange[]> {
   if (input.confidence < AI_OPT_OUT_CONFIDENCE) return [];
-  const contact = await tx.contact.findUnique({
-    where: { id: input.contactId },
-    select: { consentUpdatedAt: true },
-  });
-  if (contact?.consentUpdatedAt && contact.consentUpdatedAt > input.sentAt) return [];
+  if (await consentChangedSince(tx, input.contactId, input.sentAt)) return [];
   const { signature } = input;
   const engine = `${signature.engine}/${signature.model} ${signature.version}`;
   return optOutContact(tx, {

@@ -4,6 +4,7 @@ import type { MessageChange } from "../messages/message-change";
 import { applyInsightOptOut } from "./apply-insight-opt-out";
 import { classifyWithEngine, type SignedInsight } from "./classify-with-engine";
 import { loadAiProvider } from "./load-ai-provider";
+import { PROVIDER_ENGINE } from "./provider-engine";
 
 /**
  * Sentiment and label of inbound texts (the `ai.classify` job of a webhook batch), by the organization's
@@ -43,8 +44,14 @@ export async function classifyMessages(input: { organizationId: string; messageI
   if (!messages.length) return { classified: 0 };
 
   const results: { message: (typeof messages)[number]; insight: SignedInsight }[] = [];
-  for (const message of messages)
-    results.push({ message, insight: await classifyWithEngine(provider, message.body!, organization.aiLabels) });
+  // A provider that failed once in this job (after the SDK's retries) is not asked again for the rest of it:
+  // a slow or dead provider would otherwise hold the batch for timeout × attempts per message.
+  let engineProvider = provider;
+  for (const message of messages) {
+    const insight = await classifyWithEngine(engineProvider, message.body!, organization.aiLabels);
+    if (insight.signature.engine !== PROVIDER_ENGINE) engineProvider = null;
+    results.push({ message, insight });
+  }
 
   const outcome = await withOrganization(organizationId, async (tx) => {
     const created = await tx.messageInsight.createManyAndReturn({

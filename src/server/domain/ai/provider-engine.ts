@@ -3,6 +3,7 @@ import { z } from "zod";
 import { aiSentiments } from "../../../shared/ai-labels";
 import { AppError } from "../../errors";
 import type { Insight } from "./local-engine";
+import { blockedProviderAddress, ProviderAddressBlockedError, providerDispatcher } from "./provider-address-guard";
 
 export const PROVIDER_ENGINE = "provider" as const;
 /** Stored with each insight the provider made: change it whenever the prompt or schema changes. */
@@ -34,12 +35,15 @@ export async function classifyWithProvider(
   text: string,
   labels: readonly string[],
 ): Promise<Insight> {
+  const blocked = await blockedProviderAddress(settings.baseUrl);
+  if (blocked) throw new ProviderAddressBlockedError(new URL(settings.baseUrl).hostname, blocked);
   const client = new OpenAI({
     baseURL: settings.baseUrl,
     // Local servers (Ollama, vLLM…) often need no key; the SDK insists on one.
     apiKey: settings.apiKey ?? "no-key",
     timeout: settings.timeoutMs,
     maxRetries: 2,
+    fetchOptions: { dispatcher: providerDispatcher() },
   });
   const completion = await client.chat.completions.create({
     model: settings.model,

@@ -4,6 +4,7 @@ import type { AiSentiment } from "../../../shared/ai-labels";
 import { recordAudit } from "../audit/record-audit";
 import { emitMessageChanges } from "../messages/emit-message-changes";
 import type { Actor } from "../members/actor";
+import { applyReviewedOptOut } from "./apply-reviewed-opt-out";
 
 /**
  * An agent's one-click verdict on a message's sentiment and label: the machine's own values confirm
@@ -13,10 +14,23 @@ export async function reviewInsight(
   actor: Actor,
   input: { messageId: string; sentiment: AiSentiment; label: string | null },
 ): Promise<{ review: "confirmed" | "corrected" }> {
-  const { conversationId, review } = await withOrganization(actor.organizationId, async (tx) => {
+  const { conversationId, review, optOutChanges } = await withOrganization(actor.organizationId, async (tx) => {
     const insight = await tx.messageInsight.findFirst({
       where: { messageId: input.messageId, organizationId: actor.organizationId },
-      select: { sentiment: true, label: true, message: { select: { conversationId: true } } },
+      select: {
+        sentiment: true,
+        label: true,
+        message: {
+          select: {
+            conversationId: true,
+            instanceId: true,
+            body: true,
+            sentAt: true,
+            direction: true,
+            conversation: { select: { contactId: true } },
+          },
+        },
+      },
     });
     if (!insight) throw new AppError("NOT_FOUND", "Classificação não encontrada.");
     if (input.label !== null) {
@@ -50,8 +64,24 @@ export async function reviewInsight(
         agent: { sentiment: input.sentiment, label: input.label },
       },
     });
-    return { conversationId: insight.message.conversationId, review };
+    const message = insight.message;
+    // An agent reading the message as a request to leave is the person's own request: it opts them out
+    // as a confident AI label would (a consent choice recorded after the message still stands).
+    const optOutChanges =
+      input.label === "opt_out" && message.direction === "inbound" && message.conversation.contactId
+        ? await applyReviewedOptOut(tx, {
+            organizationId: actor.organizationId,
+            instanceId: message.instanceId,
+            conversationId: message.conversationId,
+            contactId: message.conversation.contactId,
+            messageId: input.messageId,
+            text: message.body ?? "",
+            sentAt: message.sentAt,
+            reviewerUserId: actor.userId,
+          })
+        : [];
+    return { conversationId: message.conversationId, review, optOutChanges };
   });
-  await emitMessageChanges(actor.organizationId, [{ conversationId, messageId: input.messageId }]);
+  await emitMessageChanges(actor.organizationId, [{ conversationId, messageId: input.messageId }, ...optOutChanges]);
   return { review };
 }

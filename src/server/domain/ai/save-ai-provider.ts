@@ -4,6 +4,7 @@ import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
+import { blockedProviderAddress } from "./provider-address-guard";
 
 /**
  * Sets the organization's OpenAI-compatible provider. `apiKey` undefined keeps the stored key (the form
@@ -13,6 +14,11 @@ export async function saveAiProvider(
   actor: Actor,
   input: { baseUrl: string; apiKey?: string | null; model: string; timeoutMs: number },
 ): Promise<void> {
+  if (await blockedProviderAddress(input.baseUrl)) {
+    throw new AppError("VALIDATION", "Endereço de rede interna não permitido para o provedor de IA.", {
+      fieldErrors: { baseUrl: ["Endereço de rede interna: peça ao administrador do servidor para liberá-lo."] },
+    });
+  }
   await withOrganization(actor.organizationId, async (tx) => {
     const stored = await tx.aiProvider.findUnique({
       where: { organizationId: actor.organizationId },

@@ -3,10 +3,11 @@ import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import type { Actor } from "../members/actor";
 import { loadAiProvider } from "./load-ai-provider";
+import { isProviderAddressBlocked } from "./provider-address-guard";
 import { classifyWithProvider } from "./provider-engine";
 
 export type ProviderFailure =
-  "unauthorized" | "rate_limited" | "timeout" | "unreachable" | "http_error" | "invalid_answer";
+  "unauthorized" | "rate_limited" | "timeout" | "unreachable" | "blocked_address" | "http_error" | "invalid_answer";
 
 export type ProviderTestResult =
   | { ok: true; latencyMs: number; label: string | null }
@@ -31,6 +32,7 @@ export async function testAiProvider(actor: Actor): Promise<ProviderTestResult> 
 }
 
 export function providerFailureOf(error: unknown): { failure: ProviderFailure; status: number | null } {
+  if (isProviderAddressBlocked(error)) return { failure: "blocked_address", status: null };
   if (error instanceof APIConnectionTimeoutError) return { failure: "timeout", status: null };
   if (error instanceof APIError && error.status !== undefined) {
     const status = error.status;

@@ -4,7 +4,7 @@ import type { ContactFilter } from "../../../shared/schemas/contacts";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
 import { contactFilterSql } from "./contact-filter";
-import { csvCell, csvLine, UTF8_BOM } from "./csv-format";
+import { csvCell, csvLine, UTF8_BOM } from "../../../shared/csv-format";
 import { customFieldsOf } from "./custom-field-value";
 
 const PAGE_SIZE = 1000;

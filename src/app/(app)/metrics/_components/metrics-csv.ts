@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import { csvCell, csvLine, UTF8_BOM } from "~/shared/csv-format";
 import type { AnalyticsDashboardOutput } from "~/shared/schemas/analytics";
 
 type Totals = AnalyticsDashboardOutput["current"];
@@ -20,7 +20,7 @@ export interface MetricsCsvLabels {
 const cell = (value: number | null) => (value === null ? "" : Math.round(value));
 
 /**
- * The dashboard's numbers as one CSV (";" and a BOM, as Excel in Brazil expects): the days of the
+ * The dashboard's numbers as one CSV (the product's CSV format, see csv-format.ts): the days of the
  * period, this period against the previous one, then each number and each member. Built from the very data on screen.
  */
 export function metricsCsv(data: AnalyticsDashboardOutput, labels: MetricsCsvLabels): string {
@@ -40,8 +40,9 @@ export function metricsCsv(data: AnalyticsDashboardOutput, labels: MetricsCsvLab
       ...data.members.map((m) => [m.name, ...keys.map((key) => cell(m[key]))]),
     ],
   ];
+  // The same cell rules as the contacts export (one CSV format for the product); a blank line between sections.
   const csv = sections
-    .map((rows) => Papa.unparse(rows, { delimiter: ";", newline: "\r\n", escapeFormulae: true }))
-    .join("\r\n\r\n");
-  return `\uFEFF${csv}\r\n`;
+    .map((rows) => rows.map((row) => csvLine(row.map((value) => csvCell(value)))).join(""))
+    .join("\r\n");
+  return `${UTF8_BOM}${csv}`;
 }

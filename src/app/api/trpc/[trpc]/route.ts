@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createRequestContext } from "~/server/api/request-context";
+import { retryAfterOf } from "~/server/api/retry-after";
 import { appRouter } from "~/server/api/root";
 
 const handler = (request: Request) =>
@@ -8,6 +9,11 @@ const handler = (request: Request) =>
     req: request,
     router: appRouter,
     createContext: () => createRequestContext(request.headers),
+    // A rate-limited call says when to come back (RFC 9110 Retry-After), as any HTTP client expects.
+    responseMeta: ({ errors }) => {
+      const seconds = retryAfterOf(errors);
+      return seconds === null ? {} : { headers: new Headers({ "retry-after": String(seconds) }) };
+    },
   });
 
 export { handler as GET, handler as POST };

@@ -1,4 +1,4 @@
-import { csvCell, csvLine, UTF8_BOM } from "../csv-format";
+import { csvCell, csvLine, UTF8_BOM } from "../../../../shared/csv-format";
 import type { RowRejection } from "./validate-rows";
 
 /**
