@@ -137,6 +137,8 @@ export interface Instance {
   groups: Map<string, string>;
   sent: SentRecord[];
   failureRule: SendFailureRule | null;
+  /** How many of the next getBase64FromMediaMessage calls fail as an expired download would. */
+  failingMediaDownloads: number;
   /** `keyId_status` pairs already reported: 2.3.6 drops repeats for 30 minutes. */
   reportedStatuses: Set<string>;
 }

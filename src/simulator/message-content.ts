@@ -194,9 +194,19 @@ export function storeMessage(instance: Instance, raw: MessageRaw, mediaToken?: s
   return stored;
 }
 
+/**
+ * Whether this media download fails (`fail-media`). Evolution fetches the webhook's base64 with the same
+ * download as getBase64FromMediaMessage, so an expired file is missing from both.
+ */
+export function mediaDownloadFails(instance: Instance): boolean {
+  if (instance.failingMediaDownloads <= 0) return false;
+  instance.failingMediaDownloads--;
+  return true;
+}
+
 /** Media bytes join `message` only while the webhook's `base64` flag (as loaded at connect) is on. */
 export function attachBase64IfEnabled(instance: Instance, raw: MessageRaw, bytes: Buffer | undefined): void {
-  if (bytes && instance.loadedWebhook.enabled && instance.loadedWebhook.base64) {
+  if (bytes && instance.loadedWebhook.enabled && instance.loadedWebhook.base64 && !mediaDownloadFails(instance)) {
     raw.message.base64 = bytes.toString("base64");
   }
 }

@@ -29,6 +29,7 @@ export function newInstance(persisted: Omit<PersistedInstance, "qrCount"> & { qr
     groups: new Map(),
     sent: [],
     failureRule: null,
+    failingMediaDownloads: 0,
     reportedStatuses: new Set(),
   };
 }

@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withOrganization } from "~/server/db/tenant";
 import { TEST_PASSWORD } from "../support/factory";
 import { launchBrowser, signInThroughPage } from "../support/browser";
 import { organizationWithNumbers, seedContacts } from "../support/campaign-fixtures";
@@ -18,7 +19,11 @@ afterAll(async () => {
 
 describe("campaigns (Chromium)", () => {
   it("an owner builds and launches a campaign in the wizard; its page follows the sends and an opt-out live", async () => {
-    const { org, numbers } = await organizationWithNumbers(1);
+    const { org, owner, numbers } = await organizationWithNumbers(1);
+    // The number's own limit is below the campaign's default 2,000 a day: the estimate must say 300.
+    await withOrganization(org.organizationId, (tx) =>
+      tx.instance.update({ where: { id: numbers[0]!.id }, data: { dailySendLimit: 300 } }),
+    );
     const people = [
       "Ana Paula",
       "Bruno Costa",
@@ -32,6 +37,14 @@ describe("campaigns (Chromium)", () => {
     await seedContacts(
       org.organizationId,
       people.map((name, i) => ({ phone: phone(i + 1), name, consent: "opted_in" as const })),
+    );
+
+    // The most recent contact opted out: the message preview must never be rendered for them.
+    const [optedOut] = await seedContacts(org.organizationId, [
+      { phone: phone(50), name: "Zé Saiu", consent: "opted_out" },
+    ]);
+    await withOrganization(org.organizationId, (tx) =>
+      tx.contact.update({ where: { id: optedOut! }, data: { lastInteractionAt: new Date() } }),
     );
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -57,12 +70,19 @@ describe("campaigns (Chromium)", () => {
       .filter({ hasText: /^Olá, \p{L}+! A loja tem novidades para você\.$/u })
       .first()
       .waitFor({ timeout: 10_000 });
+    const firstNames = people.map((name) => name.split(" ")[0]);
+    for (const sample of await page.getByTestId("variant-preview-sample").allInnerTexts())
+      expect(firstNames, sample).toContain(/^Olá, (\p{L}+)!/u.exec(sample)?.[1]);
     await page.getByTestId("wizard-next").click();
 
     // Números e limites: the connected number is chosen; a short pacing so the sends spread over seconds.
     await expect.poll(() => page.getByRole("checkbox", { name: /Número 1/ }).isChecked()).toBe(true);
     await page.getByRole("textbox", { name: "Intervalo mínimo entre mensagens" }).fill("1");
     await page.getByRole("textbox", { name: "Intervalo máximo entre mensagens" }).fill("2");
+    // The server's estimate: the number's 300 a day, not the campaign's 2,000 nor a rate times 24 hours.
+    await expect
+      .poll(() => page.getByTestId("pace-estimate").getAttribute("data-per-day"), { timeout: 10_000 })
+      .toBe("300");
     await page.getByTestId("wizard-next").click();
 
     // Agenda: every day, all day, holidays included — the window is open whenever the test runs.
@@ -82,6 +102,16 @@ describe("campaigns (Chromium)", () => {
     // Revisão: name it and launch; the preflight report counts who will receive it.
     await page.getByRole("textbox", { name: "Nome da campanha" }).fill("Novidades de verão");
     await page.getByTestId("wizard-launch").click();
+    // Nothing goes out before the confirmation, which says who, through which number and until when.
+    const confirm = page.getByTestId("launch-confirm");
+    await confirm.getByTestId("launch-recipients").waitFor({ timeout: 15_000 });
+    expect(await confirm.getByTestId("launch-recipients").getAttribute("data-value")).toBe(String(people.length));
+    expect(await confirm.getByTestId("launch-numbers").innerText()).toContain("Número 1");
+    expect(await confirm.getByTestId("pace-finish").innerText()).toMatch(
+      /Os 8 envios terminam por volta de .*\d{2}:\d{2}/,
+    );
+    expect((await owner.campaigns.list()).map((c) => c.status)).toEqual(["draft"]);
+    await confirm.getByTestId("launch-confirm-button").click();
     const preflight = page.getByTestId("preflight-report");
     await preflight.waitFor({ timeout: 30_000 });
     expect(await preflight.getByTestId("preflight-eligible").getAttribute("data-value")).toBe(String(people.length));

@@ -1,25 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { runCampaignDispatch } from "~/server/domain/campaigns/run-campaign-dispatch";
-import { alwaysOpen, organizationWithNumbers, seedContacts } from "../support/campaign-fixtures";
+import { campaignInput, organizationWithNumbers, seedContacts } from "../support/campaign-fixtures";
 import { simulator } from "../support/simulator-control";
 
 const phone = (n: number) => `+55119${String(70000000 + n)}`;
-
-function campaignInput(instanceIds: string[], overrides: Record<string, unknown> = {}) {
-  return {
-    name: "Black Friday",
-    legalBasis: "consent" as const,
-    audience: { tagIds: [], instanceIds: [], consent: "opted_in" as const, lastInteraction: {}, fields: [] },
-    variants: [{ body: "Olá, {{primeiro_nome|cliente}}! Ofertas para você." }],
-    instanceIds,
-    limits: { perMinute: 600, perHour: 20_000, perDay: 100_000, minIntervalSeconds: 0, maxIntervalSeconds: 0 },
-    schedule: alwaysOpen(),
-    recentContactDays: 7,
-    thresholds: { failureRate: 0.5, optOutRate: 0.5, minSample: 1000 },
-    ...overrides,
-  };
-}
 
 const recipientsOf = (organizationId: string, campaignId: string) =>
   withOrganization(organizationId, (tx) =>

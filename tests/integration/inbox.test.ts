@@ -4,24 +4,14 @@ import { drainWebhookDeliveries } from "~/server/domain/webhooks/drain-webhook-d
 import { deliverMessage } from "~/server/domain/messages/deliver-message";
 import { reconcileMessage } from "~/server/domain/messages/reconcile-message";
 import { whatsappProviderOfKind } from "~/server/whatsapp";
-import { deliver, inboxCounts, inboxFixture } from "../support/inbox-pipeline";
+import { connectedInboxFixture, deliver, inboxCounts, inboxFixture } from "../support/inbox-pipeline";
 import { newMessageId, statusUpdate, textUpsert } from "../support/evolution-payloads";
 import { simulator } from "../support/simulator-control";
 import { randomUUID } from "node:crypto";
 
 const jid = (digits: string) => `${digits}@s.whatsapp.net`;
 
-async function connectedFixture() {
-  const fixture = await inboxFixture();
-  await fixture.owner.instances.connect({ instanceId: fixture.instanceId });
-  await simulator.scan(fixture.providerName, { phoneNumber: "5511900001111" });
-  await expect
-    .poll(async () => (await fixture.owner.instances.get({ instanceId: fixture.instanceId })).state, {
-      timeout: 15_000,
-    })
-    .toBe("open");
-  return fixture;
-}
+const connectedFixture = () => connectedInboxFixture();
 
 describe("inbox: ingestion", () => {
   it("records every message type the simulator sends, over the real webhook path", async () => {

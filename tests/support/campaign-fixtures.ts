@@ -77,3 +77,19 @@ export function alwaysOpen() {
     skipHolidays: false,
   };
 }
+
+/** A campaign's save input for tests: everyone opted in, fast limits, always open; override what a test needs. */
+export function campaignInput(instanceIds: string[], overrides: Record<string, unknown> = {}) {
+  return {
+    name: "Black Friday",
+    legalBasis: "consent" as const,
+    audience: { tagIds: [], instanceIds: [], consent: "opted_in" as const, lastInteraction: {}, fields: [] },
+    variants: [{ body: "Olá, {{primeiro_nome|cliente}}! Ofertas para você." }],
+    instanceIds,
+    limits: { perMinute: 600, perHour: 20_000, perDay: 100_000, minIntervalSeconds: 0, maxIntervalSeconds: 0 },
+    schedule: alwaysOpen(),
+    recentContactDays: 7,
+    thresholds: { failureRate: 0.5, optOutRate: 0.5, minSample: 1000 },
+    ...overrides,
+  };
+}

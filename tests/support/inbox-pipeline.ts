@@ -5,6 +5,7 @@ import { drainWebhookDeliveries } from "../../src/server/domain/webhooks/drain-w
 import { parseDeliveryBody } from "../../src/server/domain/webhooks/parse-delivery-body";
 import { whatsappProviderOfKind } from "../../src/server/whatsapp";
 import { callerFor, makeOrganization } from "./factory";
+import { simulator } from "./simulator-control";
 
 /** An organization with one instance (registered at the simulator), for feeding webhook bodies directly. */
 export async function inboxFixture(name = "Atendimento") {
@@ -16,6 +17,19 @@ export async function inboxFixture(name = "Atendimento") {
     async (tx) => (await tx.instance.findUniqueOrThrow({ where: { id: instance.id } })).providerName,
   );
   return { org, owner, instanceId: instance.id, providerName };
+}
+
+/** `inboxFixture` with its number paired in the simulator and open. */
+export async function connectedInboxFixture(phoneNumber = "5511900001111") {
+  const fixture = await inboxFixture();
+  await fixture.owner.instances.connect({ instanceId: fixture.instanceId });
+  await simulator.scan(fixture.providerName, { phoneNumber });
+  const deadline = Date.now() + 15_000;
+  while ((await fixture.owner.instances.get({ instanceId: fixture.instanceId })).state !== "open") {
+    if (Date.now() > deadline) throw new Error(`number ${fixture.providerName} did not connect`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return fixture;
 }
 
 /**

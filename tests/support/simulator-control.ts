@@ -34,6 +34,8 @@ export const simulator = {
     name: string,
   ): Promise<{ messageId: string; to: string; remoteJid: string; type: string; text?: string; receivedAt: string }[]> =>
     control(`/instances/${name}/sent`, undefined, "GET"),
+  /** The next `times` media downloads (getBase64FromMediaMessage) fail as an expired file does. */
+  failMedia: (name: string, times: number) => control(`/instances/${name}/fail-media`, { times }),
   failSends: (name: string, body: { mode: string | null; numbers?: string[]; times?: number }) =>
     control(`/instances/${name}/fail-sends`, body),
 };

@@ -214,7 +214,9 @@ export type MessageContent =
       text: string;
       linkPreview: { url: string; title: string | null; description: string | null } | null;
     }
-  | { type: "image" | "video" | "sticker"; caption: string | null; media: MediaRef }
+  | { type: "image" | "sticker"; caption: string | null; media: MediaRef }
+  /** `seconds`: the length the sender's phone declared, known before (and without) the bytes. */
+  | { type: "video"; caption: string | null; seconds: number | null; media: MediaRef }
   | { type: "audio"; voice: boolean; seconds: number | null; media: MediaRef }
   | { type: "document"; caption: string | null; media: MediaRef }
   | { type: "location"; latitude: number; longitude: number; name: string | null; address: string | null }

@@ -80,6 +80,21 @@ export const saveCampaignInput = z.object({
 
 export const campaignIdInput = z.object({ campaignId: z.uuid() });
 
+/** What the wizard's audience count and sample depend on. */
+export const previewAudienceInput = z.object({
+  audience: campaignAudienceInput,
+  legalBasis: z.enum(legalBases).default("consent"),
+});
+
+/** What the pace and finish estimate depend on: a campaign's settings before it is saved. */
+export const estimateCampaignPaceInput = saveCampaignInput.pick({
+  legalBasis: true,
+  audience: true,
+  instanceIds: true,
+  limits: true,
+  schedule: true,
+});
+
 export const previewTemplateInput = z.object({
   body: z.string().max(4096),
   contactIds: z.array(z.uuid()).max(5).default([]),

@@ -5,7 +5,7 @@ import { findMessagesSchema, readMessagesSchema, whatsappNumbersSchema } from ".
 import type { Instance, StoredMessage } from "../instance.ts";
 import { isGroupJid, isPhoneJid } from "../jid.ts";
 import { extensionFromMime } from "../media.ts";
-import { mediaTokenOf } from "../message-content.ts";
+import { mediaDownloadFails, mediaTokenOf } from "../message-content.ts";
 import { lookUpNumbers } from "../number-lookup.ts";
 import type { Runtime } from "../runtime.ts";
 
@@ -104,7 +104,8 @@ function mediaAsBase64(runtime: Runtime, instance: Instance, body: unknown) {
 
     const media = message[mediaType] as Record<string, unknown>;
     const bytes = runtime.store.mediaBlobs.get(mediaTokenOf(media.url) ?? mediaTokenOf(media.directPath) ?? "");
-    if (!bytes) throw new Error(`Failed to fetch stream from ${String(media.url)}`);
+    // What Evolution answers when WhatsApp's CDN no longer has the file (or the download fails).
+    if (!bytes || mediaDownloadFails(instance)) throw new Error(`Failed to fetch stream from ${String(media.url)}`);
     const convertToMp4 = (body as { convertToMp4?: boolean }).convertToMp4 === true && mediaType === "audioMessage";
     const mimetype = media.mimetype as string | undefined;
     return {

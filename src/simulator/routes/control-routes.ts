@@ -84,6 +84,8 @@ const failSendsBody = z.object({
   times: z.number().int().positive().optional(),
 });
 
+const failMediaBody = z.object({ times: z.number().int().min(0) });
+
 const outageBody = z.object({ down: z.boolean() });
 
 const webhooksBody = z.object({
@@ -168,6 +170,11 @@ async function instanceAction(runtime: Runtime, instance: Instance, action: stri
           }
         : null;
       return { status: 200, body: { mode, numbers: numbers ?? null, times: times ?? null } };
+    }
+    case "fail-media": {
+      const { times } = parse(failMediaBody, body);
+      instance.failingMediaDownloads = times;
+      return { status: 200, body: { times } };
     }
     default:
       throw new ControlError(404, `unknown control action "${action}"`);

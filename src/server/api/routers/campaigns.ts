@@ -1,14 +1,17 @@
 import { z } from "zod";
 import {
-  campaignAudienceInput,
   campaignIdInput,
+  estimateCampaignPaceInput,
+  previewAudienceInput,
   previewTemplateInput,
   saveCampaignInput,
 } from "../../../shared/schemas/campaigns";
 import { getCampaignReport } from "../../domain/campaigns/campaign-report";
 import { controlCampaign } from "../../domain/campaigns/control-campaign";
+import { estimateCampaignPace } from "../../domain/campaigns/estimate-campaign-pace";
 import { launchCampaign } from "../../domain/campaigns/launch-campaign";
 import { listCampaigns } from "../../domain/campaigns/list-campaigns";
+import { planCampaignLaunch } from "../../domain/campaigns/plan-campaign-launch";
 import { previewAudience, previewTemplate } from "../../domain/campaigns/preview-campaign";
 import { saveCampaign } from "../../domain/campaigns/save-campaign";
 import { adminProcedure, organizationProcedure, router } from "../trpc";
@@ -18,8 +21,12 @@ export const campaignsRouter = router({
   report: organizationProcedure.input(campaignIdInput).query(({ ctx, input }) => getCampaignReport(ctx.actor, input)),
   save: adminProcedure.input(saveCampaignInput).mutation(({ ctx, input }) => saveCampaign(ctx.actor, input)),
   previewAudience: organizationProcedure
-    .input(z.object({ audience: campaignAudienceInput }))
+    .input(previewAudienceInput)
     .query(({ ctx, input }) => previewAudience(ctx.actor, input)),
+  estimatePace: organizationProcedure
+    .input(estimateCampaignPaceInput)
+    .query(({ ctx, input }) => estimateCampaignPace(ctx.actor, input)),
+  launchPlan: adminProcedure.input(campaignIdInput).query(({ ctx, input }) => planCampaignLaunch(ctx.actor, input)),
   previewTemplate: organizationProcedure
     .input(previewTemplateInput)
     .query(({ ctx, input }) => previewTemplate(ctx.actor, input)),

@@ -23,6 +23,7 @@ import {
 import { addNote } from "../../domain/messages/add-note";
 import { listMessageChanges, listMessages } from "../../domain/messages/list-messages";
 import { retryMessage } from "../../domain/messages/retry-message";
+import { retryMessageMedia } from "../../domain/messages/retry-message-media";
 import { sendReply } from "../../domain/messages/send-reply";
 import { setConversationTag } from "../../domain/tags/tags";
 import { organizationProcedure, router } from "../trpc";
@@ -44,6 +45,9 @@ export const conversationsRouter = router({
   retryMessage: organizationProcedure
     .input(messageIdInput)
     .mutation(({ ctx, input }) => retryMessage(ctx.actor, input)),
+  retryMedia: organizationProcedure
+    .input(messageIdInput)
+    .mutation(({ ctx, input }) => retryMessageMedia(ctx.actor, input)),
   setStatus: organizationProcedure
     .input(setConversationStatusInput)
     .mutation(({ ctx, input }) => setConversationStatus(ctx.actor, input)),

@@ -1,5 +1,7 @@
 import type { Prisma } from "../../db/client";
+import type { LegalBasis } from "../../db/generated/enums";
 import type { CampaignAudience } from "./campaign-settings-schema";
+import { eligibleWhere } from "./recipient-eligibility";
 
 export type { CampaignAudience } from "./campaign-settings-schema";
 
@@ -20,4 +22,18 @@ export function audienceWhere(organizationId: string, audience: CampaignAudience
     });
   for (const field of audience.fields) where.push({ customFields: { path: [field.key], equals: field.value } });
   return { AND: where };
+}
+
+/** The audience's contacts the consent rule lets through (before launch's number and recency checks). */
+export function eligibleAudienceWhere(
+  organizationId: string,
+  audience: CampaignAudience,
+  legalBasis: LegalBasis,
+): Prisma.ContactWhereInput {
+  return {
+    AND: [
+      audienceWhere(organizationId, audience),
+      eligibleWhere({ legalBasis, requireOptIn: audience.consent === "opted_in" }),
+    ],
+  };
 }

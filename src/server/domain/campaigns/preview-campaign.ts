@@ -1,26 +1,32 @@
+import type { LegalBasis } from "../../db/generated/enums";
 import { withOrganization } from "../../db/tenant";
 import { customFieldsOf } from "../contacts/custom-field-value";
 import type { Actor } from "../members/actor";
-import { audienceWhere, type CampaignAudience } from "./campaign-audience";
+import { audienceWhere, eligibleAudienceWhere, type CampaignAudience } from "./campaign-audience";
 import { renderTemplate, unknownVariables } from "./message-template";
 
-/** How many contacts an audience describes, how many of them consent allows, and a sample. */
-export async function previewAudience(actor: Actor, input: { audience: CampaignAudience }) {
+/**
+ * How many contacts an audience describes, how many of them the consent rule lets through (the same
+ * rule as launch and claims), and a sample of those who would receive it, for the message preview.
+ */
+export async function previewAudience(actor: Actor, input: { audience: CampaignAudience; legalBasis: LegalBasis }) {
   return withOrganization(actor.organizationId, async (tx) => {
     const where = audienceWhere(actor.organizationId, input.audience);
-    const [total, optedIn, optedOut, blocked, sample] = [
+    const eligible = eligibleAudienceWhere(actor.organizationId, input.audience, input.legalBasis);
+    const [total, eligibleCount, optedIn, optedOut, blocked, sample] = [
       await tx.contact.count({ where }),
+      await tx.contact.count({ where: eligible }),
       await tx.contact.count({ where: { AND: [where, { consentStatus: "opted_in", blockedAt: null }] } }),
       await tx.contact.count({ where: { AND: [where, { consentStatus: "opted_out" }] } }),
       await tx.contact.count({ where: { AND: [where, { blockedAt: { not: null } }] } }),
       await tx.contact.findMany({
-        where,
+        where: eligible,
         take: 5,
-        orderBy: { lastInteractionAt: { sort: "desc", nulls: "last" } },
+        orderBy: [{ lastInteractionAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
         select: { id: true, name: true, pushName: true, phoneE164: true, consentStatus: true },
       }),
     ];
-    return { total, optedIn, optedOut, blocked, sample };
+    return { total, eligible: eligibleCount, optedIn, optedOut, blocked, sample };
   });
 }
 

@@ -1,3 +1,4 @@
+import type { Prisma } from "../../db/client";
 import type { ConsentStatus, LegalBasis } from "../../db/generated/enums";
 
 /** Why a contact does not get a campaign message (codes; the UI words them). */
@@ -21,8 +22,21 @@ export function exclusionFor(
 ): ExclusionReason | null {
   if (contact.blockedAt) return "blocked";
   if (contact.consentStatus === "opted_out") return "opted_out";
-  if ((campaign.legalBasis === "consent" || campaign.requireOptIn) && contact.consentStatus !== "opted_in")
-    return "no_consent";
+  if (requiresOptIn(campaign) && contact.consentStatus !== "opted_in") return "no_consent";
   if (!contact.phoneE164) return "invalid_number";
   return null;
+}
+
+/** Whether the consent rule asks for a recorded opt-in. */
+export function requiresOptIn(campaign: { legalBasis: LegalBasis; requireOptIn: boolean }): boolean {
+  return campaign.legalBasis === "consent" || campaign.requireOptIn;
+}
+
+/** The contacts `exclusionFor` lets through, as a query (the wizard's count, sample and estimate). */
+export function eligibleWhere(campaign: { legalBasis: LegalBasis; requireOptIn: boolean }): Prisma.ContactWhereInput {
+  return {
+    blockedAt: null,
+    consentStatus: requiresOptIn(campaign) ? "opted_in" : { not: "opted_out" },
+    phoneE164: { not: null },
+  };
 }

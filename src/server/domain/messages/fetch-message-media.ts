@@ -4,10 +4,12 @@ import { logger } from "../../logger";
 import { emitToOrganization } from "../../realtime/emitter";
 import { whatsappProviderFor } from "../../whatsapp";
 import { storeMessageMedia } from "./store-message-media";
+import type { MediaFailure } from "../../../shared/media-failure";
 
 /**
  * Fetches an attachment the webhook did not carry (getBase64FromMediaMessage) and stores it. Gateway
- * outages throw so the job retries; a refusal (message gone, not media) is recorded on the message.
+ * outages throw so the job retries; a refusal (message gone, not media) is recorded on the message as a
+ * code, and a person may ask again (retry-message-media).
  */
 export async function fetchMessageMedia(input: { organizationId: string; messageId: string }): Promise<void> {
   const message = await withOrganization(input.organizationId, (tx) =>
@@ -40,7 +42,7 @@ export async function fetchMessageMedia(input: { organizationId: string; message
         where: { id: message.id },
         data: {
           mediaStatus: "failed",
-          mediaError: error instanceof AppError ? error.message : "Não foi possível baixar a mídia.",
+          mediaFailure: failureOf(error),
         },
       }),
     );
@@ -59,4 +61,11 @@ export async function fetchMessageMedia(input: { organizationId: string; message
     conversationId: message.conversationId,
     messageId: message.id,
   });
+}
+
+/** Evolution answers 4xx when it cannot produce the bytes; anything else is a failed download. */
+function failureOf(error: unknown): MediaFailure {
+  return error instanceof AppError && (error.code === "BAD_REQUEST" || error.code === "NOT_FOUND")
+    ? "provider_refused"
+    : "download_failed";
 }

@@ -20,10 +20,17 @@ export function storedContent(content: MessageContent): StoredContent {
         media: null,
       };
     case "image":
-    case "video":
     case "sticker":
     case "document":
       return { type: content.type, body: content.caption, details: undefined, media: content.media };
+    case "video":
+      // The declared length stays with the message even when its bytes never arrive.
+      return {
+        type: "video",
+        body: content.caption,
+        details: content.seconds !== null ? { seconds: content.seconds } : undefined,
+        media: content.media,
+      };
     case "audio":
       return {
         type: content.voice ? "voice" : "audio",

@@ -1,5 +1,8 @@
 import type { Prisma } from "../../db/client";
 import type { Tx } from "../../db/tenant";
+import { mediaFailureOf, type MediaFailure } from "../../../shared/media-failure";
+import { messageDetailsOf } from "./message-json-schema";
+import { mediaRetryable } from "./retry-message-media";
 
 export const messageDtoSelect = {
   id: true,
@@ -20,7 +23,7 @@ export const messageDtoSelect = {
   mediaFileName: true,
   mediaSize: true,
   mediaStatus: true,
-  mediaError: true,
+  mediaFailure: true,
   editedAt: true,
   revokedAt: true,
   updatedAt: true,
@@ -59,9 +62,14 @@ export interface MessageDto {
     url: string | null;
     mimeType: string | null;
     fileName: string | null;
+    /** As declared by the sender's phone: known even when the bytes never arrived. */
     size: number | null;
+    /** A video's or audio's length as declared, in seconds. */
+    seconds: number | null;
     status: string;
-    error: string | null;
+    failure: MediaFailure | null;
+    /** Whether asking for the bytes again may help (retryMessageMedia). */
+    retryable: boolean;
   } | null;
   editedAt: string | null;
   revokedAt: string | null;
@@ -106,8 +114,10 @@ export async function messageDtos(tx: Tx, rows: MessageRow[]): Promise<MessageDt
           mimeType: row.mediaMimeType,
           fileName: row.mediaFileName,
           size: row.mediaSize,
+          seconds: messageDetailsOf(row)?.seconds ?? null,
           status: row.mediaStatus,
-          error: row.mediaError,
+          failure: mediaFailureOf(row.mediaFailure),
+          retryable: mediaRetryable(row),
         }
       : null,
     editedAt: row.editedAt?.toISOString() ?? null,

@@ -4,6 +4,7 @@ import { mediaStore } from "../../media";
 import { mediaKey } from "../../media/media-key";
 import { checkMedia } from "../../media/media-limits";
 import type { MediaRef } from "../../whatsapp/provider";
+import type { MediaFailure } from "../../../shared/media-failure";
 
 /** Media of a new message: stored now when the webhook carried the bytes, else fetched by a job. */
 export async function attachIncomingMedia(
@@ -27,7 +28,7 @@ export async function attachIncomingMedia(
 /**
  * Keeps an attachment's bytes (content-addressed, so storing them again is harmless) and links them
  * to the message. What customers send is kept whatever its type (it is served as a download, never
- * rendered); only the size limit refuses bytes, and the reason is shown in the conversation.
+ * rendered); only the size limit (or no bytes at all) refuses them, and the reason (a code) is shown in the conversation.
  */
 export async function storeMessageMedia(
   tx: Tx,
@@ -40,7 +41,7 @@ export async function storeMessageMedia(
       where: { id: input.messageId },
       data: {
         mediaStatus: "rejected",
-        mediaError: check.message,
+        mediaFailure: (check.reason === "vazio" ? "empty" : "too_large") satisfies MediaFailure,
         mediaSize: input.bytes.length,
         mediaMimeType: mimeType,
       },
@@ -54,7 +55,7 @@ export async function storeMessageMedia(
     data: {
       mediaKey: key,
       mediaStatus: "stored",
-      mediaError: null,
+      mediaFailure: null,
       mediaSize: input.bytes.length,
       mediaMimeType: mimeType,
       ...(input.fileName ? { mediaFileName: input.fileName } : {}),

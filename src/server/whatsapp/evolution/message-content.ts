@@ -121,6 +121,10 @@ function textContent(content: Content): Extract<MessageContent, { type: "text" }
   return null;
 }
 
+function visual(type: "image" | "sticker", media: Media, bytes: string | null): MessageContent {
+  return { type, caption: orNull(media.caption), media: mediaRef(media, bytes, null) };
+}
+
 /**
  * The content Mirage shows. `content` is the unwrapped message read by `messageContentSchema`; `base64` is
  * the outer `message.base64`; `type` names the content for kinds Mirage does not render.
@@ -129,15 +133,16 @@ export function messageContent(content: Content, base64: unknown, type: string):
   const text = textContent(content);
   if (text) return text;
   const bytes = rawBase64(base64);
-  const visuals: ["image" | "video" | "sticker", Media | null | undefined][] = [
-    ["image", content.imageMessage],
-    ["video", content.videoMessage],
-    ["video", content.ptvMessage],
-    ["sticker", content.stickerMessage],
-  ];
-  for (const [kind, media] of visuals) {
-    if (media) return { type: kind, caption: orNull(media.caption), media: mediaRef(media, bytes, null) };
-  }
+  if (content.imageMessage) return visual("image", content.imageMessage, bytes);
+  const video = content.videoMessage ?? content.ptvMessage;
+  if (video)
+    return {
+      type: "video",
+      caption: orNull(video.caption),
+      seconds: video.seconds ?? null,
+      media: mediaRef(video, bytes, null),
+    };
+  if (content.stickerMessage) return visual("sticker", content.stickerMessage, bytes);
   if (content.audioMessage) {
     const audio = content.audioMessage;
     return {

@@ -309,12 +309,14 @@ describe("messages.upsert: content", () => {
       {
         type: "video",
         caption: "olha",
+        seconds: 5,
         media: { mimeType: "video/mp4", fileName: null, size: 52342, base64: null },
       },
     );
     expect(contentOf({ ptvMessage: { ...mediaFields, mimetype: "video/mp4", seconds: 8 } })).toMatchObject({
       type: "video",
       caption: null,
+      seconds: 8,
     });
     expect(contentOf({ stickerMessage: { ...mediaFields, mimetype: "image/webp", isAnimated: false } })).toEqual({
       type: "sticker",

@@ -11,12 +11,14 @@ import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { AudienceStep } from "./audience-step";
 import { MessageStep } from "./message-step";
+import { LaunchConfirmModal } from "./launch-confirm-modal";
 import { NumbersStep } from "./numbers-step";
 import { PreflightModal } from "./preflight-modal";
 import { ReviewStep } from "./review-step";
 import { ScheduleStep } from "./schedule-step";
 import type { PreflightReport } from "./types";
 import { useAudiencePreview } from "./use-audience-preview";
+import { usePaceEstimate } from "./use-pace-estimate";
 import { clientErrors, stepOfField, steps, toSaveInput, type WizardValues } from "./wizard-values";
 
 const LAST = steps.length - 1;
@@ -39,10 +41,13 @@ export function CampaignWizard(props: { initial: WizardValues; campaignId: strin
   const [formError, setFormError] = useState<string | null>(null);
   const [campaignId, setCampaignId] = useState(props.campaignId);
   const [preflight, setPreflight] = useState<PreflightReport | null>(null);
+  /** The saved draft waiting for the launch confirmation. */
+  const [confirming, setConfirming] = useState<string | null>(null);
   const [uploads, setUploads] = useState<Set<number>>(new Set());
   const [instancesTouched, setInstancesTouched] = useState(!!props.campaignId);
   const instances = useQuery(trpc.instances.list.queryOptions());
   const preview = useAudiencePreview(values.audience, values.legalBasis, timeZone);
+  const pace = usePaceEstimate(values, timeZone);
   const save = useMutation(trpc.campaigns.save.mutationOptions());
   const launch = useMutation(trpc.campaigns.launch.mutationOptions());
   const busy = save.isPending || launch.isPending;
@@ -81,6 +86,7 @@ export function CampaignWizard(props: { initial: WizardValues; campaignId: strin
     goTo(Math.min(active + 1, LAST));
   }
 
+  /** Saves the form (and, to launch, asks for a confirmation first: nothing is sent until then). */
   async function submit(kind: "draft" | "launch") {
     const found: Record<string, string> = {};
     for (let step = 0; step <= LAST; step++) Object.assign(found, clientErrors(values, step, timeZone));
@@ -90,32 +96,42 @@ export function CampaignWizard(props: { initial: WizardValues; campaignId: strin
       return;
     }
     setFormError(null);
-    let savedId = campaignId;
     try {
       const saved = await save.mutateAsync(toSaveInput(values, timeZone, campaignId));
-      savedId = saved.id;
       if (!campaignId) {
         setCampaignId(saved.id);
         // Reloading now opens this draft, not a new one.
         window.history.replaceState(null, "", `/campaigns/${saved.id}/edit`);
       }
       void queryClient.invalidateQueries({ queryKey: trpc.campaigns.list.queryKey() });
-      if (kind === "draft") {
-        notifications.show({ color: "teal", message: t("draftSaved") });
-        return;
-      }
-      const report = await launch.mutateAsync({ campaignId: saved.id });
+      if (kind === "draft") notifications.show({ color: "teal", message: t("draftSaved") });
+      else setConfirming(saved.id);
+    } catch (error) {
+      showError(error, t("saveError"));
+    }
+  }
+
+  async function confirmLaunch() {
+    if (!confirming) return;
+    try {
+      const report = await launch.mutateAsync({ campaignId: confirming });
       void queryClient.invalidateQueries({ queryKey: trpc.campaigns.list.queryKey() });
-      void queryClient.invalidateQueries({ queryKey: trpc.campaigns.report.queryKey({ campaignId: saved.id }) });
+      void queryClient.invalidateQueries({ queryKey: trpc.campaigns.report.queryKey({ campaignId: confirming }) });
+      setConfirming(null);
       setPreflight(report);
     } catch (error) {
-      const fields = fieldErrorsOf(error);
-      if (Object.keys(fields).length) {
-        setErrors(fields);
-        setActive(Math.min(...Object.keys(fields).map(stepOfField)));
-      }
-      setFormError(messageOf(error, savedId ? t("launchError") : t("saveError")));
+      setConfirming(null);
+      showError(error, t("launchError"));
     }
+  }
+
+  function showError(error: unknown, fallback: string) {
+    const fields = fieldErrorsOf(error);
+    if (Object.keys(fields).length) {
+      setErrors(fields);
+      setActive(Math.min(...Object.keys(fields).map(stepOfField)));
+    }
+    setFormError(messageOf(error, fallback));
   }
 
   const stepContent = [
@@ -151,6 +167,8 @@ export function CampaignWizard(props: { initial: WizardValues; campaignId: strin
         update("instanceIds", ids);
       }}
       onLimits={(limits) => update("limits", limits)}
+      pace={pace}
+      timeZone={timeZone}
       errors={errors}
     />,
     <ScheduleStep
@@ -168,6 +186,7 @@ export function CampaignWizard(props: { initial: WizardValues; campaignId: strin
       key="review"
       values={values}
       preview={preview}
+      pace={pace}
       timeZone={timeZone}
       onName={(name) => update("name", name)}
       onLegalBasis={(legalBasis) => update("legalBasis", legalBasis)}
@@ -240,6 +259,13 @@ export function CampaignWizard(props: { initial: WizardValues; campaignId: strin
           </Group>
         )}
       </Group>
+      <LaunchConfirmModal
+        campaignId={confirming}
+        timeZone={timeZone}
+        launching={launch.isPending}
+        onConfirm={() => void confirmLaunch()}
+        onCancel={() => setConfirming(null)}
+      />
       <PreflightModal report={preflight} onContinue={() => campaignId && router.push(`/campaigns/${campaignId}`)} />
     </Stack>
   );

@@ -6,6 +6,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useTRPC } from "~/trpc/react";
 import { InstanceStatusBadge } from "../../../_components/instance-status-badge";
+import { PaceEstimate } from "./pace-estimate";
+import type { PaceEstimateState } from "./use-pace-estimate";
 import type { WizardValues } from "./wizard-values";
 
 type Limits = WizardValues["limits"];
@@ -15,6 +17,8 @@ export function NumbersStep(props: {
   limits: Limits;
   onInstances: (ids: string[]) => void;
   onLimits: (limits: Limits) => void;
+  pace: PaceEstimateState;
+  timeZone: string;
   errors: Record<string, string>;
 }) {
   const t = useTranslations("campaigns.numbers");
@@ -32,14 +36,6 @@ export function NumbersStep(props: {
       : { thousandSeparator: ".", decimalSeparator: "," };
   const setLimit = (key: keyof Limits) => (value: number | string) =>
     props.onLimits({ ...limits, [key]: typeof value === "number" ? value : Number(value) || 0 });
-
-  // What one number can send in an hour given every limit and the pause between messages.
-  const averageInterval = (limits.minIntervalSeconds + limits.maxIntervalSeconds) / 2;
-  const perHour = Math.min(
-    limits.perHour,
-    limits.perMinute * 60,
-    averageInterval > 0 ? 3600 / averageInterval : Number.POSITIVE_INFINITY,
-  );
 
   return (
     <Stack>
@@ -143,12 +139,7 @@ export function NumbersStep(props: {
           error={errors["limits.maxIntervalSeconds"]}
         />
       </SimpleGrid>
-      <Text size="sm" c="dimmed" data-testid="pace-estimate">
-        {t("paceEstimate", {
-          perHour: number.format(perHour),
-          perDay: number.format(Math.min(limits.perDay, perHour * 24)),
-        })}
-      </Text>
+      <PaceEstimate estimate={props.pace.data} loading={props.pace.isFetching} timeZone={props.timeZone} />
       <Text size="xs" c="dimmed">
         {t("limitsHelp")}
       </Text>

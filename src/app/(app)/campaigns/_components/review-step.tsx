@@ -9,7 +9,9 @@ import { legalBases, type LegalBasisName } from "~/shared/schemas/campaigns";
 import { useTRPC } from "~/trpc/react";
 import { dateTime } from "~/shared/format/time";
 import { useWindowSummary } from "./schedule-summary";
+import { PaceEstimate } from "./pace-estimate";
 import type { AudiencePreview } from "./use-audience-preview";
+import type { PaceEstimateState } from "./use-pace-estimate";
 import { variantLetter } from "./variant-editor";
 import { fromZonedInput } from "./zoned-time";
 import type { WizardValues } from "./wizard-values";
@@ -17,6 +19,7 @@ import type { WizardValues } from "./wizard-values";
 export function ReviewStep(props: {
   values: WizardValues;
   preview: AudiencePreview;
+  pace: PaceEstimateState;
   timeZone: string;
   onName: (name: string) => void;
   onLegalBasis: (legalBasis: LegalBasisName) => void;
@@ -139,6 +142,7 @@ export function ReviewStep(props: {
               quietTo: schedule.quiet ? schedule.quietTo : null,
             })}
           </Text>
+          <PaceEstimate estimate={props.pace.data} loading={props.pace.isFetching} timeZone={timeZone} />
           <Text size="sm" c="dimmed">
             {values.recentContactDays > 0 ? t("recent", { days: values.recentContactDays }) : t("noRecentRule")}
             {" · "}

@@ -4,3 +4,4 @@ export type { PreflightReport } from "~/server/domain/campaigns/launch-campaign"
 export type { UploadedFile } from "../../inbox/_components/use-attachment-upload";
 
 export type CampaignStatus = "draft" | "scheduled" | "running" | "paused" | "completed" | "cancelled";
+export type { CampaignPaceEstimate } from "~/server/domain/campaigns/estimate-campaign-pace";

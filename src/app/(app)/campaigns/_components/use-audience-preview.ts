@@ -7,27 +7,26 @@ import { useTRPC } from "~/trpc/react";
 import { audienceInput, type AudienceValues } from "./wizard-values";
 
 /**
- * How many contacts the audience describes (counted by the server as the filters settle) and a
- * sample of them. The estimate is before the launch's own exclusions (numbers without WhatsApp,
+ * How many contacts the audience describes and how many of them may receive it (counted by the server
+ * as the filters settle), and a sample of those. The estimate is before the launch's own exclusions (numbers without WhatsApp,
  * contacts reached recently, duplicates), which the preflight report lists.
  */
 export function useAudiencePreview(audience: AudienceValues, legalBasis: LegalBasisName, timeZone: string) {
   const trpc = useTRPC();
   const [settled] = useDebouncedValue(audience, 400);
   const query = useQuery({
-    ...trpc.campaigns.previewAudience.queryOptions({ audience: audienceInput(settled, timeZone) }),
+    ...trpc.campaigns.previewAudience.queryOptions({ audience: audienceInput(settled, timeZone), legalBasis }),
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });
   const data = query.data;
-  // The legal basis "consent" always requires a recorded opt-in, whatever the audience says.
-  const requireOptIn = audience.consent === "opted_in" || legalBasis === "consent";
-  const eligible = data ? (requireOptIn ? data.optedIn : Math.max(0, data.total - data.optedOut - data.blocked)) : 0;
   return {
     data,
-    eligible,
+    // Counted by the server with the launch's consent rule (legal basis and audience together).
+    eligible: data?.eligible ?? 0,
     isFetching: query.isFetching || settled !== audience,
     error: query.error,
+    // Only contacts who would receive it: the message preview never renders for an opted-out person.
     sampleIds: (data?.sample ?? []).map((contact) => contact.id),
   };
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Chip, CloseButton, Group, SegmentedControl, Select, Stack, TextInput } from "@mantine/core";
+import { Chip, CloseButton, Group, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -10,8 +10,10 @@ import type { ConversationFilters } from "./use-conversation-list";
 
 const ALL = "all";
 const statuses = ["open", "pending", "closed", "all"] as const;
+/** Half a 340 px list each: a narrower chevron leaves the placeholder ("Todas as instâncias") room. */
+const compactSelect = { size: "xs", rightSectionWidth: 24 } as const;
 
-/** Search, then the filters in three compact rows; filters do not apply to search results. */
+/** Search, then the filters in compact rows; filters do not apply to search results. */
 export function ConversationFiltersBar(props: {
   filters: ConversationFilters;
   onChange: (filters: ConversationFilters) => void;
@@ -41,7 +43,7 @@ export function ConversationFiltersBar(props: {
   ];
 
   return (
-    <Stack gap={6} p="sm" style={{ borderBottom: "1px solid var(--mantine-color-default-border)" }}>
+    <Stack gap={6} p="xs" style={{ borderBottom: "1px solid var(--mantine-color-default-border)" }}>
       <Group gap={6} wrap="nowrap">
         <TextInput
           style={{ flex: 1 }}
@@ -78,9 +80,10 @@ export function ConversationFiltersBar(props: {
         data={statuses.map((status) => ({ value: status, label: t(`filters.statuses.${status}`) }))}
         data-testid="filter-status"
       />
-      <Group gap={6} wrap="nowrap" grow>
+      {/* Two per row: four in one row cut their placeholders ("Todas as instâ…") in a 340 px list. */}
+      <SimpleGrid cols={2} spacing={6} verticalSpacing={6}>
         <Select
-          size="xs"
+          {...compactSelect}
           aria-label={t("filters.assignee")}
           data={assigneeOptions}
           value={filters.assignee ?? ALL}
@@ -93,7 +96,7 @@ export function ConversationFiltersBar(props: {
         />
         {instanceOptions.length > 1 && (
           <Select
-            size="xs"
+            {...compactSelect}
             aria-label={t("filters.instance")}
             placeholder={t("filters.instanceAll")}
             data={instanceOptions}
@@ -107,7 +110,7 @@ export function ConversationFiltersBar(props: {
         )}
         {tagOptions.length > 0 && (
           <Select
-            size="xs"
+            {...compactSelect}
             aria-label={t("filters.tag")}
             placeholder={t("filters.tagAll")}
             data={tagOptions}
@@ -122,7 +125,7 @@ export function ConversationFiltersBar(props: {
         )}
         {aiLabelOptions.length > 0 && (
           <Select
-            size="xs"
+            {...compactSelect}
             aria-label={t("filters.aiLabel")}
             placeholder={t("filters.aiLabelAll")}
             data={aiLabelOptions}
@@ -134,7 +137,7 @@ export function ConversationFiltersBar(props: {
             data-testid="filter-ai-label"
           />
         )}
-      </Group>
+      </SimpleGrid>
     </Stack>
   );
 }

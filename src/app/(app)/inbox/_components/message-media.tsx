@@ -1,11 +1,12 @@
 "use client";
 
-import { Anchor, Group, Image, Loader, Modal, Paper, Stack, Text, ThemeIcon, UnstyledButton } from "@mantine/core";
+import { Anchor, Group, Image, Modal, Paper, Stack, Text, ThemeIcon, UnstyledButton } from "@mantine/core";
 import { IconDownload, IconFileDescription, IconMapPin, IconPhoto, IconUser } from "@tabler/icons-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatBytes } from "~/shared/format/bytes";
 import { formatPhone } from "../../../_components/format-phone";
+import { MissingMedia } from "./missing-media";
 import type { MessageDto } from "./types";
 
 /** An attachment, a location or a contact card — whatever the message carries besides its text. */
@@ -21,21 +22,7 @@ function Attachment({ message, media }: { message: MessageDto; media: NonNullabl
   const locale = useLocale();
   const [zoomed, setZoomed] = useState(false);
 
-  if (media.status === "pending")
-    return (
-      <Group gap={6} py={4} data-testid="media-pending">
-        <Loader size="xs" />
-        <Text size="sm" c="dimmed">
-          {t("downloading")}
-        </Text>
-      </Group>
-    );
-  if (!media.url)
-    return (
-      <Text size="sm" c="red" py={4} data-testid="media-error">
-        {media.error ?? t("unavailable")}
-      </Text>
-    );
+  if (!media.url) return <MissingMedia message={message} media={media} />;
 
   const name = media.fileName ?? t("file");
   switch (message.type) {

@@ -4,6 +4,7 @@ import { Alert, Anchor, Button, Group, Paper, Progress, SimpleGrid, Stack, Text 
 import { IconDownload } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
+import { useEffect } from "react";
 import { useTRPC } from "~/trpc/react";
 import { useRealtimeEvent } from "../../../../_components/realtime-provider";
 
@@ -22,6 +23,13 @@ export function ProgressStep(props: { importId: string; onRetry: () => void; ret
     if (event.importId === props.importId) void queryClient.invalidateQueries({ queryKey: key });
   });
   const data = job.data;
+  const finished = data?.status === "completed" || data?.status === "failed";
+  // The list behind the wizard shows what the import wrote as soon as it is done, not at the next event.
+  useEffect(() => {
+    if (!finished) return;
+    void queryClient.invalidateQueries({ queryKey: trpc.contacts.list.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.contacts.count.pathKey() });
+  }, [finished, queryClient, trpc]);
   if (!data) return <Progress value={0} animated />;
   const percent = data.totalRows ? Math.round((data.processedRows / data.totalRows) * 100) : 0;
   const figure = (label: string, value: number, testId: string) => (
