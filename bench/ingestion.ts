@@ -19,9 +19,8 @@ import pg from "pg";
 import { startStack } from "../scripts/stack";
 import { withOrganization } from "../src/server/db/tenant";
 import { createInstance } from "../src/server/domain/instances/create-instance";
-import { evolutionServer } from "../src/server/domain/instances/evolution-server";
 import { createOrganization } from "../src/server/domain/organizations/create-organization";
-import { whatsappProvider } from "../src/server/whatsapp";
+import { whatsappProviderOfKind } from "../src/server/whatsapp";
 import { booleanFlag, machine, numberFlag, pass, round1, sleep, superuserUrl } from "./support/common";
 import type { LoadPlan, LoadResult } from "./support/load";
 import type { WebhookTarget } from "./support/payloads";
@@ -129,7 +128,7 @@ async function main() {
         organization.id,
         async (tx) => (await tx.instance.findUniqueOrThrow({ where: { id: instance.id } })).providerName,
       );
-      const webhook = await whatsappProvider().findWebhook(evolutionServer(), providerName);
+      const webhook = await whatsappProviderOfKind("evolution").findWebhook(providerName);
       if (!webhook) throw new Error(`no webhook registered for ${providerName}`);
       ours.push({ path: new URL(webhook.url).pathname, headers: webhook.headers, providerName });
       raw.push({ path: `/raw/${organization.id}/${instance.id}`, headers: {}, providerName });

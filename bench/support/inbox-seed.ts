@@ -72,9 +72,9 @@ export async function seedInbox(client: pg.PoolClient, plan: SeedPlan): Promise<
   // Status: 60% closed, 25% open, 15% pending; 70% assigned.
   await timed(
     "conversations",
-    `INSERT INTO conversations (id, organization_id, instance_id, kind, chat_key, chat_jid, contact_id, status, assignee_id,
+    `INSERT INTO conversations (id, organization_id, instance_id, kind, chat_key, chat_address, contact_id, status, assignee_id,
        unread_count, last_activity_at, created_at, updated_at)
-     SELECT id, $1::uuid, instance_id, 'direct'::"ConversationKind", contact_id::text, '551198' || lpad(contact_g::text, 7, '0') || '@s.whatsapp.net',
+     SELECT id, $1::uuid, instance_id, 'direct'::"ConversationKind", contact_id::text, '551198' || lpad(contact_g::text, 7, '0'),
        contact_id,
        (CASE WHEN g % 20 < 12 THEN 'closed' WHEN g % 20 < 17 THEN 'open' ELSE 'pending' END)::"ConversationStatus",
        CASE WHEN g % 10 < 7 THEN ($2::uuid[])[1 + (g / 10) % array_length($2::uuid[], 1)] END,

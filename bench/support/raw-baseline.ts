@@ -30,7 +30,6 @@ WITH ev AS (
   SELECT organization_id, instance_id,
     data->'key'->>'id' AS provider_id,
     split_part(data->'key'->>'remoteJid', '@', 1) AS digits,
-    data->'key'->>'remoteJid' AS jid,
     coalesce((data->'key'->>'fromMe')::boolean, false) AS from_me,
     data->>'pushName' AS push_name,
     data->'message'->>'conversation' AS body,
@@ -46,9 +45,9 @@ WITH ev AS (
     updated_at = now()
   RETURNING c.id
 ), cv AS (
-  INSERT INTO raw.conversations AS v (id, organization_id, instance_id, kind, chat_key, chat_jid, contact_id,
+  INSERT INTO raw.conversations AS v (id, organization_id, instance_id, kind, chat_key, chat_address, contact_id,
     unread_count, last_activity_at, last_message_preview, last_message_direction, last_inbound_at, created_at, updated_at)
-  SELECT uuidv7(), p.organization_id, p.instance_id, 'direct'::"ConversationKind", ct.id::text, p.jid, ct.id,
+  SELECT uuidv7(), p.organization_id, p.instance_id, 'direct'::"ConversationKind", ct.id::text, p.digits, ct.id,
     CASE WHEN p.from_me THEN 0 ELSE 1 END, p.sent_at, left(p.body, 200),
     (CASE WHEN p.from_me THEN 'outbound' ELSE 'inbound' END)::"MessageDirection",
     CASE WHEN p.from_me THEN NULL ELSE p.sent_at END, now(), now()

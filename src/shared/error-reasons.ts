@@ -115,6 +115,8 @@ export const errorReasons = [
   "payloadTooLarge",
   "rateLimited",
   "upstreamUnavailable",
+  "whatsappProviderUnavailable",
+  "providerOperationUnsupported",
   "importFileTooLargeSize",
   "csvUnclosedQuote",
   "spreadsheetTooManyRows",

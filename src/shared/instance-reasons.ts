@@ -1,29 +1,30 @@
 /**
- * WhatsApp (Baileys) disconnect codes Mirage knows; the UI words each as `instances.disconnect.<code>`.
- * `terminal` codes need a new pairing (no automatic reconnect); the rest Evolution or our watchdog
- * reconnects.
+ * Why a WhatsApp connection closed, as provider-neutral codes (each provider maps its own codes to
+ * these); the UI words each as `instances.disconnect.<code>`. `terminal` reasons need a new pairing (no
+ * automatic reconnect); the rest the provider or our watchdog reconnects.
  */
-export const disconnectReasons: Record<number, { terminal: boolean }> = {
-  200: { terminal: false },
-  401: { terminal: true },
-  402: { terminal: true },
-  403: { terminal: true },
-  406: { terminal: true },
-  408: { terminal: false },
-  428: { terminal: false },
-  440: { terminal: false },
-  500: { terminal: false },
-  503: { terminal: false },
-  515: { terminal: false },
-};
+export const disconnectReasons = {
+  logged_out: { terminal: true },
+  account_unavailable: { terminal: true },
+  banned: { terminal: true },
+  refused: { terminal: true },
+  connection_lost: { terminal: false },
+  connection_closed: { terminal: false },
+  replaced: { terminal: false },
+  bad_session: { terminal: false },
+  service_unavailable: { terminal: false },
+  restart_required: { terminal: false },
+  unknown: { terminal: false },
+} as const satisfies Record<string, { terminal: boolean }>;
 
-/** Whether the UI has words for this disconnect code (else it shows the bare number). */
-export function isKnownDisconnect(code: number | null | undefined): code is number {
-  return code !== null && code !== undefined && code in disconnectReasons;
+export type DisconnectReason = keyof typeof disconnectReasons;
+
+export function isDisconnectReason(code: string | null | undefined): code is DisconnectReason {
+  return typeof code === "string" && Object.hasOwn(disconnectReasons, code);
 }
 
-export function isTerminalDisconnect(code: number | null | undefined): boolean {
-  return code !== null && code !== undefined && disconnectReasons[code]?.terminal === true;
+export function isTerminalDisconnect(code: string | null | undefined): boolean {
+  return !!code && isDisconnectReason(code) && disconnectReasons[code].terminal;
 }
 
 /** What a timeline entry says happened, as a code (`instances.timelineDetail.<code>`) with parameters. */

@@ -105,6 +105,15 @@ export class ConnectionLifecycle {
     this.emit(instance, "connection.update", { instance: instance.row.name, state: "close", statusReason: statusCode });
   }
 
+  /** A saved instance without a session, after a restart: closed with its last disconnect, no socket, no event. */
+  restoreClosed(instance: Instance): void {
+    this.setState(instance, "close", instance.row.disconnectionReasonCode ?? 200);
+    if (instance.row.connectionStatus !== "close") {
+      instance.row.connectionStatus = "close";
+      this.touch(instance);
+    }
+  }
+
   /** Stops timers without any event (the instance is being deleted or forgotten). */
   stop(instance: Instance): void {
     this.replaceSocket(instance);

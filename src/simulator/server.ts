@@ -124,8 +124,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
   serverUrl ||= url;
 
-  // Like Evolution at boot, every saved instance gets a socket: paired ones reopen, the others start showing QRs.
-  for (const instance of store.loadPersisted()) void lifecycle.startSocket(instance, undefined);
+  // Like Evolution at boot, only instances with a saved session get a socket and reopen. One logged out (its
+  // session deleted) or never paired stays closed, reporting its last disconnect, until `/instance/connect`:
+  // starting a socket for it would show "connecting" and new QRs for a number nobody asked to pair.
+  for (const instance of store.loadPersisted()) {
+    if (instance.session) void lifecycle.startSocket(instance, undefined);
+    else lifecycle.restoreClosed(instance);
+  }
 
   let closed: Promise<void> | undefined;
   return {

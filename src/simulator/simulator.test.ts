@@ -501,6 +501,51 @@ describe("evolution simulator", () => {
     }
   });
 
+  it("keeps a logged-out instance closed across a restart until someone asks to connect", async () => {
+    const stateFile = path.join(mkdtempSync(path.join(tmpdir(), "evolution-simulator-")), "state.json");
+    const options = { apiKey: API_KEY, port: 0, stateFile, reconnectDelayMs: 10, qrIntervalMs: 60_000 };
+    const headers = { apikey: API_KEY, "content-type": "application/json" };
+    const at =
+      (base: string) =>
+      (route: string, init: RequestInit = {}) =>
+        fetch(`${base}${route}`, { headers, ...init }).then((r) => r.json());
+    const first = await startSimulator(options);
+    await at(first.url)("/instance/create", {
+      method: "POST",
+      body: JSON.stringify({
+        instanceName: "gone",
+        integration: "WHATSAPP-BAILEYS",
+        webhook: { url: `${receiver.url}/gone`, events: [] },
+      }),
+    });
+    await at(first.url)("/instance/connect/gone");
+    await at(first.url)("/_control/instances/gone/scan", { method: "POST", body: "{}" });
+    await at(first.url)("/_control/instances/gone/drop", { method: "POST", body: JSON.stringify({ statusCode: 401 }) });
+    await waitFor(() => eventsAt("/gone", "logout.instance")[0]);
+    await first.close();
+    const eventsBefore = deliveriesTo("/gone").length;
+
+    const second = await startSimulator(options);
+    try {
+      const call2 = at(second.url);
+      // Give a wrongly started socket time to announce itself (connecting, then a QR) before looking.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await call2("/instance/connectionState/gone")).toEqual({
+        instance: { instanceName: "gone", state: "close" },
+      });
+      const [listed] = await call2("/instance/fetchInstances?instanceName=gone");
+      expect(listed).toMatchObject({ connectionStatus: "close", disconnectionReasonCode: 401 });
+      expect(deliveriesTo("/gone").slice(eventsBefore)).toEqual([]);
+
+      // Asking to connect starts pairing again: a QR, as after any logout.
+      const connect = await call2("/instance/connect/gone");
+      expect(connect).toMatchObject({ base64: expect.stringMatching(/^data:image\/png;base64,/) });
+      expect((await call2("/instance/connectionState/gone")).instance.state).toBe("connecting");
+    } finally {
+      await second.close();
+    }
+  });
+
   it("resets connections during an outage while the control API keeps working", async () => {
     expect((await control("/outage", { down: true })).body).toEqual({ down: true });
     await expect(fetch(`${simulator.url}/`)).rejects.toThrow();

@@ -22,7 +22,7 @@ async function seed(fixture: Fixture) {
         '+55119770' || lpad(n::text, 5, '0'), now(), now()
       FROM generate_series(0, 39) n`;
     await tx.$executeRaw`
-      INSERT INTO conversations (id, organization_id, instance_id, kind, chat_key, chat_jid, contact_id, status,
+      INSERT INTO conversations (id, organization_id, instance_id, kind, chat_key, chat_address, contact_id, status,
         unread_count, last_activity_at, created_at, updated_at)
       SELECT uuidv7(), ${org}::uuid, ${instance}::uuid, 'direct', ct.id::text, substr(ct.phone_e164, 2) || '@s.whatsapp.net',
         ct.id, 'open', 0, now(), now(), now()
@@ -163,7 +163,7 @@ describe("inbox: bounded contact search", () => {
           CASE WHEN n % 97 = 0 THEN 'Rosa ' || n ELSE 'Cliente ' || n END, '+55119' || lpad(n::text, 8, '0'), now(), now()
         FROM generate_series(0, 2999) n`;
       await tx.$executeRaw`
-        INSERT INTO conversations (id, organization_id, instance_id, kind, chat_key, chat_jid, contact_id, status,
+        INSERT INTO conversations (id, organization_id, instance_id, kind, chat_key, chat_address, contact_id, status,
           unread_count, last_activity_at, created_at, updated_at)
         SELECT uuidv7(), ct.organization_id, ${fixture.instanceId}::uuid, 'direct', ct.id::text,
           substr(ct.phone_e164, 2) || '@s.whatsapp.net', ct.id, 'open', 0,

@@ -3,8 +3,7 @@ import { withOrganization } from "~/server/db/tenant";
 import { drainWebhookDeliveries } from "~/server/domain/webhooks/drain-webhook-deliveries";
 import { deliverMessage } from "~/server/domain/messages/deliver-message";
 import { reconcileMessage } from "~/server/domain/messages/reconcile-message";
-import { evolutionServer } from "~/server/domain/instances/evolution-server";
-import { whatsappProvider } from "~/server/whatsapp";
+import { whatsappProviderOfKind } from "~/server/whatsapp";
 import { connectedInboxFixture, deliver, inboxCounts, inboxFixture } from "../support/inbox-pipeline";
 import { newMessageId, statusUpdate, textUpsert } from "../support/evolution-payloads";
 import { simulator } from "../support/simulator-control";
@@ -289,9 +288,9 @@ describe("inbox: replies", () => {
       const conv = await withOrganization(org.organizationId, (tx) =>
         tx.conversation.findUniqueOrThrow({ where: { id: conversation!.id } }),
       );
-      const sent = await whatsappProvider().sendText(evolutionServer(), {
+      const sent = await whatsappProviderOfKind("evolution").sendText({
         instanceName: providerName,
-        to: conv.chatJid,
+        to: conv.chatAddress,
         text: "enviada antes da queda",
       });
       // The job runs again: the claim is gone, so it does not send; the message becomes unknown.

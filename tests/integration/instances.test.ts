@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runInstanceWatchdog } from "~/server/domain/instances/run-instance-watchdog";
-import { evolutionServer } from "~/server/domain/instances/evolution-server";
 import { withOrganization } from "~/server/db/tenant";
-import { whatsappProvider } from "~/server/whatsapp";
+import { whatsappProviderOfKind } from "~/server/whatsapp";
 import { callerFor, makeOrganization, addMemberWithPassword, TEST_PASSWORD } from "../support/factory";
 import { signInOverHttp, trpcMutation } from "../support/http-session";
 import { simulator } from "../support/simulator-control";
@@ -50,13 +49,13 @@ describe("instances", () => {
 
     await owner.instances.action({ instanceId: instance.id, action: "logout" });
     const loggedOut = await owner.instances.get({ instanceId: instance.id });
-    expect(loggedOut).toMatchObject({ state: "close", stateReason: 401, downSince: null });
+    expect(loggedOut).toMatchObject({ state: "close", stateReason: "logged_out", downSince: null });
     // The action is on the timeline; Evolution's logout.instance and close may already follow it (each its own entry).
     expect(loggedOut.timeline.find((e) => e.kind === "action")).toBeDefined();
 
     await owner.instances.action({ instanceId: instance.id, action: "delete" });
     await expect(owner.instances.get({ instanceId: instance.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const remote = await whatsappProvider().fetchInstances(evolutionServer());
+    const remote = await whatsappProviderOfKind("evolution").fetchInstances();
     expect(remote.map((r) => r.name)).not.toContain(providerName);
   });
 
@@ -112,7 +111,7 @@ describe("instances", () => {
     await withOrganization(org.organizationId, (tx) =>
       tx.instance.update({
         where: { id: instance.id },
-        data: { state: "close", stateReason: 408, downSince: new Date(Date.now() - 11 * 60_000) },
+        data: { state: "close", stateReason: "connection_lost", downSince: new Date(Date.now() - 11 * 60_000) },
       }),
     );
     expect((await owner.instances.list()).instances[0]!.alert).toBe(true);
@@ -135,7 +134,7 @@ describe("instances", () => {
 
 describe("webhook intake", () => {
   async function secretOf(providerName: string) {
-    const webhook = await whatsappProvider().findWebhook(evolutionServer(), providerName);
+    const webhook = await whatsappProviderOfKind("evolution").findWebhook(providerName);
     return { url: webhook!.url, secret: webhook!.headers["x-mirage-webhook-secret"]! };
   }
   const post = (url: string, body: string, headers: Record<string, string> = {}) =>
@@ -199,7 +198,7 @@ describe("webhook intake", () => {
 describe("webhook registration", () => {
   it("the watchdog re-registers a webhook whose URL changed, with a new secret", async () => {
     const { org, instance, providerName } = await newInstance();
-    const before = await whatsappProvider().findWebhook(evolutionServer(), providerName);
+    const before = await whatsappProviderOfKind("evolution").findWebhook(providerName);
     await withOrganization(org.organizationId, (tx) =>
       tx.instance.update({
         where: { id: instance.id },
@@ -207,7 +206,7 @@ describe("webhook registration", () => {
       }),
     );
     await runInstanceWatchdog({ organizationId: org.organizationId });
-    const after = await whatsappProvider().findWebhook(evolutionServer(), providerName);
+    const after = await whatsappProviderOfKind("evolution").findWebhook(providerName);
     expect(after!.url).toBe(before!.url);
     expect(after!.headers["x-mirage-webhook-secret"]).not.toBe(before!.headers["x-mirage-webhook-secret"]);
     const post = (secret: string) =>

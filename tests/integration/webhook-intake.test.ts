@@ -2,9 +2,8 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { env } from "~/env";
 import { withOrganization } from "~/server/db/tenant";
-import { evolutionServer } from "~/server/domain/instances/evolution-server";
 import { drainWebhookDeliveries } from "~/server/domain/webhooks/drain-webhook-deliveries";
-import { whatsappProvider } from "~/server/whatsapp";
+import { whatsappProviderOfKind } from "~/server/whatsapp";
 import { newMessageId, textUpsert } from "../support/evolution-payloads";
 import { deliver, inboxFixture } from "../support/inbox-pipeline";
 import { simulator } from "../support/simulator-control";
@@ -84,7 +83,7 @@ describe("webhook intake", () => {
     await blocker.connect();
     await blocker.query("BEGIN");
     await blocker.query("LOCK TABLE webhook_deliveries IN EXCLUSIVE MODE");
-    const webhook = await whatsappProvider().findWebhook(evolutionServer(), providerName);
+    const webhook = await whatsappProviderOfKind("evolution").findWebhook(providerName);
     let outcomes: { status: number; reason: string | undefined; ms: number }[];
     try {
       outcomes = await Promise.all(

@@ -3,7 +3,7 @@ import { withOrganization } from "../../src/server/db/tenant";
 import { storeWebhookDelivery } from "../../src/server/domain/instances/receive-webhook";
 import { drainWebhookDeliveries } from "../../src/server/domain/webhooks/drain-webhook-deliveries";
 import { parseDeliveryBody } from "../../src/server/domain/webhooks/parse-delivery-body";
-import { whatsappProvider } from "../../src/server/whatsapp";
+import { whatsappProviderOfKind } from "../../src/server/whatsapp";
 import { callerFor, makeOrganization } from "./factory";
 import { simulator } from "./simulator-control";
 
@@ -46,7 +46,7 @@ export async function deliver(
   let dedupeKey: string;
   let event = "unknown";
   try {
-    const parsed = whatsappProvider().parseWebhook(parseDeliveryBody(raw));
+    const parsed = whatsappProviderOfKind("evolution").parseWebhook(parseDeliveryBody(raw));
     dedupeKey = parsed.dedupeKey;
     event = parsed.event;
   } catch {

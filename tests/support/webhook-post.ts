@@ -1,12 +1,11 @@
-import { evolutionServer } from "../../src/server/domain/instances/evolution-server";
-import { whatsappProvider } from "../../src/server/whatsapp";
+import { whatsappProviderOfKind } from "../../src/server/whatsapp";
 
 /**
  * Posts bodies to an instance's webhook URL with the secret headers Mirage registered at Evolution
  * (read back from the simulator, as Evolution would send them): the real intake path.
  */
 export async function webhookPoster(providerName: string) {
-  const webhook = await whatsappProvider().findWebhook(evolutionServer(), providerName);
+  const webhook = await whatsappProviderOfKind("evolution").findWebhook(providerName);
   if (!webhook) throw new Error(`no webhook registered for ${providerName}`);
   return async (body: unknown): Promise<number> => {
     const response = await fetch(webhook.url, {

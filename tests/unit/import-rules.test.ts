@@ -52,6 +52,7 @@ const planted: [rule: string, file: string, source: string][] = [
     "src/app/api/planted/route.ts",
     'import { db } from "../../../server/db/client";\nexport { db };\n',
   ],
+  ["server-words-use-messages", "src/server/i18n/planted.ts", 'import { db } from "../db/client";\nexport { db };\n'],
   ["trpc-glue-imports-api", "src/trpc/planted.ts", 'import { x } from "../server/domain/x";\nexport { x };\n'],
   [
     "i18n-imports-messages-and-session",

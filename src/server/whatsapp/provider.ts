@@ -2,21 +2,38 @@
  * The provider port: what Mirage needs from a WhatsApp gateway, in Mirage's own terms. Only
  * `whatsapp/evolution/` knows Evolution API's wire format; domain code sees these types.
  */
+import type { DisconnectReason } from "../../shared/instance-reasons";
+
+export type { DisconnectReason };
 
 export type ConnectionState = "open" | "connecting" | "close" | "refused";
 
-/** Where and how the gateway is reached. `apiKey` is the gateway's global key. */
-export interface ProviderServer {
-  /** Stable id for the circuit breaker (one per gateway server). */
-  id: string;
-  baseUrl: string;
-  apiKey: string;
+/**
+ * Where a chat is reached, in Mirage's terms, as stored on a conversation: a phone number's E.164 digits
+ * without "+" (`5511987654321`) for a chat with a known number, otherwise the provider's opaque id for the
+ * chat (a privacy id, a group). Domain code never looks inside an opaque id; only the provider does.
+ */
+export type ChatAddress = string;
+
+/** What a phone address looks like, as a POSIX regular expression (also used in SQL: `address ~ pattern`). */
+export const PHONE_ADDRESS_PATTERN = "^[0-9]+$";
+const PHONE_ADDRESS = new RegExp(PHONE_ADDRESS_PATTERN);
+
+/** Whether an address is a phone number (E.164 digits) rather than a provider's opaque chat id. */
+export function isPhoneAddress(address: ChatAddress): boolean {
+  return PHONE_ADDRESS.test(address);
+}
+
+/** The address of a phone number given in E.164 (`+5511987654321` → `5511987654321`). */
+export function phoneAddress(phoneE164: string): ChatAddress {
+  return phoneE164.replace(/^\+/, "");
 }
 
 export interface CreateInstanceInput {
   /** Unique name at the gateway (Mirage uses a generated, URL-safe name). */
   name: string;
-  webhook: { url: string; headers: Record<string, string>; events: WebhookEventName[] };
+  /** Where the provider delivers this instance's events; which events is the provider's business. */
+  webhook: { url: string; headers: Record<string, string> };
 }
 
 export interface CreatedInstance {
@@ -47,36 +64,19 @@ export interface RemoteInstance {
   phoneNumber: string | null;
   profileName: string | null;
   profilePictureUrl: string | null;
-  disconnectionReasonCode: number | null;
+  /** Why the provider last saw the connection drop, when it says. */
+  disconnectReason: DisconnectReason | null;
 }
 
 export interface WebhookConfig {
   url: string;
   headers: Record<string, string>;
   enabled: boolean;
-  events: WebhookEventName[];
 }
-
-/** The webhook events a Mirage instance subscribes to (gateway-neutral names). */
-export const webhookEventNames = [
-  "QRCODE_UPDATED",
-  "CONNECTION_UPDATE",
-  "LOGOUT_INSTANCE",
-  "MESSAGES_UPSERT",
-  "MESSAGES_EDITED",
-  "MESSAGES_UPDATE",
-  "MESSAGES_DELETE",
-  "SEND_MESSAGE",
-  "CONTACTS_UPSERT",
-  "CONTACTS_UPDATE",
-] as const;
-
-export type WebhookEventName = (typeof webhookEventNames)[number];
 
 export interface SendTextInput {
   instanceName: string;
-  /** Phone digits or a chat id (JID) as returned by the gateway. */
-  to: string;
+  to: ChatAddress;
   text: string;
   /** Provider message id being replied to, if any. */
   quotedMessageId?: string;
@@ -84,7 +84,7 @@ export interface SendTextInput {
 
 export interface SendMediaInput {
   instanceName: string;
-  to: string;
+  to: ChatAddress;
   mediaType: "image" | "video" | "audio" | "document";
   mimeType: string;
   /** Raw base64 (no data: prefix) or an http(s) URL. */
@@ -98,8 +98,8 @@ export type DeliveryStatus = "pending" | "sent" | "delivered" | "read" | "played
 export interface SentMessage {
   /** WhatsApp message id: correlates later status updates. */
   providerMessageId: string;
-  /** Canonical chat id the gateway used (may differ from the input, e.g. Brazil's 9th digit). */
-  chatId: string;
+  /** The chat the provider actually used (may differ from the input, e.g. Brazil's 9th digit). */
+  chat: ChatAddress;
   status: DeliveryStatus;
   timestamp: Date;
 }
@@ -107,7 +107,7 @@ export interface SentMessage {
 export interface NumberCheck {
   input: string;
   exists: boolean;
-  chatId: string;
+  chat: ChatAddress;
   name: string | null;
 }
 
@@ -120,40 +120,45 @@ export interface MediaContent {
 
 export interface FoundMessage {
   providerMessageId: string;
-  chatId: string;
+  chat: ChatAddress;
   fromMe: boolean;
   status: DeliveryStatus | null;
   timestamp: Date;
 }
 
+/**
+ * One WhatsApp provider as the domain uses it, already bound to where it is reached (its server, its
+ * credentials): the domain gets one from the registry (`whatsapp/index.ts`) and never sees either.
+ */
 export interface WhatsAppProvider {
-  createInstance(server: ProviderServer, input: CreateInstanceInput): Promise<CreatedInstance>;
+  /** The registry's name for this provider, stored on each instance (`instances.provider`). */
+  readonly kind: string;
+  createInstance(input: CreateInstanceInput): Promise<CreatedInstance>;
   /** Starts pairing: a QR (or pairing code when `phoneNumber` is given), or `open` if already connected. */
-  connect(server: ProviderServer, instanceName: string, options?: { phoneNumber?: string }): Promise<ConnectResult>;
-  connectionState(server: ProviderServer, instanceName: string): Promise<ConnectionState>;
-  fetchInstances(server: ProviderServer): Promise<RemoteInstance[]>;
-  restart(server: ProviderServer, instanceName: string): Promise<void>;
-  logout(server: ProviderServer, instanceName: string): Promise<void>;
-  deleteInstance(server: ProviderServer, instanceName: string): Promise<void>;
-  setWebhook(server: ProviderServer, instanceName: string, webhook: WebhookConfig): Promise<void>;
-  findWebhook(server: ProviderServer, instanceName: string): Promise<WebhookConfig | null>;
-  sendText(server: ProviderServer, input: SendTextInput): Promise<SentMessage>;
-  sendMedia(server: ProviderServer, input: SendMediaInput): Promise<SentMessage>;
-  checkNumbers(server: ProviderServer, instanceName: string, numbers: string[]): Promise<NumberCheck[]>;
+  connect(instanceName: string, options?: { phoneNumber?: string }): Promise<ConnectResult>;
+  connectionState(instanceName: string): Promise<ConnectionState>;
+  fetchInstances(): Promise<RemoteInstance[]>;
+  restart(instanceName: string): Promise<void>;
+  logout(instanceName: string): Promise<void>;
+  deleteInstance(instanceName: string): Promise<void>;
+  setWebhook(instanceName: string, webhook: WebhookConfig): Promise<void>;
+  findWebhook(instanceName: string): Promise<WebhookConfig | null>;
+  sendText(input: SendTextInput): Promise<SentMessage>;
+  sendMedia(input: SendMediaInput): Promise<SentMessage>;
+  /** Which phone numbers (E.164 digits, without "+") are on WhatsApp, and their chat addresses. */
+  checkNumbers(instanceName: string, numbers: string[]): Promise<NumberCheck[]>;
   findMessages(
-    server: ProviderServer,
     instanceName: string,
-    query: { chatId?: string; providerMessageId?: string; page?: number; pageSize?: number },
+    query: { chat?: ChatAddress; providerMessageId?: string; page?: number; pageSize?: number },
   ): Promise<FoundMessage[]>;
-  getMedia(server: ProviderServer, instanceName: string, providerMessageId: string): Promise<MediaContent>;
+  getMedia(instanceName: string, providerMessageId: string): Promise<MediaContent>;
   markAsRead(
-    server: ProviderServer,
     instanceName: string,
-    messages: { chatId: string; providerMessageId: string; fromMe: boolean }[],
+    messages: { chat: ChatAddress; providerMessageId: string; fromMe: boolean }[],
   ): Promise<void>;
-  /** Circuit state per server, for the UI and /api/health/ready. */
-  circuitState(serverId: string): CircuitState;
-  /** Reads one webhook delivery; throws a VALIDATION AppError for a body that is not the gateway's. */
+  /** The circuit state of the provider's server, for the UI and /api/health/ready. */
+  circuitState(): CircuitState;
+  /** Reads one webhook delivery; throws a VALIDATION AppError for a body that is not the provider's. */
   parseWebhook(body: unknown): ParsedWebhook;
   /** What a failed sendText/sendMedia means for the message (see SendFailure). */
   sendFailure(error: unknown): SendFailure;
@@ -173,17 +178,17 @@ export interface CircuitState {
   lastError: string | null;
 }
 
-/** A chat as the gateway names it. `chatId` is the JID to send to (kept as the gateway gave it). */
+/** A chat as the provider reported it. `address` is where the provider said the chat is. */
 export type ChatRef =
   | {
       kind: "direct";
-      chatId: string;
-      /** E.164 digits without "+" when the gateway told the phone (directly or as the alternate JID). */
+      address: ChatAddress;
+      /** E.164 digits without "+" when the provider told the phone. */
       phone: string | null;
-      /** WhatsApp's privacy id (`<digits>@lid`) when the gateway told it. */
+      /** WhatsApp's privacy id (LID), opaque, when the provider told it. */
       lid: string | null;
     }
-  | { kind: "group"; chatId: string };
+  | { kind: "group"; address: ChatAddress };
 
 /** A person: a direct chat's contact, or a group message's author. */
 export interface PersonRef {
@@ -237,19 +242,20 @@ export interface ProviderMessage {
 /** Provider-neutral webhook events. */
 export type ProviderEvent =
   | {
-      kind: "connection";
+      kind: "connection.changed";
       instanceName: string;
       state: ConnectionState;
-      statusReason: number | null;
+      reason: DisconnectReason | null;
       phoneNumber: string | null;
       profileName: string | null;
       profilePictureUrl: string | null;
     }
-  | { kind: "qrcode"; instanceName: string; qr: QrCode }
-  | { kind: "logout"; instanceName: string }
-  | { kind: "message"; instanceName: string; message: ProviderMessage }
+  | { kind: "qr.updated"; instanceName: string; qr: QrCode }
+  /** The session ended for good (logged out on the phone or by Mirage): it needs a new pairing. */
+  | { kind: "session.logged_out"; instanceName: string }
+  | { kind: "message.received"; instanceName: string; message: ProviderMessage }
   | {
-      kind: "reaction";
+      kind: "message.reaction";
       instanceName: string;
       /** The reaction's own id (a reaction replaces the same sender's earlier one). */
       providerMessageId: string;
@@ -262,40 +268,42 @@ export type ProviderEvent =
       timestamp: Date;
     }
   | {
-      kind: "edit";
+      kind: "message.edited";
       instanceName: string;
       targetProviderMessageId: string;
       chat: ChatRef;
       text: string;
       timestamp: Date;
     }
-  | { kind: "revoke"; instanceName: string; targetProviderMessageId: string; chat: ChatRef | null }
+  | { kind: "message.revoked"; instanceName: string; targetProviderMessageId: string; chat: ChatRef | null }
   | {
-      kind: "status";
+      kind: "message.status";
       instanceName: string;
       providerMessageId: string;
-      chatId: string | null;
+      chat: ChatAddress | null;
       fromMe: boolean;
       status: DeliveryStatus;
     }
   | {
-      kind: "contact";
+      kind: "contact.updated";
       instanceName: string;
       person: PersonRef;
       profilePictureUrl: string | null;
     }
+  /** An event Mirage does not act on; `event` is the provider's name for it, kept for the delivery's note. */
   | { kind: "unsupported"; instanceName: string; event: string };
 
 /** A webhook delivery after parsing: its idempotency key and what it means. */
 export interface ParsedWebhook {
+  /** The provider's own name of the delivery's event, stored with the raw delivery (opaque to the domain). */
   event: string;
   instanceName: string;
   /** Unique per logical event: a redelivery of the same event gives the same key. */
   dedupeKey: string;
   occurredAt: Date;
   /**
-   * The gateway's own emission time, good only for ordering events of one server (Evolution's
-   * `date_time` is local time labelled UTC): an older connection event must not undo a newer one.
+   * The provider's own emission time, good only for ordering events of one server (it may be local
+   * time labelled UTC): an older connection event must not undo a newer one.
    */
   sequenceAt: Date | null;
   events: ProviderEvent[];

@@ -1,5 +1,6 @@
 import type { Tx } from "../../db/tenant";
 import { uuid7 } from "../../db/uuid7";
+import { PHONE_ADDRESS_PATTERN, phoneAddress } from "../../whatsapp/provider";
 import { customFieldsOf } from "../contacts/custom-field-value";
 import { previewOf } from "../messages/message-content";
 import { outboundMediaType } from "../messages/outbound-media";
@@ -118,7 +119,7 @@ export async function claimRecipients(tx: Tx, context: ClaimContext): Promise<Cl
       contactId: candidate.contact_id,
       messageId: uuid7(),
       conversationId: uuid7(),
-      chatJid: `${candidate.phone_e164!.slice(1)}@s.whatsapp.net`,
+      chatAddress: phoneAddress(candidate.phone_e164!),
       variant,
       body,
       type,
@@ -127,16 +128,17 @@ export async function claimRecipients(tx: Tx, context: ClaimContext): Promise<Cl
   });
   const sends: ClaimedSend[] = rows.map((r) => ({ recipientId: r.recipientId, messageId: r.messageId }));
   if (rows.length) {
-    // Direct chats are keyed by the contact; an existing chat keeps its phone reply address.
+    // Direct chats are keyed by the contact; an existing chat keeps its phone reply address (which may be
+    // WhatsApp's canonical form of the number, e.g. without Brazil's 9th digit).
     const conversations = await tx.$queryRaw<{ id: string; contact_id: string }[]>`
-      INSERT INTO conversations AS v (id, organization_id, instance_id, kind, chat_key, chat_jid, contact_id,
+      INSERT INTO conversations AS v (id, organization_id, instance_id, kind, chat_key, chat_address, contact_id,
         last_activity_at, last_message_preview, last_message_direction, created_at, updated_at)
       SELECT x.id, ${context.organizationId}::uuid, ${instance.id}::uuid, 'direct'::"ConversationKind", x.contact_id::text,
-        x.chat_jid, x.contact_id, ${now}, x.preview, 'outbound'::"MessageDirection", now(), now()
+        x.chat_address, x.contact_id, ${now}, x.preview, 'outbound'::"MessageDirection", now(), now()
       FROM unnest(${rows.map((r) => r.conversationId)}::uuid[], ${rows.map((r) => r.contactId)}::uuid[],
-                  ${rows.map((r) => r.chatJid)}::text[], ${rows.map((r) => r.preview)}::text[]) AS x(id, contact_id, chat_jid, preview)
+                  ${rows.map((r) => r.chatAddress)}::text[], ${rows.map((r) => r.preview)}::text[]) AS x(id, contact_id, chat_address, preview)
       ON CONFLICT (instance_id, chat_key) DO UPDATE SET
-        chat_jid = CASE WHEN v.chat_jid LIKE '%@s.whatsapp.net' THEN v.chat_jid ELSE EXCLUDED.chat_jid END,
+        chat_address = CASE WHEN v.chat_address ~ ${PHONE_ADDRESS_PATTERN} THEN v.chat_address ELSE EXCLUDED.chat_address END,
         last_activity_at = EXCLUDED.last_activity_at,
         last_message_preview = EXCLUDED.last_message_preview,
         last_message_direction = EXCLUDED.last_message_direction,

@@ -2,9 +2,8 @@ import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import { scheduleForOrganization } from "../../jobs/enqueue";
 import { logger } from "../../logger";
-import { whatsappProvider } from "../../whatsapp";
+import { phoneAddress, whatsappProviderFor } from "../../whatsapp";
 import { recordAudit } from "../audit/record-audit";
-import { evolutionServer } from "../instances/evolution-server";
 import type { Actor } from "../members/actor";
 import { audienceWhere } from "./campaign-audience";
 import { campaignColumn } from "./campaign-settings-schema";
@@ -61,7 +60,7 @@ export async function launchCampaign(actor: Actor, input: { campaignId: string }
     );
     const openInstance = await tx.instance.findFirst({
       where: { id: { in: campaign.instanceIds }, state: "open" },
-      select: { providerName: true },
+      select: { provider: true, providerName: true },
     });
     return { campaign, audience, contacts, recentlyContacted, preferred, openInstance };
   });
@@ -85,14 +84,13 @@ export async function launchCampaign(actor: Actor, input: { campaignId: string }
     try {
       for (let i = 0; i < candidates.length; i += CHECK_CHUNK) {
         const chunk = candidates.slice(i, i + CHECK_CHUNK);
-        const results = await whatsappProvider().checkNumbers(
-          evolutionServer(),
+        const results = await whatsappProviderFor(plan.openInstance).checkNumbers(
           plan.openInstance.providerName,
-          chunk.map((c) => c.phoneE164!.slice(1)),
+          chunk.map((c) => phoneAddress(c.phoneE164!)),
         );
         const missing = new Set(results.filter((r) => !r.exists).map((r) => r.input.replace(/\D/g, "")));
         for (const contact of chunk)
-          if (missing.has(contact.phoneE164!.slice(1))) reasons.set(contact.id, "not_on_whatsapp");
+          if (missing.has(phoneAddress(contact.phoneE164!))) reasons.set(contact.id, "not_on_whatsapp");
       }
       numbersChecked = true;
     } catch (error) {

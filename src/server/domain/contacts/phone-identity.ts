@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, validatePhoneNumberLength } from "libphonenumber-js/max";
 import type { CountryCode, PhoneNumber } from "libphonenumber-js/max";
 import type { ErrorReason } from "../../../shared/error-reasons";
+import { phoneOfCopiedChatId } from "../../whatsapp";
 
 /**
  * The canonical identity of a phone number: one E.164 string per person, however the number was
@@ -48,7 +49,7 @@ export const phoneFailureReasons = {
 export interface PhoneIdentity {
   /** `+5511987654321`. */
   e164: string;
-  /** `5511987654321`: the E.164 digits, as WhatsApp JIDs carry them for current numbers. */
+  /** `5511987654321`: the E.164 digits, as WhatsApp reports them for current numbers. */
   digits: string;
   /** ISO 3166-1 alpha-2 country, when the number belongs to one (not for e.g. +800 numbers). */
   country?: CountryCode;
@@ -59,13 +60,12 @@ export type ParsedPhone = ({ ok: true } & PhoneIdentity) | { ok: false; reason: 
 const MAX_INPUT_LENGTH = 64;
 // Digits, spaces and the punctuation people write phone numbers with (including typographic dashes).
 const PHONE_CHARACTERS = /^\+?[\d\s().\-/\u2010-\u2015]*$/;
-const WHATSAPP_JID = /^(\d+)(?::\d+)?@(?:s\.whatsapp\.net|c\.us)$/i;
 
 const fail = (reason: PhoneFailure): ParsedPhone => ({ ok: false, reason, message: phoneFailureMessages[reason] });
 
 /**
- * Parses what a person typed, a CSV cell or a WhatsApp JID (`5511987654321@s.whatsapp.net`) into its
- * canonical identity, or the reason it is not a usable phone number.
+ * Parses what a person typed, a CSV cell or a chat id copied from WhatsApp (read by the provider) into
+ * its canonical identity, or the reason it is not a usable phone number.
  *
  * Digits without `+` are read as a national number of `defaultCountry` first and, when that is not a
  * valid number, as international digits without the `+` (how WhatsApp and many exports write them):
@@ -78,11 +78,11 @@ export function parsePhone(input: string, defaultCountry: CountryCode = "BR"): P
   if (text.length > MAX_INPUT_LENGTH) return fail("longo");
 
   if (text.includes("@")) {
-    const jid = WHATSAPP_JID.exec(text);
-    if (!jid) return fail("nao_telefone");
+    const digits = phoneOfCopiedChatId(text);
+    if (!digits) return fail("nao_telefone");
     // WhatsApp only reports numbers that exist: accept a possible number even if the metadata
     // shipped with this version does not know its range yet.
-    return identify([{ text: `+${jid[1]}` }], { acceptPossible: true });
+    return identify([{ text: `+${digits}` }], { acceptPossible: true });
   }
 
   if (!PHONE_CHARACTERS.test(text)) return fail("caracteres");
@@ -109,7 +109,7 @@ export function canonicalPhone(input: string, defaultCountry: CountryCode = "BR"
 }
 
 /**
- * Every digit string (as in a WhatsApp JID) that denotes the identity `e164`, canonical first:
+ * Every digit string (as WhatsApp may report it) that denotes the identity `e164`, canonical first:
  * `+5531999998888` → `["5531999998888", "553199998888"]`, `+525512345678` → `["525512345678",
  * "5215512345678"]`. Use it to find a contact stored or reported under a legacy form. Each variant
  * parses back to `e164`.

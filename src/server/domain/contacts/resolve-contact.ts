@@ -9,7 +9,7 @@ import { canonicalPhone } from "./phone-identity";
 export interface ContactIdentity {
   /** E.164 with "+", Brazilian mobiles always with the 9th digit. */
   phoneE164: string | null;
-  /** `…@lid` */
+  /** WhatsApp's privacy id (LID), opaque, as the provider reported it. */
   lid: string | null;
 }
 
@@ -22,7 +22,7 @@ export interface ResolvedContact {
 }
 
 /**
- * The identity a person reference carries: phone (canonical) and/or LID. JID digits are international;
+ * The identity a person reference carries: phone (canonical) and/or LID. Reported digits are international;
  * digits libphonenumber does not know (a new numbering plan) are kept as they are rather than dropped.
  */
 export function identityOf(person: Pick<PersonRef, "phone" | "lid">): ContactIdentity {

@@ -3,7 +3,7 @@ import type { PersonRef } from "../../whatsapp/provider";
 import { identityOf } from "./resolve-contact";
 
 /**
- * contacts.upsert / contacts.update: refreshes the WhatsApp name and picture of a known contact.
+ * `contact.updated`: refreshes the WhatsApp name and picture of a known contact.
  * Contact syncs list the whole address book, so they never create contacts: a person becomes a
  * contact when they write or are written to.
  */

@@ -2,7 +2,7 @@ import type { Tx } from "../../db/tenant";
 
 export interface CachedConversation {
   id: string;
-  chatJid: string;
+  chatAddress: string;
 }
 
 /**
@@ -19,10 +19,10 @@ export class ConversationCache {
     if (!keys.length) return cache;
     const rows = await tx.conversation.findMany({
       where: { instanceId, chatKey: { in: keys } },
-      select: { id: true, chatKey: true, chatJid: true },
+      select: { id: true, chatKey: true, chatAddress: true },
     });
     for (const key of keys) cache.covered.add(key);
-    for (const row of rows) cache.rows.set(row.chatKey, { id: row.id, chatJid: row.chatJid });
+    for (const row of rows) cache.rows.set(row.chatKey, { id: row.id, chatAddress: row.chatAddress });
     return cache;
   }
 

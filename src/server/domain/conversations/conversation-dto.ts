@@ -13,7 +13,7 @@ export async function conversationDtos(tx: Tx, ids: string[]): Promise<Conversat
       id: true,
       kind: true,
       status: true,
-      chatJid: true,
+      chatAddress: true,
       subject: true,
       contactId: true,
       unreadCount: true,
@@ -53,9 +53,15 @@ export async function conversationDtos(tx: Tx, ids: string[]): Promise<Conversat
 function conversationTitle(row: {
   kind: string;
   subject: string | null;
-  chatJid: string;
+  chatAddress: string;
   contact: { name: string | null; pushName: string | null; phoneE164: string | null } | null;
 }): string {
-  if (row.kind === "group") return row.subject ?? `Grupo ${row.chatJid.split("@")[0]}`;
+  if (row.kind === "group") return row.subject ?? `Grupo ${shortAddress(row.chatAddress)}`;
   return row.contact?.name ?? row.contact?.pushName ?? row.contact?.phoneE164 ?? "Contato sem número";
+}
+
+/** An opaque chat address shown by its longest run of letters and digits: providers wrap ids in their own decoration. */
+function shortAddress(address: string): string {
+  const runs = address.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return runs.reduce((longest, run) => (run.length > longest.length ? run : longest), "") || address;
 }

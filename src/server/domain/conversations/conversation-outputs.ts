@@ -33,7 +33,7 @@ export const searchConversationsOutput = z.object({
 });
 
 export const getConversationOutput = conversationOutput.extend({
-  chatJid: z.string(),
+  chatAddress: z.string(),
   instanceState: z.enum(["open", "connecting", "close", "refused"]),
   contact: z
     .object({

@@ -12,7 +12,7 @@ export async function getConversation(actor: Actor, input: { conversationId: str
     const row = await tx.conversation.findFirst({
       where: { id: input.conversationId, organizationId: actor.organizationId },
       select: {
-        chatJid: true,
+        chatAddress: true,
         instance: { select: { state: true } },
         contact: { select: { id: true, name: true, pushName: true, phoneE164: true, lid: true } },
       },
@@ -21,7 +21,7 @@ export async function getConversation(actor: Actor, input: { conversationId: str
     const [dto] = await conversationDtos(tx, [input.conversationId]);
     return {
       ...dto!,
-      chatJid: row.chatJid,
+      chatAddress: row.chatAddress,
       instanceState: row.instance.state,
       contact: row.contact
         ? {

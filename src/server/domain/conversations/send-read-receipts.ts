@@ -1,6 +1,5 @@
 import { withOrganization } from "../../db/tenant";
-import { whatsappProvider } from "../../whatsapp";
-import { evolutionServer } from "../instances/evolution-server";
+import { whatsappProviderFor } from "../../whatsapp";
 
 /** How far back read receipts go: WhatsApp only shows blue ticks for recent messages anyway. */
 const RECENT_MESSAGES = 50;
@@ -14,8 +13,8 @@ export async function sendReadReceipts(input: { organizationId: string; conversa
     tx.conversation.findFirst({
       where: { id: input.conversationId, organizationId: input.organizationId },
       select: {
-        chatJid: true,
-        instance: { select: { providerName: true, state: true } },
+        chatAddress: true,
+        instance: { select: { provider: true, providerName: true, state: true } },
         messages: {
           where: { direction: "inbound", providerMessageId: { not: null }, revokedAt: null },
           orderBy: [{ sentAt: "desc" }, { id: "desc" }],
@@ -26,11 +25,10 @@ export async function sendReadReceipts(input: { organizationId: string; conversa
     }),
   );
   if (!conversation || conversation.instance.state !== "open" || conversation.messages.length === 0) return;
-  await whatsappProvider().markAsRead(
-    evolutionServer(),
+  await whatsappProviderFor(conversation.instance).markAsRead(
     conversation.instance.providerName,
     conversation.messages.map((message) => ({
-      chatId: conversation.chatJid,
+      chat: conversation.chatAddress,
       providerMessageId: message.providerMessageId!,
       fromMe: false,
     })),

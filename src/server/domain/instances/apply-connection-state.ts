@@ -1,4 +1,5 @@
 import type { ConnectionState } from "../../db/generated/enums";
+import type { DisconnectReason } from "../../whatsapp/provider";
 import type { Tx } from "../../db/tenant";
 import type { InstanceEventDetail } from "../../../shared/instance-reasons";
 import { recordInstanceEvent, type InstanceEventKind } from "./record-instance-event";
@@ -7,7 +8,7 @@ type InstanceRow = NonNullable<Awaited<ReturnType<Tx["instance"]["findFirst"]>>>
 
 export interface ObservedConnection {
   state: ConnectionState;
-  statusReason: number | null;
+  statusReason: DisconnectReason | null;
   phoneNumber?: string | null;
   profileName?: string | null;
   profilePictureUrl?: string | null;
@@ -28,7 +29,7 @@ export async function applyConnectionState(
 ): Promise<boolean> {
   if (observed.sequenceAt && instance.stateSequenceAt) {
     if (observed.sequenceAt < instance.stateSequenceAt) return false;
-    // Same instant (Evolution stamps with ms precision): "connecting" never undoes an "open".
+    // Same instant (the provider stamps with ms precision): "connecting" never undoes an "open".
     if (
       observed.sequenceAt.getTime() === instance.stateSequenceAt.getTime() &&
       instance.state === "open" &&
@@ -77,8 +78,8 @@ export async function applyConnectionState(
 }
 
 /**
- * Evolution reports a logout twice: `logout.instance` and a `connection.update` close with the same
- * reason, in either order once deliveries race. Both go on the timeline: the second is not swallowed
+ * A provider may report a logout twice (Evolution does): `session.logged_out` and a `connection.changed`
+ * close with the same reason, in either order once deliveries race. Both go on the timeline: the second is not swallowed
  * as "no change".
  */
 async function closesAfterLogout(tx: Tx, instanceId: string, observed: ObservedConnection): Promise<boolean> {

@@ -1,8 +1,7 @@
 import { withOrganization } from "../../db/tenant";
 import { emitToOrganization } from "../../realtime/emitter";
-import { whatsappProvider } from "../../whatsapp";
+import { whatsappProviderFor } from "../../whatsapp";
 import type { Actor } from "../members/actor";
-import { evolutionServer } from "./evolution-server";
 import { loadInstance } from "./load-instance";
 import { recordInstanceEvent } from "./record-instance-event";
 import type { connectInstanceOutput } from "./instance-outputs";
@@ -11,8 +10,8 @@ import type { z } from "../../../shared/zod";
 export type PairingDto = z.infer<typeof connectInstanceOutput>;
 
 /**
- * Starts pairing: Evolution answers with a QR (or a pairing code for `phoneNumber`); later QRs arrive
- * by webhook (`qrcode.updated`) and reach the browser over Socket.IO.
+ * Starts pairing: the provider answers with a QR (or a pairing code for `phoneNumber`); later QRs arrive
+ * by webhook (`qr.updated`) and reach the browser over Socket.IO.
  */
 export async function connectInstance(
   actor: Actor,
@@ -22,13 +21,13 @@ export async function connectInstance(
     loadInstance(tx, actor.organizationId, input.instanceId),
   );
   const phoneNumber = input.phoneNumber?.replace(/\D/g, "");
-  const result = await whatsappProvider().connect(evolutionServer(), instance.providerName, { phoneNumber });
+  const result = await whatsappProviderFor(instance).connect(instance.providerName, { phoneNumber });
   if (result.kind === "open") {
     return { state: "open", qrDataUrl: null, pairingCode: null };
   }
   const pairing = { qrDataUrl: result.qr.dataUrl, pairingCode: result.qr.pairingCode };
   const applied = await withOrganization(actor.organizationId, async (tx) => {
-    // Conditional: a webhook may have opened the connection while Evolution was answering.
+    // Conditional: a webhook may have opened the connection while the provider was answering.
     const updated = await tx.instance.updateMany({
       where: { id: instance.id, state: { not: "open" } },
       data: { state: "connecting", ...pairing, qrUpdatedAt: new Date() },

@@ -4,21 +4,22 @@ import { encryptSecret, randomToken, sha256Hex } from "../../crypto/secret-box";
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
-import { whatsappProvider } from "../../whatsapp";
+import { DEFAULT_PROVIDER_KIND, whatsappProviderOfKind } from "../../whatsapp";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
 import { ensureRollupSchedule } from "../analytics/ensure-rollup-schedule";
 import { ensureWatchdogSchedule } from "./ensure-watchdog-schedule";
-import { evolutionServer, instanceWebhookUrl, WEBHOOK_SECRET_HEADER } from "./evolution-server";
+import { instanceWebhookUrl, WEBHOOK_SECRET_HEADER } from "./instance-webhook";
 import { toInstanceDto, type InstanceDto } from "./instance-dto";
 import { recordInstanceEvent } from "./record-instance-event";
-import { WEBHOOK_EVENTS } from "./webhook-events";
 
 export interface CreateInstanceInput {
   name: string;
   description?: string;
   purpose: "atendimento" | "campanhas";
   dailySendLimit: number;
+  /** The provider kind to create it on; the configured default when absent. */
+  provider?: string;
 }
 
 /**
@@ -27,6 +28,7 @@ export interface CreateInstanceInput {
  */
 export async function createInstance(actor: Actor, input: CreateInstanceInput): Promise<InstanceDto> {
   const id = randomUUID();
+  const provider = whatsappProviderOfKind(input.provider ?? DEFAULT_PROVIDER_KIND);
   const providerName = `mirage-${randomBytes(6).toString("hex")}`;
   const webhookSecret = randomToken();
   const row = await withOrganization(actor.organizationId, async (tx) => {
@@ -44,26 +46,24 @@ export async function createInstance(actor: Actor, input: CreateInstanceInput): 
         description: input.description || null,
         purpose: input.purpose,
         dailySendLimit: input.dailySendLimit,
+        provider: provider.kind,
         providerName,
         webhookSecretHash: sha256Hex(webhookSecret),
       },
     });
   });
 
+  const webhookUrl = instanceWebhookUrl(row);
   try {
-    const created = await whatsappProvider().createInstance(evolutionServer(), {
+    const created = await provider.createInstance({
       name: providerName,
-      webhook: {
-        url: instanceWebhookUrl(actor.organizationId, id),
-        headers: { [WEBHOOK_SECRET_HEADER]: webhookSecret },
-        events: WEBHOOK_EVENTS,
-      },
+      webhook: { url: webhookUrl, headers: { [WEBHOOK_SECRET_HEADER]: webhookSecret } },
     });
     const updated = await withOrganization(actor.organizationId, async (tx) => {
       const saved = await tx.instance.update({
         where: { id },
         data: {
-          webhookUrl: instanceWebhookUrl(actor.organizationId, id),
+          webhookUrl,
           providerInstanceId: created.externalId,
           tokenEncrypted: encryptSecret(created.token, env().ENCRYPTION_KEY),
         },
@@ -95,9 +95,7 @@ export async function createInstance(actor: Actor, input: CreateInstanceInput): 
     return toInstanceDto(updated);
   } catch (error) {
     // Undo both sides; Evolution may have created the instance even if its answer was lost.
-    await whatsappProvider()
-      .deleteInstance(evolutionServer(), providerName)
-      .catch(() => undefined);
+    await provider.deleteInstance(providerName).catch(() => undefined);
     await withOrganization(actor.organizationId, (tx) => tx.instance.deleteMany({ where: { id: row.id } })).catch(
       () => undefined,
     );

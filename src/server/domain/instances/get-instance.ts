@@ -1,4 +1,3 @@
-import type { InstanceEventDetail } from "../../../shared/instance-reasons";
 import { instanceEventDetailSchema } from "../../../shared/schemas/instances";
 import { withOrganization } from "../../db/tenant";
 import type { Actor } from "../members/actor";

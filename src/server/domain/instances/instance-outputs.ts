@@ -10,7 +10,8 @@ export const instanceOutput = z.object({
   purpose: z.enum(InstancePurpose),
   dailySendLimit: z.number(),
   state: z.enum(ConnectionState),
-  stateReason: z.number().nullable(),
+  /** A neutral disconnect reason code (src/shared/instance-reasons.ts). */
+  stateReason: z.string().nullable(),
   phoneNumber: z.string().nullable(),
   profileName: z.string().nullable(),
   profilePictureUrl: z.string().nullable(),
@@ -45,7 +46,8 @@ export const getInstanceOutput = instanceOutput.extend({
       id: z.string(),
       kind: z.string(),
       state: z.string().nullable(),
-      statusReason: z.number().nullable(),
+      /** A neutral disconnect reason code (src/shared/instance-reasons.ts). */
+      statusReason: z.string().nullable(),
       /** What happened, as a code with parameters; null for none (or prose stored before codes). */
       detail: instanceEventDetailSchema.nullable(),
       occurredAt: z.date(),

@@ -1,8 +1,7 @@
 import { env } from "../../../env";
 import { withOrganization } from "../../db/tenant";
-import { whatsappProvider } from "../../whatsapp";
+import { DEFAULT_PROVIDER_KIND, whatsappProviderOfKind } from "../../whatsapp";
 import type { Actor } from "../members/actor";
-import { evolutionServer } from "./evolution-server";
 import { instanceDtoSelect, toInstanceDto } from "./instance-dto";
 import { instanceUptime } from "./instance-uptime";
 import type { listInstancesOutput } from "./instance-outputs";
@@ -23,7 +22,7 @@ export async function listInstances(actor: Actor): Promise<InstanceListDto> {
     }),
     uptime: await instanceUptime(tx, actor.organizationId),
   }));
-  const circuit = whatsappProvider().circuitState(evolutionServer().id);
+  const circuit = whatsappProviderOfKind(DEFAULT_PROVIDER_KIND).circuitState();
   return {
     instances: rows.map((row) => ({
       ...toInstanceDto(row),

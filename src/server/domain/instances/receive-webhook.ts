@@ -3,7 +3,8 @@ import { secretMatchesHash, sha256Hex } from "../../crypto/secret-box";
 import { intakeQuery } from "../../db/intake-pool";
 import { uuid7 } from "../../db/uuid7";
 import { AppError } from "../../errors";
-import { whatsappProvider } from "../../whatsapp";
+import { whatsappProviderOfKind } from "../../whatsapp";
+import type { WhatsAppProvider } from "../../whatsapp/provider";
 import { nudgeWebhookDrain } from "../webhooks/nudge-webhook-drain";
 import { parseDeliveryBody } from "../webhooks/parse-delivery-body";
 
@@ -55,7 +56,7 @@ const secretHashCache = new Map<string, { hash: string; until: number }>();
 const SECRET_CACHE_MS = 30_000;
 
 /** The idempotency key and event name of a body; valid JSON the parser refuses is still kept, by its hash. */
-function identify(body: Buffer): { dedupeKey: string; event: string } {
+function identify(provider: WhatsAppProvider, body: Buffer): { dedupeKey: string; event: string } {
   let payload: unknown;
   try {
     payload = parseDeliveryBody(body);
@@ -63,7 +64,7 @@ function identify(body: Buffer): { dedupeKey: string; event: string } {
     throw new AppError("BAD_REQUEST", "webhookBodyNotJson");
   }
   try {
-    const parsed = whatsappProvider().parseWebhook(payload);
+    const parsed = provider.parseWebhook(payload);
     return { dedupeKey: parsed.dedupeKey, event: parsed.event };
   } catch {
     // Unparseable but valid JSON is kept too: processing marks it, and nothing is lost.
@@ -79,13 +80,15 @@ function identify(body: Buffer): { dedupeKey: string; event: string } {
  * key. The stored row is the queue; a coalesced nudge wakes a worker. A replay is a no-op.
  */
 export async function receiveWebhook(input: {
+  /** The provider kind whose intake route received the delivery. */
+  provider: string;
   organizationId: string;
   instanceId: string;
   secret: string | null;
   body: Buffer;
 }): Promise<ReceivedWebhook> {
   assertIds(input);
-  const { dedupeKey, event } = identify(input.body);
+  const { dedupeKey, event } = identify(whatsappProviderOfKind(input.provider), input.body);
   const outcome = await storeWebhookDelivery({
     organizationId: input.organizationId,
     instanceId: input.instanceId,

@@ -1,6 +1,7 @@
 import type { ConnectionState } from "../../db/generated/enums";
 import type { Tx } from "../../db/tenant";
 import type { InstanceEventDetail } from "../../../shared/instance-reasons";
+import type { DisconnectReason } from "../../whatsapp/provider";
 
 export type InstanceEventKind =
   | "created"
@@ -21,7 +22,7 @@ export async function recordInstanceEvent(
     instanceId: string;
     kind: InstanceEventKind;
     state?: ConnectionState | null;
-    statusReason?: number | null;
+    statusReason?: DisconnectReason | null;
     detail?: InstanceEventDetail | null;
     actorUserId?: string | null;
     occurredAt?: Date;

@@ -1,10 +1,9 @@
 import { withOrganization } from "../../db/tenant";
 import type { InstanceEventDetailCode } from "../../../shared/instance-reasons";
 import { emitToOrganization } from "../../realtime/emitter";
-import { whatsappProvider } from "../../whatsapp";
+import { whatsappProviderFor } from "../../whatsapp";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
-import { evolutionServer } from "./evolution-server";
 import { loadInstance } from "./load-instance";
 import { recordInstanceEvent } from "./record-instance-event";
 
@@ -27,11 +26,10 @@ export async function runInstanceAction(
   const instance = await withOrganization(actor.organizationId, (tx) =>
     loadInstance(tx, actor.organizationId, input.instanceId),
   );
-  const provider = whatsappProvider();
-  const server = evolutionServer();
-  if (input.action === "restart") await provider.restart(server, instance.providerName);
-  if (input.action === "logout") await provider.logout(server, instance.providerName);
-  if (input.action === "delete") await provider.deleteInstance(server, instance.providerName);
+  const provider = whatsappProviderFor(instance);
+  if (input.action === "restart") await provider.restart(instance.providerName);
+  if (input.action === "logout") await provider.logout(instance.providerName);
+  if (input.action === "delete") await provider.deleteInstance(instance.providerName);
 
   await withOrganization(actor.organizationId, async (tx) => {
     await recordAudit(tx, {
@@ -59,7 +57,7 @@ export async function runInstanceAction(
         where: { id: instance.id },
         data: {
           state: "close",
-          stateReason: 401,
+          stateReason: "logged_out",
           downSince: null,
           reconnectAttempts: 0,
           nextReconnectAt: null,

@@ -4,11 +4,10 @@ import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
 import { emitToOrganization } from "../../realtime/emitter";
-import { whatsappProvider } from "../../whatsapp";
+import { whatsappProviderFor } from "../../whatsapp";
 import type { ConnectionState, RemoteInstance } from "../../whatsapp/provider";
 import { applyConnectionState, type ObservedConnection } from "./apply-connection-state";
 import { ensureInstanceWebhook } from "./ensure-instance-webhook";
-import { evolutionServer } from "./evolution-server";
 import { requeueStrandedDeliveries } from "../webhooks/drain-webhook-deliveries";
 import { recordInstanceEvent } from "./record-instance-event";
 import { reconnectDelayMs } from "./reconnect-backoff";
@@ -20,7 +19,7 @@ function loadInstances(organizationId: string) {
 }
 
 /**
- * Re-syncs an organization's instances with Evolution (at worker start and every 30 s): catches
+ * Re-syncs an organization's instances with their providers (at worker start and every 30 s): catches
  * drops no webhook reported and connections that claim to be open but do not answer, and reconnects
  * dropped numbers with capped exponential backoff. Numbers logged out or banned are left for a person.
  */
@@ -28,15 +27,13 @@ export async function runInstanceWatchdog(input: { organizationId: string }): Pr
   await requeueStrandedDeliveries(input.organizationId);
   const instances = await loadInstances(input.organizationId);
   if (instances.length === 0) return;
-  let remote: RemoteInstance[];
-  try {
-    remote = await whatsappProvider().fetchInstances(evolutionServer());
-  } catch (error) {
-    logger.warn({ err: error, organizationId: input.organizationId }, "watchdog: Evolution API unreachable");
-    return;
-  }
-  const byName = new Map(remote.map((r) => [r.name, r]));
+  const remoteByProvider = new Map<string, Map<string, RemoteInstance> | null>();
   for (const instance of instances) {
+    if (!remoteByProvider.has(instance.provider))
+      remoteByProvider.set(instance.provider, await fetchRemote(input.organizationId, instance.provider));
+    const byName = remoteByProvider.get(instance.provider);
+    // An unreachable provider says nothing about its numbers: its instances are left as they are.
+    if (!byName) continue;
     if (byName.has(instance.providerName)) {
       await ensureInstanceWebhook(instance).catch((error) =>
         logger.warn({ err: error, instanceId: instance.id }, "webhook not re-registered"),
@@ -50,6 +47,17 @@ export async function runInstanceWatchdog(input: { organizationId: string }): Pr
       });
     }
     await reconnectIfDue(input.organizationId, instance.id);
+  }
+}
+
+/** A provider's instances by name, or null when the provider does not answer. */
+async function fetchRemote(organizationId: string, provider: string): Promise<Map<string, RemoteInstance> | null> {
+  try {
+    const remote = await whatsappProviderFor({ provider }).fetchInstances();
+    return new Map(remote.map((r) => [r.name, r]));
+  } catch (error) {
+    logger.warn({ err: error, organizationId, provider }, "watchdog: WhatsApp provider unreachable");
+    return null;
   }
 }
 
@@ -73,7 +81,7 @@ async function applyIfUnchanged(
   });
 }
 
-/** What Evolution says about one instance, when it disagrees with what Mirage has. */
+/** What the provider says about one instance, when it disagrees with what Mirage has. */
 async function observe(instance: InstanceRow, remote: RemoteInstance | undefined): Promise<ObservedConnection | null> {
   if (!remote) {
     return instance.state === "close"
@@ -88,15 +96,15 @@ async function observe(instance: InstanceRow, remote: RemoteInstance | undefined
   let state: ConnectionState;
   try {
     // fetchInstances' status lags; the live state is authoritative.
-    state = await whatsappProvider().connectionState(evolutionServer(), instance.providerName);
+    state = await whatsappProviderFor(instance).connectionState(instance.providerName);
   } catch (error) {
-    // Only a number that timed out while Evolution itself answered is a drop: an unreachable
-    // Evolution (circuit open, network error, 5xx) says nothing about the number.
+    // Only a number that timed out while the provider itself answered is a drop: an unreachable
+    // provider (circuit open, network error, 5xx) says nothing about the number.
     const reason = error instanceof AppError ? (error.details as { reason?: string } | undefined)?.reason : undefined;
     if (instance.state !== "open" || reason !== "timeout") return null;
     return {
       state: "close",
-      statusReason: 408,
+      statusReason: "connection_lost",
       kind: "watchdog_drop",
       detail: { code: "open_but_unresponsive" },
     };
@@ -105,14 +113,14 @@ async function observe(instance: InstanceRow, remote: RemoteInstance | undefined
   if (instance.state === "open" && state !== "open") {
     return {
       state,
-      statusReason: remote.disconnectionReasonCode ?? 408,
+      statusReason: remote.disconnectReason ?? "connection_lost",
       kind: "watchdog_drop",
       detail: { code: "drop_detected" },
     };
   }
   return {
     state,
-    statusReason: remote.disconnectionReasonCode,
+    statusReason: remote.disconnectReason,
     phoneNumber: remote.phoneNumber,
     profileName: remote.profileName,
     kind: "watchdog_sync",
@@ -137,13 +145,18 @@ async function reconnectIfDue(organizationId: string, instanceId: string): Promi
       data: { reconnectAttempts: number, nextReconnectAt: new Date(now.getTime() + delay) },
     });
     if (claimed.count === 0) return null;
-    return { number, providerName: instance.providerName, nextInSeconds: Math.round(delay / 1000) };
+    return {
+      number,
+      provider: instance.provider,
+      providerName: instance.providerName,
+      nextInSeconds: Math.round(delay / 1000),
+    };
   });
   if (!attempt) return;
   const params = { attempt: attempt.number, nextInSeconds: attempt.nextInSeconds };
   let outcome: InstanceEventDetail;
   try {
-    const result = await whatsappProvider().connect(evolutionServer(), attempt.providerName);
+    const result = await whatsappProviderFor(attempt).connect(attempt.providerName);
     outcome = { code: result.kind === "qr" ? "reconnect_needs_qr" : "reconnect_requested", params };
   } catch (error) {
     const reason = error instanceof AppError ? error.reason : "internal";

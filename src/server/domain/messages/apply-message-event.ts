@@ -7,10 +7,19 @@ import type { IngestBatch } from "./ingest-batch";
 import { ingestMessage } from "./ingest-message";
 import type { MessageChange } from "./message-change";
 
-type MessageEvent = Extract<ProviderEvent, { kind: "message" | "reaction" | "edit" | "revoke" | "status" | "contact" }>;
+const messageEventKinds = [
+  "message.received",
+  "message.reaction",
+  "message.edited",
+  "message.revoked",
+  "message.status",
+  "contact.updated",
+] as const;
+
+type MessageEvent = Extract<ProviderEvent, { kind: (typeof messageEventKinds)[number] }>;
 
 export function isMessageEvent(event: ProviderEvent): event is MessageEvent {
-  return ["message", "reaction", "edit", "revoke", "status", "contact"].includes(event.kind);
+  return (messageEventKinds as readonly string[]).includes(event.kind);
 }
 
 export interface MessageEventOutcome {
@@ -29,19 +38,19 @@ export async function applyMessageEvent(
   const unknownTarget = (changes: MessageChange[] | null, id: string): MessageEventOutcome =>
     changes ? { changes, note: null } : { changes: [], note: `target message unknown: ${id}` };
   // Amendments and profile changes read or write rows the batch may still hold back: write them first.
-  if (event.kind !== "message" && event.kind !== "status") await batch.writePending(tx);
+  if (event.kind !== "message.received" && event.kind !== "message.status") await batch.writePending(tx);
   switch (event.kind) {
-    case "message":
+    case "message.received":
       return { changes: await ingestMessage(tx, context, event.message, batch), note: null };
-    case "status":
+    case "message.status":
       return { changes: await applyMessageStatus(tx, context, event, batch), note: null };
-    case "reaction":
+    case "message.reaction":
       return unknownTarget(await applyReaction(tx, context, event), event.targetProviderMessageId);
-    case "edit":
+    case "message.edited":
       return unknownTarget(await applyEdit(tx, context, event), event.targetProviderMessageId);
-    case "revoke":
+    case "message.revoked":
       return unknownTarget(await applyRevoke(tx, context, event), event.targetProviderMessageId);
-    case "contact":
+    case "contact.updated":
       await updateContactProfile(tx, context.organizationId, event.person, event.profilePictureUrl);
       batch.contacts.disable(); // names changed behind the batch's back
       return { changes: [], note: null };

@@ -5,9 +5,8 @@ import { enqueue } from "../../jobs/enqueue";
 import { logger } from "../../logger";
 import { readMediaBytes } from "../../media";
 import { inLanes } from "../../../shared/in-lanes";
-import { whatsappProvider } from "../../whatsapp";
-import type { SendFailure, SentMessage } from "../../whatsapp/provider";
-import { evolutionServer } from "../instances/evolution-server";
+import { whatsappProviderFor } from "../../whatsapp";
+import type { SendFailure, SentMessage, WhatsAppProvider } from "../../whatsapp/provider";
 import { emitMessageChanges } from "./emit-message-changes";
 import { outboundMediaType } from "./outbound-media";
 import { recordSentMessages, type SentRecord } from "./record-sent-message";
@@ -98,7 +97,8 @@ type Claim = {
   mediaFileName: string | null;
   quotedProviderMessageId: string | null;
   createdAt: Date;
-  chatJid: string;
+  chatAddress: string;
+  provider: string;
   providerName: string;
   instanceState: string;
 };
@@ -120,7 +120,7 @@ async function claimMessages(organizationId: string, messageIds: string[]): Prom
       SELECT m.id, m.conversation_id AS "conversationId", m.body, m.media_key AS "mediaKey",
         m.media_mime_type AS "mediaMimeType", m.media_file_name AS "mediaFileName",
         m.quoted_provider_message_id AS "quotedProviderMessageId", m.created_at AS "createdAt",
-        c.chat_jid AS "chatJid", i.provider_name AS "providerName", i.state::text AS "instanceState"
+        c.chat_address AS "chatAddress", i.provider AS "provider", i.provider_name AS "providerName", i.state::text AS "instanceState"
       FROM claimed m JOIN conversations c ON c.id = m.conversation_id JOIN instances i ON i.id = m.instance_id`;
     const claimedIds = new Set(claimed.map((m) => m.id));
     const others = messageIds.filter((id) => !claimedIds.has(id));
@@ -150,26 +150,33 @@ async function attempt(claim: Claim): Promise<Attempt> {
     return { failure: "not-sent", reason: "attachmentUnreadable" };
   }
   if (claim.mediaKey && !media) return { failure: "rejected", reason: "attachmentMissing" };
+  let provider: WhatsAppProvider;
   try {
-    return { sent: await send(claim, media) };
+    provider = whatsappProviderFor(claim);
   } catch (error) {
-    const failure = whatsappProvider().sendFailure(error);
+    // This process cannot reach the instance's provider: certainly not sent.
+    logger.warn({ err: error, messageId: claim.id }, "provider not available");
+    return { failure: "not-sent", reason: "whatsappProviderUnavailable" };
+  }
+  try {
+    return { sent: await send(provider, claim, media) };
+  } catch (error) {
+    const failure = provider.sendFailure(error);
     logger.warn({ err: error, messageId: claim.id, failure }, "message not sent");
     return { failure, reason: error instanceof AppError ? error.reason : "sendFailedUnexpectedly" };
   }
 }
 
-async function send(claim: Claim, media: Buffer | null): Promise<SentMessage> {
-  const provider = whatsappProvider();
-  const target = { instanceName: claim.providerName, to: claim.chatJid };
+async function send(provider: WhatsAppProvider, claim: Claim, media: Buffer | null): Promise<SentMessage> {
+  const target = { instanceName: claim.providerName, to: claim.chatAddress };
   if (!media)
-    return provider.sendText(evolutionServer(), {
+    return provider.sendText({
       ...target,
       text: claim.body ?? "",
       quotedMessageId: claim.quotedProviderMessageId ?? undefined,
     });
   const mimeType = claim.mediaMimeType ?? "application/octet-stream";
-  return provider.sendMedia(evolutionServer(), {
+  return provider.sendMedia({
     ...target,
     mediaType: outboundMediaType(mimeType),
     mimeType,

@@ -2,8 +2,7 @@ import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import { logger } from "../../logger";
 import { emitToOrganization } from "../../realtime/emitter";
-import { whatsappProvider } from "../../whatsapp";
-import { evolutionServer } from "../instances/evolution-server";
+import { whatsappProviderFor } from "../../whatsapp";
 import { storeMessageMedia } from "./store-message-media";
 import type { MediaFailure } from "../../../shared/media-failure";
 
@@ -23,7 +22,7 @@ export async function fetchMessageMedia(input: { organizationId: string; message
         mediaStatus: true,
         mediaMimeType: true,
         mediaFileName: true,
-        instance: { select: { providerName: true } },
+        instance: { select: { provider: true, providerName: true } },
       },
     }),
   );
@@ -31,8 +30,7 @@ export async function fetchMessageMedia(input: { organizationId: string; message
 
   let media;
   try {
-    media = await whatsappProvider().getMedia(
-      evolutionServer(),
+    media = await whatsappProviderFor(message.instance).getMedia(
       message.instance.providerName,
       message.providerMessageId,
     );

@@ -223,13 +223,13 @@ export async function openIngestBatch(
   const identities: ContactIdentity[] = [];
   const groupKeys: string[] = [];
   for (const event of events) {
-    if (event.kind === "status") messageIds.add(event.providerMessageId);
-    if (event.kind !== "message") continue;
+    if (event.kind === "message.status") messageIds.add(event.providerMessageId);
+    if (event.kind !== "message.received") continue;
     const { message } = event;
     messageIds.add(message.providerMessageId);
     if (message.chat.kind === "direct") identities.push(identityOf(message.chat));
     else {
-      groupKeys.push(message.chat.chatId);
+      groupKeys.push(message.chat.address);
       if (message.sender && !message.fromMe) identities.push(identityOf(message.sender));
     }
   }

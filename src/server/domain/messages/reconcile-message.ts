@@ -1,7 +1,6 @@
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
-import { whatsappProvider } from "../../whatsapp";
-import { evolutionServer } from "../instances/evolution-server";
+import { whatsappProviderFor } from "../../whatsapp";
 import { emitMessageChanges } from "./emit-message-changes";
 import { recordSentMessage } from "./record-sent-message";
 
@@ -11,11 +10,11 @@ const NOT_SENT_AFTER_MS = 10 * 60_000;
 const CLOCK_SLACK_MS = 5_000;
 
 /**
- * Settles a reply whose send may or may not have happened: looks for it in Evolution's records of the
+ * Settles a reply whose send may or may not have happened: looks for it in the provider's records of the
  * chat (own messages since the claim, not yet known to Mirage). Found → sent, with its id. Not found
  * long after the claim → failed with an explanation, for a person to retry: never re-sent on a guess.
- * Still too early → throws, and the job tries again later. `send.message` / `messages.update` webhooks
- * settle it too, whichever comes first.
+ * Still too early → throws, and the job tries again later. The send's echo (`message.received` with
+ * origin "send") or a `message.status` event settle it too, whichever comes first.
  */
 export async function reconcileMessage(input: { organizationId: string; messageId: string }): Promise<void> {
   const { organizationId, messageId } = input;
@@ -28,16 +27,16 @@ export async function reconcileMessage(input: { organizationId: string; messageI
         instanceId: true,
         conversationId: true,
         sendClaimedAt: true,
-        conversation: { select: { chatJid: true } },
-        instance: { select: { providerName: true } },
+        conversation: { select: { chatAddress: true } },
+        instance: { select: { provider: true, providerName: true } },
       },
     }),
   );
   if (!message || message.status !== "unknown") return;
   const claimedAt = message.sendClaimedAt ?? new Date(0);
 
-  const records = await whatsappProvider().findMessages(evolutionServer(), message.instance.providerName, {
-    chatId: message.conversation.chatJid,
+  const records = await whatsappProviderFor(message.instance).findMessages(message.instance.providerName, {
+    chat: message.conversation.chatAddress,
     pageSize: 50,
   });
   const candidates = records
@@ -66,7 +65,7 @@ export async function reconcileMessage(input: { organizationId: string; messageI
           providerMessageId: match.providerMessageId,
           status: match.status ?? "sent",
           timestamp: match.timestamp,
-          chatId: match.chatId,
+          chat: match.chat,
         },
       });
       return true;

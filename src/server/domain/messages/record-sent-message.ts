@@ -1,13 +1,13 @@
 import type { MessageStatus } from "../../db/generated/enums";
 import type { Tx } from "../../db/tenant";
-import type { SentMessage } from "../../whatsapp/provider";
+import { isPhoneAddress, type SentMessage } from "../../whatsapp/provider";
 import { recordSentMessageEvents } from "../analytics/record-sent-message-events";
 import { applyPendingReceipts } from "./apply-message-status";
 import { advancedStatus, statusFromDelivery } from "./message-status";
 
 export interface SentRecord {
   messageId: string;
-  sent: Pick<SentMessage, "providerMessageId" | "status" | "timestamp" | "chatId">;
+  sent: Pick<SentMessage, "providerMessageId" | "status" | "timestamp" | "chat">;
 }
 
 /**
@@ -58,13 +58,13 @@ export async function recordSentMessages(tx: Tx, records: SentRecord[]): Promise
         providerMessageId: row.sent.providerMessageId,
       });
   }
-  // WhatsApp's canonical chat id (e.g. without Brazil's 9th digit for legacy accounts) is where replies go.
-  const canonical = rows.filter((r) => r.sent.chatId.endsWith("@s.whatsapp.net"));
+  // WhatsApp's canonical number (e.g. without Brazil's 9th digit for legacy accounts) is where replies go.
+  const canonical = rows.filter((r) => isPhoneAddress(r.sent.chat));
   if (canonical.length)
     await tx.$executeRaw`
-      UPDATE conversations c SET chat_jid = v.chat_jid, updated_at = now()
-      FROM unnest(${canonical.map((r) => r.message.conversationId)}::uuid[], ${canonical.map((r) => r.sent.chatId)}::text[]) AS v(id, chat_jid)
-      WHERE c.id = v.id AND c.chat_jid <> v.chat_jid`;
+      UPDATE conversations c SET chat_address = v.chat_address, updated_at = now()
+      FROM unnest(${canonical.map((r) => r.message.conversationId)}::uuid[], ${canonical.map((r) => r.sent.chat)}::text[]) AS v(id, chat_address)
+      WHERE c.id = v.id AND c.chat_address <> v.chat_address`;
 }
 
 /** One send's record (reconciliation). */

@@ -53,8 +53,7 @@ export async function retryMessageMedia(
     });
     if (!message?.mediaStatus) throw new AppError("NOT_FOUND", "mediaNotFound");
     const mediaStatus = message.mediaStatus;
-    if (mediaStatus !== "pending" && mediaStatus !== "stored")
-      throw new AppError("CONFLICT", "mediaNotRetryable");
+    if (mediaStatus !== "pending" && mediaStatus !== "stored") throw new AppError("CONFLICT", "mediaNotRetryable");
     if (retried.count === 1)
       await enqueue("media.fetch", { organizationId: actor.organizationId, messageId: message.id }, { tx });
     return { message, mediaStatus, queued: retried.count === 1 };

@@ -1,7 +1,6 @@
 import { env } from "../../../env";
 import { db } from "../../db/client";
-import { whatsappProvider } from "../../whatsapp";
-import { evolutionServer } from "../instances/evolution-server";
+import { DEFAULT_PROVIDER_KIND, whatsappProviderOfKind } from "../../whatsapp";
 import { pendingMigrations } from "../../db/migrate";
 import { PGBOSS_SCHEMA } from "../../jobs/boss";
 import { queueNames } from "../../jobs/queues";
@@ -71,7 +70,7 @@ export async function getReadiness(): Promise<Readiness> {
       : { ok: true, ageSeconds, live, cronAgeSeconds };
   });
   const checks = { database, migrations, queue, worker };
-  const circuit = whatsappProvider().circuitState(evolutionServer().id);
+  const circuit = whatsappProviderOfKind(DEFAULT_PROVIDER_KIND).circuitState();
   return {
     ok: Object.values(checks).every((c) => c.ok),
     checks,

@@ -1,8 +1,7 @@
 import type { Tx } from "../../db/tenant";
 import { logger } from "../../logger";
 import { emitToOrganization } from "../../realtime/emitter";
-import { whatsappProvider } from "../../whatsapp";
-import type { ParsedWebhook } from "../../whatsapp/provider";
+import type { ParsedWebhook, WhatsAppProvider } from "../../whatsapp/provider";
 import { applyConnectionState } from "../instances/apply-connection-state";
 import { applyMessageEvent, isMessageEvent } from "../messages/apply-message-event";
 import type { IngestBatch } from "../messages/ingest-batch";
@@ -36,11 +35,11 @@ export type ParsedDelivery = { delivery: StoredDelivery } & (
   { parsed: ParsedWebhook; malformed: null } | { parsed: null; malformed: DeliveryProblem }
 );
 
-/** Parses a stored delivery (raw bytes for new rows, the jsonb of rows stored before them). */
-export function parseStoredDelivery(delivery: StoredDelivery): ParsedDelivery {
+/** Parses a stored delivery (raw bytes for new rows, the jsonb of rows stored before them) with its instance's provider. */
+export function parseStoredDelivery(delivery: StoredDelivery, provider: WhatsAppProvider): ParsedDelivery {
   try {
     const body = delivery.rawBody ? parseDeliveryBody(delivery.rawBody) : delivery.payload;
-    return { delivery, parsed: whatsappProvider().parseWebhook(body), malformed: null };
+    return { delivery, parsed: provider.parseWebhook(body), malformed: null };
   } catch (error) {
     logger.warn({ deliveryId: delivery.id, err: error }, "webhook delivery does not parse");
     return { delivery, parsed: null, malformed: deliveryProblem("deliveryMalformed", error) };
@@ -73,20 +72,21 @@ export async function applyDelivery(
     // Re-read per event: an earlier event of this delivery may have changed the instance.
     const instance = await tx.instance.findFirst({ where: { id: delivery.instanceId } });
     if (!instance) break;
-    if (event.kind === "connection" || event.kind === "logout") {
-      const state = event.kind === "logout" ? "close" : event.state;
+    if (event.kind === "connection.changed" || event.kind === "session.logged_out") {
+      const connection = event.kind === "connection.changed" ? event : null;
+      const state = connection?.state ?? "close";
       const changed = await applyConnectionState(tx, instance, {
         state,
-        statusReason: event.kind === "logout" ? 401 : event.statusReason,
-        phoneNumber: event.kind === "connection" ? event.phoneNumber : null,
-        profileName: event.kind === "connection" ? event.profileName : null,
-        profilePictureUrl: event.kind === "connection" ? event.profilePictureUrl : null,
+        statusReason: connection ? connection.reason : "logged_out",
+        phoneNumber: connection?.phoneNumber ?? null,
+        profileName: connection?.profileName ?? null,
+        profilePictureUrl: connection?.profilePictureUrl ?? null,
         sequenceAt: parsed.sequenceAt,
-        kind: event.kind === "logout" ? "logout" : "connection",
+        kind: connection ? "connection" : "logout",
       });
       if (changed)
         emits.push(() => emitToOrganization(organizationId, "instance.updated", { instanceId: instance.id, state }));
-    } else if (event.kind === "qrcode") {
+    } else if (event.kind === "qr.updated") {
       if (instance.state === "open") continue; // a late QR after pairing is stale
       await tx.instance.update({
         where: { id: instance.id },

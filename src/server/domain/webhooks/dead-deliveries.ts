@@ -1,5 +1,4 @@
 import { withOrganization } from "../../db/tenant";
-import type { MessageParams } from "../../../shared/errors";
 import { messageParamsSchema } from "../../../shared/schemas/message-params";
 import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";

@@ -2,6 +2,8 @@ import type { Tx } from "../../db/tenant";
 import { withOrganization } from "../../db/tenant";
 import { enqueue } from "../../jobs/enqueue";
 import { logger } from "../../logger";
+import { whatsappProviderFor } from "../../whatsapp";
+import type { WhatsAppProvider } from "../../whatsapp/provider";
 import { emitMessageChanges } from "../messages/emit-message-changes";
 import type { MessageChange } from "../messages/message-change";
 import { openIngestBatch } from "../messages/ingest-batch";
@@ -60,9 +62,9 @@ async function scheduleRetry(target: DrainTarget, attempt: number): Promise<void
 
 async function applyNextBatch(target: DrainTarget): Promise<{ count: number; retryAttempt: number | null }> {
   const outcome = await withOrganization(target.organizationId, async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM instances WHERE id = ${target.instanceId}::uuid FOR NO KEY UPDATE`;
-    if (!locked.length) return null;
+    const [locked] = await tx.$queryRaw<{ id: string; provider: string }[]>`
+      SELECT id, provider FROM instances WHERE id = ${target.instanceId}::uuid FOR NO KEY UPDATE`;
+    if (!locked) return null;
     const pending: StoredDelivery[] = await tx.webhookDelivery.findMany({
       where: { instanceId: target.instanceId, processedAt: null },
       orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
@@ -70,7 +72,7 @@ async function applyNextBatch(target: DrainTarget): Promise<{ count: number; ret
       select: { id: true, instanceId: true, rawBody: true, payload: true, attempts: true },
     });
     if (!pending.length) return null;
-    const results = await applyBatch(tx, target, pending);
+    const results = await applyBatch(tx, target, pending, whatsappProviderFor(locked));
     await markDeliveries(tx, results);
     return { count: pending.length, results };
   });
@@ -139,8 +141,13 @@ async function underSavepoint<T>(tx: Tx, name: string, work: () => Promise<T>): 
  * The whole batch under one savepoint; if anything in it fails, the batch is rolled back and applied one
  * delivery at a time, each under its own savepoint, so one bad delivery is set aside and the rest proceed.
  */
-async function applyBatch(tx: Tx, target: DrainTarget, pending: StoredDelivery[]): Promise<DeliveryOutcome[]> {
-  const items = pending.map(parseStoredDelivery);
+async function applyBatch(
+  tx: Tx,
+  target: DrainTarget,
+  pending: StoredDelivery[],
+  provider: WhatsAppProvider,
+): Promise<DeliveryOutcome[]> {
+  const items = pending.map((delivery) => parseStoredDelivery(delivery, provider));
   try {
     return await underSavepoint(tx, "batch", () => applyItems(tx, target, items));
   } catch (error) {

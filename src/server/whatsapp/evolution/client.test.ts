@@ -2,7 +2,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { CircuitBreaker } from "../circuit-breaker";
-import type { ProviderServer } from "../provider";
+import type { ProviderServer } from "./server";
+import { webhookEventNames } from "./webhook-events";
 import { createEvolutionProvider, type EvolutionProviderOptions } from "./client";
 
 interface ReceivedRequest {
@@ -51,8 +52,8 @@ async function stubEvolution(answer: (request: ReceivedRequest, index: number) =
   return { evolution, requests };
 }
 
-function provider(options: EvolutionProviderOptions = {}) {
-  return createEvolutionProvider({ backoffBaseMs: 1, ...options });
+function provider(server: ProviderServer, options: Partial<EvolutionProviderOptions> = {}) {
+  return createEvolutionProvider({ server, backoffBaseMs: 1, ...options });
 }
 
 const unavailable = {
@@ -87,12 +88,11 @@ describe("Evolution provider: requests", () => {
         settings: {},
       },
     }));
-    const created = await provider().createInstance(evolution, {
+    const created = await provider(evolution).createInstance({
       name: "acme",
       webhook: {
         url: "https://mirage.example.com/hook",
         headers: { "x-mirage-secret": "s3cr3t" },
-        events: ["CONNECTION_UPDATE"],
       },
     });
     expect(created).toEqual({
@@ -113,7 +113,7 @@ describe("Evolution provider: requests", () => {
           headers: { "x-mirage-secret": "s3cr3t" },
           byEvents: false,
           base64: true,
-          events: ["CONNECTION_UPDATE"],
+          events: [...webhookEventNames],
         },
       },
     });
@@ -128,12 +128,12 @@ describe("Evolution provider: requests", () => {
           }
         : { status: 200, json: { instance: { instanceName: "open one", state: "open" } } },
     );
-    const evo = provider();
-    await expect(evo.connect(evolution, "acme", { phoneNumber: "5511987654321" })).resolves.toEqual({
+    const evo = provider(evolution);
+    await expect(evo.connect("acme", { phoneNumber: "5511987654321" })).resolves.toEqual({
       kind: "qr",
       qr: { dataUrl: "data:image/png;base64,iVBOR", code: "2@abc", pairingCode: "WZYEH1YY", count: 1 },
     });
-    await expect(evo.connect(evolution, "open one")).resolves.toEqual({ kind: "open" });
+    await expect(evo.connect("open one")).resolves.toEqual({ kind: "open" });
     expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       "GET /instance/connect/acme?number=5511987654321",
       "GET /instance/connect/open%20one",
@@ -142,7 +142,7 @@ describe("Evolution provider: requests", () => {
 
   it("treats connect's {count: 0} (no QR yet) as an empty QR", async () => {
     const { evolution } = await stubEvolution(() => ({ status: 200, json: { count: 0 } }));
-    await expect(provider().connect(evolution, "acme")).resolves.toEqual({
+    await expect(provider(evolution).connect("acme")).resolves.toEqual({
       kind: "qr",
       qr: { dataUrl: null, code: null, pairingCode: null, count: 0 },
     });
@@ -180,9 +180,9 @@ describe("Evolution provider: requests", () => {
             ],
           },
     );
-    const evo = provider();
-    await expect(evo.connectionState(evolution, "acme")).resolves.toBe("connecting");
-    await expect(evo.fetchInstances(evolution)).resolves.toEqual([
+    const evo = provider(evolution);
+    await expect(evo.connectionState("acme")).resolves.toBe("connecting");
+    await expect(evo.fetchInstances()).resolves.toEqual([
       {
         externalId: "0b8c2f9e-3c1e-4c6a-9d7e-5a1f2b3c4d5e",
         name: "acme",
@@ -190,7 +190,7 @@ describe("Evolution provider: requests", () => {
         phoneNumber: "5511987654321",
         profileName: "Acme Store",
         profilePictureUrl: "https://pps.whatsapp.net/abc.jpg",
-        disconnectionReasonCode: null,
+        disconnectReason: null,
       },
       {
         externalId: "1c",
@@ -199,7 +199,7 @@ describe("Evolution provider: requests", () => {
         phoneNumber: null,
         profileName: null,
         profilePictureUrl: null,
-        disconnectionReasonCode: 401,
+        disconnectReason: "logged_out",
       },
     ]);
   });
@@ -210,10 +210,10 @@ describe("Evolution provider: requests", () => {
       json: { status: "SUCCESS", error: false, response: { message: "Instance logged out" } },
     };
     const { evolution, requests } = await stubEvolution(() => done);
-    const evo = provider();
-    await evo.restart(evolution, "acme");
-    await evo.logout(evolution, "acme");
-    await evo.deleteInstance(evolution, "acme");
+    const evo = provider(evolution);
+    await evo.restart("acme");
+    await evo.logout("acme");
+    await evo.deleteInstance("acme");
     expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       "POST /instance/restart/acme",
       "DELETE /instance/logout/acme",
@@ -237,9 +237,9 @@ describe("Evolution provider: requests", () => {
             json: { status: 404, error: "Not Found", response: { message: ['The "acme" instance does not exist'] } },
           },
     );
-    const evo = provider();
-    await expect(evo.logout(evolution, "acme")).resolves.toBeUndefined();
-    await expect(evo.deleteInstance(evolution, "acme")).resolves.toBeUndefined();
+    const evo = provider(evolution);
+    await expect(evo.logout("acme")).resolves.toBeUndefined();
+    await expect(evo.deleteInstance("acme")).resolves.toBeUndefined();
   });
 
   it("sets the webhook nested under `webhook` and reads it back", async () => {
@@ -259,12 +259,11 @@ describe("Evolution provider: requests", () => {
             },
           },
     );
-    const evo = provider();
-    await evo.setWebhook(evolution, "acme", {
+    const evo = provider(evolution);
+    await evo.setWebhook("acme", {
       url: "https://mirage.example.com/hook",
       headers: { "x-mirage-secret": "s3cr3t" },
       enabled: true,
-      events: ["MESSAGES_UPSERT", "CONNECTION_UPDATE"],
     });
     expect(requests[0]).toMatchObject({
       method: "POST",
@@ -276,38 +275,37 @@ describe("Evolution provider: requests", () => {
           headers: { "x-mirage-secret": "s3cr3t" },
           byEvents: false,
           base64: true,
-          events: ["MESSAGES_UPSERT", "CONNECTION_UPDATE"],
+          events: [...webhookEventNames],
         },
       },
     });
-    await expect(evo.findWebhook(evolution, "acme")).resolves.toEqual({
+    await expect(evo.findWebhook("acme")).resolves.toEqual({
       url: "https://mirage.example.com/hook",
       headers: { "x-mirage-secret": "s3cr3t" },
       enabled: true,
-      events: ["MESSAGES_UPSERT", "CONNECTION_UPDATE"],
     });
     expect(requests[1]).toMatchObject({ method: "GET", url: "/webhook/find/acme" });
   });
 
   it("reads a missing webhook as null", async () => {
     const { evolution } = await stubEvolution(() => ({ status: 200, raw: "null" }));
-    await expect(provider().findWebhook(evolution, "acme")).resolves.toBeNull();
+    await expect(provider(evolution).findWebhook("acme")).resolves.toBeNull();
   });
 
-  it("sends text (quoting a message) and media, returning the canonical chat id", async () => {
+  it("sends text (quoting a message) and media to the phone JID, returning the canonical chat address", async () => {
     const { evolution, requests } = await stubEvolution(() => ({ status: 201, json: sentBody }));
-    const evo = provider();
+    const evo = provider(evolution);
     const expected = {
       providerMessageId: "3EB0A1B2C3D4E5F6A7B8C9",
-      chatId: "553199998888@s.whatsapp.net",
+      chat: "553199998888",
       status: "pending",
       timestamp: new Date(1761057639 * 1000),
     };
     await expect(
-      evo.sendText(evolution, { instanceName: "acme", to: "5531999998888", text: "Olá!", quotedMessageId: "3A5F" }),
+      evo.sendText({ instanceName: "acme", to: "5531999998888", text: "Olá!", quotedMessageId: "3A5F" }),
     ).resolves.toEqual(expected);
     await expect(
-      evo.sendMedia(evolution, {
+      evo.sendMedia({
         instanceName: "acme",
         to: "5531999998888",
         mediaType: "image",
@@ -320,13 +318,13 @@ describe("Evolution provider: requests", () => {
     expect(requests[0]).toMatchObject({
       method: "POST",
       url: "/message/sendText/acme",
-      body: { number: "5531999998888", text: "Olá!", quoted: { key: { id: "3A5F" } } },
+      body: { number: "5531999998888@s.whatsapp.net", text: "Olá!", quoted: { key: { id: "3A5F" } } },
     });
     expect(requests[1]).toMatchObject({
       method: "POST",
       url: "/message/sendMedia/acme",
       body: {
-        number: "5531999998888",
+        number: "5531999998888@s.whatsapp.net",
         mediatype: "image",
         mimetype: "image/png",
         media: "https://cdn.example.com/menu.png",
@@ -346,14 +344,14 @@ describe("Evolution provider: requests", () => {
         { jid: "5511900000000@s.whatsapp.net", exists: false, number: "5511900000000" },
       ],
     }));
-    const evo = provider();
-    await expect(evo.checkNumbers(evolution, "acme", [])).resolves.toEqual([]);
+    const evo = provider(evolution);
+    await expect(evo.checkNumbers("acme", [])).resolves.toEqual([]);
     await expect(
-      evo.checkNumbers(evolution, "acme", ["5511987654321", "5531999998888", "5511900000000", "5511987654321"]),
+      evo.checkNumbers("acme", ["5511987654321", "5531999998888", "5511900000000", "5511987654321"]),
     ).resolves.toEqual([
-      { input: "5511987654321", exists: true, chatId: "5511987654321@s.whatsapp.net", name: "Maria" },
-      { input: "5531999998888", exists: true, chatId: "553199998888@s.whatsapp.net", name: null },
-      { input: "5511900000000", exists: false, chatId: "5511900000000@s.whatsapp.net", name: null },
+      { input: "5511987654321", exists: true, chat: "5511987654321", name: "Maria" },
+      { input: "5531999998888", exists: true, chat: "553199998888", name: null },
+      { input: "5511900000000", exists: false, chat: "5511900000000", name: null },
     ]);
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({
@@ -384,15 +382,15 @@ describe("Evolution provider: requests", () => {
       },
     }));
     await expect(
-      provider().findMessages(evolution, "acme", {
-        chatId: "5511987654321@s.whatsapp.net",
+      provider(evolution).findMessages("acme", {
+        chat: "5511987654321",
         providerMessageId: "3EB0A1",
         pageSize: 10,
       }),
     ).resolves.toEqual([
       {
         providerMessageId: "3EB0A1",
-        chatId: "5511987654321@s.whatsapp.net",
+        chat: "5511987654321",
         fromMe: true,
         status: "read",
         timestamp: new Date(1761057600 * 1000),
@@ -418,7 +416,7 @@ describe("Evolution provider: requests", () => {
         buffer: null,
       },
     }));
-    await expect(provider().getMedia(evolution, "acme", "3A5F")).resolves.toEqual({
+    await expect(provider(evolution).getMedia("acme", "3A5F")).resolves.toEqual({
       base64: "/9j/4AAQ",
       mimeType: "image/jpeg",
       fileName: "3A5F.jpeg",
@@ -435,15 +433,13 @@ describe("Evolution provider: requests", () => {
       status: 201,
       json: { message: "Read messages", read: "success" },
     }));
-    const evo = provider();
-    await evo.markAsRead(evolution, "acme", [
-      { chatId: "201234567890123@lid", providerMessageId: "L1", fromMe: false },
-    ]);
+    const evo = provider(evolution);
+    await evo.markAsRead("acme", [{ chat: "201234567890123@lid", providerMessageId: "L1", fromMe: false }]);
     expect(requests).toHaveLength(0);
-    await evo.markAsRead(evolution, "acme", [
-      { chatId: "5511987654321@s.whatsapp.net", providerMessageId: "A1", fromMe: false },
-      { chatId: "201234567890123@lid", providerMessageId: "L1", fromMe: false },
-      { chatId: "120363025246125888@g.us", providerMessageId: "G1", fromMe: false },
+    await evo.markAsRead("acme", [
+      { chat: "5511987654321", providerMessageId: "A1", fromMe: false },
+      { chat: "201234567890123@lid", providerMessageId: "L1", fromMe: false },
+      { chat: "120363025246125888@g.us", providerMessageId: "G1", fromMe: false },
     ]);
     expect(requests[0]).toMatchObject({
       url: "/chat/markMessageAsRead/acme",
@@ -463,7 +459,7 @@ describe("Evolution provider: errors", () => {
       status: 401,
       json: { status: 401, error: "Unauthorized", response: { message: "Unauthorized" } },
     }));
-    await expect(provider().connectionState(evolution, "acme")).rejects.toMatchObject({
+    await expect(provider(evolution).connectionState("acme")).rejects.toMatchObject({
       code: "BAD_REQUEST",
       reason: "evolutionUnauthorized",
     });
@@ -474,7 +470,7 @@ describe("Evolution provider: errors", () => {
       status: 404,
       json: { status: 404, error: "Not Found", response: { message: ['The "ghost" instance does not exist'] } },
     }));
-    await expect(provider().connectionState(evolution, "ghost")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(provider(evolution).connectionState("ghost")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("maps connect's 200 {error: true}", async () => {
@@ -482,7 +478,7 @@ describe("Evolution provider: errors", () => {
       status: 200,
       json: { error: true, message: "[object Object]" },
     }));
-    await expect(provider().connect(evolution, "acme")).rejects.toMatchObject({
+    await expect(provider(evolution).connect("acme")).rejects.toMatchObject({
       code: "BAD_REQUEST",
       details: { reason: "connect-failed" },
     });
@@ -502,16 +498,12 @@ describe("Evolution provider: errors", () => {
         },
       },
     }));
-    const evo = provider();
-    await expect(
-      evo.sendText(evolution, { instanceName: "acme", to: "5511900000000", text: "Oi" }),
-    ).rejects.toMatchObject({
+    const evo = provider(evolution);
+    await expect(evo.sendText({ instanceName: "acme", to: "5511900000000", text: "Oi" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       reason: "notOnWhatsapp",
     });
-    await expect(
-      evo.sendText(evolution, { instanceName: "acme", to: "5511987654321", text: "" }),
-    ).rejects.toMatchObject({
+    await expect(evo.sendText({ instanceName: "acme", to: "5511987654321", text: "" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       details: { evolutionMessages: ['instance requires property "text"'] },
     });
@@ -522,7 +514,7 @@ describe("Evolution provider: errors", () => {
       status: 400,
       json: { status: 400, error: "Bad Request", message: ["Connection Closed"] },
     }));
-    await expect(provider().checkNumbers(evolution, "acme", ["5511987654321"])).rejects.toMatchObject({
+    await expect(provider(evolution).checkNumbers("acme", ["5511987654321"])).rejects.toMatchObject({
       code: "BAD_REQUEST",
       details: { reason: "not-connected", evolutionMessages: ["Connection Closed"] },
     });
@@ -532,7 +524,7 @@ describe("Evolution provider: errors", () => {
     const { evolution } = await stubEvolution(() => ({ status: 200, json: {} }));
     const closed = servers.pop()!;
     await new Promise((resolve) => closed.close(resolve));
-    await expect(provider({ retries: 0 }).fetchInstances(evolution)).rejects.toMatchObject({
+    await expect(provider(evolution, { retries: 0 }).fetchInstances()).rejects.toMatchObject({
       code: "UPSTREAM_UNAVAILABLE",
       reason: "evolutionNetwork",
       details: { reason: "network" },
@@ -541,7 +533,7 @@ describe("Evolution provider: errors", () => {
 
   it("gives up on a call that outlasts its timeout", async () => {
     const { evolution } = await stubEvolution(() => "hang");
-    await expect(provider({ timeoutMs: 50, retries: 0 }).connectionState(evolution, "acme")).rejects.toMatchObject({
+    await expect(provider(evolution, { timeoutMs: 50, retries: 0 }).connectionState("acme")).rejects.toMatchObject({
       code: "UPSTREAM_UNAVAILABLE",
       reason: "evolutionTimeout",
     });
@@ -553,12 +545,12 @@ describe("Evolution provider: errors", () => {
         ? { status: 200, raw: "<html>proxy page</html>" }
         : { status: 200, json: { instance: { state: "dozing" } } },
     );
-    const evo = provider();
-    await expect(evo.connectionState(evolution, "acme")).rejects.toMatchObject({
+    const evo = provider(evolution);
+    await expect(evo.connectionState("acme")).rejects.toMatchObject({
       code: "INTERNAL",
       reason: "evolutionUnexpectedResponse",
     });
-    await expect(evo.connectionState(evolution, "acme")).rejects.toMatchObject({ code: "INTERNAL" });
+    await expect(evo.connectionState("acme")).rejects.toMatchObject({ code: "INTERNAL" });
   });
 });
 
@@ -567,13 +559,13 @@ describe("Evolution provider: retries and circuit breaker", () => {
     const { evolution, requests } = await stubEvolution((_, index) =>
       index < 2 ? unavailable : { status: 200, json: { instance: { instanceName: "acme", state: "open" } } },
     );
-    await expect(provider({ retries: 2 }).connectionState(evolution, "acme")).resolves.toBe("open");
+    await expect(provider(evolution, { retries: 2 }).connectionState("acme")).resolves.toBe("open");
     expect(requests).toHaveLength(3);
   });
 
   it("stops after the configured retries", async () => {
     const { evolution, requests } = await stubEvolution(() => unavailable);
-    await expect(provider({ retries: 2 }).fetchInstances(evolution)).rejects.toMatchObject({
+    await expect(provider(evolution, { retries: 2 }).fetchInstances()).rejects.toMatchObject({
       code: "UPSTREAM_UNAVAILABLE",
       details: { reason: "server-error", status: 503 },
     });
@@ -583,7 +575,7 @@ describe("Evolution provider: retries and circuit breaker", () => {
   it("never retries a send, whose outcome is unknown", async () => {
     const { evolution, requests } = await stubEvolution(() => unavailable);
     await expect(
-      provider({ retries: 2 }).sendText(evolution, { instanceName: "acme", to: "5511987654321", text: "Oi" }),
+      provider(evolution, { retries: 2 }).sendText({ instanceName: "acme", to: "5511987654321", text: "Oi" }),
     ).rejects.toMatchObject({ code: "UPSTREAM_UNAVAILABLE" });
     expect(requests).toHaveLength(1);
   });
@@ -593,7 +585,7 @@ describe("Evolution provider: retries and circuit breaker", () => {
       status: 404,
       json: { status: 404, error: "Not Found", response: { message: ['The "acme" instance does not exist'] } },
     }));
-    await expect(provider({ retries: 2 }).connectionState(evolution, "acme")).rejects.toMatchObject({
+    await expect(provider(evolution, { retries: 2 }).connectionState("acme")).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     expect(requests).toHaveLength(1);
@@ -602,11 +594,11 @@ describe("Evolution provider: retries and circuit breaker", () => {
   it("opens the server's circuit after repeated failures and then stops calling it", async () => {
     const { evolution, requests } = await stubEvolution(() => unavailable);
     const breaker = new CircuitBreaker({ failureThreshold: 2 });
-    const evo = provider({ breaker, retries: 5 });
-    await expect(evo.connectionState(evolution, "acme")).rejects.toMatchObject({ code: "UPSTREAM_UNAVAILABLE" });
+    const evo = provider(evolution, { breaker, retries: 5 });
+    await expect(evo.connectionState("acme")).rejects.toMatchObject({ code: "UPSTREAM_UNAVAILABLE" });
     expect(requests).toHaveLength(2);
-    expect(evo.circuitState(evolution.id)).toMatchObject({ state: "open", consecutiveFailures: 2 });
-    await expect(evo.connectionState(evolution, "acme")).rejects.toMatchObject({
+    expect(evo.circuitState()).toMatchObject({ state: "open", consecutiveFailures: 2 });
+    await expect(evo.connectionState("acme")).rejects.toMatchObject({
       reason: "evolutionCircuitOpen",
     });
     expect(requests).toHaveLength(2);

@@ -1,16 +1,11 @@
 import { classifySendFailure } from "./send-failure";
 import { parseEvolutionWebhook } from "./webhook";
 import { CircuitBreaker } from "../circuit-breaker";
-import {
-  webhookEventNames,
-  type FoundMessage,
-  type SentMessage,
-  type WebhookEventName,
-  type WhatsAppProvider,
-} from "../provider";
+import type { FoundMessage, SentMessage, WhatsAppProvider } from "../provider";
+import { disconnectReasonOf } from "./disconnect-reason";
 import { failureReason } from "./errors";
 import { createEvolutionHttp } from "./http";
-import { chatKind, phoneFromJid } from "./jid";
+import { addressFromJid, chatKind, jidFromAddress, phoneFromJid } from "./jid";
 import { dateFromEpochSeconds, deliveryStatus, furthestStatus, qrCodeFrom } from "./mapping";
 import {
   connectionStateResponse,
@@ -25,8 +20,12 @@ import {
   whatsappNumbersResponse,
 } from "./schemas";
 import type { z } from "../../../shared/zod";
+import type { ProviderServer } from "./server";
+import { webhookEventNames } from "./webhook-events";
 
 export interface EvolutionProviderOptions {
+  /** The Evolution server this provider talks to. */
+  server: ProviderServer;
   breaker?: CircuitBreaker;
   /** Per-attempt timeout for ordinary calls (default 15 s). */
   timeoutMs?: number;
@@ -38,35 +37,31 @@ export interface EvolutionProviderOptions {
   fetch?: typeof fetch;
 }
 
-const webhookEvents = new Set<string>(webhookEventNames);
-
-function isWebhookEventName(name: string): name is WebhookEventName {
-  return webhookEvents.has(name);
-}
-
 /** The instance name is the last path segment of every instance-scoped route. */
 function instancePath(prefix: string, instanceName: string): string {
   return `${prefix}/${encodeURIComponent(instanceName)}`;
 }
 
 /**
- * Per-instance webhook body shared by create and `webhook/set`: one URL for every event (byEvents off),
- * media inline as base64 so the inbox needs no second download.
+ * Per-instance webhook body shared by create and `webhook/set`: one URL for every event Mirage reads
+ * (byEvents off), media inline as base64 so the inbox needs no second download.
  */
-function webhookBody(webhook: { url: string; headers: Record<string, string>; events: WebhookEventName[] }) {
-  return { url: webhook.url, headers: webhook.headers, byEvents: false, base64: true, events: webhook.events };
+function webhookBody(webhook: { url: string; headers: Record<string, string> }) {
+  return { url: webhook.url, headers: webhook.headers, byEvents: false, base64: true, events: [...webhookEventNames] };
 }
 
 function sentMessageFrom(body: z.infer<typeof sentMessageResponse>): SentMessage {
   return {
     providerMessageId: body.key.id,
-    chatId: body.key.remoteJid,
+    chat: addressFromJid(body.key.remoteJid),
     status: deliveryStatus(body.status) ?? "pending",
     timestamp: dateFromEpochSeconds(body.messageTimestamp),
   };
 }
 
-export function createEvolutionProvider(options: EvolutionProviderOptions = {}): WhatsAppProvider {
+/** The provider port over one Evolution API server: neutral addresses and events in, Evolution's wire format out. */
+export function createEvolutionProvider(options: EvolutionProviderOptions): WhatsAppProvider {
+  const { server } = options;
   const breaker = options.breaker ?? new CircuitBreaker();
   const mediaTimeoutMs = options.mediaTimeoutMs ?? 60_000;
   const http = createEvolutionHttp({
@@ -78,7 +73,9 @@ export function createEvolutionProvider(options: EvolutionProviderOptions = {}):
   });
 
   return {
-    async createInstance(server, input) {
+    kind: "evolution",
+
+    async createInstance(input) {
       const created = await http(server, {
         method: "POST",
         path: "/instance/create",
@@ -94,7 +91,7 @@ export function createEvolutionProvider(options: EvolutionProviderOptions = {}):
       };
     },
 
-    async connect(server, instanceName, connectOptions) {
+    async connect(instanceName, connectOptions) {
       const answer = await http(server, {
         method: "GET",
         path: instancePath("/instance/connect", instanceName),
@@ -105,7 +102,7 @@ export function createEvolutionProvider(options: EvolutionProviderOptions = {}):
       return "instance" in answer ? { kind: "open" } : { kind: "qr", qr: qrCodeFrom(answer) };
     },
 
-    async connectionState(server, instanceName) {
+    async connectionState(instanceName) {
       const answer = await http(server, {
         method: "GET",
         path: instancePath("/instance/connectionState", instanceName),
@@ -115,7 +112,7 @@ export function createEvolutionProvider(options: EvolutionProviderOptions = {}):
       return answer.instance.state;
     },
 
-    async fetchInstances(server) {
+    async fetchInstances() {
       const rows = await http(server, {
         method: "GET",
         path: "/instance/fetchInstances",
@@ -129,11 +126,11 @@ export function createEvolutionProvider(options: EvolutionProviderOptions = {}):
         phoneNumber: phoneFromJid(row.ownerJid),
         profileName: row.profileName ?? null,
         profilePictureUrl: row.profilePicUrl ?? null,
-        disconnectionReasonCode: row.disconnectionReasonCode ?? null,
+        disconnectReason: disconnectReasonOf(row.disconnectionReasonCode),
       }));
     },
 
-    async restart(server, instanceName) {
+    async restart(instanceName) {
       await http(server, {
         method: "POST",
         path: instancePath("/instance/restart", instanceName),
@@ -142,7 +139,7 @@ export function createEvolutionProvider(options: EvolutionProviderOptions = {}):
       });
     },
 
-    async logout(server, instanceName) {
+    async logout(instanceName) {
       try {
         await http(server, {
           method: "DELETE",
@@ -156,7 +153,7 @@ export function createEvolutionProvider(options: EvolutionProviderOptions = {}):
       }
     },
 
-    async deleteInstance(server, instanceName) {
+    async deleteInstance(instanceName) {
       try {
         await http(server, {
           method: "DELETE",
@@ -170,7 +167,7 @@ export function createEvolutionProvider(options: EvolutionProviderOptions = {}):
       }
     },
 
-    async setWebhook(server, instanceName, webhook) {
+    async setWebhook(instanceName, webhook) {
       await http(server, {
         method: "POST",
         path: instancePath("/webhook/set", instanceName),
@@ -181,7 +178,7 @@ export function createEvolutionProvider(options: EvolutionProviderOptions = {}):
       });
     },
 
-    async findWebhook(server, instanceName) {
+    async findWebhook(instanceName) {
       const row = await http(server, {
         method: "GET",
         path: instancePath("/webhook/find", instanceName),
@@ -193,17 +190,15 @@ export function createEvolutionProvider(options: EvolutionProviderOptions = {}):
         url: row.url,
         headers: row.headers ?? {},
         enabled: row.enabled,
-        // The port names only the events Mirage uses; Evolution stores every name when given `events: []`.
-        events: (row.events ?? []).filter(isWebhookEventName),
       };
     },
 
-    async sendText(server, input) {
+    async sendText(input) {
       const sent = await http(server, {
         method: "POST",
         path: instancePath("/message/sendText", input.instanceName),
         body: {
-          number: input.to,
+          number: jidFromAddress(input.to),
           text: input.text,
           ...(input.quotedMessageId ? { quoted: { key: { id: input.quotedMessageId } } } : {}),
         },
@@ -213,12 +208,12 @@ export function createEvolutionProvider(options: EvolutionProviderOptions = {}):
       return sentMessageFrom(sent);
     },
 
-    async sendMedia(server, input) {
+    async sendMedia(input) {
       const sent = await http(server, {
         method: "POST",
         path: instancePath("/message/sendMedia", input.instanceName),
         body: {
-          number: input.to,
+          number: jidFromAddress(input.to),
           mediatype: input.mediaType,
           mimetype: input.mimeType,
           media: input.media,
@@ -232,7 +227,7 @@ export function createEvolutionProvider(options: EvolutionProviderOptions = {}):
       return sentMessageFrom(sent);
     },
 
-    async checkNumbers(server, instanceName, numbers) {
+    async checkNumbers(instanceName, numbers) {
       // Evolution rejects an empty or repeated list.
       const unique = [...new Set(numbers)];
       if (unique.length === 0) return [];
@@ -247,17 +242,22 @@ export function createEvolutionProvider(options: EvolutionProviderOptions = {}):
       return results.map((result) => ({
         input: result.number,
         exists: result.exists,
-        chatId: result.jid,
+        chat: addressFromJid(result.jid),
         name: result.name ?? null,
       }));
     },
 
-    async findMessages(server, instanceName, query) {
+    async findMessages(instanceName, query) {
       const answer = await http(server, {
         method: "POST",
         path: instancePath("/chat/findMessages", instanceName),
         body: {
-          where: { key: { remoteJid: query.chatId, id: query.providerMessageId } },
+          where: {
+            key: {
+              remoteJid: query.chat === undefined ? undefined : jidFromAddress(query.chat),
+              id: query.providerMessageId,
+            },
+          },
           page: query.page ?? 1,
           // Evolution calls the page size `offset`.
           offset: query.pageSize ?? 50,
@@ -267,7 +267,7 @@ export function createEvolutionProvider(options: EvolutionProviderOptions = {}):
       });
       return answer.messages.records.map((record): FoundMessage => ({
         providerMessageId: record.key.id,
-        chatId: record.key.remoteJid,
+        chat: addressFromJid(record.key.remoteJid),
         fromMe: record.key.fromMe ?? false,
         status: furthestStatus([
           deliveryStatus(record.status),
@@ -277,7 +277,7 @@ export function createEvolutionProvider(options: EvolutionProviderOptions = {}):
       }));
     },
 
-    async getMedia(server, instanceName, providerMessageId) {
+    async getMedia(instanceName, providerMessageId) {
       const media = await http(server, {
         method: "POST",
         path: instancePath("/chat/getBase64FromMediaMessage", instanceName),
@@ -295,18 +295,20 @@ export function createEvolutionProvider(options: EvolutionProviderOptions = {}):
       };
     },
 
-    async markAsRead(server, instanceName, messages) {
+    async markAsRead(instanceName, messages) {
       // Evolution silently skips keys that are neither a user nor a group chat (e.g. `@lid`); skip them here too.
-      const readable = messages.filter(({ chatId }) => {
-        const kind = chatKind(chatId);
-        return kind === "user" || kind === "group";
-      });
+      const readable = messages
+        .map((message) => ({ ...message, jid: jidFromAddress(message.chat) }))
+        .filter(({ jid }) => {
+          const kind = chatKind(jid);
+          return kind === "user" || kind === "group";
+        });
       if (readable.length === 0) return;
       await http(server, {
         method: "POST",
         path: instancePath("/chat/markMessageAsRead", instanceName),
         body: {
-          readMessages: readable.map((m) => ({ remoteJid: m.chatId, fromMe: m.fromMe, id: m.providerMessageId })),
+          readMessages: readable.map((m) => ({ remoteJid: m.jid, fromMe: m.fromMe, id: m.providerMessageId })),
         },
         // Marking read twice leaves the same state.
         idempotent: true,
@@ -314,8 +316,8 @@ export function createEvolutionProvider(options: EvolutionProviderOptions = {}):
       });
     },
 
-    circuitState(serverId: string) {
-      return breaker.state(serverId);
+    circuitState() {
+      return breaker.state(server.id);
     },
 
     parseWebhook: parseEvolutionWebhook,

@@ -3,7 +3,7 @@ import { AppError } from "../../errors";
 import { logger } from "../../logger";
 import type { z } from "../../../shared/zod";
 import { CircuitOpenError, type CircuitBreaker } from "../circuit-breaker";
-import type { ProviderServer } from "../provider";
+import type { ProviderServer } from "./server";
 import {
   errorFromFailedAck,
   errorFromStatus,

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { chatKind, identityOfJids, isIgnoredChat, lidFromJid, phoneFromJid, phoneJidOfKey } from "./jid";
+import {
+  addressFromJid,
+  chatKind,
+  identityOfJids,
+  isIgnoredChat,
+  jidFromAddress,
+  lidFromJid,
+  phoneFromCopiedJid,
+  phoneFromJid,
+  phoneJidOfKey,
+} from "./jid";
 
 describe("jid helpers", () => {
   it("tells chat kinds apart", () => {
@@ -60,5 +70,23 @@ describe("jid helpers", () => {
     expect(
       ["5511987654321@s.whatsapp.net", "201234567890123@lid", "120363025246125888@g.us"].map(isIgnoredChat),
     ).toEqual([false, false, false]);
+  });
+
+  it("maps JIDs to neutral chat addresses and back: phone JIDs as digits, the rest opaque", () => {
+    const jids = ["5511987654321@s.whatsapp.net", "201234567890123@lid", "120363025246125888@g.us"];
+    expect(jids.map(addressFromJid)).toEqual(["5511987654321", "201234567890123@lid", "120363025246125888@g.us"]);
+    expect(jids.map(addressFromJid).map(jidFromAddress)).toEqual(jids);
+    // A device suffix is not part of the chat.
+    expect(addressFromJid("5511987654321:12@s.whatsapp.net")).toBe("5511987654321");
+  });
+
+  it("reads phone digits from JIDs people copy, and nothing else", () => {
+    expect(phoneFromCopiedJid(" 553199998888:12@s.whatsapp.net ")).toBe("553199998888");
+    expect(phoneFromCopiedJid("5511987654321@C.US")).toBe("5511987654321");
+    expect(["201234567890123@lid", "120363025246125888@g.us", "ana@example.com"].map(phoneFromCopiedJid)).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 });

@@ -3,6 +3,8 @@
  * groups `…@g.us`, privacy ids `<digits>@lid`, broadcasts `status@broadcast`.
  */
 
+import { isPhoneAddress, type ChatAddress } from "../provider";
+
 export type ChatKind = "user" | "group" | "lid" | "broadcast";
 
 const USER_SUFFIX = "@s.whatsapp.net";
@@ -66,4 +68,27 @@ export function identityOfJids(jids: (string | null | undefined)[]): { phone: st
 export function isIgnoredChat(jid: string): boolean {
   const kind = chatKind(jid);
   return kind === null || kind === "broadcast";
+}
+
+/**
+ * The neutral chat address of a JID: a phone JID becomes its digits, every other JID (LID, group) is
+ * kept whole as the opaque id only this adapter reads.
+ */
+export function addressFromJid(jid: string): ChatAddress {
+  return phoneFromJid(jid) ?? jid;
+}
+
+/** The JID to send to for a neutral chat address (phone digits → user JID; opaque ids are JIDs already). */
+export function jidFromAddress(address: ChatAddress): string {
+  return isPhoneAddress(address) ? `${address}${USER_SUFFIX}` : address;
+}
+
+const COPIED_PHONE_JID = /^(\d+)(?::\d+)?@(?:s\.whatsapp\.net|c\.us)$/i;
+
+/**
+ * A phone JID as people copy it from WhatsApp tools and exports (`5511987654321@s.whatsapp.net`, the
+ * older `…@c.us`, a `:device` suffix) → its digits; null for anything else, LIDs and groups included.
+ */
+export function phoneFromCopiedJid(text: string): string | null {
+  return COPIED_PHONE_JID.exec(text.trim())?.[1] ?? null;
 }

@@ -36,7 +36,7 @@ function messageOf(event: string, data: unknown): ProviderMessage {
   const events = eventsOf(event, data);
   expect(events).toHaveLength(1);
   const [only] = events;
-  if (only?.kind !== "message") throw new Error(`expected a message event, got ${only?.kind}`);
+  if (only?.kind !== "message.received") throw new Error(`expected a message event, got ${only?.kind}`);
   return only.message;
 }
 
@@ -76,7 +76,7 @@ describe("messages.upsert: chats and people", () => {
     const message = messageOf("messages.upsert", upsert({ conversation: "Oi, tudo bem?" }));
     expect(message).toEqual({
       providerMessageId: "3A5F0C9D8E7B6A5F4E3D",
-      chat: { kind: "direct", chatId: PHONE_JID, phone: "5511987654321", lid: LID },
+      chat: { kind: "direct", address: "5511987654321", phone: "5511987654321", lid: LID },
       fromMe: false,
       sender: { phone: "5511987654321", lid: LID, name: "Maria" },
       timestamp: new Date(AT * 1000),
@@ -87,13 +87,13 @@ describe("messages.upsert: chats and people", () => {
     });
   });
 
-  it("maps a chat addressed by LID, the phone in remoteJidAlt (2.3.6 order), keeping chatId as given", () => {
+  it("maps a chat addressed by LID, the phone in remoteJidAlt (2.3.6 order), keeping the LID as the address", () => {
     const data = upsert(
       { conversation: "Oi" },
       { key: { remoteJid: LID, remoteJidAlt: PHONE_JID, fromMe: false, id: "3A1", addressingMode: "lid" } },
     );
     const message = messageOf("messages.upsert", data);
-    expect(message.chat).toEqual({ kind: "direct", chatId: LID, phone: "5511987654321", lid: LID });
+    expect(message.chat).toEqual({ kind: "direct", address: LID, phone: "5511987654321", lid: LID });
     expect(message.sender).toEqual({ phone: "5511987654321", lid: LID, name: "Maria" });
   });
 
@@ -101,13 +101,13 @@ describe("messages.upsert: chats and people", () => {
     const old = upsert({ conversation: "Oi" }, { key: { remoteJid: PHONE_JID, fromMe: false, id: "3A2" } });
     expect(messageOf("messages.upsert", old).chat).toEqual({
       kind: "direct",
-      chatId: PHONE_JID,
+      address: "5511987654321",
       phone: "5511987654321",
       lid: null,
     });
     const lidOnly = upsert({ conversation: "Oi" }, { key: { remoteJid: LID, fromMe: false, id: "3A3" } });
     expect(messageOf("messages.upsert", lidOnly)).toMatchObject({
-      chat: { kind: "direct", chatId: LID, phone: null, lid: LID },
+      chat: { kind: "direct", address: LID, phone: null, lid: LID },
       sender: { phone: null, lid: LID, name: "Maria" },
     });
   });
@@ -120,7 +120,7 @@ describe("messages.upsert: chats and people", () => {
       );
     for (const data of [group(LID, PHONE_JID), group(PHONE_JID, LID)]) {
       const message = messageOf("messages.upsert", data);
-      expect(message.chat).toEqual({ kind: "group", chatId: GROUP_JID });
+      expect(message.chat).toEqual({ kind: "group", address: GROUP_JID });
       expect(message.sender).toEqual({ phone: "5511987654321", lid: LID, name: "Maria" });
     }
   });
@@ -148,7 +148,7 @@ describe("messages.upsert: chats and people", () => {
       fromMe: true,
       sender: null,
       status: "sent",
-      chat: { kind: "direct", chatId: PHONE_JID, phone: "5511987654321", lid: LID },
+      chat: { kind: "direct", address: "5511987654321", phone: "5511987654321", lid: LID },
     });
     const inGroup = upsert(
       { conversation: "Oi grupo" },
@@ -180,7 +180,7 @@ describe("messages.upsert: chats and people", () => {
     };
     expect(messageOf("send.message", sent)).toEqual({
       providerMessageId: "3EB0A1B2C3D4E5F6A7B8C9",
-      chat: { kind: "direct", chatId: PHONE_JID, phone: "5511987654321", lid: null },
+      chat: { kind: "direct", address: "5511987654321", phone: "5511987654321", lid: null },
       fromMe: true,
       sender: null,
       timestamp: new Date(1761057639 * 1000),
@@ -482,11 +482,11 @@ describe("reactions", () => {
   it("maps an added reaction", () => {
     expect(eventsOf("messages.upsert", reaction("👍"))).toEqual([
       {
-        kind: "reaction",
+        kind: "message.reaction",
         instanceName: "acme",
         providerMessageId: "3A9REACTION",
         targetProviderMessageId: "3EB0TARGET00000000000000",
-        chat: { kind: "direct", chatId: PHONE_JID, phone: "5511987654321", lid: LID },
+        chat: { kind: "direct", address: "5511987654321", phone: "5511987654321", lid: LID },
         fromMe: false,
         sender: { phone: "5511987654321", lid: LID, name: "Maria" },
         emoji: "👍",
@@ -496,10 +496,10 @@ describe("reactions", () => {
   });
 
   it("maps a removed reaction (empty or absent text) to an empty emoji", () => {
-    expect(eventsOf("messages.upsert", reaction(""))).toMatchObject([{ kind: "reaction", emoji: "" }]);
+    expect(eventsOf("messages.upsert", reaction(""))).toMatchObject([{ kind: "message.reaction", emoji: "" }]);
     const absent = reaction(undefined);
     expect(absent.message).not.toHaveProperty("reactionMessage.text");
-    expect(eventsOf("messages.upsert", absent)).toMatchObject([{ kind: "reaction", emoji: "" }]);
+    expect(eventsOf("messages.upsert", absent)).toMatchObject([{ kind: "message.reaction", emoji: "" }]);
   });
 
   it("maps an own reaction from the phone, in a group", () => {
@@ -507,7 +507,13 @@ describe("reactions", () => {
       key: { remoteJid: GROUP_JID, fromMe: true, id: "3A9OWN", participant: OWN_JID },
     });
     expect(eventsOf("messages.upsert", own)).toMatchObject([
-      { kind: "reaction", fromMe: true, sender: null, chat: { kind: "group", chatId: GROUP_JID }, emoji: "❤️" },
+      {
+        kind: "message.reaction",
+        fromMe: true,
+        sender: null,
+        chat: { kind: "group", address: GROUP_JID },
+        emoji: "❤️",
+      },
     ]);
   });
 });
@@ -528,10 +534,10 @@ describe("edits and revokes", () => {
     );
     expect(events).toEqual([
       {
-        kind: "edit",
+        kind: "message.edited",
         instanceName: "acme",
         targetProviderMessageId: "3A5F0C9D8E7B6A5F4E3D",
-        chat: { kind: "direct", chatId: OWN_JID, phone: null, lid: null },
+        chat: { kind: "direct", address: "5511912345678", phone: null, lid: null },
         text: "corrigido",
         timestamp: new Date(1761057900123),
       },
@@ -540,21 +546,21 @@ describe("edits and revokes", () => {
 
   it("maps an own edit from the phone (the key names the contact) and a group edit", () => {
     expect(eventsOf("messages.edited", edited({ remoteJid: PHONE_JID, fromMe: true, id: "3A10" }))).toMatchObject([
-      { kind: "edit", chat: { kind: "direct", chatId: PHONE_JID, phone: "5511987654321", lid: null } },
+      { kind: "message.edited", chat: { kind: "direct", address: "5511987654321", phone: "5511987654321", lid: null } },
     ]);
     expect(
       eventsOf("messages.edited", edited({ remoteJid: GROUP_JID, fromMe: true, id: "3A11", participant: PHONE_JID })),
-    ).toMatchObject([{ kind: "edit", chat: { kind: "group", chatId: GROUP_JID } }]);
+    ).toMatchObject([{ kind: "message.edited", chat: { kind: "group", address: GROUP_JID } }]);
   });
 
   it("reads the new text from extendedTextMessage or an edited caption, and the type as a number", () => {
     const key = { remoteJid: PHONE_JID, fromMe: true, id: "3A12" };
     expect(
       eventsOf("messages.edited", { ...edited(key, { extendedTextMessage: { text: "novo" } }), type: 14 }),
-    ).toMatchObject([{ kind: "edit", text: "novo" }]);
+    ).toMatchObject([{ kind: "message.edited", text: "novo" }]);
     expect(
       eventsOf("messages.edited", edited(key, { imageMessage: { caption: "nova legenda", mimetype: "image/jpeg" } })),
-    ).toMatchObject([{ kind: "edit", text: "nova legenda" }]);
+    ).toMatchObject([{ kind: "message.edited", text: "nova legenda" }]);
     expect(eventsOf("messages.edited", edited(key, { pollCreationMessage: { name: "?" } }))).toEqual([
       { kind: "unsupported", instanceName: "acme", event: "messages.edited" },
     ]);
@@ -566,27 +572,27 @@ describe("edits and revokes", () => {
   it("maps a revoke from messages.edited: no chat when the key names this account", () => {
     const revoke = (key: Record<string, unknown>, type: unknown = "REVOKE") => ({ key, type });
     expect(eventsOf("messages.edited", revoke({ remoteJid: OWN_JID, fromMe: true, id: "3A13" }))).toEqual([
-      { kind: "revoke", instanceName: "acme", targetProviderMessageId: "3A13", chat: null },
+      { kind: "message.revoked", instanceName: "acme", targetProviderMessageId: "3A13", chat: null },
     ]);
     expect(eventsOf("messages.edited", revoke({ remoteJid: LID, fromMe: true, id: "3A14" }, 0))).toEqual([
-      { kind: "revoke", instanceName: "acme", targetProviderMessageId: "3A14", chat: null },
+      { kind: "message.revoked", instanceName: "acme", targetProviderMessageId: "3A14", chat: null },
     ]);
     expect(eventsOf("messages.edited", revoke({ remoteJid: PHONE_JID, fromMe: true, id: "3A15" }))).toEqual([
       {
-        kind: "revoke",
+        kind: "message.revoked",
         instanceName: "acme",
         targetProviderMessageId: "3A15",
-        chat: { kind: "direct", chatId: PHONE_JID, phone: "5511987654321", lid: null },
+        chat: { kind: "direct", address: "5511987654321", phone: "5511987654321", lid: null },
       },
     ]);
     // An admin deleting someone else's message in a group.
     expect(
       eventsOf("messages.edited", revoke({ remoteJid: GROUP_JID, fromMe: false, id: "3A16", participant: PHONE_JID })),
-    ).toMatchObject([{ kind: "revoke", chat: { kind: "group", chatId: GROUP_JID } }]);
+    ).toMatchObject([{ kind: "message.revoked", chat: { kind: "group", address: GROUP_JID } }]);
     // Before the first `open` there is no sender: nothing to compare the key with, the phone JID is trusted.
     expect(
       eventsOf("messages.edited", revoke({ remoteJid: OWN_JID, fromMe: true, id: "3A17" }), { sender: undefined }),
-    ).toMatchObject([{ kind: "revoke", chat: { chatId: OWN_JID } }]);
+    ).toMatchObject([{ kind: "message.revoked", chat: { address: "5511912345678" } }]);
   });
 
   it("ignores other protocol messages reported as edits (history sync, ephemeral settings)", () => {
@@ -611,10 +617,10 @@ describe("edits and revokes", () => {
     };
     expect(eventsOf("messages.upsert", upsert({ protocolMessage: protocol }))).toEqual([
       {
-        kind: "edit",
+        kind: "message.edited",
         instanceName: "acme",
         targetProviderMessageId: "3A20",
-        chat: { kind: "direct", chatId: PHONE_JID, phone: "5511987654321", lid: LID },
+        chat: { kind: "direct", address: "5511987654321", phone: "5511987654321", lid: LID },
         text: "editado",
         timestamp: new Date(AT * 1000),
       },
@@ -626,10 +632,10 @@ describe("edits and revokes", () => {
       ),
     ).toEqual([
       {
-        kind: "revoke",
+        kind: "message.revoked",
         instanceName: "acme",
         targetProviderMessageId: "3A20",
-        chat: { kind: "direct", chatId: PHONE_JID, phone: "5511987654321", lid: LID },
+        chat: { kind: "direct", address: "5511987654321", phone: "5511987654321", lid: LID },
       },
     ]);
   });
@@ -637,10 +643,10 @@ describe("edits and revokes", () => {
   it("maps messages.delete in both shapes (remote revoke key, API-deleted row) to a revoke", () => {
     const remote = { remoteJid: PHONE_JID, fromMe: false, id: "3A5F0C9D8E7B6A5F4E3D" };
     const revoke = {
-      kind: "revoke",
+      kind: "message.revoked",
       instanceName: "acme",
       targetProviderMessageId: "3A5F0C9D8E7B6A5F4E3D",
-      chat: { kind: "direct", chatId: PHONE_JID, phone: "5511987654321", lid: null },
+      chat: { kind: "direct", address: "5511987654321", phone: "5511987654321", lid: null },
     };
     expect(eventsOf("messages.delete", remote)).toEqual([revoke]);
     // 2.3.7+ adds status "DELETED".
@@ -660,12 +666,12 @@ describe("edits and revokes", () => {
     expect(eventsOf("messages.delete", row)).toEqual([revoke]);
     const lid = { remoteJid: LID, remoteJidAlt: PHONE_JID, fromMe: false, id: "3A21", addressingMode: "lid" };
     expect(eventsOf("messages.delete", lid)).toMatchObject([
-      { chat: { kind: "direct", chatId: LID, phone: "5511987654321", lid: LID } },
+      { chat: { kind: "direct", address: LID, phone: "5511987654321", lid: LID } },
     ]);
     const group = { remoteJid: GROUP_JID, fromMe: false, id: "3A22", participant: LID };
-    expect(eventsOf("messages.delete", group)).toMatchObject([{ chat: { kind: "group", chatId: GROUP_JID } }]);
+    expect(eventsOf("messages.delete", group)).toMatchObject([{ chat: { kind: "group", address: GROUP_JID } }]);
     expect(eventsOf("messages.delete", { id: "3A23" })).toEqual([
-      { kind: "revoke", instanceName: "acme", targetProviderMessageId: "3A23", chat: null },
+      { kind: "message.revoked", instanceName: "acme", targetProviderMessageId: "3A23", chat: null },
     ]);
     expect(eventsOf("messages.delete", { remoteJid: "status@broadcast", fromMe: false, id: "3A24" })).toEqual([]);
   });
@@ -686,7 +692,7 @@ describe("messages.update (receipts)", () => {
     const mapped = ["PENDING", "SERVER_ACK", "DELIVERY_ACK", "READ", "PLAYED", "ERROR"].map(
       (status) => eventsOf("messages.update", update(status))[0],
     );
-    expect(mapped.map((event) => event?.kind === "status" && event.status)).toEqual([
+    expect(mapped.map((event) => event?.kind === "message.status" && event.status)).toEqual([
       "pending",
       "sent",
       "delivered",
@@ -695,10 +701,10 @@ describe("messages.update (receipts)", () => {
       "failed",
     ]);
     expect(mapped[3]).toEqual({
-      kind: "status",
+      kind: "message.status",
       instanceName: "acme",
       providerMessageId: "3EB0A1B2C3D4E5F6A7B8C9",
-      chatId: PHONE_JID,
+      chat: "5511987654321",
       fromMe: true,
       status: "read",
     });
@@ -706,14 +712,14 @@ describe("messages.update (receipts)", () => {
 
   it("maps a group receipt (with participant) and one without remoteJid or fromMe", () => {
     expect(eventsOf("messages.update", update("READ", { remoteJid: GROUP_JID, participant: LID }))).toMatchObject([
-      { kind: "status", chatId: GROUP_JID, status: "read" },
+      { kind: "message.status", chat: GROUP_JID, status: "read" },
     ]);
     expect(eventsOf("messages.update", { keyId: "3A25", status: "DELIVERY_ACK" })).toEqual([
       {
-        kind: "status",
+        kind: "message.status",
         instanceName: "acme",
         providerMessageId: "3A25",
-        chatId: null,
+        chat: null,
         fromMe: false,
         status: "delivered",
       },
@@ -750,19 +756,19 @@ describe("contacts.upsert / contacts.update", () => {
     ];
     expect(eventsOf("contacts.upsert", rows)).toEqual([
       {
-        kind: "contact",
+        kind: "contact.updated",
         instanceName: "acme",
         person: { phone: "5511987654321", lid: null, name: "Maria" },
         profilePictureUrl: null,
       },
       {
-        kind: "contact",
+        kind: "contact.updated",
         instanceName: "acme",
         person: { phone: null, lid: LID, name: "Ana" },
         profilePictureUrl: "https://pps.whatsapp.net/a.jpg",
       },
       {
-        kind: "contact",
+        kind: "contact.updated",
         instanceName: "acme",
         person: { phone: "5521988887777", lid: null, name: null },
         profilePictureUrl: null,
@@ -779,7 +785,7 @@ describe("contacts.upsert / contacts.update", () => {
     };
     expect(eventsOf("contacts.update", contact)).toEqual([
       {
-        kind: "contact",
+        kind: "contact.updated",
         instanceName: "acme",
         person: { phone: "5511987654321", lid: null, name: null },
         profilePictureUrl: "https://pps.whatsapp.net/v/t61.24694-24/xyz.jpg",
@@ -788,7 +794,7 @@ describe("contacts.upsert / contacts.update", () => {
     // contacts.update after a sync may leave pushName and the picture out.
     expect(eventsOf("contacts.update", [{ remoteJid: PHONE_JID, instanceId: INSTANCE_ID }])).toEqual([
       {
-        kind: "contact",
+        kind: "contact.updated",
         instanceName: "acme",
         person: { phone: "5511987654321", lid: null, name: null },
         profilePictureUrl: null,

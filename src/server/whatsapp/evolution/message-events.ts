@@ -5,7 +5,7 @@
  */
 import { z } from "../../../shared/zod";
 import type { ChatRef, PersonRef, ProviderEvent } from "../provider";
-import { chatKind, identityOfJids, isIgnoredChat, phoneFromJid } from "./jid";
+import { addressFromJid, chatKind, identityOfJids, isIgnoredChat, phoneFromJid } from "./jid";
 import { dateFromEpochSeconds, deliveryStatus } from "./mapping";
 import { contentType, editedText, messageContent, quotedMessageId, unwrapMessage } from "./message-content";
 import {
@@ -41,8 +41,12 @@ export interface EventContext {
  * LID are whichever of `remoteJid` / `remoteJidAlt` has that kind (the order differs by version, §9).
  */
 function chatOfKey(key: KeyJids): ChatRef {
-  if (chatKind(key.remoteJid) === "group") return { kind: "group", chatId: key.remoteJid };
-  return { kind: "direct", chatId: key.remoteJid, ...identityOfJids([key.remoteJid, key.remoteJidAlt]) };
+  if (chatKind(key.remoteJid) === "group") return { kind: "group", address: key.remoteJid };
+  return {
+    kind: "direct",
+    address: addressFromJid(key.remoteJid),
+    ...identityOfJids([key.remoteJid, key.remoteJidAlt]),
+  };
 }
 
 /** A pushName is no name when empty, or when Evolution filled it with the JID's digits (no name known). */
@@ -81,7 +85,7 @@ export function protocolType(protocol: ProtocolMessage): string {
  */
 function protocolKeyChat(key: ProtocolKey, ownJid: string | null): ChatRef | null {
   if (!key.remoteJid) return null;
-  if (chatKind(key.remoteJid) === "group") return { kind: "group", chatId: key.remoteJid };
+  if (chatKind(key.remoteJid) === "group") return { kind: "group", address: key.remoteJid };
   const phone = phoneFromJid(key.remoteJid);
   if (!phone || phone === phoneFromJid(ownJid)) return null;
   return chatOfKey({ remoteJid: key.remoteJid, remoteJidAlt: key.remoteJidAlt });
@@ -107,7 +111,8 @@ function protocolEvents(
   if (key.remoteJid && isIgnoredChat(key.remoteJid)) return [];
   const keyChat = chat ?? protocolKeyChat(key, context.ownJid);
 
-  if (type === "REVOKE") return [{ kind: "revoke", instanceName, targetProviderMessageId: key.id, chat: keyChat }];
+  if (type === "REVOKE")
+    return [{ kind: "message.revoked", instanceName, targetProviderMessageId: key.id, chat: keyChat }];
 
   const edited = unwrapMessage(protocol.editedMessage ?? {});
   const content = parseEventData(messageContentSchema, edited.content, event, [
@@ -119,11 +124,14 @@ function protocolEvents(
   // The port requires an edit's chat. When the key names this account (a contact's edit), the chat is that
   // JID as given, without phone or LID (they would be this account's): only the target id identifies it.
   const editChat =
-    keyChat ?? (key.remoteJid ? { kind: "direct" as const, chatId: key.remoteJid, phone: null, lid: null } : null);
+    keyChat ??
+    (key.remoteJid
+      ? { kind: "direct" as const, address: addressFromJid(key.remoteJid), phone: null, lid: null }
+      : null);
   if (text === null || !editChat) return [{ kind: "unsupported", instanceName, event }];
   return [
     {
-      kind: "edit",
+      kind: "message.edited",
       instanceName,
       targetProviderMessageId: key.id,
       chat: editChat,
@@ -156,7 +164,7 @@ export function messageEvents(context: EventContext, data: unknown, origin: "ups
     const reaction = content.reactionMessage;
     return [
       {
-        kind: "reaction",
+        kind: "message.reaction",
         instanceName,
         providerMessageId: key.id,
         targetProviderMessageId: reaction.key.id,
@@ -170,7 +178,7 @@ export function messageEvents(context: EventContext, data: unknown, origin: "ups
   }
   return [
     {
-      kind: "message",
+      kind: "message.received",
       instanceName,
       message: {
         providerMessageId: key.id,
@@ -199,7 +207,7 @@ export function deleteEvents(context: EventContext, data: unknown): ProviderEven
   if (key && isIgnoredChat(key.remoteJid)) return [];
   return [
     {
-      kind: "revoke",
+      kind: "message.revoked",
       instanceName: context.instanceName,
       targetProviderMessageId: deletion.key?.id ?? deletion.id,
       chat: key ? chatOfKey(key) : null,
@@ -221,10 +229,10 @@ export function updateEvents(context: EventContext, data: unknown): ProviderEven
   if (!status) return [{ kind: "unsupported", instanceName, event }];
   return [
     {
-      kind: "status",
+      kind: "message.status",
       instanceName,
       providerMessageId: update.keyId,
-      chatId: update.remoteJid ?? null,
+      chat: update.remoteJid ? addressFromJid(update.remoteJid) : null,
       fromMe: update.fromMe ?? false,
       status,
     },
@@ -244,7 +252,7 @@ export function contactEvents(context: EventContext, data: unknown): ProviderEve
     if (!identity.phone && !identity.lid) return [];
     return [
       {
-        kind: "contact",
+        kind: "contact.updated",
         instanceName: context.instanceName,
         person: { ...identity, name: personName(row.pushName, identity) },
         profilePictureUrl: row.profilePicUrl ?? null,

@@ -69,9 +69,9 @@ function parsedEvents(): { event: string; parsed: ProviderEvent }[] {
 
 function messageWithId(id: string): ProviderMessage {
   const found = parsedEvents().find(
-    ({ parsed }) => parsed.kind === "message" && parsed.message.providerMessageId === id,
+    ({ parsed }) => parsed.kind === "message.received" && parsed.message.providerMessageId === id,
   );
-  if (!found || found.parsed.kind !== "message") throw new Error(`no message event for ${id}`);
+  if (!found || found.parsed.kind !== "message.received") throw new Error(`no message event for ${id}`);
   return found.parsed.message;
 }
 
@@ -116,7 +116,7 @@ describe("simulator payloads", () => {
     expect(messageWithId(text)).toMatchObject({
       chat: {
         kind: "direct",
-        chatId: `${CONTACT}@s.whatsapp.net`,
+        address: CONTACT,
         phone: CONTACT,
         lid: expect.stringMatching(/@lid$/),
       },
@@ -129,7 +129,7 @@ describe("simulator payloads", () => {
     const lid = await inbound({ type: "text", text: "via LID", lid: true });
     expect(messageWithId(lid).chat).toMatchObject({
       kind: "direct",
-      chatId: expect.stringMatching(/@lid$/),
+      address: expect.stringMatching(/@lid$/),
       phone: CONTACT,
     });
 
@@ -174,7 +174,7 @@ describe("simulator payloads", () => {
 
     const group = await inbound({ type: "text", text: "Bom dia", group: { subject: "Equipe" }, lid: true });
     expect(messageWithId(group)).toMatchObject({
-      chat: { kind: "group", chatId: expect.stringMatching(/@g\.us$/) },
+      chat: { kind: "group", address: expect.stringMatching(/@g\.us$/) },
       sender: { phone: CONTACT, lid: expect.stringMatching(/@lid$/) },
     });
 
@@ -186,34 +186,37 @@ describe("simulator payloads", () => {
     const target = await inbound({ type: "text", text: "original" });
     const reaction = await inbound({ type: "reaction", text: "👍", targetMessageId: target });
     const removal = await inbound({ type: "reaction", text: "", targetMessageId: target });
-    const reactions = parsedEvents().flatMap(({ parsed }) => (parsed.kind === "reaction" ? [parsed] : []));
+    const reactions = parsedEvents().flatMap(({ parsed }) => (parsed.kind === "message.reaction" ? [parsed] : []));
     expect(reactions.find((event) => event.providerMessageId === reaction)).toMatchObject({
       targetProviderMessageId: target,
       emoji: "👍",
       fromMe: false,
-      chat: { chatId: `${CONTACT}@s.whatsapp.net` },
+      chat: { address: CONTACT },
     });
     expect(reactions.find((event) => event.providerMessageId === removal)).toMatchObject({ emoji: "" });
 
     await inbound({ type: "edit", text: "corrigido", targetMessageId: target });
-    const edit = parsedEvents().find(({ parsed }) => parsed.kind === "edit")?.parsed;
-    expect(edit).toMatchObject({ kind: "edit", targetProviderMessageId: target, text: "corrigido" });
+    const edit = parsedEvents().find(({ parsed }) => parsed.kind === "message.edited")?.parsed;
+    expect(edit).toMatchObject({ kind: "message.edited", targetProviderMessageId: target, text: "corrigido" });
 
     await inbound({ type: "revoke", targetMessageId: target });
     await waitFor(() => deliveries.find((delivery) => delivery.event === "messages.delete"));
-    const revokes = parsedEvents().filter(({ parsed }) => parsed.kind === "revoke");
+    const revokes = parsedEvents().filter(({ parsed }) => parsed.kind === "message.revoked");
     expect(revokes.map(({ event, parsed }) => [event, parsed])).toEqual([
       // The protocol key names this account, so messages.edited cannot tell the chat; messages.delete can.
-      ["messages.edited", { kind: "revoke", instanceName: "payloads", targetProviderMessageId: target, chat: null }],
+      [
+        "messages.edited",
+        { kind: "message.revoked", instanceName: "payloads", targetProviderMessageId: target, chat: null },
+      ],
       [
         "messages.delete",
         {
-          kind: "revoke",
+          kind: "message.revoked",
           instanceName: "payloads",
           targetProviderMessageId: target,
           chat: {
             kind: "direct",
-            chatId: `${CONTACT}@s.whatsapp.net`,
+            address: CONTACT,
             phone: CONTACT,
             lid: expect.stringMatching(/@lid$/),
           },
@@ -252,14 +255,14 @@ describe("simulator payloads", () => {
       content: { type: "document", caption: "segue", media: { fileName: "boleto.pdf", mimeType: "application/pdf" } },
     });
     const statuses = parsedEvents().flatMap(({ parsed }) =>
-      parsed.kind === "status" && parsed.providerMessageId === id ? [parsed.status] : [],
+      parsed.kind === "message.status" && parsed.providerMessageId === id ? [parsed.status] : [],
     );
     expect(statuses).toEqual(["sent", "delivered", "read"]);
   });
 
   it("parses every delivery, and maps contacts", () => {
     const events = parsedEvents();
-    const contacts = events.flatMap(({ parsed }) => (parsed.kind === "contact" ? [parsed] : []));
+    const contacts = events.flatMap(({ parsed }) => (parsed.kind === "contact.updated" ? [parsed] : []));
     expect(contacts.length).toBeGreaterThan(0);
     expect(contacts[0]).toMatchObject({
       person: { phone: CONTACT },

@@ -36,10 +36,10 @@ describe("parseEvolutionWebhook: connection events", () => {
     expect(parsed).toMatchObject({ event: "connection.update", instanceName: "acme" });
     expect(parsed.events).toEqual([
       {
-        kind: "connection",
+        kind: "connection.changed",
         instanceName: "acme",
         state: "open",
-        statusReason: 200,
+        reason: null,
         phoneNumber: "5511987654321",
         profileName: "Acme Store",
         profilePictureUrl: "https://pps.whatsapp.net/v/t61.24694-24/abc.jpg",
@@ -48,24 +48,24 @@ describe("parseEvolutionWebhook: connection events", () => {
     expect(parsed.dedupeKey).toMatch(SHA256_HEX);
   });
 
-  it("maps connecting, close 401 and refused 428", () => {
+  it("maps connecting, close 401 and refused 428, Baileys codes as neutral reasons", () => {
     const states = [
       { instance: "acme", state: "connecting", statusReason: 200 },
       { instance: "acme", state: "close", statusReason: 401 },
       { instance: "acme", state: "refused", statusReason: 428 },
     ].map((data) => parseEvolutionWebhook(delivery("connection.update", data)).events[0]);
     expect(states).toEqual([
-      expect.objectContaining({ kind: "connection", state: "connecting", statusReason: 200, phoneNumber: null }),
+      expect.objectContaining({ kind: "connection.changed", state: "connecting", reason: null, phoneNumber: null }),
       {
-        kind: "connection",
+        kind: "connection.changed",
         instanceName: "acme",
         state: "close",
-        statusReason: 401,
+        reason: "logged_out",
         phoneNumber: null,
         profileName: null,
         profilePictureUrl: null,
       },
-      expect.objectContaining({ kind: "connection", state: "refused", statusReason: 428 }),
+      expect.objectContaining({ kind: "connection.changed", state: "refused", reason: "connection_closed" }),
     ]);
   });
 
@@ -86,7 +86,7 @@ describe("parseEvolutionWebhook: connection events", () => {
     );
     expect(parsed.events).toEqual([
       {
-        kind: "qrcode",
+        kind: "qr.updated",
         instanceName: "acme",
         qr: {
           dataUrl: "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA",
@@ -104,10 +104,10 @@ describe("parseEvolutionWebhook: connection events", () => {
     );
     expect(parsed.events).toEqual([
       {
-        kind: "connection",
+        kind: "connection.changed",
         instanceName: "acme",
         state: "refused",
-        statusReason: 500,
+        reason: "bad_session",
         phoneNumber: null,
         profileName: null,
         profilePictureUrl: null,
@@ -117,7 +117,7 @@ describe("parseEvolutionWebhook: connection events", () => {
 
   it("maps logout.instance, whose data is null", () => {
     const parsed = parseEvolutionWebhook(delivery("logout.instance", null));
-    expect(parsed.events).toEqual([{ kind: "logout", instanceName: "acme" }]);
+    expect(parsed.events).toEqual([{ kind: "session.logged_out", instanceName: "acme" }]);
     expect(parsed.dedupeKey).toMatch(SHA256_HEX);
   });
 });
@@ -142,7 +142,9 @@ describe("parseEvolutionWebhook: message events, dedupe keys and timing", () => 
 
   it("maps messages.upsert to a message, keyed by the WhatsApp id and timed by messageTimestamp", () => {
     const parsed = parseEvolutionWebhook(delivery("messages.upsert", textMessage));
-    expect(parsed.events).toMatchObject([{ kind: "message", instanceName: "acme", message: { origin: "upsert" } }]);
+    expect(parsed.events).toMatchObject([
+      { kind: "message.received", instanceName: "acme", message: { origin: "upsert" } },
+    ]);
     expect(parsed.dedupeKey).toBe("messages.upsert:3A5F0C9D8E7B6A5F4E3D");
     expect(parsed.occurredAt).toEqual(new Date(1761057600 * 1000));
   });
@@ -219,7 +221,7 @@ describe("parseEvolutionWebhook: message events, dedupe keys and timing", () => 
     };
     const parsed = parseEvolutionWebhook(delivery("send.message", sent));
     expect(parsed.dedupeKey).toBe("send.message:3EB0A1B2C3D4E5F6A7B8C9");
-    expect(parsed.events).toMatchObject([{ kind: "message", message: { origin: "send", status: "pending" } }]);
+    expect(parsed.events).toMatchObject([{ kind: "message.received", message: { origin: "send", status: "pending" } }]);
   });
 
   it("keys messages.update by WhatsApp id and status", () => {
@@ -327,7 +329,7 @@ describe("parseEvolutionWebhook: message events, dedupe keys and timing", () => 
       [
         "call",
         {
-          chatId: "5511987654321@s.whatsapp.net",
+          chat: "5511987654321@s.whatsapp.net",
           from: "5511987654321@s.whatsapp.net",
           id: "C1",
           status: "offer",

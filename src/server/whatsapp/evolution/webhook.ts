@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { z } from "../../../shared/zod";
 import type { ParsedWebhook, ProviderEvent } from "../provider";
+import { disconnectReasonOf } from "./disconnect-reason";
 import { phoneFromJid } from "./jid";
 import { dateFromEpochSeconds, qrCodeFrom } from "./mapping";
 import {
@@ -94,10 +95,10 @@ function providerEvents(envelope: Envelope): ProviderEvent[] {
       const update = parseData(connectionUpdateData, envelope);
       return [
         {
-          kind: "connection",
+          kind: "connection.changed",
           instanceName,
           state: update.state,
-          statusReason: update.statusReason ?? null,
+          reason: disconnectReasonOf(update.statusReason),
           phoneNumber: phoneFromJid(update.wuid),
           profileName: update.profileName ?? null,
           profilePictureUrl: update.profilePictureUrl ?? null,
@@ -106,14 +107,14 @@ function providerEvents(envelope: Envelope): ProviderEvent[] {
     }
     case "qrcode.updated": {
       const update = parseData(qrcodeUpdatedData, envelope);
-      if ("qrcode" in update) return [{ kind: "qrcode", instanceName, qr: qrCodeFrom(update.qrcode) }];
+      if ("qrcode" in update) return [{ kind: "qr.updated", instanceName, qr: qrCodeFrom(update.qrcode) }];
       // QRCODE_LIMIT reached: Evolution gives up pairing (a `connection.update` "refused" follows).
       return [
         {
-          kind: "connection",
+          kind: "connection.changed",
           instanceName,
           state: "refused",
-          statusReason: update.statusCode,
+          reason: disconnectReasonOf(update.statusCode),
           phoneNumber: null,
           profileName: null,
           profilePictureUrl: null,
@@ -121,7 +122,7 @@ function providerEvents(envelope: Envelope): ProviderEvent[] {
       ];
     }
     case "logout.instance":
-      return [{ kind: "logout", instanceName }];
+      return [{ kind: "session.logged_out", instanceName }];
     case "messages.upsert":
       return messageEvents(context, envelope.data, "upsert");
     case "send.message":

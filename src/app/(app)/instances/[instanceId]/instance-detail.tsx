@@ -7,7 +7,7 @@ import { useFormatter, useNow, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { isKnownDisconnect } from "~/shared/instance-reasons";
+import { isDisconnectReason } from "~/shared/instance-reasons";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { formatPhone } from "../../../_components/format-phone";
@@ -108,12 +108,9 @@ export function InstanceDetail({ instanceId }: { instanceId: string }) {
               title={`${t(`kinds.${entry.kind}` as "kinds.connection")}${entry.state ? ` — ${t(`states.${entry.state}` as "states.open")}` : ""}`}
               color={entry.state === "open" ? "teal" : entry.state === "close" ? "red" : "gray"}
             >
-              {entry.statusReason !== null && entry.statusReason !== 200 && (
-                <Text size="sm">
-                  {entry.statusReason}:{" "}
-                  {isKnownDisconnect(entry.statusReason)
-                    ? t(`disconnect.${entry.statusReason}`)
-                    : t("disconnect.unknown", { code: entry.statusReason })}
+              {entry.statusReason !== null && (
+                <Text size="sm" data-testid="timeline-reason">
+                  {t(`disconnect.${isDisconnectReason(entry.statusReason) ? entry.statusReason : "unknown"}`)}
                 </Text>
               )}
               {entry.detail && (

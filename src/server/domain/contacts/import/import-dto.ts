@@ -1,4 +1,3 @@
-import type { MessageParams } from "../../../../shared/errors";
 import { messageParamsSchema } from "../../../../shared/schemas/message-params";
 import type { ContactImportRecord } from "./load-import";
 import type { contactImportOutput } from "../contact-outputs";

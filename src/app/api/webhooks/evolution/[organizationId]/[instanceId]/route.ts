@@ -1,6 +1,6 @@
 import { env } from "~/env";
 import { authenticateWebhook, receiveWebhook } from "~/server/domain/instances/receive-webhook";
-import { WEBHOOK_SECRET_HEADER } from "~/server/domain/instances/evolution-server";
+import { WEBHOOK_SECRET_HEADER } from "~/server/domain/instances/instance-webhook";
 import { errorResponse } from "~/server/api/http-error";
 import { AppError, toPublicError } from "~/server/errors";
 import { logger } from "~/server/logger";
@@ -47,7 +47,7 @@ export async function POST(request: Request, { params }: Params) {
       logger.warn({ instanceId }, "webhook body over WEBHOOK_MAX_BYTES");
       return errorResponse(new AppError("PAYLOAD_TOO_LARGE", "bodyTooLarge"));
     }
-    const received = await receiveWebhook({ organizationId, instanceId, secret, body });
+    const received = await receiveWebhook({ provider: "evolution", organizationId, instanceId, secret, body });
     return Response.json({ ok: true, duplicate: !received.stored });
   } catch (error) {
     const published = toPublicError(error);
