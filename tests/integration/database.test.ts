@@ -6,31 +6,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "~/env";
 import { migrate, readMigrations } from "~/server/db/migrate";
-import { readLocalSecrets } from "~/server/db/secrets";
+import { scratchDatabase, superuserClient } from "../support/scratch-database";
 import { schemaDrift } from "../support/schema-drift";
-
-function superuserClient() {
-  const secrets = readLocalSecrets(env().dataDir)!;
-  return new pg.Client({
-    host: "127.0.0.1",
-    port: env().EMBEDDED_PG_PORT,
-    user: "postgres",
-    password: secrets.dbSuperuserPassword,
-    database: "postgres",
-  });
-}
-
-/** A throwaway database on the test cluster, owned by the application role. */
-async function scratchDatabase(name: string): Promise<string> {
-  const admin = superuserClient();
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name} OWNER mirage`);
-  await admin.end();
-  const url = new URL(env().DATABASE_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 describe("migrations", () => {
   let url: string;

@@ -1,27 +1,13 @@
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { env } from "~/env";
-import { defaultMigrationsDir, migrate, readMigrations } from "~/server/db/migrate";
-import { readLocalSecrets } from "~/server/db/secrets";
+import { defaultMigrationsDir, migrate } from "~/server/db/migrate";
+import { migrateUntil, scratchDatabase, superuserClient } from "../support/scratch-database";
 
 const PORT_MIGRATION = "20261203100000_neutral_provider_port";
 const ORG = "0193a000-0000-7000-8000-000000000001";
 const INSTANCE = "0193a000-0000-7000-8000-000000000002";
-
-/** A superuser connection (row-level security does not hide rows) to a throwaway database. */
-function superuser(database: string) {
-  const secrets = readLocalSecrets(env().dataDir)!;
-  return new pg.Client({
-    host: "127.0.0.1",
-    port: env().EMBEDDED_PG_PORT,
-    user: "postgres",
-    password: secrets.dbSuperuserPassword,
-    database,
-  });
-}
 
 /** Stored data written before the provider port became neutral: JIDs and Baileys codes. */
 async function seedLegacyRows(client: pg.Client) {
@@ -75,15 +61,8 @@ describe("the neutral provider port's migration", () => {
   let client: pg.Client;
 
   beforeAll(async () => {
-    const admin = superuser("postgres");
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${database} OWNER mirage`);
-    await admin.end();
-    const parsed = new URL(env().DATABASE_URL);
-    parsed.pathname = `/${database}`;
-    url = parsed.toString();
-    client = superuser(database);
+    url = await scratchDatabase(database);
+    client = superuserClient(database);
     await client.connect();
   });
   afterAll(async () => {
@@ -92,10 +71,7 @@ describe("the neutral provider port's migration", () => {
 
   it("rewrites stored JIDs and Baileys codes into neutral terms, and running it again changes nothing", async () => {
     // The schema as it was just before: every migration up to (not including) this one.
-    const before = mkdtempSync(path.join(tmpdir(), "mirage-migrations-before-"));
-    for (const { name } of readMigrations().filter((m) => m.name < PORT_MIGRATION))
-      cpSync(path.join(defaultMigrationsDir, name), path.join(before, name), { recursive: true });
-    await migrate({ databaseUrl: url, migrationsDir: before });
+    await migrateUntil(url, PORT_MIGRATION);
     await seedLegacyRows(client);
 
     expect(await migrate({ databaseUrl: url })).toContain(PORT_MIGRATION);
