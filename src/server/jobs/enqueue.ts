@@ -1,7 +1,6 @@
 import { fromPrisma, type PgBoss, type SendOptions } from "pg-boss";
 import { env } from "../../env";
 import type { Tx } from "../db/tenant";
-import { AppError } from "../errors";
 import { logger } from "../logger";
 import { createBoss } from "./boss";
 import { queues, type QueueName, type QueuePayload } from "./queues";
@@ -38,10 +37,8 @@ export async function enqueue<Name extends QueueName>(
 ): Promise<string | null> {
   const parsed = queues[name].payload.safeParse(payload);
   if (!parsed.success) {
-    throw new AppError("INTERNAL", "internal", {
-      details: { problem: "invalid job payload", queue: name },
-      cause: parsed.error,
-    });
+    // A programming error, never shown to a person (masked as internal): the message is for the log.
+    throw new Error(`Invalid payload for queue ${name}`, { cause: parsed.error });
   }
   const boss = await senderBoss();
   const sendOptions: SendOptions = {
@@ -61,10 +58,7 @@ export async function stopSenderBoss(): Promise<void> {
 /** Creates (or keeps) the per-organization schedule of a queue declared with `cronPerOrganization`. */
 export async function scheduleForOrganization(name: QueueName, organizationId: string): Promise<void> {
   const cron = queues[name].cronPerOrganization;
-  if (!cron)
-    throw new AppError("INTERNAL", "internal", {
-      details: { problem: "queue has no per-organization schedule", queue: name },
-    });
+  if (!cron) throw new Error(`Queue ${name} has no per-organization schedule`);
   const boss = await senderBoss();
   await boss.schedule(name, cron, { organizationId }, { key: organizationId, tz: "UTC" });
 }
