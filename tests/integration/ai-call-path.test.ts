@@ -88,7 +88,7 @@ describe("AI call path: every call logged, priced, budgeted, redacted and allowe
     expect((await inbound(fixture, "5511987003001", text)).engine).toBe("provider");
 
     expect(userContents(before)).toEqual(["Oi, sou a Ana ([email], CPF [cpf], fone [telefone]): qual o prazo?"]);
-    const { calls } = await owner.ai.calls({ feature: "classification", limit: 50 });
+    const { calls } = await owner.ai.callLog({ feature: "classification", limit: 50 });
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({
       feature: "classification",
@@ -102,19 +102,19 @@ describe("AI call path: every call logged, priced, budgeted, redacted and allowe
       errorCode: null,
     });
     expect(calls[0]!.latencyMs).toBeGreaterThanOrEqual(0);
-    const opened = await owner.ai.call({ callId: calls[0]!.id });
+    const opened = await owner.ai.callDetail({ callId: calls[0]!.id });
     expect(JSON.stringify(opened.input)).toContain("[cpf]");
     expect(JSON.stringify(opened.input)).not.toContain("123.456.789-09");
 
     // The failed "Testar conexão" is logged with its error code; filters separate the two.
     await owner.ai.saveProvider({ baseUrl: server.baseUrl, apiKey: "sk-wrong", model: "test-model", timeoutMs: 5000 });
     expect(await owner.ai.testProvider()).toMatchObject({ ok: false, failure: "unauthorized" });
-    const failed = await owner.ai.calls({ outcome: "failed", limit: 50 });
+    const failed = await owner.ai.callLog({ outcome: "failed", limit: 50 });
     expect(failed.calls).toEqual([
       expect.objectContaining({ feature: "test_connection", errorCode: "unauthorized_401", cost: 0 }),
     ]);
-    expect((await owner.ai.calls({ model: "other-model", limit: 50 })).calls).toEqual([]);
-    expect((await owner.ai.calls({ from: new Date(Date.now() + 60_000).toISOString(), limit: 50 })).calls).toEqual([]);
+    expect((await owner.ai.callLog({ model: "other-model", limit: 50 })).calls).toEqual([]);
+    expect((await owner.ai.callLog({ from: new Date(Date.now() + 60_000).toISOString(), limit: 50 })).calls).toEqual([]);
     expect((await owner.ai.settings()).spend).toMatchObject({ spent: 0.3, ratio: null, exhausted: false });
   });
 
@@ -145,9 +145,9 @@ describe("AI call path: every call logged, priced, budgeted, redacted and allowe
     );
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.metadata).toMatchObject({ percent: 90, budget: 1, currency: "BRL" });
-    expect((await owner.ai.calls({ outcome: "budget_exhausted", limit: 50 })).calls).toHaveLength(1);
+    expect((await owner.ai.callLog({ outcome: "budget_exhausted", limit: 50 })).calls).toHaveLength(1);
     // The local engine's run is logged at cost 0.
-    expect((await owner.ai.calls({ model: "nlpjs", limit: 50 })).calls).toEqual([
+    expect((await owner.ai.callLog({ model: "nlpjs", limit: 50 })).calls).toEqual([
       expect.objectContaining({ engine: "local", cost: 0, outcome: "ok" }),
     ]);
     // A summary asked for now is made locally and says why.
@@ -224,7 +224,7 @@ describe("AI call path: every call logged, priced, budgeted, redacted and allowe
     // Nothing new: the same summary, no second call.
     expect((await owner.ai.summarizeConversation({ conversationId })).id).toBe(summary.id);
     expect(server.requests.length - before).toBe(1);
-    expect((await owner.ai.calls({ feature: "summary", limit: 50 })).calls).toHaveLength(1);
+    expect((await owner.ai.callLog({ feature: "summary", limit: 50 })).calls).toHaveLength(1);
     expect(await owner.ai.conversationSummary({ conversationId })).toMatchObject({ id: summary.id });
 
     await owner.conversations.setStatus({ conversationId, status: "closed" });
@@ -242,6 +242,6 @@ describe("AI call path: every call logged, priced, budgeted, redacted and allowe
     );
     await inbound(fixture, "5511987003502", "E o prazo de entrega?");
     expect(await purgeAiCalls({ organizationId: org.organizationId })).toEqual({ deleted: 1 });
-    expect((await owner.ai.calls({ limit: 50 })).calls).toHaveLength(1);
+    expect((await owner.ai.callLog({ limit: 50 })).calls).toHaveLength(1);
   });
 });

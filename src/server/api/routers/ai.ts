@@ -66,11 +66,11 @@ export const aiRouter = router({
     .input(saveAiSettingsInput)
     .output(z.void())
     .mutation(({ ctx, input }) => saveAiSettings(ctx.actor, input)),
-  calls: adminProcedure
+  callLog: adminProcedure
     .input(listAiCallsInput)
     .output(listAiCallsOutput)
     .query(({ ctx, input }) => listAiCalls(ctx.actor, input)),
-  call: adminProcedure
+  callDetail: adminProcedure
     .input(getAiCallInput)
     .output(aiCallDetailOutput)
     .query(({ ctx, input }) => getAiCall(ctx.actor, input)),
