@@ -114,7 +114,9 @@ describe("AI call path: every call logged, priced, budgeted, redacted and allowe
       expect.objectContaining({ feature: "test_connection", errorCode: "unauthorized_401", cost: 0 }),
     ]);
     expect((await owner.ai.callLog({ model: "other-model", limit: 50 })).calls).toEqual([]);
-    expect((await owner.ai.callLog({ from: new Date(Date.now() + 60_000).toISOString(), limit: 50 })).calls).toEqual([]);
+    expect((await owner.ai.callLog({ from: new Date(Date.now() + 60_000).toISOString(), limit: 50 })).calls).toEqual(
+      [],
+    );
     expect((await owner.ai.settings()).spend).toMatchObject({ spent: 0.3, ratio: null, exhausted: false });
   });
 

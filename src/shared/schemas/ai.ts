@@ -42,13 +42,22 @@ export const saveAiSettingsInput = z.object({
   logRetentionDays: z.number().int().min(1).max(3650),
 });
 
-export const aiCallFeatures = ["classification", "summary", "test_connection", "suggestion", "auto_reply", "rewrite"] as const;
+export const aiCallFeatures = [
+  "classification",
+  "summary",
+  "test_connection",
+  "suggestion",
+  "auto_reply",
+  "rewrite",
+] as const;
 export const aiCallOutcomes = ["ok", "failed", "budget_exhausted"] as const;
 
 export const listAiCallsInput = z.object({
   feature: z.enum(aiCallFeatures).optional(),
   outcome: z.enum(aiCallOutcomes).optional(),
   model: z.string().max(100).optional(),
+  /** The last N days (the page's period); `from`/`to` for an exact window. */
+  days: z.number().int().min(1).max(3650).optional(),
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),
   cursor: z.uuid().optional(),

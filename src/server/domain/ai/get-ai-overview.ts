@@ -37,9 +37,10 @@ export async function getAiOverview(actor: Actor, input: { days: number }): Prom
     }
     return {
       // Without the transfer switch the provider is never called: the local engine is what classifies.
-      engine: provider && organization.aiExternalTransfer
-        ? { kind: PROVIDER_ENGINE, model: provider.model, version: PROMPT_VERSION }
-        : { kind: LOCAL_ENGINE, model: LOCAL_MODEL, version: LOCAL_ENGINE_VERSION },
+      engine:
+        provider && organization.aiExternalTransfer
+          ? { kind: PROVIDER_ENGINE, model: provider.model, version: PROMPT_VERSION }
+          : { kind: LOCAL_ENGINE, model: LOCAL_MODEL, version: LOCAL_ENGINE_VERSION },
       labels: organization.aiLabels,
       days: input.days,
       total: bySentiment.reduce((sum, row) => sum + row._count._all, 0),

@@ -9,6 +9,7 @@ export interface AiCallFilter {
   feature?: string;
   outcome?: string;
   model?: string;
+  days?: number;
   from?: string;
   to?: string;
   cursor?: string;
