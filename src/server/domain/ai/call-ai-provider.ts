@@ -69,22 +69,7 @@ export async function callAiProvider(request: AiCallRequest): Promise<AiCallResu
     ? request.messages.map((message) => ({ ...message, content: redactPersonalData(message.content) }))
     : request.messages;
   const provider = policy.provider;
-  if (checked.refusal === "budget_exhausted" && provider) {
-    await recordAiCall({
-      organizationId,
-      feature: request.feature,
-      engine: PROVIDER_ENGINE,
-      providerHost: new URL(provider.baseUrl).host,
-      model: provider.model,
-      promptVersion: request.promptVersion,
-      outcome: "budget_exhausted",
-      input: messages,
-    });
-  }
-  if (checked.refusal) return { ok: false, refusal: checked.refusal };
   if (!provider) return { ok: false, refusal: "no_provider" };
-
-  const started = performance.now();
   const base = {
     organizationId,
     feature: request.feature,
@@ -94,6 +79,10 @@ export async function callAiProvider(request: AiCallRequest): Promise<AiCallResu
     promptVersion: request.promptVersion,
     input: messages,
   };
+  if (checked.refusal === "budget_exhausted") await recordAiCall({ ...base, outcome: "budget_exhausted" });
+  if (checked.refusal) return { ok: false, refusal: checked.refusal };
+
+  const started = performance.now();
   try {
     const blocked = await blockedProviderAddress(provider.baseUrl);
     if (blocked) throw new ProviderAddressBlockedError(new URL(provider.baseUrl).hostname, blocked);

@@ -29,7 +29,12 @@ export function AiPrivacySettings({ settings, model }: { settings: Settings; mod
   const priced = model ? settings.prices.find((price) => price.model === model) : undefined;
   const [priceIn, setPriceIn] = useState<number | string>(priced?.input ?? 0);
   const [priceOut, setPriceOut] = useState<number | string>(priced?.output ?? 0);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.ai.pathKey() });
+  // The engine in use (overview), spend and prices all follow from these settings.
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.ai.settings.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.ai.overview.pathKey() }),
+    ]);
   const save = useMutation(trpc.ai.saveSettings.mutationOptions());
   const savePrices = useMutation(trpc.ai.saveModelPrices.mutationOptions());
 
