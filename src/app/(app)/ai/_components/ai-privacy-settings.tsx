@@ -27,8 +27,10 @@ export function AiPrivacySettings({ settings, model }: { settings: Settings; mod
   const [retention, setRetention] = useState<number | string>(settings.logRetentionDays);
   const [noticeOpen, setNoticeOpen] = useState(false);
   const priced = model ? settings.prices.find((price) => price.model === model) : undefined;
-  const [priceIn, setPriceIn] = useState<number | string>(priced?.input ?? 0);
-  const [priceOut, setPriceOut] = useState<number | string>(priced?.output ?? 0);
+  // Edits over the stored price: the provider's model may arrive after this form mounted.
+  const [priceEdit, setPriceEdit] = useState<{ input?: number | string; output?: number | string }>({});
+  const priceIn = priceEdit.input ?? priced?.input ?? 0;
+  const priceOut = priceEdit.output ?? priced?.output ?? 0;
   // The engine in use (overview), spend and prices all follow from these settings.
   const refresh = () =>
     Promise.all([
@@ -101,14 +103,14 @@ export function AiPrivacySettings({ settings, model }: { settings: Settings; mod
               min={0}
               decimalScale={4}
               value={priceIn}
-              onChange={setPriceIn}
+              onChange={(input) => setPriceEdit((edit) => ({ ...edit, input }))}
             />
             <NumberInput
               label={t("priceOut", { model })}
               min={0}
               decimalScale={4}
               value={priceOut}
-              onChange={setPriceOut}
+              onChange={(output) => setPriceEdit((edit) => ({ ...edit, output }))}
             />
           </Group>
         )}

@@ -83,11 +83,7 @@ export function AiView({ isAdmin }: { isAdmin: boolean }) {
           <Tabs.Panel value="settings">
             <Stack>
               <AiSpend settings={settings.data} />
-              <AiPrivacySettings
-                key={JSON.stringify([settings.data, provider.data?.model])}
-                settings={settings.data}
-                model={provider.data?.model ?? null}
-              />
+              <AiPrivacySettings settings={settings.data} model={provider.data?.model ?? null} />
             </Stack>
           </Tabs.Panel>
         )}
