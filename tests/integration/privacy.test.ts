@@ -158,6 +158,13 @@ describe("privacy: export and erasure", () => {
     expect(JSON.parse(strFromU8(files["import-rows.json"]!))).toHaveLength(1);
     expect(JSON.parse(strFromU8(files["consent-ledger.json"]!)).length).toBeGreaterThan(0);
 
+    const needles = [person.digits, person.national.slice(2), person.name];
+    // The scan sees the person before the erasure (so its empty answer afterwards means something).
+    expect((await findTracesInDatabase(needles)).map((hit) => hit.table)).toEqual(
+      expect.arrayContaining(["public.contacts", "public.messages", "public.webhook_deliveries", "public.audit_logs"]),
+    );
+    expect(findTracesInMediaDir(needles, org.organizationId).length).toBeGreaterThanOrEqual(2);
+
     const request = await owner.privacy.requests.register({ contactId, kind: "deletion" });
     const started = performance.now();
     const outcome = await owner.privacy.eraseContact({ contactId, requestId: request.id });
@@ -168,7 +175,6 @@ describe("privacy: export and erasure", () => {
     expect(outcome.importFiles).toBeGreaterThan(0);
     expect(outcome.webhookDeliveries).toBeGreaterThan(0);
 
-    const needles = [person.digits, person.national.slice(2), person.name];
     expect(await findTracesInDatabase(needles)).toEqual([]);
     expect(findTracesInMediaDir(needles, org.organizationId)).toEqual([]);
     // The audit trail stays, pseudonymised; the request is closed by the erasure.
