@@ -27,12 +27,23 @@ function uniquePerson() {
 }
 
 async function importCsv(owner: Caller, org: Org, csv: string) {
-  const preview = await previewContactImport(ownerActor(org), { bytes: Buffer.from(csv, "utf8"), fileName: "lista.csv" });
+  const preview = await previewContactImport(ownerActor(org), {
+    bytes: Buffer.from(csv, "utf8"),
+    fileName: "lista.csv",
+  });
   const mapping: ImportMapping = { phone: 0, name: 1, consent: 2, fields: {} };
   const report = await owner.contacts.imports.validate({ importId: preview.importId, mapping });
-  await owner.contacts.imports.start({ importId: preview.importId, mapping, legalBasis: "consent", evidence: "Formulário 2026" });
+  await owner.contacts.imports.start({
+    importId: preview.importId,
+    mapping,
+    legalBasis: "consent",
+    evidence: "Formulário 2026",
+  });
   await expect
-    .poll(async () => (await owner.contacts.imports.get({ importId: preview.importId })).status, { timeout: 30_000, interval: 100 })
+    .poll(async () => (await owner.contacts.imports.get({ importId: preview.importId })).status, {
+      timeout: 30_000,
+      interval: 100,
+    })
     .toMatch(/completed|failed/);
   return { report, final: await owner.contacts.imports.get({ importId: preview.importId }) };
 }
@@ -42,7 +53,11 @@ async function personWithHistory(bulkMessages: number) {
   const fixture = await inboxFixture();
   const { org, owner, instanceId, providerName } = fixture;
   const person = uniquePerson();
-  await importCsv(owner, org, `telefone,nome,optin\n${person.national},${person.name},sim\n31988887777,Outra Pessoa,sim\n`);
+  await importCsv(
+    owner,
+    org,
+    `telefone,nome,optin\n${person.national},${person.name},sim\n31988887777,Outra Pessoa,sim\n`,
+  );
   await deliver(
     org.organizationId,
     instanceId,
@@ -106,7 +121,11 @@ describe("privacy: data-subject requests", () => {
     const { org, owner } = await inboxFixture();
     const { contactId } = await owner.contacts.create({ phone: "31 98111-2233", name: "Pedro" });
     const receivedAt = new Date(Date.now() - 13 * DAY);
-    const request = await owner.privacy.requests.register({ contactId, kind: "access", receivedAt: receivedAt.toISOString() });
+    const request = await owner.privacy.requests.register({
+      contactId,
+      kind: "access",
+      receivedAt: receivedAt.toISOString(),
+    });
     expect(new Date(request.dueAt).getTime() - receivedAt.getTime()).toBe(15 * DAY);
     expect(request).toMatchObject({ status: "open", clock: "due_soon", contactName: "Pedro" });
     const fresh = await owner.privacy.requests.register({ contactId, kind: "confirmation" });
@@ -154,7 +173,10 @@ describe("privacy: export and erasure", () => {
     expect(messages).toHaveLength(bulk + 2);
     expect(Object.keys(files).filter((name) => name.startsWith("media/"))).toHaveLength(1);
     expect(strFromU8(files[Object.keys(files).find((name) => name.startsWith("media/"))!]!)).toContain(person.digits);
-    expect(JSON.parse(strFromU8(files["contact.json"]!))).toMatchObject({ phoneE164: `+${person.digits}`, name: person.name });
+    expect(JSON.parse(strFromU8(files["contact.json"]!))).toMatchObject({
+      phoneE164: `+${person.digits}`,
+      name: person.name,
+    });
     expect(JSON.parse(strFromU8(files["import-rows.json"]!))).toHaveLength(1);
     expect(JSON.parse(strFromU8(files["consent-ledger.json"]!)).length).toBeGreaterThan(0);
 
@@ -190,7 +212,11 @@ describe("privacy: export and erasure", () => {
     });
 
     // A later import skips the person with a code and keeps none of their cells.
-    const again = await importCsv(owner, org, `telefone,nome,optin\n${person.national},${person.name},sim\n31977776666,Nova Pessoa,sim\n`);
+    const again = await importCsv(
+      owner,
+      org,
+      `telefone,nome,optin\n${person.national},${person.name},sim\n31977776666,Nova Pessoa,sim\n`,
+    );
     expect(again.report.rejected).toEqual([expect.objectContaining({ reason: "suppressed_erased", phone: "" })]);
     expect(again.final).toMatchObject({ status: "completed", createdCount: 1, rejectedCount: 1 });
     // An inbound message recreates a contact for the inbox, but blocked: never reachable by outreach.
@@ -231,7 +257,10 @@ describe("privacy: retention", () => {
                            WHERE id = (SELECT id FROM audit_logs ORDER BY created_at LIMIT 1)`;
     });
 
-    expect(await owner.privacy.retention.preview({ kind: "messages", keepDays: 90 })).toEqual({ kind: "messages", count: 1 });
+    expect(await owner.privacy.retention.preview({ kind: "messages", keepDays: 90 })).toEqual({
+      kind: "messages",
+      count: 1,
+    });
     expect(await owner.privacy.retention.preview({ kind: "media", keepDays: 30 })).toEqual({ kind: "media", count: 1 });
     expect((await owner.privacy.retention.preview({ kind: "webhook_deliveries", keepDays: 7 })).count).toBe(3);
     await expect(owner.privacy.retention.save({ kind: "audit", keepDays: 30, enabled: true })).rejects.toSatisfy(
@@ -256,14 +285,22 @@ describe("privacy: retention", () => {
       messages: await tx.message.count(),
       withMedia: await tx.message.count({ where: { mediaKey: { not: null } } }),
       deliveries: await tx.webhookDelivery.count(),
-      purges: await tx.auditLog.findMany({ where: { action: "privacy.retention_purged" }, select: { targetId: true, metadata: true } }),
+      purges: await tx.auditLog.findMany({
+        where: { action: "privacy.retention_purged" },
+        select: { targetId: true, metadata: true },
+      }),
     }));
     expect(left).toMatchObject({ messages: 2, withMedia: 0, deliveries: 0 });
     expect(left.purges).toHaveLength(4);
     expect(left.purges.find((p) => p.targetId === "messages")?.metadata).toMatchObject({ keepDays: 90, rows: 1 });
     expect(left.purges.find((p) => p.targetId === "media")?.metadata).toMatchObject({ rows: 1, files: 1 });
     // A second run has nothing left to purge.
-    expect(await purgeRetention({ organizationId: org.organizationId })).toEqual({ messages: 0, media: 0, webhook_deliveries: 0, audit: 0 });
+    expect(await purgeRetention({ organizationId: org.organizationId })).toEqual({
+      messages: 0,
+      media: 0,
+      webhook_deliveries: 0,
+      audit: 0,
+    });
     const policies = await owner.privacy.retention.list();
     expect(policies.find((p) => p.kind === "messages")).toMatchObject({ keepDays: 90, enabled: true });
     expect(policies.find((p) => p.kind === "ai_insights")).toMatchObject({ keepDays: null, enabled: false });

@@ -27,10 +27,9 @@ export async function findTracesInDatabase(needles: string[]): Promise<TraceHit[
     for (const { schema, table, column, type } of columns) {
       const value = type === "bytea" ? `encode("${column}", 'escape')` : `"${column}"::text`;
       for (const needle of needles) {
-        const { rows } = await client.query(
-          `SELECT 1 FROM "${schema}"."${table}" WHERE ${value} ILIKE $1 LIMIT 1`,
-          [`%${needle}%`],
-        );
+        const { rows } = await client.query(`SELECT 1 FROM "${schema}"."${table}" WHERE ${value} ILIKE $1 LIMIT 1`, [
+          `%${needle}%`,
+        ]);
         if (rows.length) hits.push({ table: `${schema}.${table}`, column });
       }
     }

@@ -18,7 +18,11 @@ interface RequestRow {
   closedAt: Date | null;
 }
 
-export function toDataSubjectRequestDto(row: RequestRow, contactName: string | null, now = new Date()): DataSubjectRequestDto {
+export function toDataSubjectRequestDto(
+  row: RequestRow,
+  contactName: string | null,
+  now = new Date(),
+): DataSubjectRequestDto {
   const open = row.status === "open";
   return {
     id: row.id,
@@ -30,7 +34,13 @@ export function toDataSubjectRequestDto(row: RequestRow, contactName: string | n
     dueAt: row.dueAt.toISOString(),
     outcome: row.outcome as DataSubjectRequestDto["outcome"],
     closedAt: row.closedAt?.toISOString() ?? null,
-    clock: !open ? "closed" : row.dueAt <= now ? "overdue" : row.dueAt.getTime() - now.getTime() <= DUE_SOON_DAYS * DAY_MS ? "due_soon" : "on_time",
+    clock: !open
+      ? "closed"
+      : row.dueAt <= now
+        ? "overdue"
+        : row.dueAt.getTime() - now.getTime() <= DUE_SOON_DAYS * DAY_MS
+          ? "due_soon"
+          : "on_time",
   };
 }
 

@@ -32,7 +32,10 @@ const ERASE_TIMEOUT_MS = 60_000;
  * person reachable by outreach again. Set-based SQL in one transaction: a contact with 10k messages
  * takes well under a minute (bench figure in the privacy test).
  */
-export async function eraseContact(actor: Actor, input: { contactId: string; requestId?: string }): Promise<EraseOutcome> {
+export async function eraseContact(
+  actor: Actor,
+  input: { contactId: string; requestId?: string },
+): Promise<EraseOutcome> {
   requireRole(actor, "admin");
   const { organizationId } = actor;
   const { outcome, mediaKeys, importKeys } = await withOrganization(

@@ -13,7 +13,8 @@ export interface ContactExport {
   counts: { messages: number; mediaFiles: number; conversations: number };
 }
 
-const json = (value: unknown) => strToU8(JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? String(v) : v), 2));
+const json = (value: unknown) =>
+  strToU8(JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? String(v) : v), 2));
 
 /**
  * Everything the organization holds about a person (LGPD Art. 18 II and V), as a ZIP: JSON files for
@@ -27,8 +28,14 @@ export async function exportContactData(actor: Actor, input: { contactId: string
     organizationId,
     async (tx) => {
       const contact = await loadPerson(tx, organizationId, input.contactId);
-      const tags = await tx.contactTag.findMany({ where: { contactId: contact.id }, select: { tag: { select: { name: true } } } });
-      const consent = await tx.consentEvent.findMany({ where: { contactId: contact.id }, orderBy: { occurredAt: "asc" } });
+      const tags = await tx.contactTag.findMany({
+        where: { contactId: contact.id },
+        select: { tag: { select: { name: true } } },
+      });
+      const consent = await tx.consentEvent.findMany({
+        where: { contactId: contact.id },
+        orderBy: { occurredAt: "asc" },
+      });
       const conversations = await tx.conversation.findMany({ where: { organizationId, contactId: contact.id } });
       const messages = await tx.message.findMany({
         where: {

@@ -26,7 +26,9 @@ export async function importMentions(tx: Tx, organizationId: string, person: Per
   const mentions = (row: SheetRow) =>
     row.cells.some(
       (cell) =>
-        (person.phoneE164 !== null && /\d{8}/.test(cell.replace(/\D/g, "")) && canonicalPhone(cell)?.e164 === person.phoneE164) ||
+        (person.phoneE164 !== null &&
+          /\d{8}/.test(cell.replace(/\D/g, "")) &&
+          canonicalPhone(cell)?.e164 === person.phoneE164) ||
         names.includes(cell.trim().toLocaleLowerCase("pt-BR")),
     );
   const found: ImportMention[] = [];

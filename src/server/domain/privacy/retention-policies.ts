@@ -1,11 +1,7 @@
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import { scheduleForOrganization } from "../../jobs/enqueue";
-import {
-  MIN_AUDIT_KEEP_DAYS,
-  retentionDataKinds,
-  type RetentionDataKindValue,
-} from "../../../shared/schemas/privacy";
+import { MIN_AUDIT_KEEP_DAYS, retentionDataKinds, type RetentionDataKindValue } from "../../../shared/schemas/privacy";
 import type { z } from "../../../shared/zod";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
@@ -62,7 +58,9 @@ export async function saveRetentionPolicy(
   checkKeepDays(input.kind, input.keepDays);
   const { organizationId } = actor;
   const row = await withOrganization(organizationId, async (tx) => {
-    const before = await tx.retentionPolicy.findUnique({ where: { organizationId_kind: { organizationId, kind: input.kind } } });
+    const before = await tx.retentionPolicy.findUnique({
+      where: { organizationId_kind: { organizationId, kind: input.kind } },
+    });
     const saved = await tx.retentionPolicy.upsert({
       where: { organizationId_kind: { organizationId, kind: input.kind } },
       create: { organizationId, kind: input.kind, keepDays: input.keepDays, enabled: input.enabled },
@@ -84,5 +82,10 @@ export async function saveRetentionPolicy(
     return saved;
   });
   if (row.enabled) await scheduleForOrganization("privacy.retention", organizationId);
-  return { kind: input.kind, keepDays: row.keepDays, enabled: row.enabled, lastPurgedAt: row.lastPurgedAt?.toISOString() ?? null };
+  return {
+    kind: input.kind,
+    keepDays: row.keepDays,
+    enabled: row.enabled,
+    lastPurgedAt: row.lastPurgedAt?.toISOString() ?? null,
+  };
 }

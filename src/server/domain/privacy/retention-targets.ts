@@ -15,8 +15,10 @@ const countOf = (rows: { count: number }[]) => rows[0]?.count ?? 0;
 export const retentionTargets: Record<RetentionDataKindValue, RetentionTarget> = {
   messages: {
     count: async (tx, org, cutoff) =>
-      countOf(await tx.$queryRaw`
-        SELECT count(*)::int AS count FROM messages WHERE organization_id = ${org}::uuid AND sent_at < ${cutoff}`),
+      countOf(
+        await tx.$queryRaw`
+        SELECT count(*)::int AS count FROM messages WHERE organization_id = ${org}::uuid AND sent_at < ${cutoff}`,
+      ),
     purgeBatch: async (tx, org, cutoff) => {
       const [row] = await tx.$queryRaw<{ rows: number; media_keys: string[] }[]>`
         WITH removed AS (
@@ -31,9 +33,11 @@ export const retentionTargets: Record<RetentionDataKindValue, RetentionTarget> =
   },
   media: {
     count: async (tx, org, cutoff) =>
-      countOf(await tx.$queryRaw`
+      countOf(
+        await tx.$queryRaw`
         SELECT count(*)::int AS count FROM messages
-        WHERE organization_id = ${org}::uuid AND sent_at < ${cutoff} AND media_key IS NOT NULL`),
+        WHERE organization_id = ${org}::uuid AND sent_at < ${cutoff} AND media_key IS NOT NULL`,
+      ),
     purgeBatch: async (tx, org, cutoff) => {
       // The message stays (text, caption, who and when); only the file goes.
       const [row] = await tx.$queryRaw<{ rows: number; media_keys: string[] }[]>`
@@ -50,8 +54,10 @@ export const retentionTargets: Record<RetentionDataKindValue, RetentionTarget> =
   },
   ai_insights: {
     count: async (tx, org, cutoff) =>
-      countOf(await tx.$queryRaw`
-        SELECT count(*)::int AS count FROM message_insights WHERE organization_id = ${org}::uuid AND created_at < ${cutoff}`),
+      countOf(
+        await tx.$queryRaw`
+        SELECT count(*)::int AS count FROM message_insights WHERE organization_id = ${org}::uuid AND created_at < ${cutoff}`,
+      ),
     purgeBatch: async (tx, org, cutoff) => ({
       rows: await tx.$executeRaw`
         DELETE FROM message_insights WHERE message_id IN (
@@ -63,9 +69,11 @@ export const retentionTargets: Record<RetentionDataKindValue, RetentionTarget> =
   webhook_deliveries: {
     // Unprocessed deliveries are work still to do, never purged.
     count: async (tx, org, cutoff) =>
-      countOf(await tx.$queryRaw`
+      countOf(
+        await tx.$queryRaw`
         SELECT count(*)::int AS count FROM webhook_deliveries
-        WHERE organization_id = ${org}::uuid AND received_at < ${cutoff} AND (processed_at IS NOT NULL OR dead_at IS NOT NULL)`),
+        WHERE organization_id = ${org}::uuid AND received_at < ${cutoff} AND (processed_at IS NOT NULL OR dead_at IS NOT NULL)`,
+      ),
     purgeBatch: async (tx, org, cutoff) => ({
       rows: await tx.$executeRaw`
         DELETE FROM webhook_deliveries WHERE id IN (
@@ -77,8 +85,10 @@ export const retentionTargets: Record<RetentionDataKindValue, RetentionTarget> =
   },
   audit: {
     count: async (tx, org, cutoff) =>
-      countOf(await tx.$queryRaw`
-        SELECT count(*)::int AS count FROM audit_logs WHERE organization_id = ${org}::uuid AND created_at < ${cutoff}`),
+      countOf(
+        await tx.$queryRaw`
+        SELECT count(*)::int AS count FROM audit_logs WHERE organization_id = ${org}::uuid AND created_at < ${cutoff}`,
+      ),
     purgeBatch: async (tx, org, cutoff) => ({
       rows: await tx.$executeRaw`
         DELETE FROM audit_logs WHERE id IN (

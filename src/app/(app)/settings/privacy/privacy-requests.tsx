@@ -23,7 +23,9 @@ export function PrivacyRequests() {
   const [kind, setKind] = useState<string | null>("access");
   const [outcomes, setOutcomes] = useState<Record<string, string | null>>({});
   const [erasing, setErasing] = useState<{ id: string; contactId: string } | null>(null);
-  const contacts = useQuery(trpc.contacts.list.queryOptions({ filter: { search: search || undefined }, sort: "name", limit: 20 }));
+  const contacts = useQuery(
+    trpc.contacts.list.queryOptions({ filter: { search: search || undefined }, sort: "name", limit: 20 }),
+  );
   const requests = useQuery(trpc.privacy.requests.list.queryOptions({}));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.privacy.requests.list.queryKey() });
   const onError = (error: unknown) => notifications.show({ color: "red", message: messageOf(error, t("failed")) });

@@ -10,16 +10,26 @@ import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 /** One retention policy: keep days, a dry-run count before enabling, save. */
-function RetentionRow(props: { kind: RetentionDataKindValue; keepDays: number | null; enabled: boolean; lastPurgedAt: string | null }) {
+function RetentionRow(props: {
+  kind: RetentionDataKindValue;
+  keepDays: number | null;
+  enabled: boolean;
+  lastPurgedAt: string | null;
+}) {
   const t = useTranslations("settings.privacy");
   const { messageOf } = useErrorWording();
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [keepDays, setKeepDays] = useState<number>(props.keepDays ?? (props.kind === "audit" ? MIN_AUDIT_KEEP_DAYS : 365));
+  const [keepDays, setKeepDays] = useState<number>(
+    props.keepDays ?? (props.kind === "audit" ? MIN_AUDIT_KEEP_DAYS : 365),
+  );
   const [enabled, setEnabled] = useState(props.enabled);
   const [dryRun, setDryRun] = useState(false);
-  const preview = useQuery({ ...trpc.privacy.retention.preview.queryOptions({ kind: props.kind, keepDays }), enabled: dryRun });
+  const preview = useQuery({
+    ...trpc.privacy.retention.preview.queryOptions({ kind: props.kind, keepDays }),
+    enabled: dryRun,
+  });
   const save = useMutation(
     trpc.privacy.retention.save.mutationOptions({
       onSuccess: async () => {
@@ -51,9 +61,15 @@ function RetentionRow(props: { kind: RetentionDataKindValue; keepDays: number | 
         </Group>
       </Table.Td>
       <Table.Td>
-        <Switch checked={enabled} onChange={(event) => setEnabled(event.currentTarget.checked)} aria-label={t("enabled")} />
+        <Switch
+          checked={enabled}
+          onChange={(event) => setEnabled(event.currentTarget.checked)}
+          aria-label={t("enabled")}
+        />
       </Table.Td>
-      <Table.Td>{props.lastPurgedAt ? format.dateTime(new Date(props.lastPurgedAt), { dateStyle: "short" }) : "—"}</Table.Td>
+      <Table.Td>
+        {props.lastPurgedAt ? format.dateTime(new Date(props.lastPurgedAt), { dateStyle: "short" }) : "—"}
+      </Table.Td>
       <Table.Td>
         <Button size="xs" loading={save.isPending} onClick={() => save.mutate({ kind: props.kind, keepDays, enabled })}>
           {t("save")}
@@ -87,7 +103,9 @@ export function RetentionPolicies() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {policies.data?.map((policy) => <RetentionRow key={policy.kind} {...policy} />)}
+            {policies.data?.map((policy) => (
+              <RetentionRow key={policy.kind} {...policy} />
+            ))}
           </Table.Tbody>
         </Table>
       </Paper>
