@@ -43,7 +43,7 @@ export async function findTracesInDatabase(needles: string[]): Promise<TraceHit[
 export function findTracesInMediaDir(needles: string[], organizationId: string): string[] {
   const media = env().media;
   if (media.store !== "local") throw new Error("the trace scan reads the local media store");
-  const dir = path.join(media.dir, organizationId);
+  const dirs = ["objects", "meta"].map((part) => path.join(media.dir, part, organizationId));
   const found: string[] = [];
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder)) {
@@ -55,6 +55,6 @@ export function findTracesInMediaDir(needles: string[], organizationId: string):
       }
     }
   };
-  if (existsSync(dir)) walk(dir);
+  for (const dir of dirs) if (existsSync(dir)) walk(dir);
   return found;
 }
