@@ -8,6 +8,7 @@ import { closeRequestInTx } from "./close-data-subject-request";
 import { importMentions } from "./import-mentions";
 import { loadPerson } from "./load-person";
 import { personTraces, pseudonymise, type PersonIdentity } from "./person-traces";
+import { releasedMediaKeys } from "./released-media-keys";
 import { phoneSuppressionHash } from "./suppression-hash";
 
 export interface EraseOutcome {
@@ -100,17 +101,7 @@ async function eraseRows(tx: Tx, organizationId: string, contactId: string, pers
     SELECT count(*)::int AS messages,
            coalesce(array_agg(DISTINCT media_key) FILTER (WHERE media_key IS NOT NULL), '{}') AS media_keys
     FROM removed`;
-  const removedMedia = removed?.media_keys ?? [];
-  // Content-addressed keys: a file another message still points to stays.
-  const stillUsed = new Set(
-    (
-      await tx.message.findMany({
-        where: { organizationId, mediaKey: { in: removedMedia } },
-        select: { mediaKey: true },
-      })
-    ).map((row) => row.mediaKey),
-  );
-  const mediaKeys = removedMedia.filter((key) => !stillUsed.has(key));
+  const mediaKeys = await releasedMediaKeys(tx, organizationId, removed?.media_keys ?? []);
 
   const conversations = await tx.conversation.deleteMany({ where: { organizationId, id: { in: conversationIds } } });
   await tx.campaignRecipient.deleteMany({ where: { organizationId, contactId } });

@@ -3,6 +3,7 @@ import { logger } from "../../logger";
 import { mediaStore } from "../../media";
 import type { RetentionDataKindValue } from "../../../shared/schemas/privacy";
 import { recordAudit } from "../audit/record-audit";
+import { releasedMediaKeys } from "./released-media-keys";
 import { retentionCutoff, retentionTargets } from "./retention-targets";
 
 /**
@@ -27,15 +28,7 @@ export async function purgeRetention(
     for (;;) {
       const batch = await withOrganization(organizationId, async (tx) => {
         const result = await target.purgeBatch(tx, organizationId, cutoff);
-        const used = new Set(
-          (
-            await tx.message.findMany({
-              where: { organizationId, mediaKey: { in: result.mediaKeys } },
-              select: { mediaKey: true },
-            })
-          ).map((m) => m.mediaKey),
-        );
-        return { rows: result.rows, released: result.mediaKeys.filter((key) => !used.has(key)) };
+        return { rows: result.rows, released: await releasedMediaKeys(tx, organizationId, result.mediaKeys) };
       });
       for (const key of batch.released)
         await mediaStore()
