@@ -146,6 +146,21 @@ export const queues = {
     batchSize: 1,
     cronPerOrganization: "17 3 * * *",
   }),
+  /** Notices for data-subject requests close to (or past) their 15-day due date; scheduled on the first request. */
+  "privacy.reminders": defineQueue({
+    payload: z.object({ organizationId: z.uuid() }),
+    policy: { retryLimit: 2, retryDelay: 60, retryBackoff: false, expireInSeconds: 300 },
+    batchSize: 1,
+    cronPerOrganization: "7 * * * *",
+  }),
+  /** Purges data past the organization's retention policies; scheduled when a policy is enabled. */
+  "privacy.retention": defineQueue({
+    payload: z.object({ organizationId: z.uuid() }),
+    policy: { retryLimit: 2, retryDelay: 300, retryBackoff: false, expireInSeconds: 3600 },
+    batchSize: 1,
+    concurrency: 1,
+    cronPerOrganization: "23 3 * * *",
+  }),
   "system.realtime-check": defineQueue({
     payload: z.object({
       organizationId: z.uuid(),

@@ -13,6 +13,8 @@ import { reconcileMessage } from "../../server/domain/messages/reconcile-message
 import { refreshReportingRollup } from "../../server/domain/analytics/refresh-reporting-rollup";
 import { runContactImport } from "../../server/domain/contacts/run-contact-import";
 import { classifyMessages } from "../../server/domain/ai/classify-messages";
+import { remindDueRequests } from "../../server/domain/privacy/remind-due-requests";
+import { purgeRetention } from "../../server/domain/privacy/purge-retention";
 import { purgeAiCalls } from "../../server/domain/ai/purge-ai-calls";
 import { summarizeConversation } from "../../server/domain/ai/summarize-conversation";
 
@@ -40,5 +42,7 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "ai.purge-calls": async (payload) => void (await purgeAiCalls(payload)),
   "contacts.import": async (payload, { signal }) => runContactImport(payload, { signal }),
   "analytics.rollup": async (payload) => void (await refreshReportingRollup(payload)),
+  "privacy.reminders": async (payload) => void (await remindDueRequests(payload)),
+  "privacy.retention": async (payload) => void (await purgeRetention(payload)),
   "campaigns.dispatch": async (payload) => continueCampaignDispatch(payload, await runCampaignDispatch(payload)),
 };
