@@ -1,0 +1,251 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import en from "~/i18n/messages/en.json";
+import ptBR from "~/i18n/messages/pt-BR.json";
+import type { Locale } from "~/i18n/locales";
+import { withOrganization } from "~/server/db/tenant";
+import { launchBrowser, signInThroughPage } from "../support/browser";
+import { TEST_PASSWORD } from "../support/factory";
+import { languageDetector, type LanguageFinding } from "../support/language-detector";
+import { baseUrl } from "../support/test-env";
+import { seedWalkOrganization, walkUserData } from "../support/walk-fixture";
+
+const catalogs = { "pt-BR": ptBR, en } as const;
+
+/** A plain catalog message by its key (the walk clicks buttons by the name the UI gives them). */
+function word(locale: Locale, key: string): string {
+  const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogs[locale]);
+  if (typeof value !== "string") throw new Error(`no message ${key}`);
+  return value;
+}
+
+/** A spreadsheet with rows the import rejects: a repeated phone, a number without area code, letters, a bad consent. */
+const spreadsheet = [
+  "Nome;Celular;Consentimento;Cidade",
+  "Ana Lima;(11) 98765-0001;sim;Campinas",
+  "Ana de novo;11987650001;sim;",
+  "Carla;9876-0003;sim;",
+  "Davi;abc;sim;",
+  "Eva;(11) 98765-0005;talvez;",
+].join("\r\n");
+const spreadsheetData = ["Ana de novo", "Carla", "Davi", "Eva", "Campinas", "talvez", "abc", "clientes.csv"];
+
+interface Problem {
+  step: string;
+  what: string;
+}
+
+let browser: Browser;
+let seeded: Awaited<ReturnType<typeof seedWalkOrganization>>;
+let context: BrowserContext;
+let page: Page;
+let conversationIds: string[];
+let current = "";
+const problems: Problem[] = [];
+const texts: Record<Locale, string[]> = { "pt-BR": [], en: [] };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  seeded = await seedWalkOrganization();
+  conversationIds = await withOrganization(seeded.org.organizationId, async (tx) =>
+    (await tx.conversation.findMany({ select: { id: true }, orderBy: { lastActivityAt: "desc" } })).map((c) => c.id),
+  );
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push({ step: current, what: `console: ${message.text().slice(0, 300)}` });
+  });
+  page.on("pageerror", (error) => problems.push({ step: current, what: `pageerror: ${error.message.slice(0, 300)}` }));
+  page.on("response", (response) => {
+    if (response.status() >= 500) problems.push({ step: current, what: `HTTP ${response.status()} ${response.url()}` });
+  });
+  await signInThroughPage(page, seeded.org.ownerEmail, TEST_PASSWORD);
+  await page.waitForURL(`${baseUrl}/inbox`);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Everything a person reads or hears: the visible text, placeholders, titles and accessible labels. */
+function readableText(target: Page) {
+  return target.evaluate(() => {
+    const parts = [document.title, document.body.innerText];
+    for (const element of document.querySelectorAll("[placeholder], [title], [aria-label], [alt]"))
+      for (const attribute of ["placeholder", "title", "aria-label", "alt"]) {
+        const value = element.getAttribute(attribute);
+        if (value) parts.push(value);
+      }
+    for (const input of document.querySelectorAll<HTMLInputElement>("input:not([type=hidden]), textarea"))
+      if (input.value && input.type !== "password") parts.push(input.value);
+    return parts.join("\n");
+  });
+}
+
+async function settle() {
+  await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
+  await page.waitForTimeout(250);
+}
+
+/** Reads the page as it is now and records what belongs to the other language (or to no language). */
+async function check(locale: Locale, step: string) {
+  current = `${locale} ${step}`;
+  await settle();
+  let text = await readableText(page);
+  const data = [...walkUserData, ...spreadsheetData, seeded.org.ownerEmail].sort((a, b) => b.length - a.length);
+  for (const datum of data) text = text.split(datum).join(" ");
+  texts[locale].push(text);
+  const findings: LanguageFinding[] = detectors[locale].find(text);
+  for (const finding of findings) problems.push({ step: current, what: `${finding.kind}: ${finding.match}` });
+}
+
+const detectors = { "pt-BR": languageDetector("pt-BR"), en: languageDetector("en") };
+
+async function visit(locale: Locale, path: string, step = path) {
+  current = `${locale} ${step}`;
+  await page.goto(`${baseUrl}${path}`);
+  await check(locale, step);
+}
+
+/** Opens a dialog with `open`, reads it, submits it empty when it is a form, reads the errors, closes it. */
+async function dialog(locale: Locale, step: string, open: () => Promise<void>, options: { submit?: boolean } = {}) {
+  current = `${locale} ${step}`;
+  await open();
+  const opened = page.getByRole("dialog").last();
+  await opened.waitFor();
+  await check(locale, step);
+  if (options.submit !== false) {
+    const submit = opened.locator("button[type=submit]");
+    if (await submit.count()) {
+      await submit.first().click();
+      await check(locale, `${step} (submitted empty)`);
+    }
+  }
+  await page.keyboard.press("Escape");
+  await opened.waitFor({ state: "hidden" }).catch(() => undefined);
+}
+
+const button = (name: string) => page.getByRole("button", { name, exact: true }).first();
+
+async function walk(locale: Locale) {
+  await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseUrl }]);
+  const w = (key: string) => word(locale, key);
+
+  await visit(locale, "/", "home");
+  await visit(locale, "/inbox");
+  for (const id of conversationIds) await visit(locale, `/inbox?c=${id}`, `inbox conversation ${id}`);
+
+  await visit(locale, "/instances");
+  await dialog(locale, "new instance", () => button(w("instances.add")).click());
+  await visit(locale, `/instances/${seeded.instances.connected}`, "connected instance");
+  await visit(locale, `/instances/${seeded.instances.loggedOut}`, "logged-out instance");
+
+  await visit(locale, "/contacts");
+  await dialog(locale, "new contact", () => button(w("contacts.add")).click());
+  await page.getByTestId("contact-row").filter({ hasText: "Zé Saiu" }).click();
+  await page.getByTestId("contact-drawer").waitFor();
+  await check(locale, "opted-out contact");
+  await page.getByTestId("record-consent-button").click();
+  await check(locale, "record consent form");
+  await page.getByTestId("consent-submit").click();
+  await check(locale, "record consent submitted empty");
+  await page.keyboard.press("Escape");
+  await page.goto(`${baseUrl}/contacts`);
+  await page.getByTestId("contact-row").filter({ hasText: "+20" }).first().click();
+  await check(locale, "foreign nameless contact");
+  await page.keyboard.press("Escape");
+
+  await page.goto(`${baseUrl}/contacts`);
+  await page.getByTestId("import-button").click();
+  await check(locale, "import: upload");
+  await page.getByTestId("import-file-input").setInputFiles({
+    name: "clientes.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(spreadsheet, "utf8"),
+  });
+  await page.getByTestId("mapping-next").waitFor();
+  await check(locale, "import: mapping");
+  await page.getByTestId("mapping-next").click();
+  await page.getByTestId("import-preview").waitFor();
+  await check(locale, "import: review with rejected rows");
+  await page.getByTestId("review-next").click();
+  await check(locale, "import: consent and confirm");
+  await page.getByTestId("import-confirm").click();
+  await check(locale, "import: confirm without legal basis");
+  await page.keyboard.press("Escape");
+
+  await visit(locale, "/campaigns");
+  await page.getByTestId("agenda-tab").click();
+  await check(locale, "campaigns agenda");
+  for (const [state, id] of Object.entries(seeded.campaigns)) await visit(locale, `/campaigns/${id}`, `campaign ${state}`);
+
+  await visit(locale, "/campaigns/new", "wizard: audience");
+  for (const step of ["message", "numbers", "schedule", "review"]) {
+    await page.getByTestId("wizard-next").click();
+    await check(locale, `wizard: ${step}`);
+  }
+  await page.getByTestId("wizard-save").click();
+  await check(locale, "wizard: saved without a name");
+
+  await visit(locale, `/campaigns/${seeded.campaigns.draft}/edit`, "edit draft");
+  for (let i = 0; i < 4; i++) await page.getByTestId("wizard-next").click();
+  await page.getByTestId("wizard-launch").click();
+  await page.getByTestId("launch-confirm").waitFor();
+  await check(locale, "launch confirmation");
+  await page.getByTestId("confirm-cancel").click();
+
+  await visit(locale, "/metrics");
+  await visit(locale, "/ai");
+
+  await visit(locale, "/settings");
+  const tab = (name: string) => page.getByRole("tab", { name, exact: true }).click();
+  await page.getByTestId("organization-name").fill("");
+  await page.locator("form button[type=submit]").first().click();
+  await check(locale, "organization form submitted without a name");
+  await tab(w("settings.members"));
+  await check(locale, "members");
+  await dialog(locale, "add member", () => button(w("settings.addMember")).click());
+  await tab(w("settings.quickReplies.title"));
+  await check(locale, "quick replies");
+  await dialog(locale, "new quick reply", () => button(w("settings.quickReplies.add")).click());
+  await tab(w("settings.contactFields.title"));
+  await check(locale, "contact fields");
+  await dialog(locale, "new contact field", () => page.getByTestId("contact-field-add").click());
+  await tab(w("settings.deadDeliveries.title"));
+  await check(locale, "failed webhook events");
+  await tab(w("settings.diagnostics"));
+  await check(locale, "diagnostics");
+
+  // The sign-in page, to someone not signed in yet.
+  const guest = await browser.newContext();
+  await guest.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseUrl }]);
+  const signIn = await guest.newPage();
+  signIn.on("pageerror", (error) => problems.push({ step: `${locale} sign-in`, what: `pageerror: ${error.message}` }));
+  await signIn.goto(`${baseUrl}/sign-in`);
+  await signIn.getByRole("button", { name: w("signIn.submit") }).click();
+  await signIn.waitForTimeout(500);
+  const findings = detectors[locale].find(await readableText(signIn));
+  for (const finding of findings) problems.push({ step: `${locale} sign-in`, what: `${finding.kind}: ${finding.match}` });
+  await guest.close();
+}
+
+describe("every page in both languages (Chromium)", () => {
+  it.each(["pt-BR", "en"] as const)(
+    "%s: no text of the other language, zod's, raw keys or codes; no console errors or 5xx",
+    async (locale) => {
+      const started = Date.now();
+      const before = problems.length;
+      await walk(locale);
+      // Not vacuous: the walk read this language (a word only its catalog has) on the pages it visited…
+      const all = texts[locale].join("\n");
+      expect(all).toContain(word(locale, "nav.inbox"));
+      expect(all).toContain(word(locale, "settings.deadDeliveries.title"));
+      // …and the other language's detector finds this text foreign.
+      expect(detectors[locale === "en" ? "pt-BR" : "en"].find(all).length).toBeGreaterThan(20);
+      const found = problems.slice(before).map((problem) => `${problem.step} → ${problem.what}`);
+      console.log(`${locale} walk: ${texts[locale].length} views in ${Math.round((Date.now() - started) / 1000)} s`);
+      expect([...new Set(found)]).toEqual([]);
+    },
+    240_000,
+  );
+});
