@@ -14,7 +14,9 @@ const catalogs = { "pt-BR": ptBR, en } as const;
 
 /** A plain catalog message by its key (the walk clicks buttons by the name the UI gives them). */
 function word(locale: Locale, key: string): string {
-  const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogs[locale]);
+  const value = key
+    .split(".")
+    .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogs[locale]);
   if (typeof value !== "string") throw new Error(`no message ${key}`);
   return value;
 }
@@ -125,108 +127,156 @@ async function dialog(locale: Locale, step: string, open: () => Promise<void>, o
   await opened.waitFor({ state: "hidden" }).catch(() => undefined);
 }
 
+/** One part of the walk: a failure is recorded and the walk goes on, so one run reports every page. */
+async function section(locale: Locale, name: string, body: () => Promise<void>) {
+  try {
+    await body();
+  } catch (error) {
+    problems.push({ step: `${locale} ${name}`, what: `walk failed: ${(error as Error).message.split("\n")[0]}` });
+    await page.keyboard.press("Escape").catch(() => undefined);
+  }
+}
+
 const button = (name: string) => page.getByRole("button", { name, exact: true }).first();
 
 async function walk(locale: Locale) {
   await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseUrl }]);
   const w = (key: string) => word(locale, key);
 
-  await visit(locale, "/", "home");
-  await visit(locale, "/inbox");
-  for (const id of conversationIds) await visit(locale, `/inbox?c=${id}`, `inbox conversation ${id}`);
-
-  await visit(locale, "/instances");
-  await dialog(locale, "new instance", () => button(w("instances.add")).click());
-  await visit(locale, `/instances/${seeded.instances.connected}`, "connected instance");
-  await visit(locale, `/instances/${seeded.instances.loggedOut}`, "logged-out instance");
-
-  await visit(locale, "/contacts");
-  await dialog(locale, "new contact", () => button(w("contacts.add")).click());
-  await page.getByTestId("contact-row").filter({ hasText: "Zé Saiu" }).click();
-  await page.getByTestId("contact-drawer").waitFor();
-  await check(locale, "opted-out contact");
-  await page.getByTestId("record-consent-button").click();
-  await check(locale, "record consent form");
-  await page.getByTestId("consent-submit").click();
-  await check(locale, "record consent submitted empty");
-  await page.keyboard.press("Escape");
-  await page.goto(`${baseUrl}/contacts`);
-  await page.getByTestId("contact-row").filter({ hasText: "+20" }).first().click();
-  await check(locale, "foreign nameless contact");
-  await page.keyboard.press("Escape");
-
-  await page.goto(`${baseUrl}/contacts`);
-  await page.getByTestId("import-button").click();
-  await check(locale, "import: upload");
-  await page.getByTestId("import-file-input").setInputFiles({
-    name: "clientes.csv",
-    mimeType: "text/csv",
-    buffer: Buffer.from(spreadsheet, "utf8"),
+  await section(locale, "inbox", async () => {
+    await visit(locale, "/", "home");
+    await visit(locale, "/inbox");
+    for (const id of conversationIds) await visit(locale, `/inbox?c=${id}`, `inbox conversation ${id}`);
   });
-  await page.getByTestId("mapping-next").waitFor();
-  await check(locale, "import: mapping");
-  await page.getByTestId("mapping-next").click();
-  await page.getByTestId("import-preview").waitFor();
-  await check(locale, "import: review with rejected rows");
-  await page.getByTestId("review-next").click();
-  await check(locale, "import: consent and confirm");
-  await page.getByTestId("import-confirm").click();
-  await check(locale, "import: confirm without legal basis");
-  await page.keyboard.press("Escape");
 
-  await visit(locale, "/campaigns");
-  await page.getByTestId("agenda-tab").click();
-  await check(locale, "campaigns agenda");
-  for (const [state, id] of Object.entries(seeded.campaigns)) await visit(locale, `/campaigns/${id}`, `campaign ${state}`);
+  await section(locale, "instances", async () => {
+    await visit(locale, "/instances");
+    await dialog(locale, "new instance", () => button(w("instances.add")).click());
+    await visit(locale, `/instances/${seeded.instances.connected}`, "connected instance");
+    await visit(locale, `/instances/${seeded.instances.loggedOut}`, "logged-out instance");
+  });
 
-  await visit(locale, "/campaigns/new", "wizard: audience");
-  for (const step of ["message", "numbers", "schedule", "review"]) {
-    await page.getByTestId("wizard-next").click();
-    await check(locale, `wizard: ${step}`);
-  }
-  await page.getByTestId("wizard-save").click();
-  await check(locale, "wizard: saved without a name");
+  await section(locale, "contacts", async () => {
+    await visit(locale, "/contacts");
+    await dialog(locale, "new contact", () => button(w("contacts.add")).click());
+  });
+  await section(locale, "opted-out contact", async () => {
+    await page.goto(`${baseUrl}/contacts`);
+    await page.getByTestId("contact-row").filter({ hasText: "Zé Saiu" }).click();
+    await page.getByTestId("contact-detail").waitFor();
+    await check(locale, "opted-out contact");
+    await page.getByTestId("record-consent-button").click();
+    await check(locale, "record consent form");
+    await page.getByTestId("consent-submit").click();
+    await check(locale, "record consent submitted empty");
+    await page.keyboard.press("Escape");
+  });
+  await section(locale, "foreign contact", async () => {
+    await page.goto(`${baseUrl}/contacts`);
+    await page.getByTestId("contact-row").filter({ hasText: "+20" }).first().click();
+    await page.getByTestId("contact-detail").waitFor();
+    await check(locale, "foreign nameless contact");
+    await page.keyboard.press("Escape");
+  });
 
-  await visit(locale, `/campaigns/${seeded.campaigns.draft}/edit`, "edit draft");
-  for (let i = 0; i < 4; i++) await page.getByTestId("wizard-next").click();
-  await page.getByTestId("wizard-launch").click();
-  await page.getByTestId("launch-confirm").waitFor();
-  await check(locale, "launch confirmation");
-  await page.getByTestId("confirm-cancel").click();
+  await section(locale, "import", async () => {
+    await page.goto(`${baseUrl}/contacts`);
+    await page.getByTestId("import-button").click();
+    await check(locale, "import: upload");
+    await page.getByTestId("import-file-input").setInputFiles({
+      name: "clientes.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(spreadsheet, "utf8"),
+    });
+    await page.getByTestId("mapping-next").waitFor();
+    await check(locale, "import: mapping");
+    await page.getByTestId("mapping-next").click();
+    await page.getByTestId("import-preview").waitFor();
+    await check(locale, "import: review with rejected rows");
+    await page.getByTestId("review-next").click();
+    await check(locale, "import: consent and confirm");
+    await page.getByTestId("import-confirm").click();
+    await check(locale, "import: confirm without legal basis");
+    await page.keyboard.press("Escape");
+  });
 
-  await visit(locale, "/metrics");
-  await visit(locale, "/ai");
+  await section(locale, "campaigns", async () => {
+    await visit(locale, "/campaigns");
+    await page.getByTestId("agenda-tab").click();
+    await check(locale, "campaigns agenda");
+    for (const [state, id] of Object.entries(seeded.campaigns))
+      await visit(locale, `/campaigns/${id}`, `campaign ${state}`);
+  });
 
-  await visit(locale, "/settings");
+  await section(locale, "new campaign wizard", async () => {
+    await visit(locale, "/campaigns/new", "wizard: audience");
+    for (const step of ["message", "numbers", "schedule", "review"]) {
+      await page.getByTestId("wizard-next").click();
+      await check(locale, `wizard: ${step}`);
+    }
+    await page.getByTestId("wizard-save").click();
+    await check(locale, "wizard: saved without a name");
+  });
+
+  await section(locale, "launch confirmation", async () => {
+    await visit(locale, `/campaigns/${seeded.campaigns.draft}/edit`, "edit draft");
+    for (let i = 0; i < 4; i++) await page.getByTestId("wizard-next").click();
+    await page.getByTestId("wizard-launch").click();
+    await page.getByTestId("launch-confirm").waitFor();
+    await check(locale, "launch confirmation");
+    await page.getByTestId("confirm-cancel").click();
+  });
+
+  await section(locale, "metrics and AI", async () => {
+    await visit(locale, "/metrics");
+    await visit(locale, "/ai");
+  });
+
   const tab = (name: string) => page.getByRole("tab", { name, exact: true }).click();
-  await page.getByTestId("organization-name").fill("");
-  await page.locator("form button[type=submit]").first().click();
-  await check(locale, "organization form submitted without a name");
-  await tab(w("settings.members"));
-  await check(locale, "members");
-  await dialog(locale, "add member", () => button(w("settings.addMember")).click());
-  await tab(w("settings.quickReplies.title"));
-  await check(locale, "quick replies");
-  await dialog(locale, "new quick reply", () => button(w("settings.quickReplies.add")).click());
-  await tab(w("settings.contactFields.title"));
-  await check(locale, "contact fields");
-  await dialog(locale, "new contact field", () => page.getByTestId("contact-field-add").click());
-  await tab(w("settings.deadDeliveries.title"));
-  await check(locale, "failed webhook events");
-  await tab(w("settings.diagnostics"));
-  await check(locale, "diagnostics");
+  await section(locale, "settings: organization", async () => {
+    await visit(locale, "/settings");
+    await page.getByTestId("organization-name").fill("");
+    await page.locator("form button[type=submit]").first().click();
+    await check(locale, "organization form submitted without a name");
+  });
+  await section(locale, "settings: members", async () => {
+    await tab(w("settings.members"));
+    await check(locale, "members");
+    await dialog(locale, "add member", () => button(w("settings.addMember")).click());
+  });
+  await section(locale, "settings: quick replies", async () => {
+    await tab(w("settings.quickReplies.title"));
+    await check(locale, "quick replies");
+    await dialog(locale, "new quick reply", () => button(w("settings.quickReplies.add")).click());
+  });
+  await section(locale, "settings: contact fields", async () => {
+    await tab(w("settings.contactFields.title"));
+    await check(locale, "contact fields");
+    await dialog(locale, "new contact field", () => page.getByTestId("contact-field-add").click());
+  });
+  await section(locale, "settings: failed events and diagnostics", async () => {
+    await tab(w("settings.deadDeliveries.title"));
+    await check(locale, "failed webhook events");
+    await tab(w("settings.diagnostics"));
+    await check(locale, "diagnostics");
+  });
 
-  // The sign-in page, to someone not signed in yet.
-  const guest = await browser.newContext();
-  await guest.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseUrl }]);
-  const signIn = await guest.newPage();
-  signIn.on("pageerror", (error) => problems.push({ step: `${locale} sign-in`, what: `pageerror: ${error.message}` }));
-  await signIn.goto(`${baseUrl}/sign-in`);
-  await signIn.getByRole("button", { name: w("signIn.submit") }).click();
-  await signIn.waitForTimeout(500);
-  const findings = detectors[locale].find(await readableText(signIn));
-  for (const finding of findings) problems.push({ step: `${locale} sign-in`, what: `${finding.kind}: ${finding.match}` });
-  await guest.close();
+  await section(locale, "sign-in", async () => {
+    // The sign-in page, to someone not signed in yet.
+    const guest = await browser.newContext();
+    await guest.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseUrl }]);
+    const signIn = await guest.newPage();
+    signIn.on("pageerror", (error) =>
+      problems.push({ step: `${locale} sign-in`, what: `pageerror: ${error.message}` }),
+    );
+    await signIn.goto(`${baseUrl}/sign-in`);
+    await signIn.getByRole("button", { name: w("signIn.submit") }).click();
+    await signIn.waitForTimeout(500);
+    const findings = detectors[locale].find(await readableText(signIn));
+    for (const finding of findings)
+      problems.push({ step: `${locale} sign-in`, what: `${finding.kind}: ${finding.match}` });
+    await guest.close();
+  });
 }
 
 describe("every page in both languages (Chromium)", () => {

@@ -1,5 +1,6 @@
 import type { ConsentSource, ConsentStatus, LegalBasis } from "../../db/generated/enums";
 import type { Tx } from "../../db/tenant";
+import type { MessageParams } from "../../../shared/errors";
 
 export interface ConsentChange {
   organizationId: string;
@@ -7,8 +8,11 @@ export interface ConsentChange {
   status: ConsentStatus;
   source: ConsentSource;
   legalBasis?: LegalBasis | null;
-  /** The wording agreed to, the message received, or the import file and row. */
+  /** The wording agreed to or the message received, as written. */
   evidence?: string | null;
+  /** Where the entry came from when the system says it (`import_file_row` with `{ file, row }`); the UI words it. */
+  evidenceCode?: "import_file_row" | null;
+  evidenceParams?: MessageParams;
   actorUserId?: string | null;
   occurredAt?: Date;
 }

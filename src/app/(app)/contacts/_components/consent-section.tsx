@@ -79,6 +79,11 @@ export function ConsentSection(props: { contact: ContactDetail; timeZone: string
                   {entry.evidence}
                 </Text>
               )}
+              {entry.evidenceCode && (
+                <Text size="xs" c="dimmed" mt={2} data-testid="consent-evidence-origin">
+                  {t(`evidenceOrigin.${entry.evidenceCode}` as "evidenceOrigin.import_file_row", entry.evidenceParams)}
+                </Text>
+              )}
             </Timeline.Item>
           ))}
         </Timeline>
