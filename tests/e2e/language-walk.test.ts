@@ -30,7 +30,24 @@ const spreadsheet = [
   "Davi;abc;sim;",
   "Eva;(11) 98765-0005;talvez;",
 ].join("\r\n");
-const spreadsheetData = ["Ana de novo", "Carla", "Davi", "Eva", "Campinas", "talvez", "abc", "clientes.csv"];
+const spreadsheetData = [
+  "Nome",
+  "Celular",
+  "Consentimento",
+  "Ana de novo",
+  "Carla",
+  "Davi",
+  "Eva",
+  "Campinas",
+  "talvez",
+  "abc",
+  "clientes.csv",
+];
+
+const onePixelPng = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  "base64",
+);
 
 interface Problem {
   step: string;
@@ -53,6 +70,11 @@ beforeAll(async () => {
     (await tx.conversation.findMany({ select: { id: true }, orderBy: { lastActivityAt: "desc" } })).map((c) => c.id),
   );
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // WhatsApp's CDN (profile pictures the simulator reports) is outside this machine: answered here with a
+  // 1×1 image, as the CDN would answer, so the walk sees the page as people with a network do.
+  await context.route(/^https:\/\/[^/]*whatsapp\.net\//, (route) =>
+    route.fulfill({ status: 200, contentType: "image/png", body: onePixelPng }),
+  );
   page = await context.newPage();
   page.on("console", (message) => {
     if (message.type() === "error") problems.push({ step: current, what: `console: ${message.text().slice(0, 300)}` });
@@ -78,15 +100,26 @@ function readableText(target: Page) {
         const value = element.getAttribute(attribute);
         if (value) parts.push(value);
       }
-    for (const input of document.querySelectorAll<HTMLInputElement>("input:not([type=hidden]), textarea"))
-      if (input.value && input.type !== "password") parts.push(input.value);
+    // What a person typed or a form prefilled (radio and hidden inputs carry codes, not words).
+    const typed = "input[type=text], input[type=search], input[type=email], input:not([type]), textarea";
+    for (const input of document.querySelectorAll<HTMLInputElement>(typed)) if (input.value) parts.push(input.value);
     return parts.join("\n");
   });
 }
 
+/** Until the page has loaded and shows no loader or skeleton (queries answered), then a moment to paint. */
 async function settle() {
-  await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
-  await page.waitForTimeout(250);
+  await page.waitForLoadState("load");
+  await page
+    .waitForFunction(
+      () => !document.querySelector(".mantine-Loader-root, .mantine-Skeleton-root[data-visible]"),
+      null,
+      {
+        timeout: 5_000,
+      },
+    )
+    .catch(() => undefined);
+  await page.waitForTimeout(150);
 }
 
 /** Reads the page as it is now and records what belongs to the other language (or to no language). */
@@ -98,7 +131,11 @@ async function check(locale: Locale, step: string) {
   for (const datum of data) text = text.split(datum).join(" ");
   texts[locale].push(text);
   const findings: LanguageFinding[] = detectors[locale].find(text);
-  for (const finding of findings) problems.push({ step: current, what: `${finding.kind}: ${finding.match}` });
+  for (const finding of findings) {
+    const at = text.indexOf(finding.match);
+    const around = text.slice(Math.max(0, at - 30), at + finding.match.length + 30).replace(/\s+/g, " ");
+    problems.push({ step: current, what: `${finding.kind}: ${finding.match} («${around}»)` });
+  }
 }
 
 const detectors = { "pt-BR": languageDetector("pt-BR"), en: languageDetector("en") };
@@ -133,6 +170,9 @@ async function section(locale: Locale, name: string, body: () => Promise<void>) 
     await body();
   } catch (error) {
     problems.push({ step: `${locale} ${name}`, what: `walk failed: ${(error as Error).message.split("\n")[0]}` });
+    await page
+      .screenshot({ path: `/tmp/language-walk-${locale}-${name.replace(/\W+/g, "-")}.png` })
+      .catch(() => undefined);
     await page.keyboard.press("Escape").catch(() => undefined);
   }
 }
@@ -235,7 +275,7 @@ async function walk(locale: Locale) {
   const tab = (name: string) => page.getByRole("tab", { name, exact: true }).click();
   await section(locale, "settings: organization", async () => {
     await visit(locale, "/settings");
-    await page.getByTestId("organization-name").fill("");
+    await page.getByRole("textbox", { name: w("settings.name"), exact: true }).fill("");
     await page.locator("form button[type=submit]").first().click();
     await check(locale, "organization form submitted without a name");
   });

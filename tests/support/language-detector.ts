@@ -11,17 +11,99 @@ const catalogs: Record<Locale, Record<string, unknown>> = { "pt-BR": ptBR, en };
 /** Words a Portuguese text almost always has and an English one never does, and the other way round. */
 const commonWords: Record<Locale, string[]> = {
   "pt-BR": [
-    "não", "você", "vocês", "também", "está", "estão", "então", "são", "até", "após", "já", "mensagem",
-    "mensagens", "contato", "contatos", "campanha", "campanhas", "número", "números", "configurações",
-    "salvar", "cancelar", "enviar", "nenhum", "nenhuma", "conectada", "desconectada", "horário", "etiquetas",
-    "hoje", "ontem", "agora", "semana", "pediram", "falhou", "usuário", "membros", "instância", "instâncias",
-    "importar", "buscar", "todas", "todos", "para", "com", "sem", "uma", "pelo", "pela",
+    "não",
+    "você",
+    "vocês",
+    "também",
+    "está",
+    "estão",
+    "então",
+    "são",
+    "até",
+    "após",
+    "já",
+    "mensagem",
+    "mensagens",
+    "contato",
+    "contatos",
+    "campanha",
+    "campanhas",
+    "número",
+    "números",
+    "configurações",
+    "salvar",
+    "cancelar",
+    "enviar",
+    "nenhum",
+    "nenhuma",
+    "conectada",
+    "desconectada",
+    "horário",
+    "etiquetas",
+    "hoje",
+    "ontem",
+    "agora",
+    "semana",
+    "pediram",
+    "falhou",
+    "usuário",
+    "membros",
+    "instância",
+    "instâncias",
+    "importar",
+    "buscar",
+    "todas",
+    "todos",
+    "para",
+    "com",
+    "sem",
+    "uma",
+    "pelo",
+    "pela",
   ],
   en: [
-    "the", "and", "with", "your", "you", "this", "that", "from", "of", "is", "are", "save", "cancel", "send",
-    "contacts", "campaign", "campaigns", "settings", "members", "connected", "disconnected", "loading",
-    "search", "failed", "error", "required", "unknown", "delete", "close", "next", "back", "none", "message",
-    "messages", "today", "yesterday", "week", "number", "numbers", "import", "all", "new",
+    "the",
+    "and",
+    "with",
+    "your",
+    "you",
+    "this",
+    "that",
+    "from",
+    "of",
+    "is",
+    "are",
+    "save",
+    "cancel",
+    "send",
+    "contacts",
+    "campaign",
+    "campaigns",
+    "settings",
+    "members",
+    "connected",
+    "disconnected",
+    "loading",
+    "search",
+    "failed",
+    "error",
+    "required",
+    "unknown",
+    "delete",
+    "close",
+    "next",
+    "back",
+    "none",
+    "message",
+    "messages",
+    "today",
+    "yesterday",
+    "week",
+    "number",
+    "numbers",
+    "import",
+    "all",
+    "new",
   ],
 };
 
@@ -62,7 +144,8 @@ function flatten(node: Record<string, unknown>, prefix = "", out: Record<string,
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const wholeWord = (word: string, flags = "iu") => new RegExp(`(?<![\\p{L}\\p{N}_])${escape(word)}(?![\\p{L}\\p{N}_])`, flags);
+const wholeWord = (word: string, flags = "iu") =>
+  new RegExp(`(?<![\\p{L}\\p{N}_])${escape(word)}(?![\\p{L}\\p{N}_])`, flags);
 
 export interface LanguageFinding {
   kind: "otherLanguage" | "commonWord" | "zodDefault" | "rawKey" | "rawCode";
@@ -92,7 +175,9 @@ export function languageDetector(locale: Locale) {
     for (const literal of icuLiterals(value))
       if (literal.length >= MIN_PHRASE_LENGTH && /\p{L}{3}/u.test(literal) && !ownHas(literal)) phrases.add(literal);
   }
-  const words = commonWords[otherLocale].filter((word) => !ownHasWord(word)).map((word) => [word, wholeWord(word)] as const);
+  const words = commonWords[otherLocale]
+    .filter((word) => !ownHasWord(word))
+    .map((word) => [word, wholeWord(word)] as const);
   const ownTextAsWritten = Object.values(own).join("\n");
   const zod = zodDefaults.filter((pattern) => !pattern.test(ownTextAsWritten));
   const codes = [
@@ -104,15 +189,23 @@ export function languageDetector(locale: Locale) {
   ].filter((code) => /[A-Z_]/.test(code) && !ownHasWord(code));
   const codeWords = codes.map((code) => [code, wholeWord(code, "u")] as const);
   const namespaces = Object.keys(catalogs[locale]).map(escape).join("|");
-  const rawKey = new RegExp(`(?<![\\p{L}\\p{N}_@/.-])(?:${namespaces})\\.[A-Za-z][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)*`, "gu");
+  const rawKey = new RegExp(
+    `(?<![\\p{L}\\p{N}_@/.-])(?:${namespaces})\\.[A-Za-z][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)*`,
+    "gu",
+  );
   const snakeCase = /(?<![\p{L}\p{N}_@/.:-])[a-z]+(?:_[a-z0-9]+)+(?![\p{L}\p{N}_@/.-])/gu;
 
   return {
     locale,
     /** How many catalog phrases are looked for (a guard that the detector is not empty). */
     phraseCount: phrases.size,
-    find(text: string): LanguageFinding[] {
+    find(shown: string): LanguageFinding[] {
       const findings: LanguageFinding[] = [];
+      // Addresses are no language: "api.openai.com" has no Portuguese "com", an e-mail no code.
+      const text = shown
+        .replace(/https?:\/\/\S+/g, " ")
+        .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, " ")
+        .replace(/\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|br|dev)\b/g, " ");
       for (const phrase of phrases) if (text.includes(phrase)) findings.push({ kind: "otherLanguage", match: phrase });
       for (const [word, pattern] of words) if (pattern.test(text)) findings.push({ kind: "commonWord", match: word });
       for (const pattern of zod) {

@@ -20,6 +20,9 @@ export const walkUserData = [
   "Foto do produto",
   "Black Friday",
   "Olá, {{primeiro_nome|cliente}}! Ofertas para você.",
+  "Ofertas para você.",
+  "Queima de estoque",
+  "Dia das Mães",
   "Natal",
   "Clientes VIP",
   "Cidade",
@@ -67,7 +70,12 @@ export async function seedWalkOrganization() {
     pushName: "Bruno Dias",
     text: "Meu pedido veio errado, que absurdo!",
   });
-  await simulator.inbound(providerName, { type: "image", from: "5511987650401", pushName: "Ana Lima", caption: "Foto do produto" });
+  await simulator.inbound(providerName, {
+    type: "image",
+    from: "5511987650401",
+    pushName: "Ana Lima",
+    caption: "Foto do produto",
+  });
   await simulator.failMedia(providerName, 2);
   await simulator.inbound(providerName, { type: "video", from: "5511987650403", pushName: "Quitéria" });
   await simulator.inbound(providerName, { type: "text", from: "201012345678", pushName: "", text: "Hello" });
@@ -79,7 +87,11 @@ export async function seedWalkOrganization() {
   await owner.quickReplies.create({ shortcut: "obrigado", body: "Obrigado pelo contato! Retornamos em breve." });
   const phone = (n: number) => `+55119${String(72000000 + n)}`;
   await seedContacts(org.organizationId, [
-    ...Array.from({ length: 6 }, (_, i) => ({ phone: phone(i), name: `Cliente ${i + 1}`, consent: "opted_in" as const })),
+    ...Array.from({ length: 6 }, (_, i) => ({
+      phone: phone(i),
+      name: `Cliente ${i + 1}`,
+      consent: "opted_in" as const,
+    })),
     { phone: phone(50), name: "Zé Saiu", consent: "opted_out" as const },
     { phone: "+5511933334444" },
     { phone: "+351912345678", consent: "opted_in" as const },
@@ -110,7 +122,10 @@ export async function seedWalkOrganization() {
       data: { status: "paused", pauseReason: "opt_out_rate", pauseParams: { percent: 7 } },
     });
     const recipient = await tx.campaignRecipient.findFirstOrThrow({ where: { campaignId: paused.id } });
-    await tx.campaignRecipient.update({ where: { id: recipient.id }, data: { status: "skipped", reason: "window_closed" } });
+    await tx.campaignRecipient.update({
+      where: { id: recipient.id },
+      data: { status: "skipped", reason: "window_closed" },
+    });
   });
 
   const lastWeek = new Date(Date.now() - 8 * 24 * 3_600_000);
@@ -122,8 +137,7 @@ export async function seedWalkOrganization() {
   );
   await refreshReportingRollup({ organizationId: org.organizationId });
   await until(
-    () =>
-      withOrganization(org.organizationId, async (tx) => (await tx.conversation.count()) >= 5),
+    () => withOrganization(org.organizationId, async (tx) => (await tx.conversation.count()) >= 5),
     "inbound conversations",
   );
 

@@ -46,5 +46,6 @@ describe("the language detector of the browser walk", () => {
     expect(forEnglish.find(ownEnglish)).toEqual([]);
     expect(forPortuguese.find(ownPortuguese)).toEqual([]);
     expect(forPortuguese.find("owner-1a2b3c4d@example.com http://localhost:3200/inbox?conversation=x")).toEqual([]);
+    expect(forEnglish.find("Base URL https://api.openai.com/v1 or api.openai.com")).toEqual([]);
   });
 });

@@ -3,16 +3,13 @@ import { isUiSentence, uiSentences } from "../support/ui-sentences";
 
 /**
  * Literals that are data, not UI: the words the AI learns labels from, the sample it is tested with and
- * its instructions to the model, the opt-out keywords people type, and consent evidence quoting a message.
+ * its instructions to the model, and the opt-out keywords people type.
  */
 const dataBearing = new Set([
   "src/server/domain/ai/local-corpus.ts",
   "src/server/domain/ai/provider-engine.ts",
   "src/server/domain/ai/test-ai-provider.ts",
   "src/server/domain/consent/consent-keywords.ts",
-  "src/server/domain/consent/apply-consent-keywords.ts",
-  "src/server/domain/ai/apply-insight-opt-out.ts",
-  "src/server/domain/ai/apply-reviewed-opt-out.ts",
 ]);
 
 describe("no UI sentences in src/server and src/shared", () => {

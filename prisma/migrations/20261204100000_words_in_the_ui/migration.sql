@@ -1,6 +1,7 @@
 -- The last words worded on the server move to the UI: a conversation's preview keeps the message's own
 -- text and its kind (the UI labels it, "📷 Foto" / "📷 Photo"), and an import's consent entries say
--- where they came from as a code with parameters instead of "Importação clientes.csv (linha 5)".
+-- where they came from as a code with parameters instead of "Importação clientes.csv (linha 5)" or
+-- "Mensagem recebida pelo WhatsApp: …".
 ALTER TABLE "conversations" ADD COLUMN "last_message_kind" TEXT;
 ALTER TABLE "consent_events" ADD COLUMN "evidence_code" TEXT,
 ADD COLUMN "evidence_params" JSONB NOT NULL DEFAULT '{}';
@@ -61,6 +62,33 @@ UPDATE "consent_events" AS e SET
 FROM (
   SELECT id, regexp_match("evidence", '^(.*) \(linha (\d+)\)$') AS m
   FROM "consent_events" WHERE "source" = 'import' AND "evidence_code" IS NULL
+) AS x
+WHERE e.id = x.id AND x.m IS NOT NULL;
+
+-- Opt-outs from a WhatsApp message: the message stays as the evidence, how it was recognised becomes a code.
+UPDATE "consent_events" AS e SET
+  "evidence" = x.m[1],
+  "evidence_code" = 'ai_detected_opt_out',
+  "evidence_params" = jsonb_build_object('engine', x.m[2], 'confidence', x.m[3]::numeric)
+FROM (
+  SELECT id,
+         regexp_match("evidence", '^Mensagem recebida pelo WhatsApp: "(.*)" — pedido de saída reconhecido pela IA \((.*), confiança ([0-9.]+)\)$') AS m
+  FROM "consent_events" WHERE "evidence_code" IS NULL
+) AS x
+WHERE e.id = x.id AND x.m IS NOT NULL;
+
+UPDATE "consent_events" AS e SET "evidence" = x.m[1], "evidence_code" = 'agent_reviewed_opt_out'
+FROM (
+  SELECT id,
+         regexp_match("evidence", '^Mensagem recebida pelo WhatsApp: "(.*)" — pedido de saída reconhecido por um atendente na revisão da IA$') AS m
+  FROM "consent_events" WHERE "evidence_code" IS NULL
+) AS x
+WHERE e.id = x.id AND x.m IS NOT NULL;
+
+UPDATE "consent_events" AS e SET "evidence" = x.m[1], "evidence_code" = 'whatsapp_message'
+FROM (
+  SELECT id, regexp_match("evidence", '^Mensagem recebida pelo WhatsApp: "(.*)"$') AS m
+  FROM "consent_events" WHERE "evidence_code" IS NULL
 ) AS x
 WHERE e.id = x.id AND x.m IS NOT NULL;
 

@@ -2,6 +2,14 @@ import type { ConsentSource, ConsentStatus, LegalBasis } from "../../db/generate
 import type { Tx } from "../../db/tenant";
 import type { MessageParams } from "../../../shared/errors";
 
+/**
+ * What the system says about a ledger entry, as codes the UI words (`contacts.evidenceOrigin.<code>`):
+ * an import's file and row, or a WhatsApp message (its text in `evidence`) recognised as an opt-out by
+ * a keyword, by the AI (`{ engine, confidence }`) or by an agent reviewing the AI.
+ */
+export type ConsentEvidenceCode =
+  "import_file_row" | "whatsapp_message" | "ai_detected_opt_out" | "agent_reviewed_opt_out";
+
 export interface ConsentChange {
   organizationId: string;
   contactId: string;
@@ -11,7 +19,7 @@ export interface ConsentChange {
   /** The wording agreed to or the message received, as written. */
   evidence?: string | null;
   /** Where the entry came from when the system says it (`import_file_row` with `{ file, row }`); the UI words it. */
-  evidenceCode?: "import_file_row" | null;
+  evidenceCode?: ConsentEvidenceCode | null;
   evidenceParams?: MessageParams;
   actorUserId?: string | null;
   occurredAt?: Date;
@@ -39,6 +47,8 @@ export async function recordConsent(tx: Tx, change: ConsentChange): Promise<bool
       source: change.source,
       legalBasis: change.legalBasis ?? null,
       evidence: change.evidence ?? null,
+      evidenceCode: change.evidenceCode ?? null,
+      evidenceParams: change.evidenceParams ?? {},
       actorUserId: change.actorUserId ?? null,
       occurredAt,
     },
