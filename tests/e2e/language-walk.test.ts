@@ -6,7 +6,7 @@ import type { Locale } from "~/i18n/locales";
 import { withOrganization } from "~/server/db/tenant";
 import { launchBrowser, signInThroughPage } from "../support/browser";
 import { TEST_PASSWORD } from "../support/factory";
-import { languageDetector, type LanguageFinding } from "../support/language-detector";
+import { icuLiterals, languageDetector, type LanguageFinding } from "../support/language-detector";
 import { baseUrl } from "../support/test-env";
 import { seedWalkOrganization, walkUserData } from "../support/walk-fixture";
 
@@ -194,6 +194,18 @@ async function walk(locale: Locale) {
     await dialog(locale, "new instance", () => button(w("instances.add")).click());
     await visit(locale, `/instances/${seeded.instances.connected}`, "connected instance");
     await visit(locale, `/instances/${seeded.instances.loggedOut}`, "logged-out instance");
+    // The timeline speaks this language: why the number dropped, and what happened before.
+    const timeline = await page.getByTestId("instance-timeline").innerText();
+    for (const key of [
+      "instances.disconnect.logged_out",
+      "instances.kinds.connection",
+      "instances.timelineDetail.qr_requested",
+    ])
+      if (!timeline.includes(icuLiterals(w(key))[0]!))
+        problems.push({
+          step: `${locale} logged-out instance`,
+          what: `timeline lacks ${key}: «${timeline.slice(0, 300)}»`,
+        });
   });
 
   await section(locale, "contacts", async () => {

@@ -1,9 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultMigrationsDir } from "~/server/db/migrate";
-import { migrateUntil, scratchDatabase } from "../support/scratch-database";
+import { legacyDatabase, migrateUntil, migrationSql, replay } from "../support/scratch-database";
 
 const CODES = "20261203200000_codes_not_sentences";
 const MEDIA = "20261203400000_media_failure_codes";
@@ -39,12 +36,8 @@ describe("the media failure migration", () => {
   let url: string;
   let client: pg.Client;
   beforeAll(async () => {
-    url = await scratchDatabase("mirage_media_failure_migration");
     // Before the codes migration: the sentences go through it and then through this one, as in production.
-    await migrateUntil(url, CODES);
-    client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(legacy);
+    ({ url, client } = await legacyDatabase("mirage_media_failure_migration", CODES, legacy));
   });
   afterAll(async () => {
     await client?.end();
@@ -65,12 +58,8 @@ describe("the media failure migration", () => {
     const forced = await client.query(`SELECT relforcerowsecurity FROM pg_class WHERE relname = 'messages'`);
     expect(forced.rows[0].relforcerowsecurity).toBe(true);
 
-    const sql = readFileSync(path.join(defaultMigrationsDir, MEDIA, "migration.sql"), "utf8");
     // The column is renamed already: replay only the conversion, as a second run of the update would be.
-    const update = sql.slice(sql.indexOf('ALTER TABLE "messages" NO FORCE'));
-    await client.query("BEGIN");
-    await client.query(update);
-    await client.query("COMMIT");
+    await replay(client, migrationSql(MEDIA, 'ALTER TABLE "messages" NO FORCE'));
     expect((await client.query(snapshot)).rows[0].rows).toEqual(converted);
   });
 });

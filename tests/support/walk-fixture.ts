@@ -1,9 +1,7 @@
 import { withOrganization } from "../../src/server/db/tenant";
-import { recordReportingEvents } from "../../src/server/domain/analytics/record-reporting-events";
-import { refreshReportingRollup } from "../../src/server/domain/analytics/refresh-reporting-rollup";
-import { reportingKinds } from "../../src/server/domain/analytics/reporting-kinds";
 import { alwaysOpen, campaignInput, seedContacts } from "./campaign-fixtures";
 import { connectedInboxFixture, deliver } from "./inbox-pipeline";
+import { lastWeekInbound } from "./reporting-fixtures";
 import { simulator } from "./simulator-control";
 
 /** What the seeded people wrote and are called: their words are data, in whatever language they chose. */
@@ -29,7 +27,7 @@ export const walkUserData = [
   "Obrigado pelo contato! Retornamos em breve.",
 ];
 
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 20_000) {
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`walk fixture: ${what} did not happen`);
@@ -128,14 +126,7 @@ export async function seedWalkOrganization() {
     });
   });
 
-  const lastWeek = new Date(Date.now() - 8 * 24 * 3_600_000);
-  await withOrganization(org.organizationId, (tx) =>
-    recordReportingEvents(tx, org.organizationId, [
-      { kind: reportingKinds.messageInbound, occurredAt: lastWeek, instanceId, direction: "inbound" },
-      { kind: reportingKinds.messageInbound, occurredAt: lastWeek, instanceId, direction: "inbound" },
-    ]),
-  );
-  await refreshReportingRollup({ organizationId: org.organizationId });
+  await lastWeekInbound(org.organizationId, instanceId, 2);
   await until(
     () => withOrganization(org.organizationId, async (tx) => (await tx.conversation.count()) >= 5),
     "inbound conversations",
