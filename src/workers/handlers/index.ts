@@ -13,6 +13,8 @@ import { reconcileMessage } from "../../server/domain/messages/reconcile-message
 import { refreshReportingRollup } from "../../server/domain/analytics/refresh-reporting-rollup";
 import { runContactImport } from "../../server/domain/contacts/run-contact-import";
 import { classifyMessages } from "../../server/domain/ai/classify-messages";
+import { purgeAiCalls } from "../../server/domain/ai/purge-ai-calls";
+import { summarizeConversation } from "../../server/domain/ai/summarize-conversation";
 
 export interface HandlerContext {
   worker: WorkerIdentity;
@@ -33,6 +35,9 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "messages.reconcile": async (payload) => reconcileMessage(payload),
   "conversations.read-receipts": async (payload) => sendReadReceipts(payload),
   "ai.classify": async (payload) => void (await classifyMessages(payload)),
+  "ai.summarize": async (payload) =>
+    void (await summarizeConversation({ ...payload, trigger: "closed", actorUserId: null })),
+  "ai.purge-calls": async (payload) => void (await purgeAiCalls(payload)),
   "contacts.import": async (payload, { signal }) => runContactImport(payload, { signal }),
   "analytics.rollup": async (payload) => void (await refreshReportingRollup(payload)),
   "campaigns.dispatch": async (payload) => continueCampaignDispatch(payload, await runCampaignDispatch(payload)),
