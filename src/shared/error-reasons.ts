@@ -149,6 +149,11 @@ export const errorReasons = [
   "aiProviderAddressInternal",
   "aiProviderAddressInternalField",
   "apiRateLimited",
+  "importPhoneRepeated",
+  "importNameTooLong",
+  "importTagTooLong",
+  "importTooManyTags",
+  "importConsentUnrecognised",
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];
