@@ -150,6 +150,7 @@ export const errorReasons = [
   "aiProviderAddressInternalField",
   "apiRateLimited",
   "importPhoneRepeated",
+  "importPersonErased",
   "importNameTooLong",
   "importTagTooLong",
   "importTooManyTags",
