@@ -145,6 +145,10 @@ export const errorReasons = [
   "aiProviderAddressInternal",
   "aiProviderAddressInternalField",
   "apiRateLimited",
+  "knowledgeEntryNotFound",
+  "autoReplyDraftNotFound",
+  "aiOptedOutContact",
+  "autoReplyDraftNotSendable",
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];

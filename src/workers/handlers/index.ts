@@ -13,6 +13,7 @@ import { reconcileMessage } from "../../server/domain/messages/reconcile-message
 import { refreshReportingRollup } from "../../server/domain/analytics/refresh-reporting-rollup";
 import { runContactImport } from "../../server/domain/contacts/run-contact-import";
 import { classifyMessages } from "../../server/domain/ai/classify-messages";
+import { runAutoReplies } from "../../server/domain/ai-replies/run-auto-replies";
 
 export interface HandlerContext {
   worker: WorkerIdentity;
@@ -33,6 +34,7 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "messages.reconcile": async (payload) => reconcileMessage(payload),
   "conversations.read-receipts": async (payload) => sendReadReceipts(payload),
   "ai.classify": async (payload) => void (await classifyMessages(payload)),
+  "ai.auto-reply": async (payload) => runAutoReplies(payload),
   "contacts.import": async (payload, { signal }) => runContactImport(payload, { signal }),
   "analytics.rollup": async (payload) => void (await refreshReportingRollup(payload)),
   "campaigns.dispatch": async (payload) => continueCampaignDispatch(payload, await runCampaignDispatch(payload)),

@@ -28,13 +28,69 @@ const answerSchema = z.object({
 
 /**
  * Classifies one text with the organization's OpenAI-compatible provider (chat completions with a
- * JSON-schema answer). The SDK retries 429s and 5xx itself, honouring Retry-After.
+ * JSON-schema answer).
  */
 export async function classifyWithProvider(
   settings: ProviderSettings,
   text: string,
   labels: readonly string[],
 ): Promise<Insight> {
+  const parsed = await completeWithJsonSchema(settings, {
+    name: "message_insight",
+    system:
+      "You classify WhatsApp messages a business received (mostly Brazilian Portuguese, some English). " +
+      `Answer with the message's sentiment and exactly one label among: ${labels.join(", ")}; ` +
+      `or "${NO_LABEL}" when none fits (greetings, acknowledgements). "opt_out" means the sender asks to ` +
+      "receive no more messages. confidence is your probability that the label is right.",
+    messages: [{ role: "user", content: text.slice(0, 2000) }],
+    jsonSchema: {
+      type: "object",
+      additionalProperties: false,
+      required: ["sentiment", "sentiment_score", "label", "confidence", "language"],
+      properties: {
+        sentiment: { type: "string", enum: [...aiSentiments] },
+        sentiment_score: { type: "number", minimum: -1, maximum: 1 },
+        label: { type: "string", enum: [...labels, NO_LABEL] },
+        confidence: { type: "number", minimum: 0, maximum: 1 },
+        language: { type: "string", enum: ["pt", "en", "other"] },
+      },
+    },
+    answer: answerSchema,
+  });
+  const label = parsed.label !== NO_LABEL && labels.includes(parsed.label) ? parsed.label : null;
+  return {
+    sentiment: parsed.sentiment,
+    sentimentScore: parsed.sentiment_score,
+    label,
+    confidence: parsed.confidence,
+    language: parsed.language === "en" ? "en" : "pt",
+  };
+}
+
+export interface ChatTurn {
+  role: "user" | "assistant";
+  content: string;
+}
+
+export interface JsonSchemaRequest<Answer extends z.ZodType> {
+  /** The schema's name (also tells the call's feature apart in logs). */
+  name: string;
+  system: string;
+  messages: ChatTurn[];
+  jsonSchema: Record<string, unknown>;
+  /** Parses the answer: a reply that does not fit is the provider's fault, not ours. */
+  answer: Answer;
+  temperature?: number;
+}
+
+/**
+ * The one external model call: a chat completion whose answer must fit a strict JSON schema. Every AI
+ * feature calls the provider through here (address guard, SDK retries of 429/5xx honouring Retry-After).
+ */
+export async function completeWithJsonSchema<Answer extends z.ZodType>(
+  settings: ProviderSettings,
+  request: JsonSchemaRequest<Answer>,
+): Promise<z.infer<Answer>> {
   const blocked = await blockedProviderAddress(settings.baseUrl);
   if (blocked) throw new ProviderAddressBlockedError(new URL(settings.baseUrl).hostname, blocked);
   const client = new OpenAI({
@@ -47,51 +103,17 @@ export async function classifyWithProvider(
   });
   const completion = await client.chat.completions.create({
     model: settings.model,
-    temperature: 0,
-    messages: [
-      {
-        role: "system",
-        content:
-          "You classify WhatsApp messages a business received (mostly Brazilian Portuguese, some English). " +
-          `Answer with the message's sentiment and exactly one label among: ${labels.join(", ")}; ` +
-          `or "${NO_LABEL}" when none fits (greetings, acknowledgements). "opt_out" means the sender asks to ` +
-          "receive no more messages. confidence is your probability that the label is right.",
-      },
-      { role: "user", content: text.slice(0, 2000) },
-    ],
+    temperature: request.temperature ?? 0,
+    messages: [{ role: "system", content: request.system }, ...request.messages],
     response_format: {
       type: "json_schema",
-      json_schema: {
-        name: "message_insight",
-        strict: true,
-        schema: {
-          type: "object",
-          additionalProperties: false,
-          required: ["sentiment", "sentiment_score", "label", "confidence", "language"],
-          properties: {
-            sentiment: { type: "string", enum: [...aiSentiments] },
-            sentiment_score: { type: "number", minimum: -1, maximum: 1 },
-            label: { type: "string", enum: [...labels, NO_LABEL] },
-            confidence: { type: "number", minimum: 0, maximum: 1 },
-            language: { type: "string", enum: ["pt", "en", "other"] },
-          },
-        },
-      },
+      json_schema: { name: request.name, strict: true, schema: request.jsonSchema },
     },
   });
   const content = completion.choices[0]?.message.content;
-  let parsed: z.infer<typeof answerSchema>;
   try {
-    parsed = answerSchema.parse(JSON.parse(content ?? ""));
+    return request.answer.parse(JSON.parse(content ?? ""));
   } catch (error) {
     throw new AppError("UPSTREAM_UNAVAILABLE", "aiProviderBadFormat", { cause: error });
   }
-  const label = parsed.label !== NO_LABEL && labels.includes(parsed.label) ? parsed.label : null;
-  return {
-    sentiment: parsed.sentiment,
-    sentimentScore: parsed.sentiment_score,
-    label,
-    confidence: parsed.confidence,
-    language: parsed.language === "en" ? "en" : "pt",
-  };
 }

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { withOrganization } from "../../db/tenant";
+import { AppError } from "../../errors";
+import type { DraftRewrite } from "../../../shared/auto-reply";
+import type { z as zod } from "../../../shared/zod";
+import { loadConversation } from "../conversations/load-conversation";
+import { loadAiProvider } from "../ai/load-ai-provider";
+import { completeWithJsonSchema } from "../ai/provider-engine";
+import type { Actor } from "../members/actor";
+import type { rewriteDraftOutput } from "./ai-replies-outputs";
+
+const instructions: Record<DraftRewrite, (target: string) => string> = {
+  rephrase: () => "Rephrase the draft with the same meaning, in its language.",
+  fix: () => "Fix spelling, grammar and punctuation of the draft; change nothing else.",
+  formal: () => "Rewrite the draft in a polite, formal tone, in its language.",
+  friendly: () => "Rewrite the draft in a warm, friendly tone, in its language.",
+  translate: (target) => `Translate the draft into the language with ISO code "${target}".`,
+};
+
+const answer = z.object({ text: z.string().min(1).max(4000) });
+
+/**
+ * The agent's draft rephrased, fixed, re-toned or translated by the provider. Stored as an offered
+ * suggestion, settled like the others by what the agent sends. Needs a provider: the local engine
+ * cannot write; a "sem IA" contact's conversation never leaves the machine.
+ */
+export async function rewriteDraft(
+  actor: Actor,
+  input: { conversationId: string; draft: string; rewrite: DraftRewrite; targetLanguage: string },
+): Promise<zod.infer<typeof rewriteDraftOutput>> {
+  const { organizationId } = actor;
+  const provider = await withOrganization(organizationId, async (tx) => {
+    const conversation = await loadConversation(tx, organizationId, input.conversationId);
+    const contact = conversation.contactId
+      ? await tx.contact.findFirst({ where: { id: conversation.contactId }, select: { aiOptOut: true } })
+      : null;
+    if (contact?.aiOptOut) throw new AppError("FORBIDDEN", "aiOptedOutContact");
+    return loadAiProvider(tx, organizationId);
+  });
+  if (!provider) throw new AppError("BAD_REQUEST", "aiProviderMissing");
+  const result = await completeWithJsonSchema(provider, {
+    name: "draft_rewrite",
+    system: `You edit a reply a business's agent is about to send on WhatsApp. ${instructions[input.rewrite](input.targetLanguage)} Answer with the new text only.`,
+    messages: [{ role: "user", content: input.draft }],
+    jsonSchema: {
+      type: "object",
+      additionalProperties: false,
+      required: ["text"],
+      properties: { text: { type: "string" } },
+    },
+    answer,
+  });
+  const suggestion = await withOrganization(organizationId, (tx) =>
+    tx.aiSuggestion.create({
+      data: {
+        organizationId,
+        conversationId: input.conversationId,
+        kind: input.rewrite,
+        source: "provider",
+        body: result.text,
+        offeredToUserId: actor.userId,
+      },
+      select: { id: true, body: true },
+    }),
+  );
+  return { ...suggestion, source: "provider" };
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { withOrganization } from "../../db/tenant";
+import { logger } from "../../logger";
+import { loadConversation } from "../conversations/load-conversation";
+import { loadAiProvider } from "../ai/load-ai-provider";
+import { completeWithJsonSchema, type ChatTurn, type ProviderSettings } from "../ai/provider-engine";
+import { providerFailureOf } from "../ai/test-ai-provider";
+import type { Actor } from "../members/actor";
+import type { z as zod } from "../../../shared/zod";
+import type { suggestRepliesOutput } from "./ai-replies-outputs";
+import { knowledgeContext, loadKnowledge, type KnowledgeEntryDto } from "./knowledge-entries";
+import { localSuggestions } from "./local-suggestions";
+import { recentTurns } from "./recent-turns";
+
+const answer = z.object({ suggestions: z.array(z.string().min(1).max(2000)).min(1).max(3) });
+
+/**
+ * 1–3 replies an agent may send next, from the conversation's newest messages and the knowledge base.
+ * Without a provider (or when it fails) the local engine offers knowledge-base answers and quick replies.
+ * Every suggestion is stored as offered; the agent's next reply settles them.
+ */
+export async function suggestReplies(
+  actor: Actor,
+  input: { conversationId: string },
+): Promise<zod.infer<typeof suggestRepliesOutput>> {
+  const { organizationId } = actor;
+  const context = await withOrganization(organizationId, async (tx) => {
+    const conversation = await loadConversation(tx, organizationId, input.conversationId);
+    const contact = conversation.contactId
+      ? await tx.contact.findFirst({ where: { id: conversation.contactId }, select: { aiOptOut: true } })
+      : null;
+    return {
+      // "Sem IA" contacts never leave the machine: local suggestions only.
+      provider: contact?.aiOptOut ? null : await loadAiProvider(tx, organizationId),
+      turns: await recentTurns(tx, conversation.id),
+      knowledge: await loadKnowledge(tx, organizationId),
+      quickReplies: await tx.quickReply.findMany({ where: { organizationId }, select: { shortcut: true, body: true } }),
+    };
+  });
+  let source: "provider" | "local" = "local";
+  let bodies: string[] = [];
+  if (context.provider && context.turns.length) {
+    try {
+      bodies = await providerSuggestions(context.provider, context.turns, context.knowledge);
+      source = "provider";
+    } catch (error) {
+      logger.warn({ ...providerFailureOf(error), err: error }, "AI suggestions failed; local suggestions used");
+    }
+  }
+  if (source === "local") {
+    const lastInbound = context.turns.findLast((t) => t.role === "user")?.content ?? "";
+    bodies = localSuggestions(lastInbound, context.knowledge, context.quickReplies);
+  }
+  const suggestions = await withOrganization(organizationId, async (tx) => {
+    // Suggestions not sent before a new request was made were not taken.
+    await tx.aiSuggestion.updateMany({
+      where: { conversationId: input.conversationId, outcome: "offered", kind: "reply" },
+      data: { outcome: "discarded", settledAt: new Date() },
+    });
+    return tx.aiSuggestion.createManyAndReturn({
+      data: bodies.map((body) => ({
+        organizationId,
+        conversationId: input.conversationId,
+        kind: "reply",
+        source,
+        body,
+        offeredToUserId: actor.userId,
+      })),
+      select: { id: true, body: true },
+    });
+  });
+  return { source, suggestions: suggestions.map((s) => ({ ...s, source })) };
+}
+
+async function providerSuggestions(
+  provider: ProviderSettings,
+  turns: ChatTurn[],
+  knowledge: readonly KnowledgeEntryDto[],
+): Promise<string[]> {
+  const result = await completeWithJsonSchema(provider, {
+    name: "reply_suggestions",
+    temperature: 0.4,
+    system:
+      "You help a business's agent answer a WhatsApp conversation. Write one to three short replies the agent " +
+      "could send next, in the customer's language, using only facts from the knowledge base below; never invent " +
+      `prices, links or phone numbers.\nKnowledge base:\n${knowledgeContext(knowledge)}`,
+    messages: turns,
+    jsonSchema: {
+      type: "object",
+      additionalProperties: false,
+      required: ["suggestions"],
+      properties: { suggestions: { type: "array", minItems: 1, maxItems: 3, items: { type: "string" } } },
+    },
+    answer,
+  });
+  return result.suggestions;
+}
