@@ -7,18 +7,26 @@ export interface RecordedRequest {
   body: {
     model: string;
     messages: { role: string; content: string }[];
-    response_format?: { type: string; json_schema?: { schema: { properties: Record<string, { enum?: string[] }> } } };
+    response_format?: {
+      type: string;
+      json_schema?: { name?: string; schema: { properties: Record<string, { enum?: string[] }> } };
+    };
   };
 }
 
-type Answer = { sentiment: string; sentiment_score: number; label: string; confidence: number; language: string };
+/** The JSON the scripted model answers with: any object fitting the request's schema. */
+type Answer = Record<string, unknown>;
 
 /**
  * A real HTTP server speaking the OpenAI chat-completions contract (what any OpenAI-compatible
  * provider exposes), for tests: it records requests, checks the bearer key, answers with a scripted
  * JSON message, and can be told to answer 429 with Retry-After first.
  */
-export async function startOpenAiCompatibleServer(options: { apiKey: string; answer: (text: string) => Answer }) {
+export async function startOpenAiCompatibleServer(options: {
+  apiKey: string;
+  /** `text` is the last user message; `schemaName` tells the features apart (message_insight, auto_reply_decision…). */
+  answer: (text: string, schemaName: string | undefined, body: RecordedRequest["body"]) => Answer;
+}) {
   const requests: RecordedRequest[] = [];
   const planned: { status: number; retryAfterSeconds?: number }[] = [];
   const server: Server = createServer(async (request, response) => {
@@ -39,7 +47,7 @@ export async function startOpenAiCompatibleServer(options: { apiKey: string; ans
         { error: { message: "Rate limit reached", type: "requests" } },
         next.retryAfterSeconds !== undefined ? { "retry-after": String(next.retryAfterSeconds) } : {},
       );
-    const text = body.messages.find((message) => message.role === "user")?.content ?? "";
+    const text = body.messages.findLast((message) => message.role === "user")?.content ?? "";
     send(200, {
       id: `chatcmpl-${requests.length}`,
       object: "chat.completion",
@@ -48,7 +56,7 @@ export async function startOpenAiCompatibleServer(options: { apiKey: string; ans
       choices: [
         {
           index: 0,
-          message: { role: "assistant", content: JSON.stringify(options.answer(text)), refusal: null },
+          message: { role: "assistant", content: JSON.stringify(options.answer(text, body.response_format?.json_schema?.name, body)), refusal: null },
           finish_reason: "stop",
           logprobs: null,
         },
