@@ -4,6 +4,7 @@ import { languageOf } from "../ai/local-engine";
 import { completeWithJsonSchema, type ChatTurn, type ProviderSettings } from "../ai/provider-engine";
 import { checkReply } from "./check-reply";
 import { knowledgeContext, type KnowledgeEntryDto } from "./knowledge-entries";
+import { autoReplyInstructions } from "./reply-prompts";
 
 /** The reasons the model itself may give; the others are decided in code. */
 const modelHandoffReasons = ["human_requested", "negative_sentiment", "low_confidence", "blocked_topic"] as const;
@@ -35,14 +36,7 @@ export async function generateAutoReply(input: {
   const knowledge = knowledgeContext(input.knowledge);
   const answer = await completeWithJsonSchema(input.provider, {
     name: "auto_reply_decision",
-    system:
-      "You answer a business's WhatsApp customers while no agent is available, as the business's assistant. " +
-      "Reply only from the knowledge base below, in the customer's language, in at most a few sentences; never " +
-      "invent prices, links or phone numbers. Decide \"handoff\" instead when the customer asks for a person " +
-      "(human_requested), is upset or complaining (negative_sentiment), the knowledge base does not answer the " +
-      `question (low_confidence), or it touches a blocked topic (blocked_topic). Blocked topics: ${
-        input.blockedTopics.length ? input.blockedTopics.join("; ") : "(none)"
-      }. confidence is your probability that the reply is right and complete.\nKnowledge base:\n${knowledge}`,
+    system: autoReplyInstructions(input.blockedTopics, knowledge),
     messages: input.turns,
     jsonSchema: {
       type: "object",

@@ -2,20 +2,13 @@ import { z } from "zod";
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import type { DraftRewrite } from "../../../shared/auto-reply";
+import { rewriteInstructions } from "./reply-prompts";
 import type { z as zod } from "../../../shared/zod";
 import { loadConversation } from "../conversations/load-conversation";
 import { loadAiProvider } from "../ai/load-ai-provider";
 import { completeWithJsonSchema } from "../ai/provider-engine";
 import type { Actor } from "../members/actor";
 import type { rewriteDraftOutput } from "./ai-replies-outputs";
-
-const instructions: Record<DraftRewrite, (target: string) => string> = {
-  rephrase: () => "Rephrase the draft with the same meaning, in its language.",
-  fix: () => "Fix spelling, grammar and punctuation of the draft; change nothing else.",
-  formal: () => "Rewrite the draft in a polite, formal tone, in its language.",
-  friendly: () => "Rewrite the draft in a warm, friendly tone, in its language.",
-  translate: (target) => `Translate the draft into the language with ISO code "${target}".`,
-};
 
 const answer = z.object({ text: z.string().min(1).max(4000) });
 
@@ -40,7 +33,7 @@ export async function rewriteDraft(
   if (!provider) throw new AppError("BAD_REQUEST", "aiProviderMissing");
   const result = await completeWithJsonSchema(provider, {
     name: "draft_rewrite",
-    system: `You edit a reply a business's agent is about to send on WhatsApp. ${instructions[input.rewrite](input.targetLanguage)} Answer with the new text only.`,
+    system: rewriteInstructions(input.rewrite, input.targetLanguage),
     messages: [{ role: "user", content: input.draft }],
     jsonSchema: {
       type: "object",

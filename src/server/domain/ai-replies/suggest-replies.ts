@@ -10,6 +10,7 @@ import type { z as zod } from "../../../shared/zod";
 import type { suggestRepliesOutput } from "./ai-replies-outputs";
 import { knowledgeContext, loadKnowledge, type KnowledgeEntryDto } from "./knowledge-entries";
 import { localSuggestions } from "./local-suggestions";
+import { suggestionInstructions } from "./reply-prompts";
 import { recentTurns } from "./recent-turns";
 
 const answer = z.object({ suggestions: z.array(z.string().min(1).max(2000)).min(1).max(3) });
@@ -80,10 +81,7 @@ async function providerSuggestions(
   const result = await completeWithJsonSchema(provider, {
     name: "reply_suggestions",
     temperature: 0.4,
-    system:
-      "You help a business's agent answer a WhatsApp conversation. Write one to three short replies the agent " +
-      "could send next, in the customer's language, using only facts from the knowledge base below; never invent " +
-      `prices, links or phone numbers.\nKnowledge base:\n${knowledgeContext(knowledge)}`,
+    system: suggestionInstructions(knowledgeContext(knowledge)),
     messages: turns,
     jsonSchema: {
       type: "object",

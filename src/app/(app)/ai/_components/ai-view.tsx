@@ -8,7 +8,10 @@ import { useState } from "react";
 import type { RouterOutputs } from "~/trpc/types";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { AutoReplySettings } from "./auto-reply-settings";
 import { ConfusionMatrix } from "./confusion-matrix";
+import { KnowledgeBase } from "./knowledge-base";
+import { SuggestionStats } from "./suggestion-stats";
 import { ProviderSettings } from "./provider-settings";
 import { useLabelName } from "./use-label-name";
 
@@ -37,6 +40,9 @@ export function AiView({ isAdmin }: { isAdmin: boolean }) {
       </Group>
       {overview.error && <Alert color="red">{messageOf(overview.error, t("loadError"))}</Alert>}
       {overview.data && <Overview data={overview.data} />}
+      <SuggestionStats days={days} />
+      <KnowledgeBase isAdmin={isAdmin} />
+      {isAdmin && <AutoReplySettings />}
       {isAdmin && <ProviderSettings />}
     </Stack>
   );
