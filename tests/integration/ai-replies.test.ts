@@ -17,7 +17,12 @@ function scriptedAnswer(text: string, schema: string | undefined): Record<string
     return { sentiment: "neutral", sentiment_score: 0, label: "question", confidence: 0.9, language: "pt" };
   if (schema === "reply_suggestions") return { suggestions: [HOURS, "Posso ajudar em algo mais?"] };
   if (schema === "draft_rewrite") return { text: `Olá! ${text}` };
-  const reply = (body: string, confidence = 0.95) => ({ decision: "reply", handoff_reason: "none", reply: body, confidence });
+  const reply = (body: string, confidence = 0.95) => ({
+    decision: "reply",
+    handoff_reason: "none",
+    reply: body,
+    confidence,
+  });
   if (/absurdo|péssimo/i.test(text))
     return { decision: "handoff", handoff_reason: "negative_sentiment", reply: "", confidence: 0.9 };
   if (/promo/i.test(text)) return reply("Veja nossa oferta em https://promo-falsa.example.com/oferta");
@@ -37,7 +42,12 @@ type Fixture = Awaited<ReturnType<typeof connectedInboxFixture>>;
 let phoneSequence = 0;
 async function botFixture(settings: { draftMode?: boolean; enabled?: boolean } = {}) {
   const fixture = await connectedInboxFixture(`55119000${String(2000 + ++phoneSequence)}`);
-  await fixture.owner.ai.saveProvider({ baseUrl: model.baseUrl, apiKey: API_KEY, model: "test-model", timeoutMs: 5000 });
+  await fixture.owner.ai.saveProvider({
+    baseUrl: model.baseUrl,
+    apiKey: API_KEY,
+    model: "test-model",
+    timeoutMs: 5000,
+  });
   await fixture.owner.aiReplies.saveKnowledge({ kind: "qa", question: "Qual o horário?", content: HOURS });
   await fixture.owner.aiReplies.saveKnowledge({ kind: "text", content: "Plano anual: R$ 499,90." });
   await setBot(fixture, settings.enabled ?? true, settings.draftMode ?? false);
@@ -129,7 +139,10 @@ describe("AI: automatic replies with guardrails", () => {
   it("an assignment pauses the bot as well", async () => {
     const fixture = await botFixture({ enabled: false });
     const message = await customerSays(fixture, "5511987100002", "bom dia");
-    await fixture.owner.conversations.assign({ conversationId: message.conversationId, assigneeId: fixture.org.ownerId });
+    await fixture.owner.conversations.assign({
+      conversationId: message.conversationId,
+      assigneeId: fixture.org.ownerId,
+    });
     await setBot(fixture, true);
     const next = await customerSays(fixture, "5511987100002", "qual o horário?");
     await runAutoReplies({ organizationId: fixture.org.organizationId, messageIds: [next.id] });
@@ -163,7 +176,10 @@ describe("AI: automatic replies with guardrails", () => {
     await fixture.owner.aiReplies.approveDraft({ draftId: draft.id });
     await fixture.owner.aiReplies.approveDraft({ draftId: draft.id });
     await expect.poll(() => sentTexts(fixture), { timeout: 20_000 }).toEqual([HOURS]);
-    expect(await decisionOf(fixture, message.id)).toMatchObject({ status: "approved", decidedByUserId: fixture.org.ownerId });
+    expect(await decisionOf(fixture, message.id)).toMatchObject({
+      status: "approved",
+      decidedByUserId: fixture.org.ownerId,
+    });
     const audit = await withOrganization(fixture.org.organizationId, (tx) =>
       tx.auditLog.count({ where: { action: "ai_auto_reply.approved" } }),
     );
@@ -201,9 +217,9 @@ describe("AI: automatic replies with guardrails", () => {
     expect(await decisionOf(fixture, a.id)).toBeNull();
     expect(await decisionOf(fixture, b.id)).toBeNull();
     expect(decisionRequestsFor("qual o horário de vocês?")).toHaveLength(0);
-    expect(model.requests.filter((r) => r.body.messages.some((m) => m.content.includes("qual o horário hoje")))).toEqual(
-      [],
-    );
+    expect(
+      model.requests.filter((r) => r.body.messages.some((m) => m.content.includes("qual o horário hoje"))),
+    ).toEqual([]);
     expect(await sentTexts(fixture)).toEqual([]);
   });
 });
@@ -214,11 +230,18 @@ describe("AI: composer help and the knowledge base", () => {
     const { owner } = fixture;
     const message = await customerSays(fixture, "5511987100010", "Vocês abrem que horas?");
     const offered = await owner.aiReplies.suggest({ conversationId: message.conversationId });
-    expect(offered).toMatchObject({ source: "provider", suggestions: [{ body: HOURS }, { body: "Posso ajudar em algo mais?" }] });
+    expect(offered).toMatchObject({
+      source: "provider",
+      suggestions: [{ body: HOURS }, { body: "Posso ajudar em algo mais?" }],
+    });
     const request = model.requests.findLast((r) => r.body.response_format?.json_schema?.name === "reply_suggestions")!;
     expect(request.body.messages.at(-1)).toEqual({ role: "user", content: "Vocês abrem que horas?" });
 
-    await owner.conversations.reply({ conversationId: message.conversationId, clientMessageId: randomUUID(), body: HOURS });
+    await owner.conversations.reply({
+      conversationId: message.conversationId,
+      clientMessageId: randomUUID(),
+      body: HOURS,
+    });
     const outcomes = await withOrganization(fixture.org.organizationId, (tx) =>
       tx.aiSuggestion.findMany({ where: { conversationId: message.conversationId }, orderBy: { body: "asc" } }),
     );
@@ -267,7 +290,12 @@ describe("AI: composer help and the knowledge base", () => {
     const fixture = await connectedInboxFixture("5511900002998");
     const { owner, org } = fixture;
     const entry = await owner.aiReplies.saveKnowledge({ kind: "qa", question: "Entregam?", content: "Sim, em SP." });
-    await owner.aiReplies.saveKnowledge({ id: entry.id, kind: "qa", question: "Entregam?", content: "Sim, em todo o Brasil." });
+    await owner.aiReplies.saveKnowledge({
+      id: entry.id,
+      kind: "qa",
+      question: "Entregam?",
+      content: "Sim, em todo o Brasil.",
+    });
     expect(await owner.aiReplies.knowledge()).toMatchObject([{ id: entry.id, content: "Sim, em todo o Brasil." }]);
     await owner.aiReplies.deleteKnowledge({ id: entry.id });
     await owner.aiReplies.deleteKnowledge({ id: entry.id });
@@ -275,6 +303,10 @@ describe("AI: composer help and the knowledge base", () => {
     const actions = await withOrganization(org.organizationId, (tx) =>
       tx.auditLog.findMany({ where: { targetType: "ai_knowledge_entry" }, orderBy: { createdAt: "asc" } }),
     );
-    expect(actions.map((a) => a.action)).toEqual(["ai_knowledge.created", "ai_knowledge.updated", "ai_knowledge.deleted"]);
+    expect(actions.map((a) => a.action)).toEqual([
+      "ai_knowledge.created",
+      "ai_knowledge.updated",
+      "ai_knowledge.deleted",
+    ]);
   });
 });

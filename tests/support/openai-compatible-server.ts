@@ -56,7 +56,11 @@ export async function startOpenAiCompatibleServer(options: {
       choices: [
         {
           index: 0,
-          message: { role: "assistant", content: JSON.stringify(options.answer(text, body.response_format?.json_schema?.name, body)), refusal: null },
+          message: {
+            role: "assistant",
+            content: JSON.stringify(options.answer(text, body.response_format?.json_schema?.name, body)),
+            refusal: null,
+          },
           finish_reason: "stop",
           logprobs: null,
         },

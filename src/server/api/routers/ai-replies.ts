@@ -36,7 +36,9 @@ import { adminProcedure, organizationProcedure, router } from "../trpc";
 
 /** Composer help, the knowledge base ("treinamento") and automatic replies. */
 export const aiRepliesRouter = router({
-  knowledge: organizationProcedure.output(listKnowledgeEntriesOutput).query(({ ctx }) => listKnowledgeEntries(ctx.actor)),
+  knowledge: organizationProcedure
+    .output(listKnowledgeEntriesOutput)
+    .query(({ ctx }) => listKnowledgeEntries(ctx.actor)),
   saveKnowledge: adminProcedure
     .input(saveKnowledgeEntryInput)
     .output(knowledgeEntryOutput)

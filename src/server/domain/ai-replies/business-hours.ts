@@ -15,8 +15,6 @@ export function withinBusinessHours(
   const isoWeekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(part("weekday")) + 1;
   const minute = Number(part("hour")) * 60 + Number(part("minute"));
   return (
-    hours.businessDays.includes(isoWeekday) &&
-    minute >= hours.businessStartMinute &&
-    minute < hours.businessEndMinute
+    hours.businessDays.includes(isoWeekday) && minute >= hours.businessStartMinute && minute < hours.businessEndMinute
   );
 }

@@ -8,7 +8,9 @@ const check = (reply: string, languages = { replyLanguage: "pt", customerLanguag
 
 describe("checks on a generated reply", () => {
   it("passes a reply that only repeats what the knowledge base says", () => {
-    expect(check("O plano anual custa 499,90 reais. Veja ajuda.exemplo.com.br/planos ou ligue 11 4004-1234.")).toBeNull();
+    expect(
+      check("O plano anual custa 499,90 reais. Veja ajuda.exemplo.com.br/planos ou ligue 11 4004-1234."),
+    ).toBeNull();
   });
 
   it("rejects a link, phone number or price the knowledge base does not have", () => {

@@ -4,10 +4,10 @@ import type { ReplyCheck } from "../../../shared/auto-reply";
 /** A WhatsApp answer longer than this is not a chat message; people take over. */
 export const MAX_REPLY_LENGTH = 700;
 
-const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"')]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|app|link|ly|br)(?:\/[^\s<>"')]*)?/gi;
+const LINK =
+  /\b(?:https?:\/\/|www\.)[^\s<>"')]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|app|link|ly|br)(?:\/[^\s<>"')]*)?/gi;
 // "R$ 49,90", "US$ 10", "49,90 reais", "€5": an amount of money, however written.
-const PRICE =
-  /(?:R\$|US\$|\$|€|£)\s*\d[\d.,]*|\d[\d.,]*\s*(?:reais|real|d[oó]lares|euros|brl|usd)\b/gi;
+const PRICE = /(?:R\$|US\$|\$|€|£)\s*\d[\d.,]*|\d[\d.,]*\s*(?:reais|real|d[oó]lares|euros|brl|usd)\b/gi;
 
 /**
  * Checks in code after generation: the model may have been told, but only what is verified here is sent.

@@ -69,4 +69,3 @@ export async function generateAutoReply(input: {
   if (check) return { kind: "rejected", check, body, confidence: answer.confidence };
   return { kind: "reply", body, confidence: answer.confidence };
 }
-

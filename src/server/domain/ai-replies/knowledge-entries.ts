@@ -53,7 +53,9 @@ export async function saveKnowledgeEntry(
 /** Deleting an entry that is already gone is a no-op (and leaves no audit row). */
 export async function deleteKnowledgeEntry(actor: Actor, input: { id: string }): Promise<void> {
   await withOrganization(actor.organizationId, async (tx) => {
-    const removed = await tx.aiKnowledgeEntry.deleteMany({ where: { id: input.id, organizationId: actor.organizationId } });
+    const removed = await tx.aiKnowledgeEntry.deleteMany({
+      where: { id: input.id, organizationId: actor.organizationId },
+    });
     if (!removed.count) return;
     await recordAudit(tx, {
       organizationId: actor.organizationId,

@@ -12,10 +12,7 @@ import { pauseBot } from "./pause-bot";
  * An agent approves ("aprovar e enviar") or discards a "rascunho" reply. Approving sends the bot's text
  * through the normal pipeline (the contact's consent is checked again); deciding twice is a no-op.
  */
-export async function reviewAutoReplyDraft(
-  actor: Actor,
-  input: { draftId: string; approve: boolean },
-): Promise<void> {
+export async function reviewAutoReplyDraft(actor: Actor, input: { draftId: string; approve: boolean }): Promise<void> {
   const { organizationId } = actor;
   const outcome = await withOrganization(organizationId, async (tx) => {
     const [draft] = await tx.$queryRaw<{ id: string; conversation_id: string; status: string; body: string | null }[]>`
@@ -39,7 +36,10 @@ export async function reviewAutoReplyDraft(
       !!contact &&
       !contact.aiOptOut &&
       contact.consentStatus !== "opted_out" &&
-      !(await overDailyLimit(tx, { instanceId: conversation.instanceId, dailySendLimit: conversation.instance.dailySendLimit }));
+      !(await overDailyLimit(tx, {
+        instanceId: conversation.instanceId,
+        dailySendLimit: conversation.instance.dailySendLimit,
+      }));
     if (input.approve && !sendable) throw new AppError("CONFLICT", "autoReplyDraftNotSendable");
     let messageId: string | null = null;
     if (sendable) {
@@ -71,6 +71,8 @@ export async function reviewAutoReplyDraft(
     return { conversationId: conversation.id, messageId };
   });
   if (outcome.messageId)
-    await emitMessageChanges(organizationId, [{ conversationId: outcome.conversationId, messageId: outcome.messageId }]);
+    await emitMessageChanges(organizationId, [
+      { conversationId: outcome.conversationId, messageId: outcome.messageId },
+    ]);
   await emitConversationUpdated(organizationId, outcome.conversationId);
 }

@@ -57,7 +57,9 @@ export async function runAutoReplies(input: { organizationId: string; messageIds
     }
     const sentMessageId = await withOrganization(organizationId, (tx) => recordDecision(tx, candidate, decision));
     if (sentMessageId)
-      await emitMessageChanges(organizationId, [{ conversationId: candidate.conversationId, messageId: sentMessageId }]);
+      await emitMessageChanges(organizationId, [
+        { conversationId: candidate.conversationId, messageId: sentMessageId },
+      ]);
     await emitConversationUpdated(organizationId, candidate.conversationId);
   }
 }
@@ -123,10 +125,7 @@ async function recordDecision(
 }
 
 /** The bot's replies count against the number's daily limit like every other send. */
-export async function overDailyLimit(
-  tx: Tx,
-  target: { instanceId: string; dailySendLimit: number },
-): Promise<boolean> {
+export async function overDailyLimit(tx: Tx, target: { instanceId: string; dailySendLimit: number }): Promise<boolean> {
   const since = new Date(Date.now() - 24 * 3600_000);
   const sent = await tx.message.count({
     where: { instanceId: target.instanceId, direction: "outbound", createdAt: { gte: since } },
@@ -140,5 +139,9 @@ function matchedKeyword(text: string, keywords: readonly string[]): string | nul
 }
 
 function fold(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .trim();
 }

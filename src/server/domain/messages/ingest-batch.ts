@@ -174,7 +174,8 @@ export class IngestBatch {
       for (let start = 0; start < ids.length; start += CLASSIFY_CHUNK) {
         const messageIds = ids.slice(start, start + CLASSIFY_CHUNK);
         await enqueue("ai.classify", { organizationId: this.organizationId, messageIds }, { tx });
-        if (autoReply?.enabled) await enqueue("ai.auto-reply", { organizationId: this.organizationId, messageIds }, { tx });
+        if (autoReply?.enabled)
+          await enqueue("ai.auto-reply", { organizationId: this.organizationId, messageIds }, { tx });
       }
     }
     await recordIngestedMessageEvents(tx, this, this.reportable);

@@ -3,7 +3,7 @@
 import { Alert, Button, Group, NumberInput, Paper, Select, Stack, Switch, TagsInput, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { autoReplyModes } from "~/shared/auto-reply";
 import type { RouterOutputs } from "~/trpc/types";
 import { useErrorWording } from "~/trpc/errors";
@@ -38,22 +38,22 @@ export function AutoReplySettings() {
 }
 
 function SettingsForm({ instanceId }: { instanceId: string }) {
+  const trpc = useTRPC();
+  const current = useQuery(trpc.aiReplies.autoReplySettings.queryOptions({ instanceId }));
+  return current.data ? <SettingsEditor instanceId={instanceId} initial={current.data} /> : null;
+}
+
+function SettingsEditor({ instanceId, initial }: { instanceId: string; initial: Settings }) {
   const t = useTranslations("ai.autoReply");
   const { messageOf } = useErrorWording();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const current = useQuery(trpc.aiReplies.autoReplySettings.queryOptions({ instanceId }));
-  const [form, setForm] = useState<Settings | null>(null);
-  useEffect(() => {
-    if (current.data) setForm(current.data);
-  }, [current.data]);
+  const [form, setForm] = useState<Settings>(initial);
   const save = useMutation(
     trpc.aiReplies.saveAutoReplySettings.mutationOptions({
-      onSuccess: (saved) =>
-        queryClient.setQueryData(trpc.aiReplies.autoReplySettings.queryKey({ instanceId }), saved),
+      onSuccess: (saved) => queryClient.setQueryData(trpc.aiReplies.autoReplySettings.queryKey({ instanceId }), saved),
     }),
   );
-  if (!form) return null;
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setForm({ ...form, [key]: value });
   const hour = (minute: number) => Math.round(minute / 60);
 
@@ -103,7 +103,11 @@ function SettingsForm({ instanceId }: { instanceId: string }) {
         onChange={(e) => set("draftMode", e.currentTarget.checked)}
       />
       <TagsInput label={t("blockedTopics")} value={form.blockedTopics} onChange={(v) => set("blockedTopics", v)} />
-      <TagsInput label={t("handoffKeywords")} value={form.handoffKeywords} onChange={(v) => set("handoffKeywords", v)} />
+      <TagsInput
+        label={t("handoffKeywords")}
+        value={form.handoffKeywords}
+        onChange={(v) => set("handoffKeywords", v)}
+      />
       <Group>
         <Button
           size="xs"

@@ -1,6 +1,19 @@
 "use client";
 
-import { ActionIcon, Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { IconTrash } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -63,7 +76,12 @@ export function KnowledgeBase({ isAdmin }: { isAdmin: boolean }) {
               <Text size="sm">{entry.content}</Text>
             </Stack>
             {isAdmin && (
-              <ActionIcon variant="subtle" color="red" aria-label={t("delete")} onClick={() => remove.mutate({ id: entry.id })}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t("delete")}
+                onClick={() => remove.mutate({ id: entry.id })}
+              >
                 <IconTrash size={16} />
               </ActionIcon>
             )}
@@ -82,7 +100,11 @@ export function KnowledgeBase({ isAdmin }: { isAdmin: boolean }) {
                 ]}
               />
               {kind === "qa" && (
-                <TextInput label={t("question")} value={question} onChange={(e) => setQuestion(e.currentTarget.value)} />
+                <TextInput
+                  label={t("question")}
+                  value={question}
+                  onChange={(e) => setQuestion(e.currentTarget.value)}
+                />
               )}
               <Textarea
                 label={kind === "qa" ? t("answer") : t("text")}
@@ -99,7 +121,9 @@ export function KnowledgeBase({ isAdmin }: { isAdmin: boolean }) {
             </Stack>
           </form>
         )}
-        {(save.error ?? remove.error) && <Alert color="red">{messageOf(save.error ?? remove.error, t("failed"))}</Alert>}
+        {(save.error ?? remove.error) && (
+          <Alert color="red">{messageOf(save.error ?? remove.error, t("failed"))}</Alert>
+        )}
       </Stack>
     </Paper>
   );
