@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { runAutoReplies } from "~/server/domain/ai-replies/run-auto-replies";
+import { autoReplySettings } from "../support/auto-reply-settings";
 import { textUpsert } from "../support/evolution-payloads";
 import { connectedInboxFixture, deliver } from "../support/inbox-pipeline";
 import { startOpenAiCompatibleServer } from "../support/openai-compatible-server";
@@ -55,19 +56,14 @@ async function botFixture(settings: { draftMode?: boolean; enabled?: boolean } =
 }
 
 function setBot(fixture: Fixture, enabled: boolean, draftMode = false) {
-  return fixture.owner.aiReplies.saveAutoReplySettings({
-    instanceId: fixture.instanceId,
-    enabled,
-    mode: "always",
-    maxRepliesPerConversation: 3,
-    draftMode,
-    businessStartMinute: 540,
-    businessEndMinute: 1080,
-    businessDays: [1, 2, 3, 4, 5],
-    blockedTopics: ["política"],
-    handoffKeywords: ["atendente"],
-    minConfidence: 0.7,
-  });
+  return fixture.owner.aiReplies.saveAutoReplySettings(
+    autoReplySettings(fixture.instanceId, {
+      enabled,
+      draftMode,
+      blockedTopics: ["política"],
+      handoffKeywords: ["atendente"],
+    }),
+  );
 }
 
 /** The customer writes; resolves with the stored message once ingested. */

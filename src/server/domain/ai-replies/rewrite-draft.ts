@@ -2,10 +2,9 @@ import { z } from "zod";
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import type { DraftRewrite } from "../../../shared/auto-reply";
+import { providerForConversation } from "./provider-for-conversation";
 import { rewriteInstructions } from "./reply-prompts";
 import type { z as zod } from "../../../shared/zod";
-import { loadConversation } from "../conversations/load-conversation";
-import { loadAiProvider } from "../ai/load-ai-provider";
 import { completeWithJsonSchema } from "../ai/provider-engine";
 import type { Actor } from "../members/actor";
 import type { rewriteDraftOutput } from "./ai-replies-outputs";
@@ -23,12 +22,9 @@ export async function rewriteDraft(
 ): Promise<zod.infer<typeof rewriteDraftOutput>> {
   const { organizationId } = actor;
   const provider = await withOrganization(organizationId, async (tx) => {
-    const conversation = await loadConversation(tx, organizationId, input.conversationId);
-    const contact = conversation.contactId
-      ? await tx.contact.findFirst({ where: { id: conversation.contactId }, select: { aiOptOut: true } })
-      : null;
-    if (contact?.aiOptOut) throw new AppError("FORBIDDEN", "aiOptedOutContact");
-    return loadAiProvider(tx, organizationId);
+    const { aiOptOut, provider } = await providerForConversation(tx, organizationId, input.conversationId);
+    if (aiOptOut) throw new AppError("FORBIDDEN", "aiOptedOutContact");
+    return provider;
   });
   if (!provider) throw new AppError("BAD_REQUEST", "aiProviderMissing");
   const result = await completeWithJsonSchema(provider, {

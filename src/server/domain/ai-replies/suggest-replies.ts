@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { withOrganization } from "../../db/tenant";
 import { logger } from "../../logger";
-import { loadConversation } from "../conversations/load-conversation";
-import { loadAiProvider } from "../ai/load-ai-provider";
 import { completeWithJsonSchema, type ChatTurn, type ProviderSettings } from "../ai/provider-engine";
 import { providerFailureOf } from "../ai/test-ai-provider";
 import type { Actor } from "../members/actor";
@@ -10,6 +8,7 @@ import type { z as zod } from "../../../shared/zod";
 import type { suggestRepliesOutput } from "./ai-replies-outputs";
 import { knowledgeContext, loadKnowledge, type KnowledgeEntryDto } from "./knowledge-entries";
 import { localSuggestions } from "./local-suggestions";
+import { providerForConversation } from "./provider-for-conversation";
 import { suggestionInstructions } from "./reply-prompts";
 import { recentTurns } from "./recent-turns";
 
@@ -26,13 +25,10 @@ export async function suggestReplies(
 ): Promise<zod.infer<typeof suggestRepliesOutput>> {
   const { organizationId } = actor;
   const context = await withOrganization(organizationId, async (tx) => {
-    const conversation = await loadConversation(tx, organizationId, input.conversationId);
-    const contact = conversation.contactId
-      ? await tx.contact.findFirst({ where: { id: conversation.contactId }, select: { aiOptOut: true } })
-      : null;
+    // "Sem IA" contacts get no provider: local suggestions only.
+    const { conversation, provider } = await providerForConversation(tx, organizationId, input.conversationId);
     return {
-      // "Sem IA" contacts never leave the machine: local suggestions only.
-      provider: contact?.aiOptOut ? null : await loadAiProvider(tx, organizationId),
+      provider,
       turns: await recentTurns(tx, conversation.id),
       knowledge: await loadKnowledge(tx, organizationId),
       quickReplies: await tx.quickReply.findMany({ where: { organizationId }, select: { shortcut: true, body: true } }),
