@@ -123,6 +123,7 @@ describe("AI: automatic replies with guardrails", () => {
       body: "Aqui é a Ana, posso ajudar?",
     });
     expect(await fixture.owner.aiReplies.conversationBot({ conversationId: first.conversationId })).toMatchObject({
+      enabled: true,
       pauseReason: "human_reply",
     });
     const second = await customerSays(fixture, phone, "E no sábado, abre?");

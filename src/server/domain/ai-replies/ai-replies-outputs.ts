@@ -52,6 +52,8 @@ export const autoReplyOutput = z.object({
   createdAt: z.date(),
 });
 export const conversationBotOutput = z.object({
+  /** Automatic replies are on for the conversation's number. */
+  enabled: z.boolean(),
   pausedAt: z.date().nullable(),
   pauseReason: z.enum(botPauseReasons).nullable(),
   replies: z.array(autoReplyOutput),

@@ -20,8 +20,13 @@ export async function getConversationBot(
       take: 10,
       select: { id: true, status: true, body: true, reason: true, createdAt: true },
     });
+    const settings = await tx.aiAutoReplySettings.findUnique({
+      where: { instanceId: conversation.instanceId },
+      select: { enabled: true },
+    });
     const reason = conversation.botPauseReason;
     return {
+      enabled: settings?.enabled ?? false,
       pausedAt: conversation.botPausedAt,
       pauseReason: reason && isBotPauseReason(reason) ? reason : null,
       replies,

@@ -27,7 +27,8 @@ export function BotPanel({ conversationId }: { conversationId: string }) {
   const error = approve.error ?? discard.error ?? resume.error;
   if (!bot.data) return null;
   const drafts = bot.data.replies.filter((reply) => reply.status === "draft");
-  const reason = bot.data.pauseReason;
+  // Every agent reply pauses the bot; say so only where the number has automatic replies on.
+  const reason = bot.data.enabled ? bot.data.pauseReason : null;
   if (!drafts.length && !reason) return null;
 
   return (
