@@ -34,6 +34,7 @@ export const errorReasons = [
   "importFileGone",
   "notFound",
   "aiProviderMissing",
+  "aiCallNotFound",
   "mediaNotFound",
   "mediaNotRetryable",
   "mediaNotInStorage",

@@ -26,6 +26,9 @@ export async function startOpenAiCompatibleServer(options: {
   apiKey: string;
   /** `text` is the last user message; `schemaName` tells the features apart (message_insight, auto_reply_decision…). */
   answer: (text: string, schemaName: string | undefined, body: RecordedRequest["body"]) => Answer;
+  /** The answer to a free-text request (no JSON schema asked), e.g. a summary. */
+  reply?: (text: string) => string;
+  usage?: { prompt_tokens: number; completion_tokens: number };
 }) {
   const requests: RecordedRequest[] = [];
   const planned: { status: number; retryAfterSeconds?: number }[] = [];
@@ -58,14 +61,21 @@ export async function startOpenAiCompatibleServer(options: {
           index: 0,
           message: {
             role: "assistant",
-            content: JSON.stringify(options.answer(text, body.response_format?.json_schema?.name, body)),
+            content:
+              !body.response_format && options.reply
+                ? options.reply(text)
+                : JSON.stringify(options.answer(text, body.response_format?.json_schema?.name, body)),
             refusal: null,
           },
           finish_reason: "stop",
           logprobs: null,
         },
       ],
-      usage: { prompt_tokens: 50, completion_tokens: 20, total_tokens: 70 },
+      usage: (({ prompt_tokens, completion_tokens }) => ({
+        prompt_tokens,
+        completion_tokens,
+        total_tokens: prompt_tokens + completion_tokens,
+      }))(options.usage ?? { prompt_tokens: 50, completion_tokens: 20 }),
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

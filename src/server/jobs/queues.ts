@@ -141,6 +141,21 @@ export const queues = {
     notify: false,
     batchSize: 4,
   }),
+  /** Summary of a conversation that was closed (enqueued in the closing transaction). */
+  "ai.summarize": defineQueue({
+    payload: z.object({ organizationId: z.uuid(), conversationId: z.uuid() }),
+    policy: transientRetry,
+    batchSize: 2,
+    // The call path may wait on a slow provider; two at a time keep the cores for ingestion.
+    concurrency: 2,
+  }),
+  /** Deletes AI call log rows past the organization's retention days. */
+  "ai.purge-calls": defineQueue({
+    payload: z.object({ organizationId: z.uuid() }),
+    policy: { retryLimit: 2, retryDelay: 60, retryBackoff: false, expireInSeconds: 600 },
+    batchSize: 1,
+    cronPerOrganization: "17 3 * * *",
+  }),
   "system.realtime-check": defineQueue({
     payload: z.object({
       organizationId: z.uuid(),

@@ -14,6 +14,8 @@ import { refreshReportingRollup } from "../../server/domain/analytics/refresh-re
 import { runContactImport } from "../../server/domain/contacts/run-contact-import";
 import { classifyMessages } from "../../server/domain/ai/classify-messages";
 import { runAutoReplies } from "../../server/domain/ai-replies/run-auto-replies";
+import { purgeAiCalls } from "../../server/domain/ai/purge-ai-calls";
+import { summarizeConversation } from "../../server/domain/ai/summarize-conversation";
 
 export interface HandlerContext {
   worker: WorkerIdentity;
@@ -35,6 +37,9 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "conversations.read-receipts": async (payload) => sendReadReceipts(payload),
   "ai.classify": async (payload) => void (await classifyMessages(payload)),
   "ai.auto-reply": async (payload) => runAutoReplies(payload),
+  "ai.summarize": async (payload) =>
+    void (await summarizeConversation({ ...payload, trigger: "closed", actorUserId: null })),
+  "ai.purge-calls": async (payload) => void (await purgeAiCalls(payload)),
   "contacts.import": async (payload, { signal }) => runContactImport(payload, { signal }),
   "analytics.rollup": async (payload) => void (await refreshReportingRollup(payload)),
   "campaigns.dispatch": async (payload) => continueCampaignDispatch(payload, await runCampaignDispatch(payload)),

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { HandoffReason, ReplyCheck } from "../../../shared/auto-reply";
 import { languageOf } from "../ai/local-engine";
-import { completeWithJsonSchema, type ChatTurn, type ProviderSettings } from "../ai/provider-engine";
+import { completeWithJsonSchema, type ChatTurn } from "../ai/provider-engine";
 import { checkReply } from "./check-reply";
 import { knowledgeContext, type KnowledgeEntryDto } from "./knowledge-entries";
-import { autoReplyInstructions } from "./reply-prompts";
+import { autoReplyInstructions, REPLY_PROMPT_VERSION } from "./reply-prompts";
 
 /** The reasons the model itself may give; the others are decided in code. */
 const modelHandoffReasons = ["human_requested", "negative_sentiment", "low_confidence", "blocked_topic"] as const;
@@ -26,7 +26,8 @@ export type AutoReplyDecision =
  * the reply in code against the knowledge base and the customer's language.
  */
 export async function generateAutoReply(input: {
-  provider: ProviderSettings;
+  organizationId: string;
+  contactId: string;
   turns: ChatTurn[];
   knowledge: readonly KnowledgeEntryDto[];
   blockedTopics: readonly string[];
@@ -34,7 +35,11 @@ export async function generateAutoReply(input: {
   customerText: string;
 }): Promise<AutoReplyDecision> {
   const knowledge = knowledgeContext(input.knowledge);
-  const answer = await completeWithJsonSchema(input.provider, {
+  const answer = await completeWithJsonSchema({
+    organizationId: input.organizationId,
+    feature: "auto_reply",
+    promptVersion: REPLY_PROMPT_VERSION,
+    contactIds: [input.contactId],
     name: "auto_reply_decision",
     system: autoReplyInstructions(input.blockedTopics, knowledge),
     messages: input.turns,

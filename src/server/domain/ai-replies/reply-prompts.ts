@@ -4,6 +4,9 @@ import type { DraftRewrite } from "../../../shared/auto-reply";
  * The instructions the reply features give the model (data for the model, not UI). Change
  * them together with the schemas in the callers.
  */
+/** Stored in the call log with each reply-feature call: change it whenever a prompt or schema changes. */
+export const REPLY_PROMPT_VERSION = "replies-prompt-2026-12-03";
+
 export function suggestionInstructions(knowledge: string): string {
   return (
     "You help a business's agent answer a WhatsApp conversation. Write one to three short replies the agent " +

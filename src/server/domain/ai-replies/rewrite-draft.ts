@@ -3,7 +3,7 @@ import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import type { DraftRewrite } from "../../../shared/auto-reply";
 import { providerForConversation } from "./provider-for-conversation";
-import { rewriteInstructions } from "./reply-prompts";
+import { REPLY_PROMPT_VERSION, rewriteInstructions } from "./reply-prompts";
 import type { z as zod } from "../../../shared/zod";
 import { completeWithJsonSchema } from "../ai/provider-engine";
 import type { Actor } from "../members/actor";
@@ -27,7 +27,10 @@ export async function rewriteDraft(
     return provider;
   });
   if (!provider) throw new AppError("BAD_REQUEST", "aiProviderMissing");
-  const result = await completeWithJsonSchema(provider, {
+  const result = await completeWithJsonSchema({
+    organizationId,
+    feature: "rewrite",
+    promptVersion: REPLY_PROMPT_VERSION,
     name: "draft_rewrite",
     system: rewriteInstructions(input.rewrite, input.targetLanguage),
     messages: [{ role: "user", content: input.draft }],

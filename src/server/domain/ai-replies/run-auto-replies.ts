@@ -2,7 +2,7 @@ import { withOrganization, type Tx } from "../../db/tenant";
 import { logger } from "../../logger";
 import type { HandoffReason } from "../../../shared/auto-reply";
 import { loadAiProvider } from "../ai/load-ai-provider";
-import { providerFailureOf } from "../ai/test-ai-provider";
+import { providerFailureOf } from "../ai/provider-failure";
 import { emitConversationUpdated } from "../conversations/emit-conversation-updated";
 import { emitMessageChanges } from "../messages/emit-message-changes";
 import { writeOutboundMessage } from "../messages/write-outbound-message";
@@ -42,7 +42,8 @@ export async function runAutoReplies(input: { organizationId: string; messageIds
     else {
       try {
         decision = await generateAutoReply({
-          provider,
+          organizationId,
+          contactId: candidate.contactId,
           turns: prepared.turns,
           knowledge: prepared.knowledge,
           blockedTopics: candidate.settings.blockedTopics,

@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { withOrganization } from "../../db/tenant";
 import { logger } from "../../logger";
-import { completeWithJsonSchema, type ChatTurn, type ProviderSettings } from "../ai/provider-engine";
-import { providerFailureOf } from "../ai/test-ai-provider";
+import { completeWithJsonSchema, type ChatTurn } from "../ai/provider-engine";
+import { providerFailureOf } from "../ai/provider-failure";
 import type { Actor } from "../members/actor";
 import type { z as zod } from "../../../shared/zod";
 import type { suggestRepliesOutput } from "./ai-replies-outputs";
 import { knowledgeContext, loadKnowledge, type KnowledgeEntryDto } from "./knowledge-entries";
 import { localSuggestions } from "./local-suggestions";
 import { providerForConversation } from "./provider-for-conversation";
-import { suggestionInstructions } from "./reply-prompts";
+import { REPLY_PROMPT_VERSION, suggestionInstructions } from "./reply-prompts";
 import { recentTurns } from "./recent-turns";
 
 const answer = z.object({ suggestions: z.array(z.string().min(1).max(2000)).min(1).max(3) });
@@ -29,6 +29,7 @@ export async function suggestReplies(
     const { conversation, provider } = await providerForConversation(tx, organizationId, input.conversationId);
     return {
       provider,
+      contactId: conversation.contactId,
       turns: await recentTurns(tx, conversation.id),
       knowledge: await loadKnowledge(tx, organizationId),
       quickReplies: await tx.quickReply.findMany({ where: { organizationId }, select: { shortcut: true, body: true } }),
@@ -38,7 +39,7 @@ export async function suggestReplies(
   let bodies: string[] = [];
   if (context.provider && context.turns.length) {
     try {
-      bodies = await providerSuggestions(context.provider, context.turns, context.knowledge);
+      bodies = await providerSuggestions(organizationId, context.contactId, context.turns, context.knowledge);
       source = "provider";
     } catch (error) {
       logger.warn({ ...providerFailureOf(error), err: error }, "AI suggestions failed; local suggestions used");
@@ -70,11 +71,16 @@ export async function suggestReplies(
 }
 
 async function providerSuggestions(
-  provider: ProviderSettings,
+  organizationId: string,
+  contactId: string | null,
   turns: ChatTurn[],
   knowledge: readonly KnowledgeEntryDto[],
 ): Promise<string[]> {
-  const result = await completeWithJsonSchema(provider, {
+  const result = await completeWithJsonSchema({
+    organizationId,
+    feature: "suggestion",
+    promptVersion: REPLY_PROMPT_VERSION,
+    contactIds: contactId ? [contactId] : [],
     name: "reply_suggestions",
     temperature: 0.4,
     system: suggestionInstructions(knowledgeContext(knowledge)),

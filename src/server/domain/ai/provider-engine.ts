@@ -1,20 +1,14 @@
-import OpenAI from "openai";
 import { z } from "zod";
-import { aiSentiments } from "../../../shared/ai-labels";
 import { AppError } from "../../errors";
+import { aiSentiments } from "../../../shared/ai-labels";
+import { callAiProvider, type AiCallResult } from "./call-ai-provider";
+import type { AiCallPolicy } from "./load-ai-call-policy";
 import type { Insight } from "./local-engine";
-import { blockedProviderAddress, ProviderAddressBlockedError, providerDispatcher } from "./provider-address-guard";
+import { markAiCallInvalid } from "./record-ai-call";
 
-export const PROVIDER_ENGINE = "provider" as const;
+export { PROVIDER_ENGINE, type ProviderSettings } from "./provider-settings";
 /** Stored with each insight the provider made: change it whenever the prompt or schema changes. */
 export const PROMPT_VERSION = "classify-prompt-2026-12-02";
-
-export interface ProviderSettings {
-  baseUrl: string;
-  apiKey: string | null;
-  model: string;
-  timeoutMs: number;
-}
 
 const NO_LABEL = "none";
 
@@ -26,37 +20,78 @@ const answerSchema = z.object({
   language: z.enum(["pt", "en", "other"]),
 });
 
+export interface ClassificationRequest {
+  organizationId: string;
+  feature: "classification" | "test_connection";
+  text: string;
+  labels: readonly string[];
+  contactIds?: readonly string[];
+  policy?: AiCallPolicy;
+}
+
+export type ProviderClassification =
+  { ok: true; insight: Insight; model: string } | Exclude<AiCallResult, { ok: true }>;
+
 /**
  * Classifies one text with the organization's OpenAI-compatible provider (chat completions with a
- * JSON-schema answer).
+ * JSON-schema answer), through the one call path (policy, budget, redaction, log).
  */
-export async function classifyWithProvider(
-  settings: ProviderSettings,
-  text: string,
-  labels: readonly string[],
-): Promise<Insight> {
-  const parsed = await completeWithJsonSchema(settings, {
-    name: "message_insight",
-    system:
-      "You classify WhatsApp messages a business received (mostly Brazilian Portuguese, some English). " +
-      `Answer with the message's sentiment and exactly one label among: ${labels.join(", ")}; ` +
-      `or "${NO_LABEL}" when none fits (greetings, acknowledgements). "opt_out" means the sender asks to ` +
-      "receive no more messages. confidence is your probability that the label is right.",
-    messages: [{ role: "user", content: text.slice(0, 2000) }],
-    jsonSchema: {
-      type: "object",
-      additionalProperties: false,
-      required: ["sentiment", "sentiment_score", "label", "confidence", "language"],
-      properties: {
-        sentiment: { type: "string", enum: [...aiSentiments] },
-        sentiment_score: { type: "number", minimum: -1, maximum: 1 },
-        label: { type: "string", enum: [...labels, NO_LABEL] },
-        confidence: { type: "number", minimum: 0, maximum: 1 },
-        language: { type: "string", enum: ["pt", "en", "other"] },
+export async function classifyWithProvider(request: ClassificationRequest): Promise<ProviderClassification> {
+  const { labels } = request;
+  const result = await callAiProvider({
+    organizationId: request.organizationId,
+    feature: request.feature,
+    promptVersion: PROMPT_VERSION,
+    contactIds: request.contactIds,
+    policy: request.policy,
+    messages: [
+      {
+        role: "system",
+        content:
+          "You classify WhatsApp messages a business received (mostly Brazilian Portuguese, some English). " +
+          `Answer with the message's sentiment and exactly one label among: ${labels.join(", ")}; ` +
+          `or "${NO_LABEL}" when none fits (greetings, acknowledgements). "opt_out" means the sender asks to ` +
+          "receive no more messages. confidence is your probability that the label is right.",
+      },
+      { role: "user", content: request.text.slice(0, 2000) },
+    ],
+    responseFormat: {
+      type: "json_schema",
+      json_schema: {
+        name: "message_insight",
+        strict: true,
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          required: ["sentiment", "sentiment_score", "label", "confidence", "language"],
+          properties: {
+            sentiment: { type: "string", enum: [...aiSentiments] },
+            sentiment_score: { type: "number", minimum: -1, maximum: 1 },
+            label: { type: "string", enum: [...labels, NO_LABEL] },
+            confidence: { type: "number", minimum: 0, maximum: 1 },
+            language: { type: "string", enum: ["pt", "en", "other"] },
+          },
+        },
       },
     },
-    answer: answerSchema,
   });
+  if (!result.ok) return result;
+  const insight = parseClassification(result.content, labels);
+  if (!insight) {
+    await markAiCallInvalid(request.organizationId, result.callId);
+    return { ok: false, refusal: "provider_failed", failure: "invalid_answer", status: null };
+  }
+  return { ok: true, insight, model: result.model };
+}
+
+/** The provider's JSON answer as an insight, or null when it does not follow the schema. */
+function parseClassification(content: string, labels: readonly string[]): Insight | null {
+  let parsed: z.infer<typeof answerSchema>;
+  try {
+    parsed = answerSchema.parse(JSON.parse(content));
+  } catch {
+    return null;
+  }
   const label = parsed.label !== NO_LABEL && labels.includes(parsed.label) ? parsed.label : null;
   return {
     sentiment: parsed.sentiment,
@@ -67,13 +102,15 @@ export async function classifyWithProvider(
   };
 }
 
-export interface ChatTurn {
-  role: "user" | "assistant";
-  content: string;
-}
+export type ChatTurn = { role: "user" | "assistant"; content: string };
 
 export interface JsonSchemaRequest<Answer extends z.ZodType> {
-  /** The schema's name (also tells the call's feature apart in logs). */
+  organizationId: string;
+  feature: "suggestion" | "rewrite" | "auto_reply";
+  promptVersion: string;
+  /** The contacts whose words are in the prompt (one marked "sem IA" stops the call). */
+  contactIds?: readonly string[];
+  /** The schema's name. */
   name: string;
   system: string;
   messages: ChatTurn[];
@@ -84,36 +121,35 @@ export interface JsonSchemaRequest<Answer extends z.ZodType> {
 }
 
 /**
- * The one external model call: a chat completion whose answer must fit a strict JSON schema. Every AI
- * feature calls the provider through here (address guard, SDK retries of 429/5xx honouring Retry-After).
+ * A chat completion whose answer must fit a strict JSON schema, through the one call path (policy,
+ * budget, redaction, log). Throws when the call was refused or failed, or the answer does not fit: the
+ * reply features fall back (local suggestions) or stay silent (the bot).
  */
 export async function completeWithJsonSchema<Answer extends z.ZodType>(
-  settings: ProviderSettings,
   request: JsonSchemaRequest<Answer>,
 ): Promise<z.infer<Answer>> {
-  const blocked = await blockedProviderAddress(settings.baseUrl);
-  if (blocked) throw new ProviderAddressBlockedError(new URL(settings.baseUrl).hostname, blocked);
-  const client = new OpenAI({
-    baseURL: settings.baseUrl,
-    // Local servers (Ollama, vLLM…) often need no key; the SDK insists on one.
-    apiKey: settings.apiKey ?? "no-key",
-    timeout: settings.timeoutMs,
-    maxRetries: 2,
-    fetchOptions: { dispatcher: providerDispatcher() },
-  });
-  const completion = await client.chat.completions.create({
-    model: settings.model,
+  const result = await callAiProvider({
+    organizationId: request.organizationId,
+    feature: request.feature,
+    promptVersion: request.promptVersion,
+    contactIds: request.contactIds,
     temperature: request.temperature ?? 0,
     messages: [{ role: "system", content: request.system }, ...request.messages],
-    response_format: {
+    responseFormat: {
       type: "json_schema",
       json_schema: { name: request.name, strict: true, schema: request.jsonSchema },
     },
   });
-  const content = completion.choices[0]?.message.content;
+  if (!result.ok)
+    throw new AppError(
+      result.refusal === "no_provider" ? "BAD_REQUEST" : "UPSTREAM_UNAVAILABLE",
+      result.refusal === "no_provider" ? "aiProviderMissing" : "aiProviderBadFormat",
+      { params: { refusal: result.refusal } },
+    );
   try {
-    return request.answer.parse(JSON.parse(content ?? ""));
+    return request.answer.parse(JSON.parse(result.content));
   } catch (error) {
+    await markAiCallInvalid(request.organizationId, result.callId);
     throw new AppError("UPSTREAM_UNAVAILABLE", "aiProviderBadFormat", { cause: error });
   }
 }

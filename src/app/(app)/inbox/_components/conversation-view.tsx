@@ -13,6 +13,7 @@ import { useRealtimeEvent } from "../../../_components/realtime-provider";
 import { BotPanel } from "./bot-panel";
 import { Composer } from "./composer";
 import { ConversationHeader } from "./conversation-header";
+import { ConversationSummary } from "./conversation-summary";
 import { MessageList } from "./message-list";
 import type { ConversationDetail, MessageDto } from "./types";
 import { useConversationMessages } from "./use-conversation-messages";
@@ -62,6 +63,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
   return (
     <>
       <ConversationHeader conversation={conversation} />
+      <ConversationSummary conversationId={conversationId} />
       {conversation.instanceState !== "open" && (
         <Alert
           color="yellow"
