@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { launchBrowser, signInThroughPage } from "../support/browser";
+import { allowExternalAi } from "../support/ai-settings";
 import { autoReplySettings } from "../support/auto-reply-settings";
 import { textUpsert } from "../support/evolution-payloads";
 import { TEST_PASSWORD } from "../support/factory";
@@ -36,6 +37,7 @@ async function fixtureWithCustomer(phone: string, customer: string, text: string
   const fixture = await connectedInboxFixture(phone);
   const { owner, org, instanceId, providerName } = fixture;
   await owner.ai.saveProvider({ baseUrl: model.baseUrl, apiKey: API_KEY, model: "test-model", timeoutMs: 5000 });
+  await allowExternalAi(owner);
   await owner.aiReplies.saveKnowledge({ kind: "qa", question: "Qual o horário?", content: HOURS });
   if (draftMode !== null) await owner.aiReplies.saveAutoReplySettings(autoReplySettings(instanceId, { draftMode }));
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { runAutoReplies } from "~/server/domain/ai-replies/run-auto-replies";
+import { allowExternalAi } from "../support/ai-settings";
 import { autoReplySettings } from "../support/auto-reply-settings";
 import { textUpsert } from "../support/evolution-payloads";
 import { connectedInboxFixture, deliver } from "../support/inbox-pipeline";
@@ -49,6 +50,7 @@ async function botFixture(settings: { draftMode?: boolean; enabled?: boolean } =
     model: "test-model",
     timeoutMs: 5000,
   });
+  await allowExternalAi(fixture.owner);
   await fixture.owner.aiReplies.saveKnowledge({ kind: "qa", question: "Qual o horário?", content: HOURS });
   await fixture.owner.aiReplies.saveKnowledge({ kind: "text", content: "Plano anual: R$ 499,90." });
   await setBot(fixture, settings.enabled ?? true, settings.draftMode ?? false);
