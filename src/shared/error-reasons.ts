@@ -155,6 +155,10 @@ export const errorReasons = [
   "importTagTooLong",
   "importTooManyTags",
   "importConsentUnrecognised",
+  "knowledgeEntryNotFound",
+  "autoReplyDraftNotFound",
+  "aiOptedOutContact",
+  "autoReplyDraftNotSendable",
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];

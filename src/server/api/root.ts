@@ -1,4 +1,5 @@
 import { aiRouter } from "./routers/ai";
+import { aiRepliesRouter } from "./routers/ai-replies";
 import { analyticsRouter } from "./routers/analytics";
 import { campaignsRouter } from "./routers/campaigns";
 import { contactsRouter } from "./routers/contacts";
@@ -25,6 +26,7 @@ export const appRouter = router({
   contacts: contactsRouter,
   campaigns: campaignsRouter,
   ai: aiRouter,
+  aiReplies: aiRepliesRouter,
   analytics: analyticsRouter,
   privacy: privacyRouter,
 });
