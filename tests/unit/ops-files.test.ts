@@ -73,8 +73,8 @@ describe("shipped operations files", () => {
   it("names follow Prometheus conventions: mirage_ prefix, counters _total, durations _seconds", async () => {
     for (const metric of await metrics().registry.getMetricsAsJSON()) {
       expect(metric.name).toMatch(/^mirage_/);
-      if (metric.type === "counter") expect(metric.name).toMatch(/_total$/);
-      if (metric.type === "histogram" && !metric.name.startsWith("mirage_nodejs_"))
+      if (String(metric.type) === "counter") expect(metric.name).toMatch(/_total$/);
+      if (String(metric.type) === "histogram" && !metric.name.startsWith("mirage_nodejs_"))
         expect(metric.name).toMatch(/_seconds$/);
     }
   });
