@@ -1,4 +1,5 @@
 import { aiRouter } from "./routers/ai";
+import { flagsRouter } from "./routers/flags";
 import { analyticsRouter } from "./routers/analytics";
 import { campaignsRouter } from "./routers/campaigns";
 import { contactsRouter } from "./routers/contacts";
@@ -24,6 +25,7 @@ export const appRouter = router({
   contacts: contactsRouter,
   campaigns: campaignsRouter,
   ai: aiRouter,
+  flags: flagsRouter,
   analytics: analyticsRouter,
 });
 

@@ -4,6 +4,7 @@ import { api } from "~/trpc/server";
 import { ContactFieldsPanel } from "./contact-fields-panel";
 import { DeadDeliveriesPanel } from "./dead-deliveries-panel";
 import { DiagnosticsPanel } from "./diagnostics-panel";
+import { FeatureFlagsPanel } from "./feature-flags-panel";
 import { MembersPanel } from "./members-panel";
 import { OrganizationForm } from "./organization-form";
 import { QuickRepliesPanel } from "./quick-replies-panel";
@@ -20,6 +21,7 @@ export default async function SettingsPage() {
           <TabsTab value="quickReplies">{t("quickReplies.title")}</TabsTab>
           <TabsTab value="contactFields">{t("contactFields.title")}</TabsTab>
           {isAdmin && <TabsTab value="deadDeliveries">{t("deadDeliveries.title")}</TabsTab>}
+          {isAdmin && <TabsTab value="flags">{t("flags.title")}</TabsTab>}
           <TabsTab value="diagnostics">{t("diagnostics")}</TabsTab>
         </TabsList>
         <TabsPanel value="organization" pt="md">
@@ -37,6 +39,11 @@ export default async function SettingsPage() {
         {isAdmin && (
           <TabsPanel value="deadDeliveries" pt="md">
             <DeadDeliveriesPanel />
+          </TabsPanel>
+        )}
+        {isAdmin && (
+          <TabsPanel value="flags" pt="md">
+            <FeatureFlagsPanel />
           </TabsPanel>
         )}
         <TabsPanel value="diagnostics" pt="md">
