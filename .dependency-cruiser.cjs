@@ -184,6 +184,8 @@ const layers = [
       local.env,
       local.shared,
       local.serverWords,
+      // Metrics and spans are leaves like the logger.
+      local.observability,
       ...npm(
         "@nlpjs/core",
         "@nlpjs/lang-en",
@@ -191,6 +193,7 @@ const layers = [
         "@nlpjs/nlp",
         "@nlpjs/sentiment",
         "@node-rs/argon2",
+        "@openfeature/server-sdk",
         "exceljs",
         "libphonenumber-js",
         "openai",
@@ -220,7 +223,16 @@ const layers = [
     name: "jobs-imports-db",
     comment: "queue contracts and enqueueing: pg-boss over the one database",
     from: local.jobs,
-    may: [local.jobs, local.db, local.errors, local.logger, local.env, local.shared, ...npm("pg-boss", "zod")],
+    may: [
+      local.jobs,
+      local.db,
+      local.errors,
+      local.logger,
+      local.observability,
+      local.env,
+      local.shared,
+      ...npm("pg-boss", "zod"),
+    ],
     core: true,
   }),
   layer({
@@ -231,6 +243,7 @@ const layers = [
       local.realtime,
       local.errors,
       local.logger,
+      local.observability,
       local.env,
       local.shared,
       ...npm("socket.io", "@socket.io/postgres-adapter", "pg", "zod"),
@@ -239,9 +252,16 @@ const layers = [
   }),
   layer({
     name: "db-is-leaf",
-    comment: "the PrismaClient, tx helpers and migration runner know env, errors and logger only",
+    comment: "the PrismaClient, tx helpers and migration runner know env, errors, logger and metrics only",
     from: local.db,
-    may: [local.db, local.errors, local.logger, local.env, ...npm("@prisma/adapter-pg", "@prisma/client", "pg", "zod")],
+    may: [
+      local.db,
+      local.errors,
+      local.logger,
+      local.observability,
+      local.env,
+      ...npm("@prisma/adapter-pg", "@prisma/client", "pg", "zod"),
+    ],
     core: true,
   }),
   layer({
