@@ -36,7 +36,7 @@ describe("business metrics on /api/metrics", () => {
       .poll(ofInstance, { timeout: 30_000, interval: 1_000 })
       .toEqual(
         expect.arrayContaining([
-          `mirage_messages_total{instance_id="${instanceId}",direction="inbound"} 2`,
+          `mirage_messages_total{direction="inbound",instance_id="${instanceId}"} 2`,
           `mirage_opt_outs_total{instance_id="${instanceId}"} 1`,
         ]),
       );
