@@ -2,10 +2,13 @@ import { randomUUID } from "node:crypto";
 import { OpenFeature } from "@openfeature/server-sdk";
 import { describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
+import { classifyMessages } from "~/server/domain/ai/classify-messages";
 import { isFeatureEnabled } from "~/server/domain/flags/is-feature-enabled";
 import { PostgresFlagProvider } from "~/server/domain/flags/postgres-flag-provider";
 import { rolloutBucket } from "~/server/domain/flags/rollout-bucket";
+import { textUpsert } from "../support/evolution-payloads";
 import { addMemberWithPassword, callerFor, makeOrganization } from "../support/factory";
+import { deliver, inboxFixture } from "../support/inbox-pipeline";
 
 async function clientWith(domain: string, definitions: Record<string, { rolloutPercent: number }>) {
   await OpenFeature.setProviderAndWait(domain, new PostgresFlagProvider(definitions));
@@ -78,5 +81,32 @@ describe("feature flags (OpenFeature, Postgres provider)", () => {
     // Members who are not admins cannot change flags.
     const agent = await addMemberWithPassword(org.organizationId, "agent");
     await expect(callerFor(agent.userId, org.organizationId).flags.set({ key: flag, enabled: true })).rejects.toThrow();
+  });
+
+  it("AI classification is gated by the ai.insights flag", async () => {
+    const fixture = await inboxFixture();
+    const { org, owner } = fixture;
+    await owner.flags.set({ key: "ai.insights", enabled: false });
+    const text = "O produto chegou quebrado, quero reclamar";
+    await deliver(
+      org.organizationId,
+      fixture.instanceId,
+      textUpsert(fixture.providerName, { remoteJid: "5511987650777@s.whatsapp.net" }, text),
+    );
+    const messageId = await withOrganization(
+      org.organizationId,
+      async (tx) => (await tx.message.findFirstOrThrow({ where: { body: text }, select: { id: true } })).id,
+    );
+    const insight = () =>
+      withOrganization(org.organizationId, (tx) => tx.messageInsight.findUnique({ where: { messageId } }));
+    expect(await classifyMessages({ organizationId: org.organizationId, messageIds: [messageId] })).toEqual({
+      classified: 0,
+    });
+    expect(await insight()).toBeNull();
+
+    // Back to the rollout (100%): classified, here or by the worker's own job.
+    await owner.flags.set({ key: "ai.insights", enabled: null });
+    await classifyMessages({ organizationId: org.organizationId, messageIds: [messageId] });
+    expect(await insight()).toMatchObject({ engine: "local" });
   });
 });
