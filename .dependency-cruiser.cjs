@@ -195,6 +195,7 @@ const layers = [
         "@node-rs/argon2",
         "@openfeature/server-sdk",
         "exceljs",
+        "fflate",
         "libphonenumber-js",
         "openai",
         "papaparse",

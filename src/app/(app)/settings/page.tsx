@@ -7,6 +7,7 @@ import { DiagnosticsPanel } from "./diagnostics-panel";
 import { FeatureFlagsPanel } from "./feature-flags-panel";
 import { MembersPanel } from "./members-panel";
 import { OrganizationForm } from "./organization-form";
+import { PrivacyPanel } from "./privacy/privacy-panel";
 import { QuickRepliesPanel } from "./quick-replies-panel";
 
 export default async function SettingsPage() {
@@ -21,6 +22,7 @@ export default async function SettingsPage() {
           <TabsTab value="quickReplies">{t("quickReplies.title")}</TabsTab>
           <TabsTab value="contactFields">{t("contactFields.title")}</TabsTab>
           {isAdmin && <TabsTab value="deadDeliveries">{t("deadDeliveries.title")}</TabsTab>}
+          {isAdmin && <TabsTab value="privacy">{t("privacy.title")}</TabsTab>}
           {isAdmin && <TabsTab value="flags">{t("flags.title")}</TabsTab>}
           <TabsTab value="diagnostics">{t("diagnostics")}</TabsTab>
         </TabsList>
@@ -39,6 +41,11 @@ export default async function SettingsPage() {
         {isAdmin && (
           <TabsPanel value="deadDeliveries" pt="md">
             <DeadDeliveriesPanel />
+          </TabsPanel>
+        )}
+        {isAdmin && (
+          <TabsPanel value="privacy" pt="md">
+            <PrivacyPanel />
           </TabsPanel>
         )}
         {isAdmin && (
