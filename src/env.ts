@@ -39,6 +39,10 @@ const schema = z.object({
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(1).max(600).default(10),
   TRUST_PROXY: boolean.default(false),
   EVOLUTION_API_URL: z.url().optional(),
+  // Read straight from process.env by src/server/observability/start-tracing.ts (before anything loads);
+  // declared here so a malformed value fails the start with the usual message.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  MIRAGE_RELEASE: z.string().max(100).optional(),
   EVOLUTION_API_KEY: z.string().min(1).optional(),
   SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(8089),
   WEBHOOK_BASE_URL: z.url().optional(),

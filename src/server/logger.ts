@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino from "pino";
+import { activeTraceId } from "./observability/trace";
 
 /**
  * Correlation ids (request id, job id…) carried through async work and stamped on every line.
@@ -16,7 +17,10 @@ export const logger = pino({
   level: process.env.LOG_LEVEL ?? "info",
   base: { process: process.env.MIRAGE_PROCESS ?? "web" },
   timestamp: pino.stdTimeFunctions.isoTime,
-  mixin: () => context.getStore() ?? {},
+  mixin: () => {
+    const traceId = activeTraceId();
+    return traceId ? { ...context.getStore(), trace_id: traceId } : (context.getStore() ?? {});
+  },
   redact: {
     paths: ["password", "*.password", "passwordHash", "*.passwordHash", "headers.cookie", "headers.apikey"],
     remove: true,

@@ -1,3 +1,4 @@
+import "./start-tracing";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Job, JobResult, PgBoss } from "pg-boss";
@@ -13,6 +14,8 @@ import { setEnqueueBoss } from "../server/jobs/enqueue";
 import { queueNames, queues, type QueueName } from "../server/jobs/queues";
 import { logger, withLogContext } from "../server/logger";
 import { metrics } from "../server/observability/metrics";
+import { stopTracing } from "../server/observability/start-tracing";
+import { contextFromJobData, SpanKind, withSpan } from "../server/observability/trace";
 import { closeEmitter } from "../server/realtime/emitter";
 import { handlers } from "./handlers";
 
@@ -29,6 +32,21 @@ async function runJob(name: QueueName, job: Job<object>, worker: WorkerIdentity)
     payload: unknown,
     context: Parameters<(typeof handlers)[QueueName]>[1],
   ) => Promise<void>;
+  const ids = job.data as { organizationId?: string; instanceId?: string };
+  const span = { queue: name, jobId: job.id, organizationId: ids.organizationId, instanceId: ids.instanceId };
+  const parent = contextFromJobData(job.data);
+  return withSpan(`job ${name}`, span, () => runJobInContext(name, job, worker, handler), {
+    kind: SpanKind.CONSUMER,
+    parent,
+  });
+}
+
+async function runJobInContext(
+  name: QueueName,
+  job: Job<object>,
+  worker: WorkerIdentity,
+  handler: (payload: unknown, context: Parameters<(typeof handlers)[QueueName]>[1]) => Promise<void>,
+): Promise<JobResult> {
   return withLogContext({ jobId: job.id, queue: name }, async () => {
     const started = performance.now();
     const observe = (outcome: "completed" | "failed") => {
@@ -128,6 +146,7 @@ async function main() {
     await forgetWorker(worker).catch(() => undefined);
     await closeEmitter().catch(() => undefined);
     await disconnectDb();
+    await stopTracing().catch(() => undefined);
     logger.info("worker stopped");
     process.exit(0);
   };

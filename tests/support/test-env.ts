@@ -22,6 +22,8 @@ export const testEnv = {
   EVOLUTION_CIRCUIT_COOLDOWN_SECONDS: "2",
   // The OpenAI-compatible test server listens on loopback; "localhost" stays unlisted to test the guard.
   AI_PROVIDER_PRIVATE_HOSTS: "127.0.0.1",
+  // tests/integration/tracing.test.ts listens here while it runs; other files' spans are simply dropped.
+  OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port(4318)}`,
 } as const;
 
 export const simulatorUrl = `http://127.0.0.1:${testEnv.SIMULATOR_PORT}`;

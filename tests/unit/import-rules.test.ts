@@ -87,6 +87,11 @@ const planted: [rule: string, file: string, source: string][] = [
   ],
   ["jobs-imports-db", "src/server/jobs/planted.ts", 'import { x } from "../domain/x";\nexport { x };\n'],
   ["realtime-imports-socket-io", "src/server/realtime/planted.ts", 'import { x } from "../domain/x";\nexport { x };\n'],
+  [
+    "next-instrumentation-starts-tracing",
+    "src/instrumentation.ts",
+    'import { db } from "./server/db/client";\nexport { db };\n',
+  ],
   ["db-is-leaf", "src/server/db/planted.ts", 'import { x } from "../domain/x";\nexport { x };\n'],
   ["server-support-is-leaf", "src/server/media/planted.ts", 'import { db } from "../db/client";\nexport { db };\n'],
   [

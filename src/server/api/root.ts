@@ -1,5 +1,6 @@
 import { aiRouter } from "./routers/ai";
 import { aiRepliesRouter } from "./routers/ai-replies";
+import { flagsRouter } from "./routers/flags";
 import { analyticsRouter } from "./routers/analytics";
 import { campaignsRouter } from "./routers/campaigns";
 import { contactsRouter } from "./routers/contacts";
@@ -27,6 +28,7 @@ export const appRouter = router({
   campaigns: campaignsRouter,
   ai: aiRouter,
   aiReplies: aiRepliesRouter,
+  flags: flagsRouter,
   analytics: analyticsRouter,
   privacy: privacyRouter,
 });

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "../../env";
 import { logger } from "../logger";
+import { watchPool } from "../observability/metrics";
 import { PrismaClient } from "./generated/client";
 
 export type { Prisma } from "./generated/client";
@@ -19,6 +20,7 @@ function createClient(): PrismaClient {
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on next use.
   pool.on("error", (error) => logger.warn({ err: error }, "database connection lost"));
+  watchPool("prisma", pool);
   // $disconnect ends the pool too: left open, its connections keep the process alive after a stop.
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter });

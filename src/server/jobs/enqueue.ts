@@ -2,6 +2,7 @@ import { fromPrisma, type PgBoss, type SendOptions } from "pg-boss";
 import { env } from "../../env";
 import type { Tx } from "../db/tenant";
 import { logger } from "../logger";
+import { SpanKind, TRACE_CONTEXT_KEY, traceCarrier, withSpan } from "../observability/trace";
 import { createBoss } from "./boss";
 import { queues, type QueueName, type QueuePayload } from "./queues";
 
@@ -46,7 +47,14 @@ export async function enqueue<Name extends QueueName>(
     startAfter: options.startAfter,
     db: options.tx ? fromPrisma(options.tx) : undefined,
   };
-  return boss.send(name, parsed.data as object, sendOptions);
+  const ids = parsed.data as { organizationId?: string; instanceId?: string };
+  return withSpan(
+    `enqueue ${name}`,
+    { queue: name, organizationId: ids.organizationId, instanceId: ids.instanceId },
+    // The job carries the producer span's context so its processing joins the same trace.
+    () => boss.send(name, { ...(parsed.data as object), [TRACE_CONTEXT_KEY]: traceCarrier() }, sendOptions),
+    { kind: SpanKind.PRODUCER },
+  );
 }
 
 export async function stopSenderBoss(): Promise<void> {

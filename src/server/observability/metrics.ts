@@ -1,6 +1,15 @@
 import client, { AggregatorRegistry, Registry } from "prom-client";
 
-const globalForMetrics = globalThis as typeof globalThis & { mirageMetrics?: ReturnType<typeof createMetrics> };
+const globalForMetrics = globalThis as typeof globalThis & {
+  mirageMetrics?: ReturnType<typeof createMetrics>;
+  mirageWatchedPools?: Map<string, { waitingCount: number }>;
+};
+const watchedPools = (globalForMetrics.mirageWatchedPools ??= new Map());
+
+/** Reports a pg pool's waiting queries as mirage_db_pool_waiting{pool}. */
+export function watchPool(name: string, pool: { waitingCount: number }): void {
+  watchedPools.set(name, pool);
+}
 
 function createMetrics() {
   const registry = new Registry();
@@ -32,6 +41,68 @@ function createMetrics() {
       help: "Failed job attempts by queue",
       labelNames: ["queue"] as const,
       registers: [registry],
+    }),
+    webhookAck: new client.Histogram({
+      name: "mirage_webhook_ack_seconds",
+      help: "Time from a webhook's arrival to its answer, by HTTP status",
+      labelNames: ["status"] as const,
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      registers: [registry],
+    }),
+    ingestionLag: new client.Histogram({
+      name: "mirage_ingestion_lag_seconds",
+      help: "Time from a webhook delivery being stored to its events being applied",
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 60, 300],
+      registers: [registry],
+    }),
+    // Per number by instance id (a UUID): a phone number or JID never becomes a label.
+    messages: new client.Counter({
+      name: "mirage_messages_total",
+      help: "Messages received (inbound) and sent (outbound) per number",
+      labelNames: ["instance_id", "direction"] as const,
+      registers: [registry],
+    }),
+    sends: new client.Counter({
+      name: "mirage_sends_total",
+      help: "Send attempts per number by outcome (sent, not-sent, rejected, unknown)",
+      labelNames: ["instance_id", "outcome"] as const,
+      registers: [registry],
+    }),
+    sendFailures: new client.Counter({
+      name: "mirage_send_failures_total",
+      help: "Send attempts per number that did not certainly reach WhatsApp",
+      labelNames: ["instance_id"] as const,
+      registers: [registry],
+    }),
+    optOuts: new client.Counter({
+      name: "mirage_opt_outs_total",
+      help: "Contacts opted out by their own message, per number",
+      labelNames: ["instance_id"] as const,
+      registers: [registry],
+    }),
+    // "min" across processes: a number counts as down when any process last saw it down.
+    instanceConnected: new client.Gauge({
+      name: "mirage_instance_connected",
+      help: "1 while a number's WhatsApp connection is open, 0 otherwise",
+      labelNames: ["instance_id"] as const,
+      aggregator: "min",
+      registers: [registry],
+    }),
+    campaignRecipients: new client.Gauge({
+      name: "mirage_campaign_recipients",
+      help: "A running campaign's recipients by status (its progress)",
+      labelNames: ["campaign_id", "status"] as const,
+      aggregator: "max",
+      registers: [registry],
+    }),
+    dbPoolWaiting: new client.Gauge({
+      name: "mirage_db_pool_waiting",
+      help: "Queries waiting for a free connection in this process's database pools",
+      labelNames: ["pool"] as const,
+      registers: [registry],
+      collect() {
+        for (const [name, pool] of watchedPools) this.set({ pool: name }, pool.waitingCount);
+      },
     }),
   };
 }

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { env } from "../../env";
 import { logger } from "../logger";
+import { withSpan } from "../observability/trace";
 import { organizationRoom, type RealtimeEventName, type RealtimeEventPayload } from "../../shared/realtime";
 
 /**
@@ -48,7 +49,9 @@ export async function emitToOrganization<Name extends RealtimeEventName>(
   if (Buffer.byteLength(message) > MAX_PAYLOAD_BYTES) {
     throw new Error(`Realtime event ${event} is too large for NOTIFY; send ids and let the browser refetch`);
   }
-  await pool().query("SELECT pg_notify($1, $2)", [CHANNEL, message]);
+  await withSpan(`emit ${event}`, { organizationId }, () =>
+    pool().query("SELECT pg_notify($1, $2)", [CHANNEL, message]),
+  );
 }
 
 export async function closeEmitter(): Promise<void> {

@@ -4,6 +4,7 @@ import { api } from "~/trpc/server";
 import { ContactFieldsPanel } from "./contact-fields-panel";
 import { DeadDeliveriesPanel } from "./dead-deliveries-panel";
 import { DiagnosticsPanel } from "./diagnostics-panel";
+import { FeatureFlagsPanel } from "./feature-flags-panel";
 import { MembersPanel } from "./members-panel";
 import { OrganizationForm } from "./organization-form";
 import { PrivacyPanel } from "./privacy/privacy-panel";
@@ -22,6 +23,7 @@ export default async function SettingsPage() {
           <TabsTab value="contactFields">{t("contactFields.title")}</TabsTab>
           {isAdmin && <TabsTab value="deadDeliveries">{t("deadDeliveries.title")}</TabsTab>}
           {isAdmin && <TabsTab value="privacy">{t("privacy.title")}</TabsTab>}
+          {isAdmin && <TabsTab value="flags">{t("flags.title")}</TabsTab>}
           <TabsTab value="diagnostics">{t("diagnostics")}</TabsTab>
         </TabsList>
         <TabsPanel value="organization" pt="md">
@@ -44,6 +46,11 @@ export default async function SettingsPage() {
         {isAdmin && (
           <TabsPanel value="privacy" pt="md">
             <PrivacyPanel />
+          </TabsPanel>
+        )}
+        {isAdmin && (
+          <TabsPanel value="flags" pt="md">
+            <FeatureFlagsPanel />
           </TabsPanel>
         )}
         <TabsPanel value="diagnostics" pt="md">

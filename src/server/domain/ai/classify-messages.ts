@@ -1,3 +1,4 @@
+import { isFeatureEnabled } from "../flags/is-feature-enabled";
 import { withOrganization } from "../../db/tenant";
 import { emitMessageChanges } from "../messages/emit-message-changes";
 import type { MessageChange } from "../messages/message-change";
@@ -18,6 +19,8 @@ export async function classifyMessages(input: { organizationId: string; messageI
   classified: number;
 }> {
   const { organizationId } = input;
+  // Off for an organization (Configurações → Recursos, or outside the rollout): its messages stay unclassified.
+  if (!(await isFeatureEnabled(organizationId, "ai.insights"))) return { classified: 0 };
   const { organization, policy, messages } = await withOrganization(organizationId, async (tx) => ({
     policy: await loadAiCallPolicy(tx, organizationId),
     organization: await tx.organization.findUniqueOrThrow({

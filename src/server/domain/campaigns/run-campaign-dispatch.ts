@@ -1,3 +1,4 @@
+import { observeCampaignProgress } from "./observe-campaign-progress";
 import { withOrganization } from "../../db/tenant";
 import { logger } from "../../logger";
 import { inLanes } from "../../../shared/in-lanes";
@@ -82,6 +83,10 @@ export async function runCampaignDispatch(
     }
     const round = (await inLanes(work, LANES)).reduce((a, b) => a + b, 0);
     sent += round;
+    await observeCampaignProgress(
+      organizationId,
+      campaigns.map((c) => c.id),
+    );
     for (const campaign of campaigns) {
       await checkCampaignHealth(organizationId, campaign.id);
       if (round) await emitCampaignUpdated(organizationId, campaign.id);

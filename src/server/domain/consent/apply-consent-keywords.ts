@@ -1,4 +1,5 @@
 import type { Tx } from "../../db/tenant";
+import { metrics } from "../../observability/metrics";
 import { recordAudit } from "../audit/record-audit";
 import type { MessageChange } from "../messages/message-change";
 import { matchesKeyword } from "./consent-keywords";
@@ -27,6 +28,7 @@ export async function applyConsentKeywords(
   const evidence = { evidence: input.text.slice(0, 80), evidenceCode: "whatsapp_message" as const };
 
   if (matchesKeyword(input.text, organization.optOutKeywords)) {
+    metrics().optOuts.inc({ instance_id: input.instanceId });
     return optOutContact(tx, {
       ...input,
       evidence,

@@ -1,3 +1,4 @@
+import { metrics } from "../../observability/metrics";
 import type { ConnectionState } from "../../db/generated/enums";
 import type { DisconnectReason } from "../../whatsapp/provider";
 import type { Tx } from "../../db/tenant";
@@ -46,6 +47,7 @@ export async function applyConnectionState(
   // Only losing an open connection is a drop; an abandoned or refused pairing is not.
   const wasLive = instance.state === "open";
   const opened = observed.state === "open";
+  metrics().instanceConnected.set({ instance_id: instance.id }, opened ? 1 : 0);
   await tx.instance.update({
     where: { id: instance.id },
     data: {

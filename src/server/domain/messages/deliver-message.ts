@@ -7,6 +7,7 @@ import { readMediaBytes } from "../../media";
 import { inLanes } from "../../../shared/in-lanes";
 import { whatsappProviderFor } from "../../whatsapp";
 import type { SendFailure, SentMessage, WhatsAppProvider } from "../../whatsapp/provider";
+import { metrics } from "../../observability/metrics";
 import { emitMessageChanges } from "./emit-message-changes";
 import { outboundMediaType } from "./outbound-media";
 import { recordSentMessages, type SentRecord } from "./record-sent-message";
@@ -73,6 +74,7 @@ export async function deliverMessages(
     for (const { claim, failure, reason } of failures)
       await settleFailure(tx, organizationId, claim.id, failure, reason);
   });
+  countSends(claims, sent, failures);
   for (const record of sent) outcomes.set(record.messageId, { outcome: "sent" });
   for (const { claim, failure, reason } of failures) outcomes.set(claim.id, { outcome: failure, reason });
   if (options.notify) await emitMessageChanges(organizationId, claims.map(changeOf));
@@ -97,11 +99,26 @@ type Claim = {
   mediaFileName: string | null;
   quotedProviderMessageId: string | null;
   createdAt: Date;
+  instanceId: string;
   chatAddress: string;
   provider: string;
   providerName: string;
   instanceState: string;
 };
+
+/** Per-number send counters, after the outcome is committed. */
+function countSends(claims: Claim[], sent: SentRecord[], failures: { claim: Claim; failure: SendFailure }[]) {
+  const instanceOf = new Map(claims.map((claim) => [claim.id, claim.instanceId]));
+  for (const record of sent) {
+    const instance_id = instanceOf.get(record.messageId) ?? "";
+    metrics().sends.inc({ instance_id, outcome: "sent" });
+    metrics().messages.inc({ instance_id, direction: "outbound" });
+  }
+  for (const { claim, failure } of failures) {
+    metrics().sends.inc({ instance_id: claim.instanceId, outcome: failure });
+    metrics().sendFailures.inc({ instance_id: claim.instanceId });
+  }
+}
 
 const changeOf = (claim: Claim) => ({ conversationId: claim.conversationId, messageId: claim.id });
 
@@ -119,7 +136,7 @@ async function claimMessages(organizationId: string, messageIds: string[]): Prom
       )
       SELECT m.id, m.conversation_id AS "conversationId", m.body, m.media_key AS "mediaKey",
         m.media_mime_type AS "mediaMimeType", m.media_file_name AS "mediaFileName",
-        m.quoted_provider_message_id AS "quotedProviderMessageId", m.created_at AS "createdAt",
+        m.quoted_provider_message_id AS "quotedProviderMessageId", m.created_at AS "createdAt", m.instance_id AS "instanceId",
         c.chat_address AS "chatAddress", i.provider AS "provider", i.provider_name AS "providerName", i.state::text AS "instanceState"
       FROM claimed m JOIN conversations c ON c.id = m.conversation_id JOIN instances i ON i.id = m.instance_id`;
     const claimedIds = new Set(claimed.map((m) => m.id));

@@ -8,6 +8,7 @@ import { previewOf, storedContent } from "./message-content";
 import type { MessageChange } from "./message-change";
 import { advancedStatus, statusFromDelivery } from "./message-status";
 import { attachIncomingMedia } from "./store-message-media";
+import { metrics } from "../../observability/metrics";
 import { applyConsentKeywords } from "../consent/apply-consent-keywords";
 import type { IngestBatch } from "./ingest-batch";
 
@@ -128,6 +129,8 @@ export async function ingestMessage(
     inbound,
   });
   const changes: MessageChange[] = [{ conversationId: conversation.conversationId, messageId }];
+  // Counted when applied: a batch rolled back after a lost deadlock and applied again counts twice (rare).
+  if (inbound) metrics().messages.inc({ instance_id: instanceId, direction: "inbound" });
   if (inbound && conversation.contactId) {
     const campaignIds = await attributeReply(tx, batch, {
       contactId: conversation.contactId,

@@ -121,5 +121,15 @@ export async function queueDepthGauges(): Promise<string> {
       lines.push(`mirage_queue_jobs{queue="${name}",state="${state}"} ${count}`);
     }
   }
+  const ages = await db().$queryRawUnsafe<{ name: string; age: number }[]>(
+    `SELECT name, extract(epoch FROM now() - min(created_on))::float8 AS age FROM ${PGBOSS_SCHEMA}.job
+     WHERE state IN ('created', 'retry') AND start_after <= now() GROUP BY name`,
+  );
+  lines.push(
+    "# HELP mirage_queue_oldest_job_age_seconds Age of the oldest job waiting to run, per queue",
+    "# TYPE mirage_queue_oldest_job_age_seconds gauge",
+  );
+  for (const name of queueNames)
+    lines.push(`mirage_queue_oldest_job_age_seconds{queue="${name}"} ${ages.find((r) => r.name === name)?.age ?? 0}`);
   return `${lines.join("\n")}\n`;
 }

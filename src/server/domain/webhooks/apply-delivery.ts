@@ -17,6 +17,8 @@ export interface StoredDelivery {
   rawBody: Uint8Array | null;
   payload: unknown;
   attempts: number;
+  /** When intake stored it: the start of the ingestion lag. */
+  receivedAt?: Date;
 }
 
 export interface AppliedDelivery {

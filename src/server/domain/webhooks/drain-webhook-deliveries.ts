@@ -6,6 +6,7 @@ import { whatsappProviderFor } from "../../whatsapp";
 import type { WhatsAppProvider } from "../../whatsapp/provider";
 import { emitMessageChanges } from "../messages/emit-message-changes";
 import type { MessageChange } from "../messages/message-change";
+import { metrics } from "../../observability/metrics";
 import { openIngestBatch } from "../messages/ingest-batch";
 import { StaleBatchError } from "../messages/pending-messages";
 import {
@@ -69,7 +70,7 @@ async function applyNextBatch(target: DrainTarget): Promise<{ count: number; ret
       where: { instanceId: target.instanceId, processedAt: null },
       orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
       take: BATCH_SIZE,
-      select: { id: true, instanceId: true, rawBody: true, payload: true, attempts: true },
+      select: { id: true, instanceId: true, rawBody: true, payload: true, attempts: true, receivedAt: true },
     });
     if (!pending.length) return null;
     const results = await applyBatch(tx, target, pending, whatsappProviderFor(locked));
@@ -77,6 +78,10 @@ async function applyNextBatch(target: DrainTarget): Promise<{ count: number; ret
     return { count: pending.length, results };
   });
   if (!outcome) return { count: 0, retryAttempt: null };
+  const appliedAt = Date.now();
+  for (const { applied, delivery } of outcome.results)
+    if (applied && delivery.receivedAt)
+      metrics().ingestionLag.observe((appliedAt - delivery.receivedAt.getTime()) / 1000);
   // Live updates are best-effort after the commit: browsers catch up by refetching.
   const emits: Emit[] = [];
   const changes: MessageChange[] = [];

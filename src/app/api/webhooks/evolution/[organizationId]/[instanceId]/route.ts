@@ -4,6 +4,8 @@ import { WEBHOOK_SECRET_HEADER } from "~/server/domain/instances/instance-webhoo
 import { errorResponse } from "~/server/api/http-error";
 import { AppError, toPublicError } from "~/server/errors";
 import { logger } from "~/server/logger";
+import { metrics } from "~/server/observability/metrics";
+import { withSpan } from "~/server/observability/trace";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +39,16 @@ async function readLimited(request: Request, limit: number): Promise<Buffer | nu
  * `memberRoute`; its errors still leave through the one mapping, `errorResponse`.
  */
 export async function POST(request: Request, { params }: Params) {
+  const started = performance.now();
   const { organizationId, instanceId } = await params;
+  const response = await withSpan("webhook.receive", { organizationId, instanceId }, () =>
+    intake(request, organizationId, instanceId),
+  );
+  metrics().webhookAck.observe({ status: String(response.status) }, (performance.now() - started) / 1000);
+  return response;
+}
+
+async function intake(request: Request, organizationId: string, instanceId: string): Promise<Response> {
   const secret = request.headers.get(WEBHOOK_SECRET_HEADER);
   let body: Buffer | null = null;
   try {
