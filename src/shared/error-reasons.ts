@@ -38,6 +38,7 @@ export const errorReasons = [
   "mediaNotRetryable",
   "mediaNotInStorage",
   "metricsDisabled",
+  "alertWebhookAddressBlocked",
   "metricsTokenRequired",
   "deadDeliveryNotFound",
   "importHasNoRejections",

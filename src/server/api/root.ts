@@ -1,4 +1,5 @@
 import { aiRouter } from "./routers/ai";
+import { alertsRouter } from "./routers/alerts";
 import { analyticsRouter } from "./routers/analytics";
 import { campaignsRouter } from "./routers/campaigns";
 import { contactsRouter } from "./routers/contacts";
@@ -25,6 +26,7 @@ export const appRouter = router({
   campaigns: campaignsRouter,
   ai: aiRouter,
   analytics: analyticsRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,6 +13,8 @@ import { reconcileMessage } from "../../server/domain/messages/reconcile-message
 import { refreshReportingRollup } from "../../server/domain/analytics/refresh-reporting-rollup";
 import { runContactImport } from "../../server/domain/contacts/run-contact-import";
 import { classifyMessages } from "../../server/domain/ai/classify-messages";
+import { evaluateAlertRules } from "../../server/domain/alerts/evaluate-alert-rules";
+import { deliverAlertNotification } from "../../server/domain/alerts/deliver-alert-notification";
 
 export interface HandlerContext {
   worker: WorkerIdentity;
@@ -34,6 +36,8 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "conversations.read-receipts": async (payload) => sendReadReceipts(payload),
   "ai.classify": async (payload) => void (await classifyMessages(payload)),
   "contacts.import": async (payload, { signal }) => runContactImport(payload, { signal }),
+  "alerts.evaluate": async (payload) => void (await evaluateAlertRules(payload)),
+  "alerts.deliver": async (payload) => deliverAlertNotification(payload),
   "analytics.rollup": async (payload) => void (await refreshReportingRollup(payload)),
   "campaigns.dispatch": async (payload) => continueCampaignDispatch(payload, await runCampaignDispatch(payload)),
 };
