@@ -22,6 +22,9 @@ export const testEnv = {
   EVOLUTION_CIRCUIT_COOLDOWN_SECONDS: "2",
   // The OpenAI-compatible test server listens on loopback; "localhost" stays unlisted to test the guard.
   AI_PROVIDER_PRIVATE_HOSTS: "127.0.0.1",
+  ALERT_WEBHOOK_PRIVATE_HOSTS: "127.0.0.1",
+  // The alerts test listens here with a real SMTP server (smtp-server).
+  SMTP_URL: `smtp://127.0.0.1:${port(2525)}`,
 } as const;
 
 export const simulatorUrl = `http://127.0.0.1:${testEnv.SIMULATOR_PORT}`;

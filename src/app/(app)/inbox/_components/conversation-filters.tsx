@@ -5,6 +5,7 @@ import { IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "~/trpc/react";
+import { DateField } from "../../../_components/date-fields";
 import { useLabelName } from "../../ai/_components/use-label-name";
 import type { ConversationFilters } from "./use-conversation-list";
 
@@ -137,6 +138,24 @@ export function ConversationFiltersBar(props: {
             data-testid="filter-ai-label"
           />
         )}
+        <DateField
+          size="xs"
+          aria-label={t("filters.fromDay")}
+          placeholder={t("filters.fromDay")}
+          value={filters.fromDay ?? ""}
+          disabled={props.searching}
+          onChange={(value) => set("fromDay", value || null)}
+          data-testid="filter-from-day"
+        />
+        <DateField
+          size="xs"
+          aria-label={t("filters.toDay")}
+          placeholder={t("filters.toDay")}
+          value={filters.toDay ?? ""}
+          disabled={props.searching}
+          onChange={(value) => set("toDay", value || null)}
+          data-testid="filter-to-day"
+        />
       </SimpleGrid>
     </Stack>
   );

@@ -4,6 +4,7 @@ import { Paper, Text, Title } from "@mantine/core";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { inboxDrillDownHref } from "../../inbox/_components/filters-url";
 
 /** Messages per organization day, inbound and outbound; a day's bar opens the inbox. */
 export function VolumeChart({
@@ -18,8 +19,11 @@ export function VolumeChart({
   // Days are calendar labels: formatted in UTC so no timezone shifts them.
   const label = new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", timeZone: "UTC" });
   const rows = days.map((d) => ({ ...d, label: label.format(new Date(`${d.day}T00:00:00Z`)) }));
-  // The inbox has no date filter yet: the drill-down opens it as it is.
-  const openInbox = () => router.push("/inbox");
+  // The clicked bar's organization day: the inbox then lists the conversations with a message that day.
+  const openInbox = (state: { activeIndex?: unknown }) => {
+    const row = rows[Number(state.activeIndex)];
+    if (row) router.push(inboxDrillDownHref({ fromDay: row.day, toDay: row.day }));
+  };
   return (
     <Paper withBorder p="md" data-testid="volume-chart">
       <Title order={4}>{t("title")}</Title>
