@@ -192,6 +192,7 @@ const layers = [
         "@node-rs/argon2",
         "exceljs",
         "libphonenumber-js",
+        "nodemailer",
         "openai",
         "papaparse",
         "rate-limiter-flexible",

@@ -120,7 +120,12 @@ describe("alert rules", () => {
     const now = new Date("2026-11-03T15:00:00Z");
     await withOrganization(organizationId, async (tx) => {
       const instance = await tx.instance.create({
-        data: { organizationId, name: "Suporte", providerName: `alerts-${randomUUID()}`, webhookSecretHash: "0".repeat(64) },
+        data: {
+          organizationId,
+          name: "Suporte",
+          providerName: `alerts-${randomUUID()}`,
+          webhookSecretHash: "0".repeat(64),
+        },
       });
       const conversation = await tx.conversation.create({
         data: { organizationId, instanceId: instance.id, kind: "direct", chatKey: "c1", chatAddress: "5511999990000" },
@@ -146,7 +151,13 @@ describe("alert rules", () => {
     const { fired } = await evaluateAlertRules({ organizationId, now });
     expect(fired).toBe(1);
     const [notification] = await withOrganization(organizationId, (tx) => tx.alertNotification.findMany());
-    expect(notification!.params).toEqual({ instanceName: "Suporte", percent: 40, failed: 2, total: 5, windowMinutes: 30 });
+    expect(notification!.params).toEqual({
+      instanceName: "Suporte",
+      percent: 40,
+      failed: 2,
+      total: 5,
+      windowMinutes: 30,
+    });
   });
 });
 
@@ -192,7 +203,10 @@ describe("alert delivery", () => {
     hookServer.close();
   });
 
-  async function firedNotification(organizationId: string, channels: { notifyEmail?: boolean; notifyWebhook?: boolean }) {
+  async function firedNotification(
+    organizationId: string,
+    channels: { notifyEmail?: boolean; notifyWebhook?: boolean },
+  ) {
     const t0 = new Date("2026-11-04T12:00:00Z");
     const instance = await downNumber(organizationId, t0, channels);
     await evaluateAlertRules({ organizationId, now: new Date(t0.getTime() + 10 * MINUTE) });
@@ -219,7 +233,9 @@ describe("alert delivery", () => {
     expect(saved.newWebhookSecret).toMatch(/.{32,}/);
     const secret = saved.newWebhookSecret!;
     // Saving again keeps the secret (and does not show it again).
-    expect((await caller.alerts.saveChannels({ emailRecipients: [], webhookUrl: `${hookUrl}/hook` })).newWebhookSecret).toBeNull();
+    expect(
+      (await caller.alerts.saveChannels({ emailRecipients: [], webhookUrl: `${hookUrl}/hook` })).newWebhookSecret,
+    ).toBeNull();
 
     const { instance, notificationId } = await firedNotification(organizationId, { notifyWebhook: true });
     await deliverAlertNotification({ organizationId, notificationId, channel: "webhook" });
@@ -240,7 +256,10 @@ describe("alert delivery", () => {
     expect(await postAlertWebhook({ url: "http://10.1.2.3/hook", secret: "s" }, { text: "x" })).toBe("blocked");
     const { organizationId, ownerId } = await makeOrganization();
     await expect(
-      callerFor(ownerId, organizationId).alerts.saveChannels({ emailRecipients: [], webhookUrl: "http://169.254.169.254/" }),
+      callerFor(ownerId, organizationId).alerts.saveChannels({
+        emailRecipients: [],
+        webhookUrl: "http://169.254.169.254/",
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

@@ -51,8 +51,16 @@ export const saveAlertRuleInput = z.object({
   kind: alertKind,
   enabled: z.boolean(),
   threshold: z.number().positive().max(100_000),
-  windowMinutes: z.number().int().min(1).max(24 * 60),
-  cooldownMinutes: z.number().int().min(0).max(7 * 24 * 60),
+  windowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  cooldownMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60),
   notifyEmail: z.boolean(),
   notifyWebhook: z.boolean(),
 });

@@ -4,25 +4,28 @@ import { Alert, Button, Code, Paper, Stack, TextInput, Title, Text } from "@mant
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import type { RouterOutputs } from "~/trpc/types";
+
+type Channels = RouterOutputs["alerts"]["channels"];
 
 /** E-mail recipients and the signed webhook; the signing secret is shown once, when it is made. */
 export function AlertChannelsForm() {
+  const trpc = useTRPC();
+  const channels = useQuery(trpc.alerts.channels.queryOptions());
+  return channels.data ? <ChannelsFields saved={channels.data} /> : null;
+}
+
+function ChannelsFields({ saved }: { saved: Channels }) {
   const t = useTranslations("alerts");
   const { messageOf } = useErrorWording();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const channels = useQuery(trpc.alerts.channels.queryOptions());
-  const [emails, setEmails] = useState("");
-  const [webhookUrl, setWebhookUrl] = useState("");
+  const [emails, setEmails] = useState(saved.emailRecipients.join(", "));
+  const [webhookUrl, setWebhookUrl] = useState(saved.webhookUrl ?? "");
   const [secret, setSecret] = useState<string | null>(null);
-  useEffect(() => {
-    if (!channels.data) return;
-    setEmails(channels.data.emailRecipients.join(", "));
-    setWebhookUrl(channels.data.webhookUrl ?? "");
-  }, [channels.data]);
   const save = useMutation(
     trpc.alerts.saveChannels.mutationOptions({
       onSuccess: async (saved) => {
@@ -45,7 +48,7 @@ export function AlertChannelsForm() {
     <Paper withBorder p="md">
       <Stack>
         <Title order={5}>{t("channelsTitle")}</Title>
-        {channels.data && !channels.data.emailAvailable && <Alert color="gray">{t("emailUnavailable")}</Alert>}
+        {!saved.emailAvailable && <Alert color="gray">{t("emailUnavailable")}</Alert>}
         <TextInput
           label={t("emailRecipients")}
           description={t("emailRecipientsHint")}

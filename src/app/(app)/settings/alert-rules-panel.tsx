@@ -40,7 +40,9 @@ export function AlertRulesPanel() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {rules.data?.map((rule) => <RuleRow key={rule.kind} rule={rule} />)}
+              {rules.data?.map((rule) => (
+                <RuleRow key={rule.kind} rule={rule} />
+              ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
@@ -72,7 +74,11 @@ function RuleRow({ rule }: { rule: Rule }) {
     <Table.Tr data-testid={`alert-rule-${rule.kind}`}>
       <Table.Td>{t(`kinds.${rule.kind}`)}</Table.Td>
       <Table.Td>
-        <Switch checked={draft.enabled} onChange={(e) => set("enabled", e.currentTarget.checked)} aria-label={t("enabled")} />
+        <Switch
+          checked={draft.enabled}
+          onChange={(e) => set("enabled", e.currentTarget.checked)}
+          aria-label={t("enabled")}
+        />
       </Table.Td>
       <Table.Td>
         <NumberInput
@@ -87,16 +93,38 @@ function RuleRow({ rule }: { rule: Rule }) {
         />
       </Table.Td>
       <Table.Td>
-        <NumberInput size="xs" w={80} min={1} value={draft.windowMinutes} onChange={(value) => number("windowMinutes", value)} aria-label={t("windowMinutes")} />
+        <NumberInput
+          size="xs"
+          w={80}
+          min={1}
+          value={draft.windowMinutes}
+          onChange={(value) => number("windowMinutes", value)}
+          aria-label={t("windowMinutes")}
+        />
       </Table.Td>
       <Table.Td>
-        <NumberInput size="xs" w={80} min={0} value={draft.cooldownMinutes} onChange={(value) => number("cooldownMinutes", value)} aria-label={t("cooldownMinutes")} />
+        <NumberInput
+          size="xs"
+          w={80}
+          min={0}
+          value={draft.cooldownMinutes}
+          onChange={(value) => number("cooldownMinutes", value)}
+          aria-label={t("cooldownMinutes")}
+        />
       </Table.Td>
       <Table.Td>
-        <Checkbox checked={draft.notifyEmail} onChange={(e) => set("notifyEmail", e.currentTarget.checked)} aria-label={t("notifyEmail")} />
+        <Checkbox
+          checked={draft.notifyEmail}
+          onChange={(e) => set("notifyEmail", e.currentTarget.checked)}
+          aria-label={t("notifyEmail")}
+        />
       </Table.Td>
       <Table.Td>
-        <Checkbox checked={draft.notifyWebhook} onChange={(e) => set("notifyWebhook", e.currentTarget.checked)} aria-label={t("notifyWebhook")} />
+        <Checkbox
+          checked={draft.notifyWebhook}
+          onChange={(e) => set("notifyWebhook", e.currentTarget.checked)}
+          aria-label={t("notifyWebhook")}
+        />
       </Table.Td>
       <Table.Td>
         <Button size="xs" loading={save.isPending} onClick={() => save.mutate({ ...draft, kind: rule.kind })}>

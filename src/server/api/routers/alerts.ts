@@ -1,8 +1,4 @@
-import {
-  markAlertsReadInput,
-  saveAlertChannelsInput,
-  saveAlertRuleInput,
-} from "../../../shared/schemas/alerts";
+import { markAlertsReadInput, saveAlertChannelsInput, saveAlertRuleInput } from "../../../shared/schemas/alerts";
 import { getAlertChannels, saveAlertChannels } from "../../domain/alerts/alert-channels";
 import {
   alertChannelsOutput,

@@ -108,7 +108,12 @@ async function negativeSentimentSurge(tx: Tx, input: AlertConditionInput): Promi
   return [
     {
       subject: organizationSubject,
-      params: { percent: rounded(percent), negative: row.negative, total: row.total, windowMinutes: input.windowMinutes },
+      params: {
+        percent: rounded(percent),
+        negative: row.negative,
+        total: row.total,
+        windowMinutes: input.windowMinutes,
+      },
     },
   ];
 }

@@ -75,7 +75,16 @@ async function applyBreaches(
       create: { ruleId: rule.id, subject: breach.subject, organizationId, firing: true, firedAt: now },
       update: { firing: true, firedAt: now, resolvedAt: null },
     });
-    fired.push(await recordAlertNotification(tx, { organizationId, rule, subject: breach.subject, transition: "fired", params: breach.params, now }));
+    fired.push(
+      await recordAlertNotification(tx, {
+        organizationId,
+        rule,
+        subject: breach.subject,
+        transition: "fired",
+        params: breach.params,
+        now,
+      }),
+    );
   }
   const breaching = new Set(breaches.map((breach) => breach.subject));
   for (const state of states.values()) {

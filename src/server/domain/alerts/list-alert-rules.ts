@@ -22,7 +22,15 @@ export async function listAlertRules(actor: Actor): Promise<AlertRuleDto[]> {
   return alertKinds.map((kind) => {
     const rule = byKind.get(kind);
     if (!rule)
-      return { id: null, kind, enabled: false, ...alertRuleDefaults[kind], cooldownMinutes: 60, notifyEmail: false, notifyWebhook: false };
+      return {
+        id: null,
+        kind,
+        enabled: false,
+        ...alertRuleDefaults[kind],
+        cooldownMinutes: 60,
+        notifyEmail: false,
+        notifyWebhook: false,
+      };
     return {
       id: rule.id,
       kind,

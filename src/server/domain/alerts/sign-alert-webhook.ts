@@ -11,7 +11,12 @@ export function signAlertWebhook(secret: string, timestamp: number, body: string
   return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
 }
 
-export function alertWebhookSignatureMatches(secret: string, timestamp: number, body: string, presented: string): boolean {
+export function alertWebhookSignatureMatches(
+  secret: string,
+  timestamp: number,
+  body: string,
+  presented: string,
+): boolean {
   const expected = Buffer.from(signAlertWebhook(secret, timestamp, body));
   const given = Buffer.from(presented);
   return expected.length === given.length && timingSafeEqual(expected, given);

@@ -9,7 +9,13 @@ describe("inbox filters in the URL", () => {
     const href = inboxDrillDownHref({ fromDay: "2026-11-03", toDay: "2026-11-03", instanceId });
     expect(href).toBe(`/inbox?status=all&instance=${instanceId}&from=2026-11-03&to=2026-11-03`);
     const filters = filtersFromQuery(new URLSearchParams(href.split("?")[1]));
-    expect(filters).toEqual({ ...defaultFilters, status: "all", instanceId, fromDay: "2026-11-03", toDay: "2026-11-03" });
+    expect(filters).toEqual({
+      ...defaultFilters,
+      status: "all",
+      instanceId,
+      fromDay: "2026-11-03",
+      toDay: "2026-11-03",
+    });
     const withConversation = queryOfFilters(filters, new URLSearchParams("c=abc&status=open"));
     expect(new URLSearchParams(withConversation).get("c")).toBe("abc");
     expect(new URLSearchParams(withConversation).get("status")).toBe("all");

@@ -16,7 +16,10 @@ export function filtersFromQuery(query: URLSearchParams): ConversationFilters {
   const assignee = query.get("assignee");
   return {
     ...defaultFilters,
-    status: status === "all" || conversationStatuses.includes(status as never) ? (status as ConversationFilters["status"]) : defaultFilters.status,
+    status:
+      status === "all" || conversationStatuses.includes(status as never)
+        ? (status as ConversationFilters["status"])
+        : defaultFilters.status,
     instanceId: uuidOr(query.get("instance")),
     assignee: assignee === "me" || assignee === "none" ? assignee : uuidOr(assignee),
     tagId: uuidOr(query.get("tag")),
@@ -40,7 +43,12 @@ export function queryOfFilters(filters: ConversationFilters, current: URLSearchP
 }
 
 /** Where a drill-down goes: the inbox, every status, on these days / this number / this agent. */
-export function inboxDrillDownHref(target: { fromDay?: string; toDay?: string; instanceId?: string; assignee?: string }): string {
+export function inboxDrillDownHref(target: {
+  fromDay?: string;
+  toDay?: string;
+  instanceId?: string;
+  assignee?: string;
+}): string {
   const query = queryOfFilters(
     {
       ...defaultFilters,
