@@ -92,40 +92,28 @@ function RuleRow({ rule }: { rule: Rule }) {
           aria-label={t("threshold")}
         />
       </Table.Td>
-      <Table.Td>
-        <NumberInput
-          size="xs"
-          w={80}
-          min={1}
-          value={draft.windowMinutes}
-          onChange={(value) => number("windowMinutes", value)}
-          aria-label={t("windowMinutes")}
-        />
-      </Table.Td>
-      <Table.Td>
-        <NumberInput
-          size="xs"
-          w={80}
-          min={0}
-          value={draft.cooldownMinutes}
-          onChange={(value) => number("cooldownMinutes", value)}
-          aria-label={t("cooldownMinutes")}
-        />
-      </Table.Td>
-      <Table.Td>
-        <Checkbox
-          checked={draft.notifyEmail}
-          onChange={(e) => set("notifyEmail", e.currentTarget.checked)}
-          aria-label={t("notifyEmail")}
-        />
-      </Table.Td>
-      <Table.Td>
-        <Checkbox
-          checked={draft.notifyWebhook}
-          onChange={(e) => set("notifyWebhook", e.currentTarget.checked)}
-          aria-label={t("notifyWebhook")}
-        />
-      </Table.Td>
+      {(
+        [
+          ["windowMinutes", 1],
+          ["cooldownMinutes", 0],
+        ] as const
+      ).map(([key, min]) => (
+        <Table.Td key={key}>
+          <NumberInput
+            size="xs"
+            w={80}
+            min={min}
+            value={draft[key]}
+            onChange={(value) => number(key, value)}
+            aria-label={t(key)}
+          />
+        </Table.Td>
+      ))}
+      {(["notifyEmail", "notifyWebhook"] as const).map((key) => (
+        <Table.Td key={key}>
+          <Checkbox checked={draft[key]} onChange={(e) => set(key, e.currentTarget.checked)} aria-label={t(key)} />
+        </Table.Td>
+      ))}
       <Table.Td>
         <Button size="xs" loading={save.isPending} onClick={() => save.mutate({ ...draft, kind: rule.kind })}>
           {t("save")}

@@ -21,7 +21,10 @@ export const organizationSubject = "organization";
 const MIN_RATE_SAMPLE = 5;
 
 const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
-const rounded = (value: number) => Math.round(value * 10) / 10;
+const percentOf = (part: number, total: number) => Math.round((part / total) * 1000) / 10;
+/** The percentage `part` is of `total` when it reaches the threshold over a meaningful sample, else null. */
+const rateOver = (part: number, total: number, threshold: number) =>
+  total >= MIN_RATE_SAMPLE && (part / total) * 100 >= threshold ? percentOf(part, total) : null;
 
 async function instancesDown(tx: Tx, input: AlertConditionInput): Promise<AlertBreach[]> {
   const rows = await tx.instance.findMany({
@@ -50,18 +53,17 @@ async function sendFailureRate(tx: Tx, input: AlertConditionInput): Promise<Aler
       AND m.status IN ('sent', 'delivered', 'read', 'played', 'failed')
       AND m.sent_at > ${minutesBefore(input.now, input.windowMinutes)} AND m.sent_at <= ${input.now}
     GROUP BY m.instance_id, i.name`;
-  return rows
-    .filter((row) => row.total >= MIN_RATE_SAMPLE && (row.failed / row.total) * 100 >= input.threshold)
-    .map((row) => ({
-      subject: row.instance_id,
-      params: {
-        instanceName: row.name,
-        percent: rounded((row.failed / row.total) * 100),
-        failed: row.failed,
-        total: row.total,
-        windowMinutes: input.windowMinutes,
+  return rows.flatMap((row) => {
+    const percent = rateOver(row.failed, row.total, input.threshold);
+    if (percent === null) return [];
+    const { failed, total } = row;
+    return [
+      {
+        subject: row.instance_id,
+        params: { instanceName: row.name, percent, failed, total, windowMinutes: input.windowMinutes },
       },
-    }));
+    ];
+  });
 }
 
 async function optOutSpike(tx: Tx, input: AlertConditionInput): Promise<AlertBreach[]> {
@@ -102,20 +104,10 @@ async function negativeSentimentSurge(tx: Tx, input: AlertConditionInput): Promi
     FROM message_insights
     WHERE organization_id = ${input.organizationId}::uuid
       AND created_at > ${minutesBefore(input.now, input.windowMinutes)} AND created_at <= ${input.now}`;
-  if (!row || row.total < MIN_RATE_SAMPLE) return [];
-  const percent = (row.negative / row.total) * 100;
-  if (percent < input.threshold) return [];
-  return [
-    {
-      subject: organizationSubject,
-      params: {
-        percent: rounded(percent),
-        negative: row.negative,
-        total: row.total,
-        windowMinutes: input.windowMinutes,
-      },
-    },
-  ];
+  const percent = row ? rateOver(row.negative, row.total, input.threshold) : null;
+  if (!row || percent === null) return [];
+  const { negative, total } = row;
+  return [{ subject: organizationSubject, params: { percent, negative, total, windowMinutes: input.windowMinutes } }];
 }
 
 /** Open conversations whose customer has waited longer than the threshold for a reply. */

@@ -138,24 +138,18 @@ export function ConversationFiltersBar(props: {
             data-testid="filter-ai-label"
           />
         )}
-        <DateField
-          size="xs"
-          aria-label={t("filters.fromDay")}
-          placeholder={t("filters.fromDay")}
-          value={filters.fromDay ?? ""}
-          disabled={props.searching}
-          onChange={(value) => set("fromDay", value || null)}
-          data-testid="filter-from-day"
-        />
-        <DateField
-          size="xs"
-          aria-label={t("filters.toDay")}
-          placeholder={t("filters.toDay")}
-          value={filters.toDay ?? ""}
-          disabled={props.searching}
-          onChange={(value) => set("toDay", value || null)}
-          data-testid="filter-to-day"
-        />
+        {(["fromDay", "toDay"] as const).map((key) => (
+          <DateField
+            key={key}
+            size="xs"
+            aria-label={t(`filters.${key}`)}
+            placeholder={t(`filters.${key}`)}
+            value={filters[key] ?? ""}
+            disabled={props.searching}
+            onChange={(value) => set(key, value || null)}
+            data-testid={`filter-${key}`}
+          />
+        ))}
       </SimpleGrid>
     </Stack>
   );
