@@ -191,6 +191,7 @@ const layers = [
         "@nlpjs/sentiment",
         "@node-rs/argon2",
         "exceljs",
+        "fflate",
         "libphonenumber-js",
         "nodemailer",
         "openai",
@@ -353,6 +354,8 @@ const layers = [
       local.testSupport,
       local.scripts,
       "^src/(server|shared|simulator)/",
+      // The message catalogs: the browser walk's language detector is built from the words the UI speaks.
+      "^src/i18n/(locales\\.ts|messages/)",
       local.env,
       ...npm("@prisma/get-dmmf", "pg", "playwright-core", "socket.io-client", "typescript", "vitest", "zod"),
     ],

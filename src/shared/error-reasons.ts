@@ -34,6 +34,7 @@ export const errorReasons = [
   "importFileGone",
   "notFound",
   "aiProviderMissing",
+  "aiCallNotFound",
   "mediaNotFound",
   "mediaNotRetryable",
   "mediaNotInStorage",
@@ -50,6 +51,9 @@ export const errorReasons = [
   "adminsOnly",
   "adminsOnlyImport",
   "adminsOnlyUnblock",
+  "dataSubjectRequestNotFound",
+  "dataSubjectRequestClosed",
+  "auditRetentionTooShort",
   "cannotRemoveSelf",
   "launchedCampaignReadOnly",
   "onlyFailedRetry",
@@ -146,6 +150,11 @@ export const errorReasons = [
   "aiProviderAddressInternal",
   "aiProviderAddressInternalField",
   "apiRateLimited",
+  "importPhoneRepeated",
+  "importNameTooLong",
+  "importTagTooLong",
+  "importTooManyTags",
+  "importConsentUnrecognised",
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];

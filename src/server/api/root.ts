@@ -7,6 +7,7 @@ import { conversationsRouter } from "./routers/conversations";
 import { instancesRouter } from "./routers/instances";
 import { membersRouter } from "./routers/members";
 import { organizationRouter } from "./routers/organization";
+import { privacyRouter } from "./routers/privacy";
 import { quickRepliesRouter } from "./routers/quick-replies";
 import { systemRouter } from "./routers/system";
 import { tagsRouter } from "./routers/tags";
@@ -27,6 +28,7 @@ export const appRouter = router({
   ai: aiRouter,
   analytics: analyticsRouter,
   alerts: alertsRouter,
+  privacy: privacyRouter,
 });
 
 export type AppRouter = typeof appRouter;

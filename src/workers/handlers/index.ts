@@ -15,6 +15,10 @@ import { runContactImport } from "../../server/domain/contacts/run-contact-impor
 import { classifyMessages } from "../../server/domain/ai/classify-messages";
 import { evaluateAlertRules } from "../../server/domain/alerts/evaluate-alert-rules";
 import { deliverAlertNotification } from "../../server/domain/alerts/deliver-alert-notification";
+import { remindDueRequests } from "../../server/domain/privacy/remind-due-requests";
+import { purgeRetention } from "../../server/domain/privacy/purge-retention";
+import { purgeAiCalls } from "../../server/domain/ai/purge-ai-calls";
+import { summarizeConversation } from "../../server/domain/ai/summarize-conversation";
 
 export interface HandlerContext {
   worker: WorkerIdentity;
@@ -35,9 +39,14 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "messages.reconcile": async (payload) => reconcileMessage(payload),
   "conversations.read-receipts": async (payload) => sendReadReceipts(payload),
   "ai.classify": async (payload) => void (await classifyMessages(payload)),
+  "ai.summarize": async (payload) =>
+    void (await summarizeConversation({ ...payload, trigger: "closed", actorUserId: null })),
+  "ai.purge-calls": async (payload) => void (await purgeAiCalls(payload)),
   "contacts.import": async (payload, { signal }) => runContactImport(payload, { signal }),
   "alerts.evaluate": async (payload) => void (await evaluateAlertRules(payload)),
   "alerts.deliver": async (payload) => deliverAlertNotification(payload),
   "analytics.rollup": async (payload) => void (await refreshReportingRollup(payload)),
+  "privacy.reminders": async (payload) => void (await remindDueRequests(payload)),
+  "privacy.retention": async (payload) => void (await purgeRetention(payload)),
   "campaigns.dispatch": async (payload) => continueCampaignDispatch(payload, await runCampaignDispatch(payload)),
 };

@@ -8,7 +8,7 @@ import { checkMedia } from "../../media/media-limits";
 import { loadConversation } from "../conversations/load-conversation";
 import type { Actor } from "../members/actor";
 import { emitMessageChanges } from "./emit-message-changes";
-import { previewOf } from "./message-content";
+import { previewOf, type ConversationPreview } from "./message-content";
 import { outboundMediaType } from "./outbound-media";
 import { messageDtoSelect, messageDtos, type MessageDto } from "./message-dto";
 
@@ -78,14 +78,20 @@ export async function sendReply(actor: Actor, input: ReplyInput): Promise<Messag
 export async function touchConversation(
   tx: Tx,
   conversationId: string,
-  preview: string,
+  preview: ConversationPreview,
   direction: "outbound" | "internal",
 ): Promise<void> {
   await tx.conversation.update({
     where: { id: conversationId },
     data:
       direction === "outbound"
-        ? { lastActivityAt: new Date(), lastMessagePreview: preview, lastMessageDirection: direction, unreadCount: 0 }
+        ? {
+            lastActivityAt: new Date(),
+            lastMessagePreview: preview.text,
+            lastMessageKind: preview.kind,
+            lastMessageDirection: direction,
+            unreadCount: 0,
+          }
         : { unreadCount: 0 },
   });
 }
