@@ -189,6 +189,7 @@ const layers = [
         "@nlpjs/lang-pt",
         "@nlpjs/nlp",
         "@nlpjs/sentiment",
+        "@nlpjs/similarity",
         "@node-rs/argon2",
         "exceljs",
         "fflate",

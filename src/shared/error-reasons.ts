@@ -151,10 +151,15 @@ export const errorReasons = [
   "aiProviderAddressInternalField",
   "apiRateLimited",
   "importPhoneRepeated",
+  "importPersonErased",
   "importNameTooLong",
   "importTagTooLong",
   "importTooManyTags",
   "importConsentUnrecognised",
+  "knowledgeEntryNotFound",
+  "autoReplyDraftNotFound",
+  "aiOptedOutContact",
+  "autoReplyDraftNotSendable",
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];

@@ -228,7 +228,9 @@ describe("privacy: export and erasure", () => {
       org,
       `telefone,nome,optin\n${person.national},${person.name},sim\n31977776666,Nova Pessoa,sim\n`,
     );
-    expect(again.report.rejected).toEqual([expect.objectContaining({ reason: "suppressed_erased", phone: "" })]);
+    expect(again.report.rejected).toEqual([
+      expect.objectContaining({ issues: [{ reason: "importPersonErased", params: {} }], phone: "" }),
+    ]);
     expect(again.final).toMatchObject({ status: "completed", createdCount: 1, rejectedCount: 1 });
     // An inbound message recreates a contact for the inbox, but blocked: never reachable by outreach.
     await deliver(

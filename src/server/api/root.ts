@@ -1,5 +1,6 @@
 import { aiRouter } from "./routers/ai";
 import { alertsRouter } from "./routers/alerts";
+import { aiRepliesRouter } from "./routers/ai-replies";
 import { analyticsRouter } from "./routers/analytics";
 import { campaignsRouter } from "./routers/campaigns";
 import { contactsRouter } from "./routers/contacts";
@@ -26,6 +27,7 @@ export const appRouter = router({
   contacts: contactsRouter,
   campaigns: campaignsRouter,
   ai: aiRouter,
+  aiReplies: aiRepliesRouter,
   analytics: analyticsRouter,
   alerts: alertsRouter,
   privacy: privacyRouter,

@@ -17,6 +17,7 @@ import { evaluateAlertRules } from "../../server/domain/alerts/evaluate-alert-ru
 import { deliverAlertNotification } from "../../server/domain/alerts/deliver-alert-notification";
 import { remindDueRequests } from "../../server/domain/privacy/remind-due-requests";
 import { purgeRetention } from "../../server/domain/privacy/purge-retention";
+import { runAutoReplies } from "../../server/domain/ai-replies/run-auto-replies";
 import { purgeAiCalls } from "../../server/domain/ai/purge-ai-calls";
 import { summarizeConversation } from "../../server/domain/ai/summarize-conversation";
 
@@ -39,6 +40,7 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "messages.reconcile": async (payload) => reconcileMessage(payload),
   "conversations.read-receipts": async (payload) => sendReadReceipts(payload),
   "ai.classify": async (payload) => void (await classifyMessages(payload)),
+  "ai.auto-reply": async (payload) => runAutoReplies(payload),
   "ai.summarize": async (payload) =>
     void (await summarizeConversation({ ...payload, trigger: "closed", actorUserId: null })),
   "ai.purge-calls": async (payload) => void (await purgeAiCalls(payload)),

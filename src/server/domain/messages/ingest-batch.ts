@@ -167,9 +167,16 @@ export class IngestBatch {
       // A job for the batch (in chunks the payload allows), in its transaction: classification never
       // holds ingestion up.
       const ids = this.inboundTexts.splice(0);
+      // The bot's job only where the number has automatic replies on (one primary-key read per batch).
+      const autoReply = await tx.aiAutoReplySettings.findUnique({
+        where: { instanceId: this.instanceId },
+        select: { enabled: true },
+      });
       for (let start = 0; start < ids.length; start += CLASSIFY_CHUNK) {
         const messageIds = ids.slice(start, start + CLASSIFY_CHUNK);
         await enqueue("ai.classify", { organizationId: this.organizationId, messageIds }, { tx });
+        if (autoReply?.enabled)
+          await enqueue("ai.auto-reply", { organizationId: this.organizationId, messageIds }, { tx });
       }
     }
     await recordIngestedMessageEvents(tx, this, this.reportable);
