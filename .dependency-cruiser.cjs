@@ -198,6 +198,7 @@ const layers = [
         "exceljs",
         "fflate",
         "libphonenumber-js",
+        "nodemailer",
         "openai",
         "papaparse",
         "rate-limiter-flexible",

@@ -9,6 +9,21 @@ import { readLocalSecrets } from "./server/db/secrets";
  */
 const boolean = z.enum(["true", "false", "1", "0", ""]).transform((v) => v === "true" || v === "1");
 
+const hostList = z
+  .string()
+  .default("")
+  .transform((list) =>
+    list
+      .split(",")
+      .map((host) =>
+        host
+          .trim()
+          .toLowerCase()
+          .replace(/^\[|\]$/g, ""),
+      )
+      .filter(Boolean),
+  );
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().default("0.0.0.0"),
@@ -79,20 +94,13 @@ const schema = z.object({
    * Host names (or IP literals) an AI provider may have although they are loopback or private addresses, e.g. a
    * self-hosted Ollama: `localhost,ollama.internal`. Every other private address is refused (SSRF).
    */
-  AI_PROVIDER_PRIVATE_HOSTS: z
-    .string()
-    .default("")
-    .transform((list) =>
-      list
-        .split(",")
-        .map((host) =>
-          host
-            .trim()
-            .toLowerCase()
-            .replace(/^\[|\]$/g, ""),
-        )
-        .filter(Boolean),
-    ),
+  AI_PROVIDER_PRIVATE_HOSTS: hostList,
+  /** Like AI_PROVIDER_PRIVATE_HOSTS, for alert webhooks (an internal chat server). */
+  ALERT_WEBHOOK_PRIVATE_HOSTS: hostList,
+  /** Alert e-mail goes out through this SMTP server (`smtp://user:pass@host:587`, `smtps://…`); unset: no e-mail. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  /** The From of alert e-mail. */
+  SMTP_FROM: z.string().default("Mirage <alerts@mirage.local>"),
 });
 
 export interface S3Settings {

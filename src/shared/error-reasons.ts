@@ -39,6 +39,7 @@ export const errorReasons = [
   "mediaNotRetryable",
   "mediaNotInStorage",
   "metricsDisabled",
+  "alertWebhookAddressBlocked",
   "metricsTokenRequired",
   "deadDeliveryNotFound",
   "importHasNoRejections",

@@ -21,6 +21,8 @@ export interface ServerToClientEvents {
   "contact-import.updated": (payload: { importId: string }) => void;
   /** A campaign's status or counters changed: refetch its report. */
   "campaign.updated": (payload: { campaignId: string }) => void;
+  /** An alert fired or resolved: refetch the bell. */
+  "alert.notified": (payload: { notificationId: string }) => void;
 }
 
 export type RealtimeEventName = keyof ServerToClientEvents;

@@ -56,7 +56,7 @@ describe("metrics page (Chromium)", () => {
     expect(csv).toMatch(/Atendimento SP;5;0;/);
 
     await page.locator("[data-testid=volume-chart] .recharts-bar-rectangle").last().click();
-    await page.waitForURL(`${baseUrl}/inbox`);
+    await page.waitForURL((url) => url.pathname === "/inbox" && url.searchParams.get("status") === "all");
     await page.close();
   });
 });

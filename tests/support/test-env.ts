@@ -24,6 +24,9 @@ export const testEnv = {
   AI_PROVIDER_PRIVATE_HOSTS: "127.0.0.1",
   // tests/integration/tracing.test.ts listens here while it runs; other files' spans are simply dropped.
   OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port(4318)}`,
+  ALERT_WEBHOOK_PRIVATE_HOSTS: "127.0.0.1",
+  // The alerts test listens here with a real SMTP server (smtp-server).
+  SMTP_URL: `smtp://127.0.0.1:${port(2525)}`,
 } as const;
 
 export const simulatorUrl = `http://127.0.0.1:${testEnv.SIMULATOR_PORT}`;

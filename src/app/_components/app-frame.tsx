@@ -30,6 +30,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+import { AlertBell } from "./alert-bell";
 import { LanguageSwitch } from "./language-switch";
 import { useRealtimeStatus } from "./realtime-provider";
 
@@ -78,6 +79,7 @@ export function AppFrame(props: { organizationName: string; role: string; childr
             <Badge variant="dot" color={connected ? "teal" : "gray"} visibleFrom="xs" data-testid="realtime-status">
               {connected ? t("shell.live") : t("shell.offline")}
             </Badge>
+            <AlertBell />
             <Tooltip label={dark ? t("shell.light") : t("shell.dark")}>
               <ActionIcon
                 variant="default"

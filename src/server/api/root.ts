@@ -1,4 +1,5 @@
 import { aiRouter } from "./routers/ai";
+import { alertsRouter } from "./routers/alerts";
 import { aiRepliesRouter } from "./routers/ai-replies";
 import { flagsRouter } from "./routers/flags";
 import { analyticsRouter } from "./routers/analytics";
@@ -30,6 +31,7 @@ export const appRouter = router({
   aiReplies: aiRepliesRouter,
   flags: flagsRouter,
   analytics: analyticsRouter,
+  alerts: alertsRouter,
   privacy: privacyRouter,
 });
 

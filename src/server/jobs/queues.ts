@@ -113,6 +113,23 @@ export const queues = {
     batchSize: 1,
     cronPerOrganization: "*/10 * * * *",
   }),
+  /** Evaluates an organization's alert rules: every minute, a run of a few queries. */
+  "alerts.evaluate": defineQueue({
+    payload: z.object({ organizationId: z.uuid() }),
+    policy: { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 60 },
+    batchSize: 1,
+    cronPerOrganization: "* * * * *",
+  }),
+  /** Sends one alert notification by e-mail or to the organization's webhook; retried while the far end fails. */
+  "alerts.deliver": defineQueue({
+    payload: z.object({
+      organizationId: z.uuid(),
+      notificationId: z.uuid(),
+      channel: z.enum(["email", "webhook"]),
+    }),
+    policy: { retryLimit: 6, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 60 },
+    batchSize: 5,
+  }),
   /** Writes a started contact import in chunks; resumes after the last committed chunk on retry. */
   "contacts.import": defineQueue({
     payload: z.object({ organizationId: z.uuid(), importId: z.uuid() }),

@@ -6,6 +6,8 @@ export type ConversationStatus = (typeof conversationStatuses)[number];
 /** Keyset cursor of the conversation list: the last row's activity time and id. */
 const listCursor = z.object({ at: z.iso.datetime(), id: z.uuid() });
 
+const organizationDay = z.iso.date();
+
 export const listConversationsInput = z.object({
   status: z.enum(conversationStatuses).optional(),
   instanceId: z.uuid().optional(),
@@ -18,6 +20,9 @@ export const listConversationsInput = z.object({
     .regex(/^[a-z][a-z0-9_]{0,39}$/)
     .optional(),
   unreadOnly: z.boolean().optional(),
+  /** Conversations with a message on these days (inclusive, in the organization's timezone): drill-down. */
+  fromDay: organizationDay.optional(),
+  toDay: organizationDay.optional(),
   cursor: listCursor.nullish(),
   limit: z.number().int().min(1).max(100).default(30),
 });

@@ -13,6 +13,8 @@ import { reconcileMessage } from "../../server/domain/messages/reconcile-message
 import { refreshReportingRollup } from "../../server/domain/analytics/refresh-reporting-rollup";
 import { runContactImport } from "../../server/domain/contacts/run-contact-import";
 import { classifyMessages } from "../../server/domain/ai/classify-messages";
+import { evaluateAlertRules } from "../../server/domain/alerts/evaluate-alert-rules";
+import { deliverAlertNotification } from "../../server/domain/alerts/deliver-alert-notification";
 import { remindDueRequests } from "../../server/domain/privacy/remind-due-requests";
 import { purgeRetention } from "../../server/domain/privacy/purge-retention";
 import { runAutoReplies } from "../../server/domain/ai-replies/run-auto-replies";
@@ -43,6 +45,8 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
     void (await summarizeConversation({ ...payload, trigger: "closed", actorUserId: null })),
   "ai.purge-calls": async (payload) => void (await purgeAiCalls(payload)),
   "contacts.import": async (payload, { signal }) => runContactImport(payload, { signal }),
+  "alerts.evaluate": async (payload) => void (await evaluateAlertRules(payload)),
+  "alerts.deliver": async (payload) => deliverAlertNotification(payload),
   "analytics.rollup": async (payload) => void (await refreshReportingRollup(payload)),
   "privacy.reminders": async (payload) => void (await remindDueRequests(payload)),
   "privacy.retention": async (payload) => void (await purgeRetention(payload)),

@@ -1,6 +1,7 @@
 import { Stack, Tabs, TabsList, TabsPanel, TabsTab, Title } from "@mantine/core";
 import { getTranslations } from "next-intl/server";
 import { api } from "~/trpc/server";
+import { AlertRulesPanel } from "./alert-rules-panel";
 import { ContactFieldsPanel } from "./contact-fields-panel";
 import { DeadDeliveriesPanel } from "./dead-deliveries-panel";
 import { DiagnosticsPanel } from "./diagnostics-panel";
@@ -21,6 +22,7 @@ export default async function SettingsPage() {
           <TabsTab value="members">{t("members")}</TabsTab>
           <TabsTab value="quickReplies">{t("quickReplies.title")}</TabsTab>
           <TabsTab value="contactFields">{t("contactFields.title")}</TabsTab>
+          {isAdmin && <TabsTab value="alerts">{t("alerts")}</TabsTab>}
           {isAdmin && <TabsTab value="deadDeliveries">{t("deadDeliveries.title")}</TabsTab>}
           {isAdmin && <TabsTab value="privacy">{t("privacy.title")}</TabsTab>}
           {isAdmin && <TabsTab value="flags">{t("flags.title")}</TabsTab>}
@@ -38,6 +40,11 @@ export default async function SettingsPage() {
         <TabsPanel value="contactFields" pt="md">
           <ContactFieldsPanel />
         </TabsPanel>
+        {isAdmin && (
+          <TabsPanel value="alerts" pt="md">
+            <AlertRulesPanel />
+          </TabsPanel>
+        )}
         {isAdmin && (
           <TabsPanel value="deadDeliveries" pt="md">
             <DeadDeliveriesPanel />

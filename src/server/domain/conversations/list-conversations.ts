@@ -34,6 +34,7 @@ export async function listConversations(
           WHERE m.conversation_id = c.id
             AND (CASE WHEN i.review = 'corrected' THEN i.reviewed_label ELSE i.label END) = ${input.aiLabel})`,
       );
+    if (input.fromDay || input.toDay) conditions.push(messageOnDays(actor.organizationId, input.fromDay, input.toDay));
     if (input.cursor)
       conditions.push(
         Prisma.sql`(c.last_activity_at, c.id) < (${new Date(input.cursor.at)}, ${input.cursor.id}::uuid)`,
@@ -53,4 +54,13 @@ export async function listConversations(
       nextCursor: rows.length > input.limit && last ? { at: last.last_activity_at.toISOString(), id: last.id } : null,
     };
   });
+}
+
+/** A message sent between the start of `fromDay` and the end of `toDay`, days of the organization's timezone. */
+function messageOnDays(organizationId: string, fromDay?: string, toDay?: string): Prisma.Sql {
+  const zone = Prisma.sql`(SELECT timezone FROM organizations WHERE id = ${organizationId}::uuid)`;
+  const bounds: Prisma.Sql[] = [];
+  if (fromDay) bounds.push(Prisma.sql`m.sent_at >= (${fromDay}::date)::timestamp AT TIME ZONE ${zone}`);
+  if (toDay) bounds.push(Prisma.sql`m.sent_at < (${toDay}::date + 1)::timestamp AT TIME ZONE ${zone}`);
+  return Prisma.sql`EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND ${Prisma.join(bounds, " AND ")})`;
 }

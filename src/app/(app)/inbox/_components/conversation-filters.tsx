@@ -5,6 +5,7 @@ import { IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "~/trpc/react";
+import { DateField } from "../../../_components/date-fields";
 import { useLabelName } from "../../ai/_components/use-label-name";
 import type { ConversationFilters } from "./use-conversation-list";
 
@@ -137,6 +138,18 @@ export function ConversationFiltersBar(props: {
             data-testid="filter-ai-label"
           />
         )}
+        {(["fromDay", "toDay"] as const).map((key) => (
+          <DateField
+            key={key}
+            size="xs"
+            aria-label={t(`filters.${key}`)}
+            placeholder={t(`filters.${key}`)}
+            value={filters[key] ?? ""}
+            disabled={props.searching}
+            onChange={(value) => set(key, value || null)}
+            data-testid={`filter-${key}`}
+          />
+        ))}
       </SimpleGrid>
     </Stack>
   );

@@ -3,17 +3,27 @@
 import { Alert, Box, Center, Loader, Skeleton, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useNow, useTranslations } from "next-intl";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useErrorWording } from "~/trpc/errors";
 import { ConversationFiltersBar } from "./conversation-filters";
 import { ConversationRow } from "./conversation-row";
+import { filtersFromQuery, queryOfFilters } from "./filters-url";
 import { defaultFilters, useConversationList, type ConversationFilters } from "./use-conversation-list";
 import { useSentinel } from "./use-sentinel";
 
 export function ConversationList({ selectedId }: { selectedId: string | null }) {
   const { messageOf } = useErrorWording();
   const t = useTranslations("inbox");
-  const [filters, setFilters] = useState<ConversationFilters>(defaultFilters);
+  const searchParams = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  // Filters start from the URL (a drill-down link) and are written back to it, so reload keeps them.
+  const [filters, setFiltersState] = useState<ConversationFilters>(() => filtersFromQuery(searchParams));
+  const setFilters = (next: ConversationFilters) => {
+    setFiltersState(next);
+    router.replace(`${pathname}?${queryOfFilters(next, new URLSearchParams(searchParams))}`, { scroll: false });
+  };
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const query = debounced.length >= 2 ? debounced : "";
@@ -34,6 +44,7 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
   }, [filters, query]);
 
   const filtered = JSON.stringify(filters) !== JSON.stringify(defaultFilters);
+  const filterQuery = queryOfFilters(filters, new URLSearchParams());
 
   return (
     <Stack gap={0} h="100%">
@@ -63,7 +74,12 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
           <div role="list" aria-label={t("listLabel")} data-testid="conversation-list">
             {list.items?.map((conversation) => (
               <div role="listitem" key={conversation.id}>
-                <ConversationRow conversation={conversation} selected={conversation.id === selectedId} now={now} />
+                <ConversationRow
+                  conversation={conversation}
+                  selected={conversation.id === selectedId}
+                  now={now}
+                  filterQuery={filterQuery}
+                />
               </div>
             ))}
           </div>

@@ -18,9 +18,12 @@ export const ConversationRow = memo(function ConversationRow({
   conversation,
   selected,
   now,
+  filterQuery = "",
 }: {
   conversation: ConversationDto;
   selected: boolean;
+  /** The list's filters as URL query, kept when a conversation is opened. */
+  filterQuery?: string;
   /** Ticks once a minute, for the whole list at once. */
   now: Date;
 }) {
@@ -36,7 +39,7 @@ export const ConversationRow = memo(function ConversationRow({
   return (
     <UnstyledButton
       component={Link}
-      href={`/inbox?c=${conversation.id}`}
+      href={`/inbox?${filterQuery ? `${filterQuery}&` : ""}c=${conversation.id}`}
       scroll={false}
       className={classes.row}
       aria-current={selected ? "true" : undefined}

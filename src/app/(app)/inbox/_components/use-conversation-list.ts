@@ -15,6 +15,9 @@ export interface ConversationFilters {
   /** An AI label code. */
   aiLabel: string | null;
   unreadOnly: boolean;
+  /** Days (organization timezone, inclusive) the conversations had a message on: a drill-down from Métricas. */
+  fromDay: string | null;
+  toDay: string | null;
 }
 
 export const defaultFilters: ConversationFilters = {
@@ -24,6 +27,8 @@ export const defaultFilters: ConversationFilters = {
   tagId: null,
   aiLabel: null,
   unreadOnly: false,
+  fromDay: null,
+  toDay: null,
 };
 
 const PAGE_SIZE = 30;
@@ -43,6 +48,8 @@ export function useConversationList(filters: ConversationFilters, search: string
         tagId: filters.tagId ?? undefined,
         aiLabel: filters.aiLabel ?? undefined,
         unreadOnly: filters.unreadOnly || undefined,
+        fromDay: filters.fromDay ?? undefined,
+        toDay: filters.toDay ?? undefined,
         limit: PAGE_SIZE,
       },
       { getNextPageParam: (page) => page.nextCursor },

@@ -2,6 +2,7 @@
 
 import { Paper, Table, Title } from "@mantine/core";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import type { AnalyticsDashboardOutput } from "~/shared/schemas/analytics";
 import { formatDuration } from "./format-metric";
 
@@ -15,7 +16,10 @@ export function BreakdownTable(props: {
   rows: ({ id: string; name: string } & Totals)[];
   columns: { key: keyof Totals; label: string; duration?: boolean }[];
   locale: string;
+  /** Where a row leads (the filtered inbox), if anywhere. */
+  drillHref?: (id: string) => string;
 }) {
+  const router = useRouter();
   const t = useTranslations("metrics");
   const number = new Intl.NumberFormat(props.locale);
   const format = (value: number | null, duration?: boolean) =>
@@ -39,7 +43,12 @@ export function BreakdownTable(props: {
           </Table.Thead>
           <Table.Tbody>
             {props.rows.map((row) => (
-              <Table.Tr key={row.id} data-testid={`${props.testId}-${row.id}`}>
+              <Table.Tr
+                key={row.id}
+                data-testid={`${props.testId}-${row.id}`}
+                style={props.drillHref ? { cursor: "pointer" } : undefined}
+                onClick={props.drillHref ? () => router.push(props.drillHref!(row.id)) : undefined}
+              >
                 <Table.Td>{row.name}</Table.Td>
                 {props.columns.map((column) => (
                   <Table.Td key={column.key} ta="right">

@@ -12,6 +12,7 @@ import { downloadMetricsCsv } from "./download-metrics-csv";
 import { BreakdownTable } from "./breakdown-table";
 import { StatCard } from "./stat-card";
 import { VolumeChart } from "./volume-chart";
+import { inboxDrillDownHref } from "../../inbox/_components/filters-url";
 
 type Period = (typeof analyticsPeriods)[number];
 type Totals = AnalyticsDashboardOutput["current"];
@@ -102,6 +103,7 @@ export function MetricsView() {
             testId="metrics-number"
             nameLabel={t("byNumber.number")}
             rows={data.instances.map((row) => ({ ...row, id: row.instanceId }))}
+            drillHref={(instanceId) => inboxDrillDownHref({ instanceId, fromDay: data.from, toDay: data.to })}
             columns={[
               { key: "inbound", label: t("byNumber.inbound") },
               { key: "outbound", label: t("byNumber.outbound") },
@@ -115,6 +117,7 @@ export function MetricsView() {
             testId="metrics-member"
             nameLabel={t("byMember.member")}
             rows={data.members.map((row) => ({ ...row, id: row.memberId }))}
+            drillHref={(assignee) => inboxDrillDownHref({ assignee, fromDay: data.from, toDay: data.to })}
             columns={[
               { key: "outbound", label: t("byMember.outbound") },
               { key: "firstResponses", label: t("byMember.firstResponses") },

@@ -1,0 +1,134 @@
+import type { Tx } from "../../db/tenant";
+import type { AlertKind } from "../../../shared/schemas/alerts";
+
+/** One subject for which a rule's condition holds now, with the values its notification is worded with. */
+export interface AlertBreach {
+  subject: string;
+  params: Record<string, string | number>;
+}
+
+export interface AlertConditionInput {
+  organizationId: string;
+  threshold: number;
+  windowMinutes: number;
+  now: Date;
+}
+
+/** Organization-wide conditions have this subject; per-number ones the instance id. */
+export const organizationSubject = "organization";
+
+/** Rates need a few events before they mean anything: 1 failure out of 1 is not a 100 % failure rate. */
+const MIN_RATE_SAMPLE = 5;
+
+const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
+const percentOf = (part: number, total: number) => Math.round((part / total) * 1000) / 10;
+/** The percentage `part` is of `total` when it reaches the threshold over a meaningful sample, else null. */
+const rateOver = (part: number, total: number, threshold: number) =>
+  total >= MIN_RATE_SAMPLE && (part / total) * 100 >= threshold ? percentOf(part, total) : null;
+
+async function instancesDown(tx: Tx, input: AlertConditionInput): Promise<AlertBreach[]> {
+  const rows = await tx.instance.findMany({
+    where: {
+      organizationId: input.organizationId,
+      state: { not: "open" },
+      downSince: { lte: minutesBefore(input.now, input.threshold) },
+    },
+    select: { id: true, name: true, downSince: true },
+  });
+  return rows.map((row) => ({
+    subject: row.id,
+    params: {
+      instanceName: row.name,
+      minutes: Math.floor((input.now.getTime() - row.downSince!.getTime()) / 60_000),
+    },
+  }));
+}
+
+async function sendFailureRate(tx: Tx, input: AlertConditionInput): Promise<AlertBreach[]> {
+  const rows = await tx.$queryRaw<{ instance_id: string; name: string; failed: number; total: number }[]>`
+    SELECT m.instance_id, i.name,
+           count(*) FILTER (WHERE m.status = 'failed')::int AS failed, count(*)::int AS total
+    FROM messages m JOIN instances i ON i.id = m.instance_id
+    WHERE m.organization_id = ${input.organizationId}::uuid AND m.direction = 'outbound'
+      AND m.status IN ('sent', 'delivered', 'read', 'played', 'failed')
+      AND m.sent_at > ${minutesBefore(input.now, input.windowMinutes)} AND m.sent_at <= ${input.now}
+    GROUP BY m.instance_id, i.name`;
+  return rows.flatMap((row) => {
+    const percent = rateOver(row.failed, row.total, input.threshold);
+    if (percent === null) return [];
+    const { failed, total } = row;
+    return [
+      {
+        subject: row.instance_id,
+        params: { instanceName: row.name, percent, failed, total, windowMinutes: input.windowMinutes },
+      },
+    ];
+  });
+}
+
+async function optOutSpike(tx: Tx, input: AlertConditionInput): Promise<AlertBreach[]> {
+  const count = await tx.consentEvent.count({
+    where: {
+      organizationId: input.organizationId,
+      status: "opted_out",
+      occurredAt: { gt: minutesBefore(input.now, input.windowMinutes), lte: input.now },
+    },
+  });
+  if (count < input.threshold) return [];
+  return [{ subject: organizationSubject, params: { count, windowMinutes: input.windowMinutes } }];
+}
+
+/**
+ * How long the oldest unprocessed webhook delivery, or the oldest job of the organization that is due, has
+ * waited: either means events are not reaching the inbox.
+ */
+async function ingestionLag(tx: Tx, input: AlertConditionInput): Promise<AlertBreach[]> {
+  const [row] = await tx.$queryRaw<{ oldest: Date | null }[]>`
+    SELECT least(
+      (SELECT min(received_at) FROM webhook_deliveries
+        WHERE organization_id = ${input.organizationId}::uuid AND processed_at IS NULL AND dead_at IS NULL),
+      (SELECT min(start_after) FROM pgboss.job
+        WHERE state IN ('created', 'retry') AND data->>'organizationId' = ${input.organizationId}
+          AND start_after <= ${input.now})
+    ) AS oldest`;
+  if (!row?.oldest) return [];
+  const minutes = Math.floor((input.now.getTime() - row.oldest.getTime()) / 60_000);
+  if (minutes < input.threshold) return [];
+  return [{ subject: organizationSubject, params: { minutes } }];
+}
+
+async function negativeSentimentSurge(tx: Tx, input: AlertConditionInput): Promise<AlertBreach[]> {
+  const [row] = await tx.$queryRaw<{ negative: number; total: number }[]>`
+    SELECT count(*) FILTER (WHERE coalesce(reviewed_sentiment, sentiment) = 'negative')::int AS negative,
+           count(*)::int AS total
+    FROM message_insights
+    WHERE organization_id = ${input.organizationId}::uuid
+      AND created_at > ${minutesBefore(input.now, input.windowMinutes)} AND created_at <= ${input.now}`;
+  const percent = row ? rateOver(row.negative, row.total, input.threshold) : null;
+  if (!row || percent === null) return [];
+  const { negative, total } = row;
+  return [{ subject: organizationSubject, params: { percent, negative, total, windowMinutes: input.windowMinutes } }];
+}
+
+/** Open conversations whose customer has waited longer than the threshold for a reply. */
+async function firstResponseSla(tx: Tx, input: AlertConditionInput): Promise<AlertBreach[]> {
+  const count = await tx.conversation.count({
+    where: {
+      organizationId: input.organizationId,
+      status: { not: "closed" },
+      lastMessageDirection: "inbound",
+      lastInboundAt: { lte: minutesBefore(input.now, input.threshold) },
+    },
+  });
+  if (count === 0) return [];
+  return [{ subject: organizationSubject, params: { count, minutes: input.threshold } }];
+}
+
+export const alertConditions: Record<AlertKind, (tx: Tx, input: AlertConditionInput) => Promise<AlertBreach[]>> = {
+  instance_down: instancesDown,
+  send_failure_rate: sendFailureRate,
+  opt_out_spike: optOutSpike,
+  ingestion_lag: ingestionLag,
+  negative_sentiment_surge: negativeSentimentSurge,
+  first_response_sla: firstResponseSla,
+};

@@ -1,0 +1,8 @@
+export {
+  alertChannelsOutput,
+  listAlertNotificationsOutput,
+  listAlertRulesOutput,
+  markAlertsReadOutput,
+  saveAlertChannelsOutput,
+  alertRuleOutput as saveAlertRuleOutput,
+} from "../../../shared/schemas/alerts";
