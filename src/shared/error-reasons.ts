@@ -145,6 +145,8 @@ export const errorReasons = [
   "aiProviderAddressInternal",
   "aiProviderAddressInternalField",
   "apiRateLimited",
+  "webhookRateLimited",
+  "publicRateLimited",
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];
