@@ -147,6 +147,8 @@ export const errorReasons = [
   "apiRateLimited",
   "webhookRateLimited",
   "publicRateLimited",
+  "cannotRevokeCurrentSession",
+  "currentPasswordIncorrect",
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];

@@ -34,3 +34,10 @@ export async function trpcMutation(cookie: string, path: string, input?: unknown
     },
   };
 }
+
+/** Calls a tRPC query over HTTP as the browser does; answers the status and the decoded result. */
+export async function trpcQuery(cookie: string, path: string) {
+  const response = await fetch(`${baseUrl}/api/trpc/${path}`, { headers: { cookie } });
+  const body = (await response.json()) as { result?: { data: { json: unknown } } };
+  return { status: response.status, data: body.result?.data.json };
+}

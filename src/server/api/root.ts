@@ -1,3 +1,4 @@
+import { accountRouter } from "./routers/account";
 import { aiRouter } from "./routers/ai";
 import { analyticsRouter } from "./routers/analytics";
 import { campaignsRouter } from "./routers/campaigns";
@@ -14,6 +15,7 @@ import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   organization: organizationRouter,
+  account: accountRouter,
   instances: instancesRouter,
   members: membersRouter,
   system: systemRouter,

@@ -16,5 +16,5 @@ export async function requireActor(identity: SessionIdentity | null): Promise<Ac
   if (!actor) {
     throw new AppError("FORBIDDEN", "notAMember", { details: { reason: NOT_A_MEMBER } });
   }
-  return actor;
+  return identity.sessionId ? { ...actor, sessionId: identity.sessionId } : actor;
 }

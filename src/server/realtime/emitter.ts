@@ -11,6 +11,7 @@ import { organizationRoom, type RealtimeEventName, type RealtimeEventPayload } f
 const CHANNEL = "socket.io#/";
 const EMITTER_UID = "emitter";
 const BROADCAST = 3;
+const DISCONNECT_SOCKETS = 6;
 const SOCKET_IO_EVENT_PACKET = 2;
 /** NOTIFY payloads are limited to 8000 bytes; events carry ids, never documents. */
 const MAX_PAYLOAD_BYTES = 7900;
@@ -48,6 +49,17 @@ export async function emitToOrganization<Name extends RealtimeEventName>(
   if (Buffer.byteLength(message) > MAX_PAYLOAD_BYTES) {
     throw new Error(`Realtime event ${event} is too large for NOTIFY; send ids and let the browser refetch`);
   }
+  await pool().query("SELECT pg_notify($1, $2)", [CHANNEL, message]);
+}
+
+/** Closes every socket in a room, in every web process (the adapter's DISCONNECT_SOCKETS message). */
+export async function disconnectRoom(room: string): Promise<void> {
+  const message = JSON.stringify({
+    uid: EMITTER_UID,
+    nsp: "/",
+    type: DISCONNECT_SOCKETS,
+    data: { opts: { rooms: [room], except: [], flags: {} }, close: true },
+  });
   await pool().query("SELECT pg_notify($1, $2)", [CHANNEL, message]);
 }
 
