@@ -121,7 +121,8 @@ describe("password change", () => {
       currentPassword: TEST_PASSWORD,
       newPassword: "short",
     });
-    expect(short.status).toBe(400);
+    expect(short.status).toBe(422);
+    expect(short.body.error?.json.data).toMatchObject({ fieldErrors: { newPassword: [{ reason: "too_small" }] } });
 
     const changed = await trpcMutation(here, "account.changePassword", { currentPassword: TEST_PASSWORD, newPassword });
     expect(changed.body.result?.data.json).toEqual({ endedSessions: 1 });
