@@ -149,6 +149,11 @@ export const errorReasons = [
   "publicRateLimited",
   "cannotRevokeCurrentSession",
   "currentPasswordIncorrect",
+  "twoFactorAlreadyEnabled",
+  "twoFactorNotStarted",
+  "twoFactorCodeInvalid",
+  "twoFactorEnrolmentRequired",
+  "secondFactorRequired",
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];

@@ -14,6 +14,8 @@ export const signInErrors = {
   invalid: "invalid_credentials",
   throttled: "rate_limited",
   noOrganization: "no_organization",
+  secondFactorRequired: "second_factor_required",
+  invalidCode: "invalid_code",
 } as const;
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -32,7 +34,7 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "E-mail",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
         async authorize(credentials, request) {
           if (!credentials?.email || !credentials.password) throw new Error(signInErrors.invalid);
           const ip = clientIp(request.headers ?? {}, settings.TRUST_PROXY);
@@ -40,6 +42,7 @@ export function authOptions(): NextAuthOptions {
             const user = await verifyCredentials({
               email: credentials.email,
               password: credentials.password,
+              code: credentials.code,
               ip,
               limits: {
                 maxFailuresPerAccount: settings.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
@@ -66,6 +69,8 @@ export function authOptions(): NextAuthOptions {
             if (error instanceof AppError) {
               if (error.code === "RATE_LIMITED") throw new Error(signInErrors.throttled);
               if (error.code === "FORBIDDEN") throw new Error(signInErrors.noOrganization);
+              if (error.reason === "secondFactorRequired") throw new Error(signInErrors.secondFactorRequired);
+              if (error.reason === "twoFactorCodeInvalid") throw new Error(signInErrors.invalidCode);
               throw new Error(signInErrors.invalid);
             }
             throw error;

@@ -9,3 +9,12 @@ export const changePasswordInput = z.object({
 });
 
 export const revokeSessionInput = z.object({ sessionId: z.uuid() });
+
+export const confirmTwoFactorInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+});
+
+export const setTwoFactorRequirementInput = z.object({ required: z.boolean() });
