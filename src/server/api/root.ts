@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { auditRouter } from "./routers/audit";
 import { aiRouter } from "./routers/ai";
 import { analyticsRouter } from "./routers/analytics";
 import { campaignsRouter } from "./routers/campaigns";
@@ -16,6 +17,7 @@ import { createCallerFactory, router } from "./trpc";
 export const appRouter = router({
   organization: organizationRouter,
   account: accountRouter,
+  audit: auditRouter,
   instances: instancesRouter,
   members: membersRouter,
   system: systemRouter,
