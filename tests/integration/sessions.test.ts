@@ -1,29 +1,14 @@
 import { encode } from "next-auth/jwt";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { env } from "~/env";
 import { withOrganization } from "~/server/db/tenant";
 import { addMemberWithPassword, callerFor, makeOrganization, TEST_PASSWORD } from "../support/factory";
 import { signInOverHttp, trpcMutation, trpcQuery } from "../support/http-session";
-import { baseUrl } from "../support/test-env";
+import { closeSockets, connectSocket } from "../support/socket-client";
 
-const sockets: Socket[] = [];
-afterEach(() => sockets.splice(0).forEach((s) => s.close()));
-
-async function connect(cookie: string): Promise<Socket> {
-  const socket = io(baseUrl, {
-    path: "/socket.io",
-    transports: ["websocket"],
-    extraHeaders: { cookie },
-    reconnection: false,
-  });
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
+afterEach(closeSockets);
+const connect = connectSocket;
 
 const disconnected = (socket: Socket) =>
   new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));

@@ -1,9 +1,8 @@
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { Actor } from "../members/actor";
-import { disconnectSessions, revokeSessionsWhere } from "../sessions/end-sessions";
+import { disconnectSessions, endOtherSessionsAfter } from "../sessions/end-sessions";
 
 /**
  * Changes the person's password after checking the current one, and ends their other sessions (a thief
@@ -26,19 +25,7 @@ export async function changePassword(
         where: { id: actor.userId },
         data: { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false },
       });
-      const ids = await revokeSessionsWhere(tx, {
-        userId: actor.userId,
-        ...(actor.sessionId ? { id: { not: actor.sessionId } } : {}),
-      });
-      await recordAudit(tx, {
-        organizationId: actor.organizationId,
-        actorUserId: actor.userId,
-        action: "account.password_changed",
-        targetType: "user",
-        targetId: actor.userId,
-        metadata: { endedSessions: ids.length },
-      });
-      return ids;
+      return endOtherSessionsAfter(tx, actor, "account.password_changed");
     },
     { asUserId: actor.userId },
   );

@@ -2,6 +2,7 @@ import type { Prisma } from "../../db/client";
 import type { Tx } from "../../db/tenant";
 import { disconnectRoom } from "../../realtime/emitter";
 import { logger } from "../../logger";
+import { recordAudit } from "../audit/record-audit";
 import { sessionRoom } from "../../../shared/realtime";
 
 /** Marks matching active sessions revoked inside the caller's transaction; returns their ids. */
@@ -23,4 +24,28 @@ export async function disconnectSessions(sessionIds: readonly string[]): Promise
       logger.warn({ err: error, sessionId: id }, "could not disconnect a revoked session's sockets"),
     );
   }
+}
+
+/**
+ * After a change to how the person signs in (password, second factor): ends their other sessions, opened
+ * under the old terms, and records the change with how many ended. The acting session stays.
+ */
+export async function endOtherSessionsAfter(
+  tx: Tx,
+  actor: { organizationId: string; userId: string; sessionId?: string },
+  action: string,
+): Promise<string[]> {
+  const ids = await revokeSessionsWhere(tx, {
+    userId: actor.userId,
+    ...(actor.sessionId ? { id: { not: actor.sessionId } } : {}),
+  });
+  await recordAudit(tx, {
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    action,
+    targetType: "user",
+    targetId: actor.userId,
+    metadata: { endedSessions: ids.length },
+  });
+  return ids;
 }

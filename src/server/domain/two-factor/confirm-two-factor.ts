@@ -2,9 +2,8 @@ import { env } from "../../../env";
 import { decryptSecret } from "../../crypto/secret-box";
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
-import { disconnectSessions, revokeSessionsWhere } from "../sessions/end-sessions";
+import { disconnectSessions, endOtherSessionsAfter } from "../sessions/end-sessions";
 import { newRecoveryCodes, recoveryCodeHash } from "./recovery-codes";
 import { acceptedTotpStep } from "./totp";
 
@@ -34,19 +33,7 @@ export async function confirmTwoFactor(actor: Actor, input: { code: string }): P
           recoveryCodeHashes: recoveryCodes.map(recoveryCodeHash),
         },
       });
-      const ids = await revokeSessionsWhere(tx, {
-        userId: actor.userId,
-        ...(actor.sessionId ? { id: { not: actor.sessionId } } : {}),
-      });
-      await recordAudit(tx, {
-        organizationId: actor.organizationId,
-        actorUserId: actor.userId,
-        action: "two_factor.enabled",
-        targetType: "user",
-        targetId: actor.userId,
-        metadata: { endedSessions: ids.length },
-      });
-      return ids;
+      return endOtherSessionsAfter(tx, actor, "two_factor.enabled");
     },
     { asUserId: actor.userId },
   );

@@ -1,3 +1,4 @@
+import { csvResponse } from "~/server/api/csv-response";
 import { memberRoute } from "~/server/api/route-handler";
 import { exportAuditCsv } from "~/server/domain/audit/export-audit-csv";
 import { auditFilterSchema } from "~/shared/schemas/audit";
@@ -9,12 +10,5 @@ export const GET = memberRoute(async ({ request, actor }) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const filter = auditFilterSchema.parse(params);
   const { fileName, csv } = await exportAuditCsv(actor, { filter });
-  return new Response(csv, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${fileName}"`,
-      "x-content-type-options": "nosniff",
-      "cache-control": "private, no-store",
-    },
-  });
+  return csvResponse(csv, fileName);
 });
