@@ -191,6 +191,7 @@ const layers = [
         "@nlpjs/sentiment",
         "@node-rs/argon2",
         "exceljs",
+        "fflate",
         "libphonenumber-js",
         "openai",
         "otplib",

@@ -6,6 +6,7 @@ import { newMessageId } from "../support/evolution-payloads";
 import { addMemberWithPassword, callerFor } from "../support/factory";
 import { textUpsert } from "../support/evolution-payloads";
 import { deliver, inboxFixture } from "../support/inbox-pipeline";
+import { allowExternalAi } from "../support/ai-settings";
 import { startOpenAiCompatibleServer } from "../support/openai-compatible-server";
 
 const API_KEY = "sk-test-mirage-0123456789";
@@ -50,6 +51,7 @@ describe("AI: an OpenAI-compatible provider per organization", () => {
     const fixture = await inboxFixture();
     const { org, owner } = fixture;
     await owner.ai.saveProvider({ baseUrl: provider.baseUrl, apiKey: API_KEY, model: "test-model", timeoutMs: 5000 });
+    await allowExternalAi(owner);
     expect(await owner.ai.provider()).toEqual({
       baseUrl: provider.baseUrl,
       model: "test-model",
@@ -63,6 +65,7 @@ describe("AI: an OpenAI-compatible provider per organization", () => {
     expect(stored.apiKeyEncrypted).not.toContain(API_KEY);
     // Saving without a key keeps the stored one.
     await owner.ai.saveProvider({ baseUrl: provider.baseUrl, model: "test-model", timeoutMs: 5000 });
+    await allowExternalAi(owner);
     expect((await owner.ai.provider())?.hasKey).toBe(true);
     const audit = await withOrganization(org.organizationId, (tx) =>
       tx.auditLog.findMany({ where: { action: "ai_provider.saved" } }),
@@ -80,6 +83,7 @@ describe("AI: an OpenAI-compatible provider per organization", () => {
   it("'Testar conexão' classifies a sample through chat completions with a JSON schema", async () => {
     const { owner } = await inboxFixture();
     await owner.ai.saveProvider({ baseUrl: provider.baseUrl, apiKey: API_KEY, model: "test-model", timeoutMs: 5000 });
+    await allowExternalAi(owner);
     const before = provider.requests.length;
     expect(await owner.ai.testProvider()).toMatchObject({ ok: true, label: "purchase" });
     const request = provider.requests[before]!;
@@ -103,6 +107,7 @@ describe("AI: an OpenAI-compatible provider per organization", () => {
       model: "test-model",
       timeoutMs: 5000,
     });
+    await allowExternalAi(owner);
     expect(await owner.ai.testProvider()).toEqual({ ok: false, failure: "unauthorized", status: 401 });
   });
 
@@ -110,6 +115,7 @@ describe("AI: an OpenAI-compatible provider per organization", () => {
     const fixture = await inboxFixture();
     const { owner } = fixture;
     await owner.ai.saveProvider({ baseUrl: provider.baseUrl, apiKey: API_KEY, model: "test-model", timeoutMs: 5000 });
+    await allowExternalAi(owner);
     expect((await owner.ai.overview({ days: 7 })).engine).toEqual({
       kind: "provider",
       model: "test-model",
@@ -143,6 +149,7 @@ describe("AI: an OpenAI-compatible provider per organization", () => {
       model: "test-model",
       timeoutMs: 5000,
     });
+    await allowExternalAi(owner);
     const insight = await inboundInsight(fixture, "5511987002003", "adorei o atendimento, muito obrigada");
     expect(insight).toMatchObject({ engine: "local", model: "nlpjs", label: "praise" });
 
@@ -159,6 +166,7 @@ describe("AI: an OpenAI-compatible provider per organization", () => {
       tx.message.findUniqueOrThrow({ where: { id: first.messageId }, select: { conversationId: true } }),
     );
     await owner.ai.saveProvider({ baseUrl: provider.baseUrl, apiKey: API_KEY, model: "test-model", timeoutMs: 5000 });
+    await allowExternalAi(owner);
     const texts = ["Quanto custa?", "Qual o preço?", "Meu pedido atrasou", "Vocês abrem sábado?"];
     const messageIds = await withOrganization(org.organizationId, async (tx) => {
       const ids: string[] = [];
@@ -205,6 +213,7 @@ describe("AI: an OpenAI-compatible provider per organization", () => {
 
     // A stored address that became internal (or was stored before the guard) is not called either.
     await owner.ai.saveProvider({ baseUrl: provider.baseUrl, apiKey: API_KEY, model: "test-model", timeoutMs: 5000 });
+    await allowExternalAi(owner);
     await withOrganization(org.organizationId, (tx) =>
       tx.aiProvider.update({ where: { organizationId: org.organizationId }, data: { baseUrl: internal } }),
     );

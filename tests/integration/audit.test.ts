@@ -2,6 +2,7 @@ import { generate } from "otplib";
 import { describe, expect, it } from "vitest";
 import { appRouter } from "~/server/api/root";
 import { withOrganization } from "~/server/db/tenant";
+import { allowAuditMaintenance } from "~/server/domain/audit/allow-audit-maintenance";
 import { addMemberWithPassword, callerFor, makeOrganization, TEST_PASSWORD, uniqueEmail } from "../support/factory";
 import { signInOverHttp } from "../support/http-session";
 import { baseUrl } from "../support/test-env";
@@ -133,6 +134,17 @@ describe("audit log", () => {
     await refused((tx) => tx.auditLog.deleteMany({}));
     await refused((tx) => tx.$executeRawUnsafe("TRUNCATE audit_logs"));
     expect(await auditCount(org.organizationId)).toBeGreaterThan(0);
+
+    // Erasure may rewrite metadata only, and only when it declares itself.
+    await refused(async (tx) => {
+      await allowAuditMaintenance(tx, "pseudonymise");
+      await tx.auditLog.updateMany({ data: { action: "forged" } });
+    });
+    await withOrganization(org.organizationId, async (tx) => {
+      await allowAuditMaintenance(tx, "pseudonymise");
+      await tx.auditLog.updateMany({ data: { metadata: { pseudonymised: true } } });
+    });
+    await refused((tx) => tx.auditLog.updateMany({ data: { metadata: {} } }));
   });
 
   it("admins page through it filtered by actor, action, entity and period; others may not", async () => {

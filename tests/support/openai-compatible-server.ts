@@ -18,7 +18,13 @@ type Answer = { sentiment: string; sentiment_score: number; label: string; confi
  * provider exposes), for tests: it records requests, checks the bearer key, answers with a scripted
  * JSON message, and can be told to answer 429 with Retry-After first.
  */
-export async function startOpenAiCompatibleServer(options: { apiKey: string; answer: (text: string) => Answer }) {
+export async function startOpenAiCompatibleServer(options: {
+  apiKey: string;
+  answer: (text: string) => Answer;
+  /** The answer to a free-text request (no JSON schema asked), e.g. a summary. */
+  reply?: (text: string) => string;
+  usage?: { prompt_tokens: number; completion_tokens: number };
+}) {
   const requests: RecordedRequest[] = [];
   const planned: { status: number; retryAfterSeconds?: number }[] = [];
   const server: Server = createServer(async (request, response) => {
@@ -48,12 +54,21 @@ export async function startOpenAiCompatibleServer(options: { apiKey: string; ans
       choices: [
         {
           index: 0,
-          message: { role: "assistant", content: JSON.stringify(options.answer(text)), refusal: null },
+          message: {
+            role: "assistant",
+            content:
+              !body.response_format && options.reply ? options.reply(text) : JSON.stringify(options.answer(text)),
+            refusal: null,
+          },
           finish_reason: "stop",
           logprobs: null,
         },
       ],
-      usage: { prompt_tokens: 50, completion_tokens: 20, total_tokens: 70 },
+      usage: (({ prompt_tokens, completion_tokens }) => ({
+        prompt_tokens,
+        completion_tokens,
+        total_tokens: prompt_tokens + completion_tokens,
+      }))(options.usage ?? { prompt_tokens: 50, completion_tokens: 20 }),
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

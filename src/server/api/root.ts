@@ -8,6 +8,7 @@ import { conversationsRouter } from "./routers/conversations";
 import { instancesRouter } from "./routers/instances";
 import { membersRouter } from "./routers/members";
 import { organizationRouter } from "./routers/organization";
+import { privacyRouter } from "./routers/privacy";
 import { quickRepliesRouter } from "./routers/quick-replies";
 import { systemRouter } from "./routers/system";
 import { tagsRouter } from "./routers/tags";
@@ -29,6 +30,7 @@ export const appRouter = router({
   campaigns: campaignsRouter,
   ai: aiRouter,
   analytics: analyticsRouter,
+  privacy: privacyRouter,
 });
 
 export type AppRouter = typeof appRouter;

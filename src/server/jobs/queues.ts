@@ -131,6 +131,36 @@ export const queues = {
     // One at a time per worker: classification is CPU work that must leave the cores to ingestion.
     concurrency: 1,
   }),
+  /** Summary of a conversation that was closed (enqueued in the closing transaction). */
+  "ai.summarize": defineQueue({
+    payload: z.object({ organizationId: z.uuid(), conversationId: z.uuid() }),
+    policy: transientRetry,
+    batchSize: 2,
+    // The call path may wait on a slow provider; two at a time keep the cores for ingestion.
+    concurrency: 2,
+  }),
+  /** Deletes AI call log rows past the organization's retention days. */
+  "ai.purge-calls": defineQueue({
+    payload: z.object({ organizationId: z.uuid() }),
+    policy: { retryLimit: 2, retryDelay: 60, retryBackoff: false, expireInSeconds: 600 },
+    batchSize: 1,
+    cronPerOrganization: "17 3 * * *",
+  }),
+  /** Notices for data-subject requests close to (or past) their 15-day due date; scheduled on the first request. */
+  "privacy.reminders": defineQueue({
+    payload: z.object({ organizationId: z.uuid() }),
+    policy: { retryLimit: 2, retryDelay: 60, retryBackoff: false, expireInSeconds: 300 },
+    batchSize: 1,
+    cronPerOrganization: "7 * * * *",
+  }),
+  /** Purges data past the organization's retention policies; scheduled when a policy is enabled. */
+  "privacy.retention": defineQueue({
+    payload: z.object({ organizationId: z.uuid() }),
+    policy: { retryLimit: 2, retryDelay: 300, retryBackoff: false, expireInSeconds: 3600 },
+    batchSize: 1,
+    concurrency: 1,
+    cronPerOrganization: "23 3 * * *",
+  }),
   "system.realtime-check": defineQueue({
     payload: z.object({
       organizationId: z.uuid(),

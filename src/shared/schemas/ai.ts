@@ -22,3 +22,48 @@ export const saveAiProviderInput = z.object({
   model: z.string().trim().min(1).max(100),
   timeoutMs: z.number().int().min(1000).max(120_000),
 });
+
+/** Price per 1M input/output tokens, in the organization's currency. */
+const modelPrice = z.object({ input: z.number().min(0).max(100_000), output: z.number().min(0).max(100_000) });
+
+/** Prices per model on the provider settings (merged over the defaults). */
+export const saveAiModelPricesInput = z.object({
+  prices: z.record(z.string().trim().min(1).max(100), modelPrice),
+});
+
+/** Spend, privacy and log retention of the organization's AI. */
+export const saveAiSettingsInput = z.object({
+  /** Null: no monthly cap. */
+  monthlyBudget: z.number().min(0).max(10_000_000).nullable(),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  /** Turning it on is the admin accepting the international-transfer notice (LGPD art. 33). */
+  externalTransfer: z.boolean(),
+  redactPersonalData: z.boolean(),
+  logRetentionDays: z.number().int().min(1).max(3650),
+});
+
+export const aiCallFeatures = [
+  "classification",
+  "summary",
+  "test_connection",
+  "suggestion",
+  "auto_reply",
+  "rewrite",
+] as const;
+export const aiCallOutcomes = ["ok", "failed", "budget_exhausted"] as const;
+
+export const listAiCallsInput = z.object({
+  feature: z.enum(aiCallFeatures).optional(),
+  outcome: z.enum(aiCallOutcomes).optional(),
+  model: z.string().max(100).optional(),
+  /** The last N days (the page's period); `from`/`to` for an exact window. */
+  days: z.number().int().min(1).max(3650).optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  cursor: z.uuid().optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+
+export const getAiCallInput = z.object({ callId: z.uuid() });
+
+export const summarizeConversationInput = z.object({ conversationId: z.uuid() });

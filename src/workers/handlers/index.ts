@@ -13,6 +13,10 @@ import { reconcileMessage } from "../../server/domain/messages/reconcile-message
 import { refreshReportingRollup } from "../../server/domain/analytics/refresh-reporting-rollup";
 import { runContactImport } from "../../server/domain/contacts/run-contact-import";
 import { classifyMessages } from "../../server/domain/ai/classify-messages";
+import { remindDueRequests } from "../../server/domain/privacy/remind-due-requests";
+import { purgeRetention } from "../../server/domain/privacy/purge-retention";
+import { purgeAiCalls } from "../../server/domain/ai/purge-ai-calls";
+import { summarizeConversation } from "../../server/domain/ai/summarize-conversation";
 
 export interface HandlerContext {
   worker: WorkerIdentity;
@@ -33,7 +37,12 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "messages.reconcile": async (payload) => reconcileMessage(payload),
   "conversations.read-receipts": async (payload) => sendReadReceipts(payload),
   "ai.classify": async (payload) => void (await classifyMessages(payload)),
+  "ai.summarize": async (payload) =>
+    void (await summarizeConversation({ ...payload, trigger: "closed", actorUserId: null })),
+  "ai.purge-calls": async (payload) => void (await purgeAiCalls(payload)),
   "contacts.import": async (payload, { signal }) => runContactImport(payload, { signal }),
   "analytics.rollup": async (payload) => void (await refreshReportingRollup(payload)),
+  "privacy.reminders": async (payload) => void (await remindDueRequests(payload)),
+  "privacy.retention": async (payload) => void (await purgeRetention(payload)),
   "campaigns.dispatch": async (payload) => continueCampaignDispatch(payload, await runCampaignDispatch(payload)),
 };

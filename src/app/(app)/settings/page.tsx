@@ -6,6 +6,7 @@ import { DeadDeliveriesPanel } from "./dead-deliveries-panel";
 import { DiagnosticsPanel } from "./diagnostics-panel";
 import { MembersPanel } from "./members-panel";
 import { OrganizationForm } from "./organization-form";
+import { PrivacyPanel } from "./privacy/privacy-panel";
 import { QuickRepliesPanel } from "./quick-replies-panel";
 
 export default async function SettingsPage() {
@@ -20,6 +21,7 @@ export default async function SettingsPage() {
           <TabsTab value="quickReplies">{t("quickReplies.title")}</TabsTab>
           <TabsTab value="contactFields">{t("contactFields.title")}</TabsTab>
           {isAdmin && <TabsTab value="deadDeliveries">{t("deadDeliveries.title")}</TabsTab>}
+          {isAdmin && <TabsTab value="privacy">{t("privacy.title")}</TabsTab>}
           <TabsTab value="diagnostics">{t("diagnostics")}</TabsTab>
         </TabsList>
         <TabsPanel value="organization" pt="md">
@@ -37,6 +39,11 @@ export default async function SettingsPage() {
         {isAdmin && (
           <TabsPanel value="deadDeliveries" pt="md">
             <DeadDeliveriesPanel />
+          </TabsPanel>
+        )}
+        {isAdmin && (
+          <TabsPanel value="privacy" pt="md">
+            <PrivacyPanel />
           </TabsPanel>
         )}
         <TabsPanel value="diagnostics" pt="md">

@@ -45,7 +45,64 @@ export const testAiProviderOutput = z.discriminatedUnion("ok", [
       "blocked_address",
       "http_error",
       "invalid_answer",
+      "external_transfer_off",
+      "budget_exhausted",
+      "contact_ai_opt_out",
     ]),
     status: z.number().nullable(),
   }),
 ]);
+
+export const aiSettingsOutput = z.object({
+  currency: z.string(),
+  monthlyBudget: z.number().nullable(),
+  externalTransfer: z.boolean(),
+  redactPersonalData: z.boolean(),
+  logRetentionDays: z.number(),
+  spend: z.object({
+    month: z.string(),
+    spent: z.number(),
+    /** spent / budget, null without a budget. */
+    ratio: z.number().nullable(),
+    /** The 80% notice is up for this month. */
+    alert: z.boolean(),
+    /** 100%: external calls stopped, the local engine classifies. */
+    exhausted: z.boolean(),
+  }),
+  prices: z.array(z.object({ model: z.string(), input: z.number(), output: z.number() })),
+  /** Whether the provider's model has a price (null without a provider). */
+  providerModelPriced: z.boolean().nullable(),
+});
+
+const aiCallSummary = z.object({
+  id: z.string(),
+  feature: z.string(),
+  engine: z.string(),
+  providerHost: z.string().nullable(),
+  model: z.string(),
+  promptVersion: z.string(),
+  tokensIn: z.number(),
+  tokensOut: z.number(),
+  cost: z.number(),
+  latencyMs: z.number(),
+  outcome: z.string(),
+  errorCode: z.string().nullable(),
+  createdAt: z.date(),
+});
+
+export const listAiCallsOutput = z.object({ calls: z.array(aiCallSummary), nextCursor: z.string().nullable() });
+
+export const aiCallDetailOutput = aiCallSummary.extend({ input: z.unknown() });
+
+export const conversationSummaryOutput = z
+  .object({
+    id: z.string(),
+    trigger: z.enum(["on_demand", "closed"]),
+    engine: z.string(),
+    model: z.string(),
+    promptVersion: z.string(),
+    fallbackReason: z.string().nullable(),
+    summary: z.string(),
+    createdAt: z.date(),
+  })
+  .nullable();

@@ -2,13 +2,15 @@ import { withOrganization } from "../../db/tenant";
 import { emitMessageChanges } from "../messages/emit-message-changes";
 import type { MessageChange } from "../messages/message-change";
 import { applyInsightOptOut } from "./apply-insight-opt-out";
-import { classifyWithEngine, type SignedInsight } from "./classify-with-engine";
-import { loadAiProvider } from "./load-ai-provider";
-import { PROVIDER_ENGINE } from "./provider-engine";
+import { classifyWithEngine, localSignature, type SignedInsight } from "./classify-with-engine";
+import { loadAiCallPolicy } from "./load-ai-call-policy";
+import { recordAiCalls, type AiCallRecord } from "./record-ai-call";
+import { redactPersonalData } from "./redact-personal-data";
 
 /**
  * Sentiment and label of inbound texts (the `ai.classify` job of a webhook batch), by the organization's
- * provider when it has one, the local engine otherwise. Classifies outside any transaction (CPU work
+ * provider when the call path allows it (see callAiProvider), the local engine otherwise; local runs
+ * are logged in `ai_calls` too, at cost 0. Classifies outside any transaction (CPU work
  * and HTTP calls hold no connection), then stores all insights in one. Safe to run twice:
  * messages already classified are skipped, and so are those of contacts marked "sem IA".
  */
@@ -16,8 +18,8 @@ export async function classifyMessages(input: { organizationId: string; messageI
   classified: number;
 }> {
   const { organizationId } = input;
-  const { organization, provider, messages } = await withOrganization(organizationId, async (tx) => ({
-    provider: await loadAiProvider(tx, organizationId),
+  const { organization, policy, messages } = await withOrganization(organizationId, async (tx) => ({
+    policy: await loadAiCallPolicy(tx, organizationId),
     organization: await tx.organization.findUniqueOrThrow({
       where: { id: organizationId },
       select: { aiLabels: true, optOutReply: true },
@@ -44,12 +46,36 @@ export async function classifyMessages(input: { organizationId: string; messageI
   if (!messages.length) return { classified: 0 };
 
   const results: { message: (typeof messages)[number]; insight: SignedInsight }[] = [];
-  // A provider that failed once in this job (after the SDK's retries) is not asked again for the rest of it:
-  // a slow or dead provider would otherwise hold the batch for timeout × attempts per message.
-  let engineProvider = provider;
+  const localRuns: { messageId: string; run: AiCallRecord }[] = [];
+  // A provider that refused once in this job for the whole organization (failed after the SDK's retries,
+  // budget spent, no transfer) is not asked again for the rest of it: a slow or dead provider would
+  // otherwise hold the batch for timeout × attempts per message. A "sem IA" contact refuses only itself.
+  let localOnly = false;
   for (const message of messages) {
-    const insight = await classifyWithEngine(engineProvider, message.body!, organization.aiLabels);
-    if (insight.signature.engine !== PROVIDER_ENGINE) engineProvider = null;
+    const started = performance.now();
+    const insight = await classifyWithEngine({
+      organizationId,
+      policy,
+      contactId: message.conversation.contactId,
+      text: message.body!,
+      labels: organization.aiLabels,
+      localOnly,
+    });
+    if (insight.refusal && insight.refusal !== "contact_ai_opt_out") localOnly = true;
+    if (insight.signature.engine === localSignature.engine)
+      localRuns.push({
+        messageId: message.id,
+        run: {
+          organizationId,
+          feature: "classification",
+          engine: localSignature.engine,
+          model: localSignature.model,
+          promptVersion: localSignature.version,
+          latencyMs: Math.round(performance.now() - started),
+          outcome: "ok",
+          input: { text: policy.redact ? redactPersonalData(message.body!) : message.body! },
+        },
+      });
     results.push({ message, insight });
   }
 
@@ -72,6 +98,11 @@ export async function classifyMessages(input: { organizationId: string; messageI
       select: { messageId: true },
     });
     const stored = new Set(created.map((row) => row.messageId));
+    // Logged with the insights they made, so a second run of the job logs nothing twice.
+    await recordAiCalls(
+      tx,
+      localRuns.filter(({ messageId }) => stored.has(messageId)).map(({ run }) => run),
+    );
     // Open conversations catch up on new insights by their created_at (listMessageChanges), so the
     // messages are not rewritten: an update would recompute their search vector and every index.
     const changes: MessageChange[] = [];

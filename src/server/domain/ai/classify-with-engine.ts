@@ -1,8 +1,8 @@
-import { logger } from "../../logger";
+import type { AiCallRefusal } from "./call-ai-provider";
+import type { AiCallPolicy } from "./load-ai-call-policy";
 import { classifyLocally, type Insight } from "./local-engine";
 import { LOCAL_ENGINE, LOCAL_ENGINE_VERSION, LOCAL_MODEL } from "./local-engine-identity";
-import { classifyWithProvider, PROMPT_VERSION, PROVIDER_ENGINE, type ProviderSettings } from "./provider-engine";
-import { providerFailureOf } from "./test-ai-provider";
+import { classifyWithProvider, PROMPT_VERSION, PROVIDER_ENGINE } from "./provider-engine";
 
 /** Which engine, model and engine/prompt version made an insight: stored with it and named in evidence. */
 export interface EngineSignature {
@@ -20,21 +20,36 @@ export const localSignature: EngineSignature = {
 };
 
 /**
- * One message through the provider when there is one. A provider still failing after the SDK's retries
- * does not leave the message unclassified: the local engine answers, and its insight says so.
+ * One message through the provider when the call path allows it. A refusal (no provider, external
+ * transfer off, budget spent, provider still failing after the SDK's retries) does not leave the message
+ * unclassified: the local engine answers, its insight says so, and `refusal` tells the batch why.
  */
-export async function classifyWithEngine(
-  provider: ProviderSettings | null,
-  text: string,
-  labels: readonly string[],
-): Promise<SignedInsight> {
-  if (provider) {
-    try {
-      const insight = await classifyWithProvider(provider, text, labels);
-      return { ...insight, signature: { engine: PROVIDER_ENGINE, model: provider.model, version: PROMPT_VERSION } };
-    } catch (error) {
-      logger.warn({ ...providerFailureOf(error), err: error }, "AI provider failed; local engine used");
-    }
+export async function classifyWithEngine(input: {
+  organizationId: string;
+  policy: AiCallPolicy;
+  contactId: string | null;
+  text: string;
+  labels: readonly string[];
+  /** Skip the provider (it refused earlier in the batch). */
+  localOnly?: boolean;
+}): Promise<SignedInsight & { refusal: AiCallRefusal | null }> {
+  let refusal: AiCallRefusal | null = null;
+  if (!input.localOnly) {
+    const result = await classifyWithProvider({
+      organizationId: input.organizationId,
+      feature: "classification",
+      text: input.text,
+      labels: input.labels,
+      contactIds: input.contactId ? [input.contactId] : [],
+      policy: input.policy,
+    });
+    if (result.ok)
+      return {
+        ...result.insight,
+        signature: { engine: PROVIDER_ENGINE, model: result.model, version: PROMPT_VERSION },
+        refusal: null,
+      };
+    refusal = result.refusal;
   }
-  return { ...(await classifyLocally(text, labels)), signature: localSignature };
+  return { ...(await classifyLocally(input.text, input.labels)), signature: localSignature, refusal };
 }

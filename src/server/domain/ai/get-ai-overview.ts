@@ -14,7 +14,10 @@ export async function getAiOverview(actor: Actor, input: { days: number }): Prom
     const where = { organizationId: actor.organizationId, createdAt: { gte: since } };
     const [provider, organization, byLabel, bySentiment, reviewed, confusion] = await Promise.all([
       tx.aiProvider.findUnique({ where: { organizationId: actor.organizationId }, select: { model: true } }),
-      tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { aiLabels: true } }),
+      tx.organization.findUniqueOrThrow({
+        where: { id: actor.organizationId },
+        select: { aiLabels: true, aiExternalTransfer: true },
+      }),
       tx.messageInsight.groupBy({ by: ["label"], where, _count: { _all: true } }),
       tx.messageInsight.groupBy({ by: ["sentiment"], where, _count: { _all: true } }),
       tx.messageInsight.groupBy({ by: ["review"], where: { ...where, review: { not: null } }, _count: { _all: true } }),
@@ -33,9 +36,11 @@ export async function getAiOverview(actor: Actor, input: { days: number }): Prom
       perLabel.set(cell.machine, entry);
     }
     return {
-      engine: provider
-        ? { kind: PROVIDER_ENGINE, model: provider.model, version: PROMPT_VERSION }
-        : { kind: LOCAL_ENGINE, model: LOCAL_MODEL, version: LOCAL_ENGINE_VERSION },
+      // Without the transfer switch the provider is never called: the local engine is what classifies.
+      engine:
+        provider && organization.aiExternalTransfer
+          ? { kind: PROVIDER_ENGINE, model: provider.model, version: PROMPT_VERSION }
+          : { kind: LOCAL_ENGINE, model: LOCAL_MODEL, version: LOCAL_ENGINE_VERSION },
       labels: organization.aiLabels,
       days: input.days,
       total: bySentiment.reduce((sum, row) => sum + row._count._all, 0),

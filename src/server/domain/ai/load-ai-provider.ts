@@ -2,7 +2,7 @@ import { env } from "../../../env";
 import { decryptSecret } from "../../crypto/secret-box";
 import type { Tx } from "../../db/tenant";
 import { logger } from "../../logger";
-import type { ProviderSettings } from "./provider-engine";
+import type { ProviderSettings } from "./provider-settings";
 
 /** The organization's provider with its key decrypted (server side only), or null for the local engine. */
 export async function loadAiProvider(tx: Tx, organizationId: string): Promise<ProviderSettings | null> {

@@ -1,20 +1,13 @@
-import OpenAI from "openai";
 import { z } from "zod";
 import { aiSentiments } from "../../../shared/ai-labels";
-import { AppError } from "../../errors";
+import { callAiProvider, type AiCallResult } from "./call-ai-provider";
+import type { AiCallPolicy } from "./load-ai-call-policy";
 import type { Insight } from "./local-engine";
-import { blockedProviderAddress, ProviderAddressBlockedError, providerDispatcher } from "./provider-address-guard";
+import { markAiCallInvalid } from "./record-ai-call";
 
-export const PROVIDER_ENGINE = "provider" as const;
+export { PROVIDER_ENGINE, type ProviderSettings } from "./provider-settings";
 /** Stored with each insight the provider made: change it whenever the prompt or schema changes. */
 export const PROMPT_VERSION = "classify-prompt-2026-12-02";
-
-export interface ProviderSettings {
-  baseUrl: string;
-  apiKey: string | null;
-  model: string;
-  timeoutMs: number;
-}
 
 const NO_LABEL = "none";
 
@@ -26,28 +19,30 @@ const answerSchema = z.object({
   language: z.enum(["pt", "en", "other"]),
 });
 
+export interface ClassificationRequest {
+  organizationId: string;
+  feature: "classification" | "test_connection";
+  text: string;
+  labels: readonly string[];
+  contactIds?: readonly string[];
+  policy?: AiCallPolicy;
+}
+
+export type ProviderClassification =
+  { ok: true; insight: Insight; model: string } | Exclude<AiCallResult, { ok: true }>;
+
 /**
  * Classifies one text with the organization's OpenAI-compatible provider (chat completions with a
- * JSON-schema answer). The SDK retries 429s and 5xx itself, honouring Retry-After.
+ * JSON-schema answer), through the one call path (policy, budget, redaction, log).
  */
-export async function classifyWithProvider(
-  settings: ProviderSettings,
-  text: string,
-  labels: readonly string[],
-): Promise<Insight> {
-  const blocked = await blockedProviderAddress(settings.baseUrl);
-  if (blocked) throw new ProviderAddressBlockedError(new URL(settings.baseUrl).hostname, blocked);
-  const client = new OpenAI({
-    baseURL: settings.baseUrl,
-    // Local servers (Ollama, vLLM…) often need no key; the SDK insists on one.
-    apiKey: settings.apiKey ?? "no-key",
-    timeout: settings.timeoutMs,
-    maxRetries: 2,
-    fetchOptions: { dispatcher: providerDispatcher() },
-  });
-  const completion = await client.chat.completions.create({
-    model: settings.model,
-    temperature: 0,
+export async function classifyWithProvider(request: ClassificationRequest): Promise<ProviderClassification> {
+  const { labels } = request;
+  const result = await callAiProvider({
+    organizationId: request.organizationId,
+    feature: request.feature,
+    promptVersion: PROMPT_VERSION,
+    contactIds: request.contactIds,
+    policy: request.policy,
     messages: [
       {
         role: "system",
@@ -57,9 +52,9 @@ export async function classifyWithProvider(
           `or "${NO_LABEL}" when none fits (greetings, acknowledgements). "opt_out" means the sender asks to ` +
           "receive no more messages. confidence is your probability that the label is right.",
       },
-      { role: "user", content: text.slice(0, 2000) },
+      { role: "user", content: request.text.slice(0, 2000) },
     ],
-    response_format: {
+    responseFormat: {
       type: "json_schema",
       json_schema: {
         name: "message_insight",
@@ -79,12 +74,22 @@ export async function classifyWithProvider(
       },
     },
   });
-  const content = completion.choices[0]?.message.content;
+  if (!result.ok) return result;
+  const insight = parseClassification(result.content, labels);
+  if (!insight) {
+    await markAiCallInvalid(request.organizationId, result.callId);
+    return { ok: false, refusal: "provider_failed", failure: "invalid_answer", status: null };
+  }
+  return { ok: true, insight, model: result.model };
+}
+
+/** The provider's JSON answer as an insight, or null when it does not follow the schema. */
+function parseClassification(content: string, labels: readonly string[]): Insight | null {
   let parsed: z.infer<typeof answerSchema>;
   try {
-    parsed = answerSchema.parse(JSON.parse(content ?? ""));
-  } catch (error) {
-    throw new AppError("UPSTREAM_UNAVAILABLE", "aiProviderBadFormat", { cause: error });
+    parsed = answerSchema.parse(JSON.parse(content));
+  } catch {
+    return null;
   }
   const label = parsed.label !== NO_LABEL && labels.includes(parsed.label) ? parsed.label : null;
   return {

@@ -1,44 +1,35 @@
-import { APIConnectionTimeoutError, APIError } from "openai";
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import type { Actor } from "../members/actor";
-import { loadAiProvider } from "./load-ai-provider";
-import { isProviderAddressBlocked } from "./provider-address-guard";
+import { loadAiCallPolicy } from "./load-ai-call-policy";
 import { classifyWithProvider } from "./provider-engine";
 import type { testAiProviderOutput } from "./ai-outputs";
 import type { z } from "../../../shared/zod";
 
-export type ProviderFailure = Extract<ProviderTestResult, { ok: false }>["failure"];
-
 export type ProviderTestResult = z.infer<typeof testAiProviderOutput>;
 
-/** "Testar conexão": classifies one sample message with the saved provider and says how it went, as codes. */
+/**
+ * "Testar conexão": classifies one sample message with the saved provider through the call path (so it
+ * is logged, budgeted and refused when external transfer is off) and says how it went, as codes.
+ */
 export async function testAiProvider(actor: Actor): Promise<ProviderTestResult> {
-  const { settings, labels } = await withOrganization(actor.organizationId, async (tx) => ({
-    settings: await loadAiProvider(tx, actor.organizationId),
+  const { policy, labels } = await withOrganization(actor.organizationId, async (tx) => ({
+    policy: await loadAiCallPolicy(tx, actor.organizationId),
     labels: (
       await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { aiLabels: true } })
     ).aiLabels,
   }));
-  if (!settings) throw new AppError("NOT_FOUND", "aiProviderMissing");
+  if (!policy.provider) throw new AppError("NOT_FOUND", "aiProviderMissing");
   const started = performance.now();
-  try {
-    const insight = await classifyWithProvider(settings, "Qual o preço do plano mensal?", labels);
-    return { ok: true, latencyMs: Math.round(performance.now() - started), label: insight.label };
-  } catch (error) {
-    return { ok: false, ...providerFailureOf(error) };
-  }
-}
-
-export function providerFailureOf(error: unknown): { failure: ProviderFailure; status: number | null } {
-  if (isProviderAddressBlocked(error)) return { failure: "blocked_address", status: null };
-  if (error instanceof APIConnectionTimeoutError) return { failure: "timeout", status: null };
-  if (error instanceof APIError && error.status !== undefined) {
-    const status = error.status;
-    if (status === 401 || status === 403) return { failure: "unauthorized", status };
-    if (status === 429) return { failure: "rate_limited", status };
-    return { failure: "http_error", status };
-  }
-  if (error instanceof APIError) return { failure: "unreachable", status: null };
-  return { failure: "invalid_answer", status: null };
+  const result = await classifyWithProvider({
+    organizationId: actor.organizationId,
+    feature: "test_connection",
+    text: "Qual o preço do plano mensal?",
+    labels,
+    policy,
+  });
+  if (result.ok) return { ok: true, latencyMs: Math.round(performance.now() - started), label: result.insight.label };
+  if (result.refusal === "provider_failed") return { ok: false, failure: result.failure, status: result.status };
+  if (result.refusal === "no_provider") throw new AppError("NOT_FOUND", "aiProviderMissing");
+  return { ok: false, failure: result.refusal, status: null };
 }

@@ -2,6 +2,8 @@ import { uuid7 } from "../../db/uuid7";
 import type { Tx } from "../../db/tenant";
 import type { PersonRef } from "../../whatsapp/provider";
 import { recordAudit } from "../audit/record-audit";
+import { SUPPRESSED_CONTACT_REASON } from "../privacy/suppressed-contact";
+import { suppressedPhones } from "../privacy/suppression-hash";
 import type { ContactCache } from "./contact-cache";
 import { mergeContacts } from "./merge-contacts";
 import { canonicalPhone } from "./phone-identity";
@@ -90,9 +92,14 @@ export async function resolveContact(
     return { id: existing.id, mergedContactIds: [] };
   }
 
+  // A person erased at their request who writes again is a new contact for the inbox, but blocked:
+  // campaigns must never reach them again.
+  const suppressed = phoneE164 ? (await suppressedPhones(tx, organizationId, [phoneE164])).size > 0 : false;
+  const blockedReason = suppressed ? SUPPRESSED_CONTACT_REASON : null;
   const inserted = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO contacts (id, organization_id, phone_e164, lid, push_name, created_at, updated_at)
-    VALUES (${uuid7()}::uuid, ${organizationId}::uuid, ${phoneE164}, ${lid}, ${pushName}, now(), now())
+    INSERT INTO contacts (id, organization_id, phone_e164, lid, push_name, blocked_at, blocked_reason, created_at, updated_at)
+    VALUES (${uuid7()}::uuid, ${organizationId}::uuid, ${phoneE164}, ${lid}, ${pushName},
+            ${suppressed ? new Date() : null}, ${blockedReason}, now(), now())
     ON CONFLICT DO NOTHING
     RETURNING id`;
   if (inserted[0]) {

@@ -35,6 +35,13 @@ export async function setConversationStatus(
       targetType: "conversation",
       targetId: conversation.id,
     });
+    // Summarised once closed, by the worker: the agent's click does not wait for a model.
+    if (input.status === "closed")
+      await enqueue(
+        "ai.summarize",
+        { organizationId: actor.organizationId, conversationId: conversation.id },
+        { tx, singletonKey: conversation.id },
+      );
   });
   await emitConversationUpdated(actor.organizationId, input.conversationId);
 }

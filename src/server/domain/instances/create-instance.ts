@@ -7,6 +7,7 @@ import { logger } from "../../logger";
 import { DEFAULT_PROVIDER_KIND, whatsappProviderOfKind } from "../../whatsapp";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
+import { ensureAiPurgeSchedule } from "../ai/ensure-ai-purge-schedule";
 import { ensureRollupSchedule } from "../analytics/ensure-rollup-schedule";
 import { ensureWatchdogSchedule } from "./ensure-watchdog-schedule";
 import { instanceWebhookUrl, WEBHOOK_SECRET_HEADER } from "./instance-webhook";
@@ -91,6 +92,10 @@ export async function createInstance(actor: Actor, input: CreateInstanceInput): 
     );
     await ensureRollupSchedule(actor.organizationId).catch((error) =>
       logger.warn({ err: error }, "analytics rollup schedule not created"),
+    );
+    // Every inbound text is classified and logged from now on: the log needs its retention purge.
+    await ensureAiPurgeSchedule(actor.organizationId).catch((error) =>
+      logger.warn({ err: error }, "AI call log purge schedule not created"),
     );
     return toInstanceDto(updated);
   } catch (error) {

@@ -1,6 +1,18 @@
 "use client";
 
-import { Alert, Badge, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from "@mantine/core";
 import { IconCpu } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
@@ -8,6 +20,9 @@ import { useState } from "react";
 import type { RouterOutputs } from "~/trpc/types";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { AiCallLog } from "./ai-call-log";
+import { AiPrivacySettings } from "./ai-privacy-settings";
+import { AiSpend } from "./ai-spend";
 import { ConfusionMatrix } from "./confusion-matrix";
 import { ProviderSettings } from "./provider-settings";
 import { useLabelName } from "./use-label-name";
@@ -19,6 +34,8 @@ export function AiView({ isAdmin }: { isAdmin: boolean }) {
   const trpc = useTRPC();
   const [days, setDays] = useState<7 | 30>(7);
   const overview = useQuery(trpc.ai.overview.queryOptions({ days }));
+  const settings = useQuery(trpc.ai.settings.queryOptions());
+  const provider = useQuery({ ...trpc.ai.provider.queryOptions(), enabled: isAdmin });
 
   return (
     <Stack>
@@ -35,9 +52,42 @@ export function AiView({ isAdmin }: { isAdmin: boolean }) {
           data-testid="ai-period"
         />
       </Group>
-      {overview.error && <Alert color="red">{messageOf(overview.error, t("loadError"))}</Alert>}
-      {overview.data && <Overview data={overview.data} />}
-      {isAdmin && <ProviderSettings />}
+      <Tabs defaultValue="overview" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="overview">{t("tabs.overview")}</Tabs.Tab>
+          {isAdmin && (
+            <Tabs.Tab value="calls" data-testid="ai-tab-calls">
+              {t("tabs.calls")}
+            </Tabs.Tab>
+          )}
+          {isAdmin && (
+            <Tabs.Tab value="settings" data-testid="ai-tab-settings">
+              {t("tabs.settings")}
+            </Tabs.Tab>
+          )}
+        </Tabs.List>
+        <Tabs.Panel value="overview">
+          <Stack>
+            {settings.data && <AiSpend settings={settings.data} />}
+            {overview.error && <Alert color="red">{messageOf(overview.error, t("loadError"))}</Alert>}
+            {overview.data && <Overview data={overview.data} />}
+            {isAdmin && <ProviderSettings />}
+          </Stack>
+        </Tabs.Panel>
+        {isAdmin && settings.data && (
+          <Tabs.Panel value="calls">
+            <AiCallLog currency={settings.data.currency} />
+          </Tabs.Panel>
+        )}
+        {isAdmin && settings.data && (
+          <Tabs.Panel value="settings">
+            <Stack>
+              <AiSpend settings={settings.data} />
+              <AiPrivacySettings settings={settings.data} model={provider.data?.model ?? null} />
+            </Stack>
+          </Tabs.Panel>
+        )}
+      </Tabs>
     </Stack>
   );
 }

@@ -12,6 +12,7 @@ import { useTRPC } from "~/trpc/react";
 import { useRealtimeEvent } from "../../../_components/realtime-provider";
 import { Composer } from "./composer";
 import { ConversationHeader } from "./conversation-header";
+import { ConversationSummary } from "./conversation-summary";
 import { MessageList } from "./message-list";
 import type { ConversationDetail, MessageDto } from "./types";
 import { useConversationMessages } from "./use-conversation-messages";
@@ -61,6 +62,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
   return (
     <>
       <ConversationHeader conversation={conversation} />
+      <ConversationSummary conversationId={conversationId} />
       {conversation.instanceState !== "open" && (
         <Alert
           color="yellow"

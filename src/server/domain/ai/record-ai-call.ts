@@ -1,0 +1,57 @@
+import type { Prisma } from "../../db/client";
+import { withOrganization, type Tx } from "../../db/tenant";
+
+export interface AiCallRecord {
+  organizationId: string;
+  feature: string;
+  engine: string;
+  providerHost?: string | null;
+  model: string;
+  promptVersion: string;
+  tokensIn?: number;
+  tokensOut?: number;
+  cost?: number;
+  latencyMs?: number;
+  outcome: "ok" | "failed" | "budget_exhausted";
+  errorCode?: string | null;
+  /** What was sent, after redaction. */
+  input: Prisma.InputJsonValue;
+}
+
+function rowOf(record: AiCallRecord) {
+  return {
+    organizationId: record.organizationId,
+    feature: record.feature,
+    engine: record.engine,
+    providerHost: record.providerHost ?? null,
+    model: record.model,
+    promptVersion: record.promptVersion,
+    tokensIn: record.tokensIn ?? 0,
+    tokensOut: record.tokensOut ?? 0,
+    cost: record.cost ?? 0,
+    latencyMs: record.latencyMs ?? 0,
+    outcome: record.outcome,
+    errorCode: record.errorCode ?? null,
+    input: record.input,
+  };
+}
+
+/** One row of the AI call log (its own transaction: a call is logged even when the caller's work fails). */
+export async function recordAiCall(record: AiCallRecord): Promise<string> {
+  const row = await withOrganization(record.organizationId, (tx) =>
+    tx.aiCall.create({ data: rowOf(record), select: { id: true } }),
+  );
+  return row.id;
+}
+
+/** Many rows in the caller's transaction (the local engine's runs of a classification batch). */
+export async function recordAiCalls(tx: Tx, records: AiCallRecord[]): Promise<void> {
+  if (records.length) await tx.aiCall.createMany({ data: records.map(rowOf) });
+}
+
+/** The provider answered, but not in the schema asked for: the call counts (it cost) yet failed. */
+export async function markAiCallInvalid(organizationId: string, callId: string): Promise<void> {
+  await withOrganization(organizationId, (tx) =>
+    tx.aiCall.update({ where: { id: callId }, data: { outcome: "failed", errorCode: "invalid_answer" } }),
+  );
+}
