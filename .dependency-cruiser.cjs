@@ -189,6 +189,7 @@ const layers = [
         "@nlpjs/lang-pt",
         "@nlpjs/nlp",
         "@nlpjs/sentiment",
+        "@nlpjs/similarity",
         "@node-rs/argon2",
         "exceljs",
         "fflate",
@@ -355,6 +356,8 @@ const layers = [
       local.testSupport,
       local.scripts,
       "^src/(server|shared|simulator)/",
+      // The message catalogs: the browser walk's language detector is built from the words the UI speaks.
+      "^src/i18n/(locales\\.ts|messages/)",
       local.env,
       ...npm("@prisma/get-dmmf", "pg", "playwright-core", "socket.io-client", "typescript", "vitest", "zod"),
     ],

@@ -158,6 +158,16 @@ export const errorReasons = [
   "twoFactorCodeInvalid",
   "twoFactorEnrolmentRequired",
   "secondFactorRequired",
+  "importPhoneRepeated",
+  "importPersonErased",
+  "importNameTooLong",
+  "importTagTooLong",
+  "importTooManyTags",
+  "importConsentUnrecognised",
+  "knowledgeEntryNotFound",
+  "autoReplyDraftNotFound",
+  "aiOptedOutContact",
+  "autoReplyDraftNotSendable",
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];

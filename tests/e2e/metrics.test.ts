@@ -1,14 +1,11 @@
 import { readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withOrganization } from "~/server/db/tenant";
-import { recordReportingEvents } from "~/server/domain/analytics/record-reporting-events";
-import { refreshReportingRollup } from "~/server/domain/analytics/refresh-reporting-rollup";
-import { reportingKinds } from "~/server/domain/analytics/reporting-kinds";
 import { launchBrowser, signInThroughPage } from "../support/browser";
 import { textUpsert } from "../support/evolution-payloads";
 import { TEST_PASSWORD } from "../support/factory";
 import { deliver, inboxFixture } from "../support/inbox-pipeline";
+import { lastWeekInbound } from "../support/reporting-fixtures";
 import { baseUrl } from "../support/test-env";
 
 let browser: Browser;
@@ -33,14 +30,7 @@ describe("metrics page (Chromium)", () => {
         textUpsert(providerName, { remoteJid: `${phone}@s.whatsapp.net` }, text),
       );
     // Last week's messages, already rolled up: the delta compares with them.
-    const lastWeek = new Date(Date.now() - 8 * 24 * 3_600_000);
-    await withOrganization(org.organizationId, (tx) =>
-      recordReportingEvents(tx, org.organizationId, [
-        { kind: reportingKinds.messageInbound, occurredAt: lastWeek, instanceId, direction: "inbound" },
-        { kind: reportingKinds.messageInbound, occurredAt: lastWeek, instanceId, direction: "inbound" },
-      ]),
-    );
-    await refreshReportingRollup({ organizationId: org.organizationId });
+    await lastWeekInbound(org.organizationId, instanceId, 2);
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signInThroughPage(page, org.ownerEmail, TEST_PASSWORD);

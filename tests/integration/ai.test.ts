@@ -87,8 +87,11 @@ describe("AI: classification of inbound texts", () => {
     await withOrganization(org.organizationId, async (tx) => {
       const events = await tx.consentEvent.findMany({ where: { contactId } });
       expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ status: "opted_out", source: "whatsapp" });
-      expect(events[0]!.evidence).toMatch(/IA \(local\/nlpjs 4\.\d+\.\d+\+corpus-/);
+      expect(events[0]).toMatchObject({ status: "opted_out", source: "whatsapp", evidenceCode: "ai_detected_opt_out" });
+      // How it was recognised is a code with parameters (the UI words it); the evidence is the message itself.
+      expect(events[0]!.evidenceParams).toMatchObject({
+        engine: expect.stringMatching(/^local\/nlpjs 4\.\d+\.\d+\+corpus-/),
+      });
       const audit = await tx.auditLog.findFirstOrThrow({ where: { action: "contact.opted_out", targetId: contactId } });
       expect(audit.metadata).toMatchObject({ detectedBy: { engine: "local", model: "nlpjs" } });
       // One confirmation, as after a keyword.
@@ -184,7 +187,7 @@ describe("AI: classification of inbound texts", () => {
     expect((await owner.contacts.get({ contactId: choseAgain.contactId })).consent.status).toBe("opted_in");
     await withOrganization(org.organizationId, async (tx) => {
       const [event] = await tx.consentEvent.findMany({ where: { contactId: asked.contactId, status: "opted_out" } });
-      expect(event).toMatchObject({ source: "whatsapp" });
+      expect(event).toMatchObject({ source: "whatsapp", evidenceCode: "agent_reviewed_opt_out" });
       expect(event!.evidence).toContain("ok, valeu");
       const audit = await tx.auditLog.findFirstOrThrow({
         where: { action: "contact.opted_out", targetId: asked.contactId },

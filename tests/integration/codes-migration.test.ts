@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultMigrationsDir, migrate } from "~/server/db/migrate";
-import { migrateUntil, scratchDatabase } from "../support/scratch-database";
+import { migrate } from "~/server/db/migrate";
+import { legacyDatabase, migrateUntil, migrationSql, replay } from "../support/scratch-database";
 
 const CODES = "20261203200000_codes_not_sentences";
 
@@ -51,12 +49,8 @@ describe("the codes migration", () => {
   let url: string;
   let client: pg.Client;
   beforeAll(async () => {
-    url = await scratchDatabase("mirage_codes_migration");
     // Everything before it, so the rows below are what that schema stored.
-    await migrateUntil(url, CODES);
-    client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(legacy);
+    ({ url, client } = await legacyDatabase("mirage_codes_migration", CODES, legacy));
   });
   afterAll(async () => {
     await client?.end();
@@ -79,10 +73,7 @@ describe("the codes migration", () => {
       ],
     });
 
-    const sql = readFileSync(path.join(defaultMigrationsDir, CODES, "migration.sql"), "utf8");
-    await client.query("BEGIN");
-    await client.query(sql);
-    await client.query("COMMIT");
+    await replay(client, migrationSql(CODES));
     expect((await client.query(snapshot)).rows[0]).toEqual(converted);
 
     // The later migrations apply on top of the converted rows and leave them as they are.

@@ -307,24 +307,24 @@ describe("contacts: import", () => {
       suggestedEvidence: "Planilha clientes-2026.csv, coluna Consentimento",
     });
     expect(report.rejected).toEqual([
-      { rowNumber: 4, phone: "9876-0003", reason: expect.stringMatching(/^Falta o DDD/), duplicateOf: null },
-      { rowNumber: 5, phone: "abc", reason: expect.stringMatching(/letras ou símbolos/), duplicateOf: null },
+      { rowNumber: 4, phone: "9876-0003", issues: [{ reason: "phoneMissingAreaCode", params: {} }], duplicateOf: null },
+      { rowNumber: 5, phone: "abc", issues: [{ reason: "phoneHasLetters", params: {} }], duplicateOf: null },
       {
         rowNumber: 6,
         phone: "+55 11 98765-0001",
-        reason: "Telefone repetido: o mesmo número já está na linha 2.",
+        issues: [{ reason: "importPhoneRepeated", params: { row: 2 } }],
         duplicateOf: 2,
       },
       {
         rowNumber: 7,
         phone: "11987650005",
-        reason: expect.stringMatching(/Consentimento não reconhecido: “talvez”/),
+        issues: [{ reason: "importConsentUnrecognised", params: { value: "talvez" } }],
         duplicateOf: null,
       },
       {
         rowNumber: 8,
         phone: "11987650006",
-        reason: "Nascimento: Data inválida: “31/02/2020”. Use DD/MM/AAAA.",
+        issues: [{ reason: "customFieldInvalidDate", params: { value: "31/02/2020", field: "Nascimento" } }],
         duplicateOf: null,
       },
     ]);
@@ -362,14 +362,16 @@ describe("contacts: import", () => {
         status: "opted_in",
         source: "import",
         legalBasis: "consent",
-        evidence: `${evidence} (linha 2)`,
+        evidence,
+        evidenceCode: "import_file_row",
+        evidenceParams: { file: "clientes-2026.csv", row: 2 },
         actor: { name: "Owner" },
       },
     ]);
     const updated = await owner.contacts.get({ contactId: existing.contactId });
     expect(updated).toMatchObject({ name: "Existente", customFields: { cidade: "Salvador" } });
 
-    // The rejected rows, as CSV for Excel-BR, for members.
+    // The rejected rows, as CSV for Excel-BR, for members, worded in the organization's language.
     const response = await fetch(`${baseUrl}/api/contacts/imports/${preview.importId}/report`, { headers: { cookie } });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/text\/csv/);

@@ -94,6 +94,11 @@ async function personWithHistory(bulkMessages: number) {
                'BULK' || g, 'inbound', 'text', 'mensagem ' || g || ' de ' || ${person.name} || ' fone ' || ${person.digits},
                'received', now() - g * interval '1 second', now(), now()
         FROM generate_series(1, ${bulkMessages}::int) AS g`;
+      // What a provider was sent about the person: masking hides the phone, not the name.
+      await tx.$executeRaw`
+        INSERT INTO ai_calls (id, organization_id, feature, engine, model, prompt_version, outcome, input)
+        VALUES (gen_random_uuid(), ${org.organizationId}::uuid, 'summary', 'provider', 'gpt-4o-mini', 'v1', 'ok',
+                jsonb_build_array(jsonb_build_object('role', 'user', 'content', 'Cliente ' || ${person.name})))`;
       await tx.message.create({
         data: {
           organizationId: org.organizationId,
@@ -183,7 +188,13 @@ describe("privacy: export and erasure", () => {
     const needles = [person.digits, person.national.slice(2), person.name];
     // The scan sees the person before the erasure (so its empty answer afterwards means something).
     expect((await findTracesInDatabase(needles)).map((hit) => hit.table)).toEqual(
-      expect.arrayContaining(["public.contacts", "public.messages", "public.webhook_deliveries", "public.audit_logs"]),
+      expect.arrayContaining([
+        "public.contacts",
+        "public.messages",
+        "public.webhook_deliveries",
+        "public.audit_logs",
+        "public.ai_calls",
+      ]),
     );
     expect(findTracesInMediaDir(needles, org.organizationId).length).toBeGreaterThanOrEqual(2);
 
@@ -217,7 +228,9 @@ describe("privacy: export and erasure", () => {
       org,
       `telefone,nome,optin\n${person.national},${person.name},sim\n31977776666,Nova Pessoa,sim\n`,
     );
-    expect(again.report.rejected).toEqual([expect.objectContaining({ reason: "suppressed_erased", phone: "" })]);
+    expect(again.report.rejected).toEqual([
+      expect.objectContaining({ issues: [{ reason: "importPersonErased", params: {} }], phone: "" }),
+    ]);
     expect(again.final).toMatchObject({ status: "completed", createdCount: 1, rejectedCount: 1 });
     // An inbound message recreates a contact for the inbox, but blocked: never reachable by outreach.
     await deliver(

@@ -7,11 +7,15 @@ export interface RecordedRequest {
   body: {
     model: string;
     messages: { role: string; content: string }[];
-    response_format?: { type: string; json_schema?: { schema: { properties: Record<string, { enum?: string[] }> } } };
+    response_format?: {
+      type: string;
+      json_schema?: { name?: string; schema: { properties: Record<string, { enum?: string[] }> } };
+    };
   };
 }
 
-type Answer = { sentiment: string; sentiment_score: number; label: string; confidence: number; language: string };
+/** The JSON the scripted model answers with: any object fitting the request's schema. */
+type Answer = Record<string, unknown>;
 
 /**
  * A real HTTP server speaking the OpenAI chat-completions contract (what any OpenAI-compatible
@@ -20,7 +24,8 @@ type Answer = { sentiment: string; sentiment_score: number; label: string; confi
  */
 export async function startOpenAiCompatibleServer(options: {
   apiKey: string;
-  answer: (text: string) => Answer;
+  /** `text` is the last user message; `schemaName` tells the features apart (message_insight, auto_reply_decision…). */
+  answer: (text: string, schemaName: string | undefined, body: RecordedRequest["body"]) => Answer;
   /** The answer to a free-text request (no JSON schema asked), e.g. a summary. */
   reply?: (text: string) => string;
   usage?: { prompt_tokens: number; completion_tokens: number };
@@ -45,7 +50,7 @@ export async function startOpenAiCompatibleServer(options: {
         { error: { message: "Rate limit reached", type: "requests" } },
         next.retryAfterSeconds !== undefined ? { "retry-after": String(next.retryAfterSeconds) } : {},
       );
-    const text = body.messages.find((message) => message.role === "user")?.content ?? "";
+    const text = body.messages.findLast((message) => message.role === "user")?.content ?? "";
     send(200, {
       id: `chatcmpl-${requests.length}`,
       object: "chat.completion",
@@ -57,7 +62,9 @@ export async function startOpenAiCompatibleServer(options: {
           message: {
             role: "assistant",
             content:
-              !body.response_format && options.reply ? options.reply(text) : JSON.stringify(options.answer(text)),
+              !body.response_format && options.reply
+                ? options.reply(text)
+                : JSON.stringify(options.answer(text, body.response_format?.json_schema?.name, body)),
             refusal: null,
           },
           finish_reason: "stop",

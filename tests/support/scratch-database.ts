@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -45,4 +45,30 @@ export async function migrateUntil(
     cpSync(path.join(defaultMigrationsDir, name), path.join(before, name), { recursive: true });
   cpSync(path.join(defaultMigrationsDir, "migration_lock.toml"), path.join(before, "migration_lock.toml"));
   return migrate({ databaseUrl, migrationsDir: before });
+}
+
+/**
+ * A scratch database migrated up to (not including) `migrationName`, holding `legacySql`'s rows as that
+ * schema stored them, with a connection as the application role (the SQL may set the organization).
+ */
+export async function legacyDatabase(name: string, migrationName: string, legacySql: string) {
+  const url = await scratchDatabase(name);
+  await migrateUntil(url, migrationName);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(legacySql);
+  return { url, client };
+}
+
+/** Runs `sql` (a migration, or the part of it that converts rows) again in one transaction. */
+export async function replay(client: pg.Client, sql: string): Promise<void> {
+  await client.query("BEGIN");
+  await client.query(sql);
+  await client.query("COMMIT");
+}
+
+/** A migration's SQL from `marker` on (its conversion, without the DDL a second run could not repeat). */
+export function migrationSql(migrationName: string, marker?: string): string {
+  const sql = readFileSync(path.join(defaultMigrationsDir, migrationName, "migration.sql"), "utf8");
+  return marker ? sql.slice(sql.indexOf(marker)) : sql;
 }

@@ -30,7 +30,11 @@ function readPhone(raw: string): PhoneNumber | undefined {
   return [international, national].find((p) => p?.isValid()) ?? [international, national].find((p) => p?.isPossible());
 }
 
-/** The title to show for a conversation or contact: its name, or its number formatted when it has none. */
-export function displayTitle(title: string, phone: string | null | undefined): string {
+/**
+ * The title to show for a conversation or contact: its name, its number formatted when it has none, or
+ * `fallback` (worded by the caller) when it has neither.
+ */
+export function displayTitle(title: string | null, phone: string | null | undefined, fallback = ""): string {
+  if (!title) return phone ? formatPhone(phone) : fallback;
   return phone && title.replace(/[^\d+]/g, "") === phone.replace(/[^\d+]/g, "") ? formatPhone(phone) : title;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { z } from "zod";
 import { fieldErrorsOfIssues, fieldIssueOf } from "~/shared/validation-issues";
 import { useErrorWording } from "~/trpc/errors";
@@ -33,4 +33,24 @@ export function useSchemaValidation<Schema extends z.ZodType>(schema: Schema) {
     }),
     [schema, errorMap, wordIssue],
   );
+}
+
+/**
+ * A form's errors next to its fields: its own schema's check before sending (worded in the UI locale),
+ * then the server's field errors from `serverError`.
+ */
+export function useFormCheck<Schema extends z.ZodType>(schema: Schema, serverError: unknown) {
+  const { validate } = useSchemaValidation(schema);
+  const { fieldErrorsOf } = useErrorWording();
+  const [local, setLocal] = useState<Record<string, string>>({});
+  return {
+    errors: { ...fieldErrorsOf(serverError), ...local },
+    /** Calls `send` with `values` when the schema accepts them; otherwise shows why, field by field. */
+    check<Values>(values: Values, send: (values: Values) => void) {
+      const problems = validate(values);
+      setLocal(problems);
+      if (Object.keys(problems).length === 0) send(values);
+    },
+    reset: () => setLocal({}),
+  };
 }

@@ -1,6 +1,7 @@
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { aiRouter } from "./routers/ai";
+import { aiRepliesRouter } from "./routers/ai-replies";
 import { analyticsRouter } from "./routers/analytics";
 import { campaignsRouter } from "./routers/campaigns";
 import { contactsRouter } from "./routers/contacts";
@@ -29,6 +30,7 @@ export const appRouter = router({
   contacts: contactsRouter,
   campaigns: campaignsRouter,
   ai: aiRouter,
+  aiReplies: aiRepliesRouter,
   analytics: analyticsRouter,
   privacy: privacyRouter,
 });

@@ -131,6 +131,16 @@ export const queues = {
     // One at a time per worker: classification is CPU work that must leave the cores to ingestion.
     concurrency: 1,
   }),
+  /**
+   * Automatic replies to a webhook batch's inbound texts (one job per batch, enqueued in its transaction,
+   * only for organizations with a number that has them on). Not notified, like `ai.classify`.
+   */
+  "ai.auto-reply": defineQueue({
+    payload: z.object({ organizationId: z.uuid(), messageIds: z.array(z.uuid()).min(1).max(1000) }),
+    policy: transientRetry,
+    notify: false,
+    batchSize: 4,
+  }),
   /** Summary of a conversation that was closed (enqueued in the closing transaction). */
   "ai.summarize": defineQueue({
     payload: z.object({ organizationId: z.uuid(), conversationId: z.uuid() }),

@@ -135,6 +135,12 @@ export const startContactImportInput = z.object({
   evidence: z.string().trim().max(1000).optional(),
 });
 
+/** When a consent column is mapped, starting needs both: the form checks them before sending, the server again. */
+export const importConsentChoice = z.object({
+  legalBasis: z.enum(legalBases, { error: "legalBasisRequired" }),
+  evidence: z.string().trim().min(1, { error: "importEvidenceRequired" }).max(1000),
+});
+
 /** What the upload route (/api/contacts/import) answers: the file's columns, first rows and a suggested mapping. */
 export const importPreviewSchema = z.object({
   importId: z.string(),

@@ -15,6 +15,7 @@ import { runContactImport } from "../../server/domain/contacts/run-contact-impor
 import { classifyMessages } from "../../server/domain/ai/classify-messages";
 import { remindDueRequests } from "../../server/domain/privacy/remind-due-requests";
 import { purgeRetention } from "../../server/domain/privacy/purge-retention";
+import { runAutoReplies } from "../../server/domain/ai-replies/run-auto-replies";
 import { purgeAiCalls } from "../../server/domain/ai/purge-ai-calls";
 import { summarizeConversation } from "../../server/domain/ai/summarize-conversation";
 
@@ -37,6 +38,7 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "messages.reconcile": async (payload) => reconcileMessage(payload),
   "conversations.read-receipts": async (payload) => sendReadReceipts(payload),
   "ai.classify": async (payload) => void (await classifyMessages(payload)),
+  "ai.auto-reply": async (payload) => runAutoReplies(payload),
   "ai.summarize": async (payload) =>
     void (await summarizeConversation({ ...payload, trigger: "closed", actorUserId: null })),
   "ai.purge-calls": async (payload) => void (await purgeAiCalls(payload)),

@@ -20,11 +20,12 @@ import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { contactFieldTypes, type ContactFieldTypeValue } from "~/shared/schemas/contacts";
+import { contactFieldTypes, createContactFieldInput, type ContactFieldTypeValue } from "~/shared/schemas/contacts";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { RouterOutputs } from "~/trpc/types";
 import { useMyRole } from "../../_components/use-my-role";
+import { useFormCheck } from "../../_components/use-schema-validation";
 
 type Field = RouterOutputs["contacts"]["fields"]["list"][number];
 
@@ -157,7 +158,7 @@ export function ContactFieldsPanel() {
 }
 
 function FieldModal(props: { onClose: () => void; onSaved: () => Promise<void> }) {
-  const { messageOf, fieldErrorsOf } = useErrorWording();
+  const { messageOf } = useErrorWording();
   const t = useTranslations("settings.contactFields");
   const trpc = useTRPC();
   const [label, setLabel] = useState("");
@@ -165,11 +166,11 @@ function FieldModal(props: { onClose: () => void; onSaved: () => Promise<void> }
   const [keyEdited, setKeyEdited] = useState(false);
   const [type, setType] = useState<ContactFieldTypeValue>("text");
   const create = useMutation(trpc.contacts.fields.create.mutationOptions({ onSuccess: props.onSaved }));
-  const errors = fieldErrorsOf(create.error);
+  const { errors, check } = useFormCheck(createContactFieldInput, create.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    create.mutate({ label, key: keyEdited ? key : keyFrom(label), type });
+    check({ label, key: keyEdited ? key : keyFrom(label), type }, (input) => create.mutate(input));
   }
 
   return (

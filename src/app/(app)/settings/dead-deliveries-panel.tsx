@@ -89,7 +89,8 @@ export function DeadDeliveriesPanel() {
                         </Table.Td>
                         <Table.Td>{delivery.instance.name}</Table.Td>
                         <Table.Td>
-                          <Code>{delivery.event}</Code>
+                          {/* Evolution's own event name; a body that named none is stored as "unknown". */}
+                          <Code>{delivery.event === "unknown" ? t("unknownEvent") : delivery.event}</Code>
                         </Table.Td>
                         <Table.Td maw={320}>
                           <Text size="sm" c="red" lineClamp={2} data-testid="dead-delivery-error">

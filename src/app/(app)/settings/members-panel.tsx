@@ -25,7 +25,7 @@ import { addMemberInput, memberRoles } from "~/shared/schemas/members";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { useFormValues } from "../../_components/use-form-values";
-import { useSchemaValidation } from "../../_components/use-schema-validation";
+import { useFormCheck } from "../../_components/use-schema-validation";
 import { useMyRole } from "../../_components/use-my-role";
 
 type Role = (typeof memberRoles)[number];
@@ -157,7 +157,7 @@ function AddMemberModal(props: {
   roleOptions: { value: string; label: string }[];
   onAdded: () => Promise<void>;
 }) {
-  const { messageOf, fieldErrorsOf } = useErrorWording();
+  const { messageOf } = useErrorWording();
   const t = useTranslations("settings");
   const trpc = useTRPC();
   const { values, setValues, setField } = useFormValues({ name: "", email: "", role: "agent" as Role });
@@ -173,20 +173,16 @@ function AddMemberModal(props: {
       },
     }),
   );
-  const { validate } = useSchemaValidation(addMemberInput);
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const errors = { ...fieldErrorsOf(add.error), ...localErrors };
+  const { errors, check, reset } = useFormCheck(addMemberInput, add.error);
   function close() {
     setCreated(null);
-    setLocalErrors({});
+    reset();
     add.reset();
     props.onClose();
   }
   function submit(event: FormEvent) {
     event.preventDefault();
-    const problems = validate(values);
-    setLocalErrors(problems);
-    if (Object.keys(problems).length === 0) add.mutate(values);
+    check(values, (input) => add.mutate(input));
   }
   return (
     <Modal opened={props.opened} onClose={close} title={t("addMember")}>

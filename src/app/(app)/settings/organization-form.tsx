@@ -5,10 +5,12 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo, type FormEvent } from "react";
+import { updateOrganizationInput } from "~/shared/schemas/organization";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { useFormValues } from "../../_components/use-form-values";
 import { useMyRole } from "../../_components/use-my-role";
+import { useFormCheck } from "../../_components/use-schema-validation";
 
 export function OrganizationForm() {
   const trpc = useTRPC();
@@ -25,7 +27,7 @@ export function OrganizationForm() {
 }
 
 function OrganizationFields({ initial, canEdit }: { initial: { name: string; timezone: string }; canEdit: boolean }) {
-  const { messageOf, fieldErrorsOf } = useErrorWording();
+  const { messageOf } = useErrorWording();
   const t = useTranslations("settings");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -39,11 +41,11 @@ function OrganizationFields({ initial, canEdit }: { initial: { name: string; tim
       },
     }),
   );
-  const errors = fieldErrorsOf(update.error);
+  const { errors, check } = useFormCheck(updateOrganizationInput, update.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    update.mutate(values);
+    check(values, (input) => update.mutate(input));
   }
 
   return (

@@ -19,11 +19,13 @@ import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { quickReplyInput } from "~/shared/schemas/inbox";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { RouterOutputs } from "~/trpc/types";
 import { useFormValues } from "../../_components/use-form-values";
 import { useMyRole } from "../../_components/use-my-role";
+import { useFormCheck } from "../../_components/use-schema-validation";
 
 type QuickReply = RouterOutputs["quickReplies"]["list"][number];
 
@@ -156,7 +158,7 @@ export function QuickRepliesPanel() {
 }
 
 function QuickReplyModal(props: { reply: QuickReply | null; onClose: () => void; onSaved: () => Promise<void> }) {
-  const { messageOf, fieldErrorsOf } = useErrorWording();
+  const { messageOf } = useErrorWording();
   const t = useTranslations("settings.quickReplies");
   const trpc = useTRPC();
   const { values, setField } = useFormValues({
@@ -166,13 +168,15 @@ function QuickReplyModal(props: { reply: QuickReply | null; onClose: () => void;
   const create = useMutation(trpc.quickReplies.create.mutationOptions({ onSuccess: props.onSaved }));
   const update = useMutation(trpc.quickReplies.update.mutationOptions({ onSuccess: props.onSaved }));
   const save = props.reply ? update : create;
-  const errors = fieldErrorsOf(save.error);
+  const { errors, check } = useFormCheck(quickReplyInput, save.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const input = { shortcut: values.shortcut.replace(/^\//, ""), body: values.body };
-    if (props.reply) update.mutate({ ...input, id: props.reply.id });
-    else create.mutate(input);
+    check(input, (checked) => {
+      if (props.reply) update.mutate({ ...checked, id: props.reply.id });
+      else create.mutate(checked);
+    });
   }
 
   return (

@@ -36,7 +36,11 @@ export async function applyInsightOptOut(
     instanceId: input.instanceId,
     conversationId: input.conversationId,
     contactId: input.contactId,
-    evidence: `Mensagem recebida pelo WhatsApp: "${input.text.slice(0, 80)}" — pedido de saída reconhecido pela IA (${engine}, confiança ${input.confidence.toFixed(2)})`,
+    evidence: {
+      evidence: input.text.slice(0, 80),
+      evidenceCode: "ai_detected_opt_out",
+      evidenceParams: { engine, confidence: Number(input.confidence.toFixed(2)) },
+    },
     reply: input.reply,
     auditMetadata: {
       text: input.text.slice(0, 80),

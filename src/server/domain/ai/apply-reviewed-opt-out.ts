@@ -22,7 +22,7 @@ export async function applyReviewedOptOut(
     instanceId: input.instanceId,
     conversationId: input.conversationId,
     contactId: input.contactId,
-    evidence: `Mensagem recebida pelo WhatsApp: "${input.text.slice(0, 80)}" — pedido de saída reconhecido por um atendente na revisão da IA`,
+    evidence: { evidence: input.text.slice(0, 80), evidenceCode: "agent_reviewed_opt_out" },
     reply: optOutReply,
     auditMetadata: { text: input.text.slice(0, 80), messageId: input.messageId, reviewedBy: input.reviewerUserId },
   });

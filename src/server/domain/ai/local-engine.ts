@@ -83,7 +83,7 @@ async function newManager(): Promise<NlpManager> {
  */
 export async function classifyLocally(text: string, labels: readonly string[]): Promise<Insight> {
   const { intents, sentiments } = await trainedModels();
-  const language = intents.guessLanguage(text) === "en" ? "en" : "pt";
+  const language = await languageOf(text);
   const [intent, mood] = await Promise.all([intents.process(language, text), sentiments.process(language, text)]);
   const best = bestOf(intent, [...labels, UNLABELLED]);
   const p = (name: string) => mood.classifications.find((c) => c.intent === name)?.score ?? 0;
@@ -96,6 +96,12 @@ export async function classifyLocally(text: string, labels: readonly string[]): 
     confidence: round(best?.score ?? 0),
     language,
   };
+}
+
+/** Brazil first: anything not clearly English is read as Portuguese. */
+export async function languageOf(text: string): Promise<"pt" | "en"> {
+  const { intents } = await trainedModels();
+  return intents.guessLanguage(text) === "en" ? "en" : "pt";
 }
 
 /** The highest-scoring classification among the allowed names (nlp.js also returns "None"). */

@@ -32,6 +32,16 @@ declare module "@nlpjs/nlp" {
 
 declare module "@nlpjs/lang-pt" {
   export const LangPt: unknown;
+  export class StemmerPt {
+    tokenizeAndStem(text: string, keepStopwords?: boolean): string[];
+  }
+}
+
+declare module "@nlpjs/similarity" {
+  export function leven(left: string, right: string): number;
+  export class CosineSimilarity {
+    similarity(left: string | string[], right: string | string[], locale?: string): number;
+  }
 }
 
 declare module "@nlpjs/lang-en" {

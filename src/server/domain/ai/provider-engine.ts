@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AppError } from "../../errors";
 import { aiSentiments } from "../../../shared/ai-labels";
 import { callAiProvider, type AiCallResult } from "./call-ai-provider";
 import type { AiCallPolicy } from "./load-ai-call-policy";
@@ -99,4 +100,56 @@ function parseClassification(content: string, labels: readonly string[]): Insigh
     confidence: parsed.confidence,
     language: parsed.language === "en" ? "en" : "pt",
   };
+}
+
+export type ChatTurn = { role: "user" | "assistant"; content: string };
+
+export interface JsonSchemaRequest<Answer extends z.ZodType> {
+  organizationId: string;
+  feature: "suggestion" | "rewrite" | "auto_reply";
+  promptVersion: string;
+  /** The contacts whose words are in the prompt (one marked "sem IA" stops the call). */
+  contactIds?: readonly string[];
+  /** The schema's name. */
+  name: string;
+  system: string;
+  messages: ChatTurn[];
+  jsonSchema: Record<string, unknown>;
+  /** Parses the answer: a reply that does not fit is the provider's fault, not ours. */
+  answer: Answer;
+  temperature?: number;
+}
+
+/**
+ * A chat completion whose answer must fit a strict JSON schema, through the one call path (policy,
+ * budget, redaction, log). Throws when the call was refused or failed, or the answer does not fit: the
+ * reply features fall back (local suggestions) or stay silent (the bot).
+ */
+export async function completeWithJsonSchema<Answer extends z.ZodType>(
+  request: JsonSchemaRequest<Answer>,
+): Promise<z.infer<Answer>> {
+  const result = await callAiProvider({
+    organizationId: request.organizationId,
+    feature: request.feature,
+    promptVersion: request.promptVersion,
+    contactIds: request.contactIds,
+    temperature: request.temperature ?? 0,
+    messages: [{ role: "system", content: request.system }, ...request.messages],
+    responseFormat: {
+      type: "json_schema",
+      json_schema: { name: request.name, strict: true, schema: request.jsonSchema },
+    },
+  });
+  if (!result.ok)
+    throw new AppError(
+      result.refusal === "no_provider" ? "BAD_REQUEST" : "UPSTREAM_UNAVAILABLE",
+      result.refusal === "no_provider" ? "aiProviderMissing" : "aiProviderBadFormat",
+      { params: { refusal: result.refusal } },
+    );
+  try {
+    return request.answer.parse(JSON.parse(result.content));
+  } catch (error) {
+    await markAiCallInvalid(request.organizationId, result.callId);
+    throw new AppError("UPSTREAM_UNAVAILABLE", "aiProviderBadFormat", { cause: error });
+  }
 }

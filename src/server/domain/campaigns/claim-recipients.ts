@@ -132,15 +132,17 @@ export async function claimRecipients(tx: Tx, context: ClaimContext): Promise<Cl
     // WhatsApp's canonical form of the number, e.g. without Brazil's 9th digit).
     const conversations = await tx.$queryRaw<{ id: string; contact_id: string }[]>`
       INSERT INTO conversations AS v (id, organization_id, instance_id, kind, chat_key, chat_address, contact_id,
-        last_activity_at, last_message_preview, last_message_direction, created_at, updated_at)
+        last_activity_at, last_message_preview, last_message_kind, last_message_direction, created_at, updated_at)
       SELECT x.id, ${context.organizationId}::uuid, ${instance.id}::uuid, 'direct'::"ConversationKind", x.contact_id::text,
-        x.chat_address, x.contact_id, ${now}, x.preview, 'outbound'::"MessageDirection", now(), now()
+        x.chat_address, x.contact_id, ${now}, x.preview, x.kind, 'outbound'::"MessageDirection", now(), now()
       FROM unnest(${rows.map((r) => r.conversationId)}::uuid[], ${rows.map((r) => r.contactId)}::uuid[],
-                  ${rows.map((r) => r.chatAddress)}::text[], ${rows.map((r) => r.preview)}::text[]) AS x(id, contact_id, chat_address, preview)
+                  ${rows.map((r) => r.chatAddress)}::text[], ${rows.map((r) => r.preview.text)}::text[],
+                  ${rows.map((r) => r.preview.kind)}::text[]) AS x(id, contact_id, chat_address, preview, kind)
       ON CONFLICT (instance_id, chat_key) DO UPDATE SET
         chat_address = CASE WHEN v.chat_address ~ ${PHONE_ADDRESS_PATTERN} THEN v.chat_address ELSE EXCLUDED.chat_address END,
         last_activity_at = EXCLUDED.last_activity_at,
         last_message_preview = EXCLUDED.last_message_preview,
+        last_message_kind = EXCLUDED.last_message_kind,
         last_message_direction = EXCLUDED.last_message_direction,
         updated_at = now()
       RETURNING v.id, v.contact_id`;

@@ -24,7 +24,7 @@ export async function applyConsentKeywords(
       select: { optOutKeywords: true, optInKeywords: true, optOutReply: true },
     });
   const organization = batch ? await batch.once("consent-keywords", load) : await load();
-  const evidence = `Mensagem recebida pelo WhatsApp: "${input.text.slice(0, 80)}"`;
+  const evidence = { evidence: input.text.slice(0, 80), evidenceCode: "whatsapp_message" as const };
 
   if (matchesKeyword(input.text, organization.optOutKeywords)) {
     return optOutContact(tx, {
@@ -47,7 +47,7 @@ export async function applyConsentKeywords(
       status: "opted_in",
       source: "whatsapp",
       legalBasis: "consent",
-      evidence,
+      ...evidence,
     });
     await recordAudit(tx, {
       organizationId: input.organizationId,

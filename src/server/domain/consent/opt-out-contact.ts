@@ -2,7 +2,7 @@ import type { Tx } from "../../db/tenant";
 import { enqueue } from "../../jobs/enqueue";
 import { recordAudit } from "../audit/record-audit";
 import type { MessageChange } from "../messages/message-change";
-import { recordConsent } from "./record-consent";
+import { recordConsent, type ConsentChange } from "./record-consent";
 
 /** How far back a campaign counts an opt-out as caused by it (for its opt-out rate and funnel). */
 const ATTRIBUTION_DAYS = 30;
@@ -22,14 +22,19 @@ export interface OptOutTarget {
  */
 export async function optOutContact(
   tx: Tx,
-  input: OptOutTarget & { evidence: string; reply: string; auditMetadata: Record<string, unknown> },
+  input: OptOutTarget & {
+    /** The contact's message, as they wrote it, and how it was recognised (a code with parameters). */
+    evidence: Pick<ConsentChange, "evidence" | "evidenceCode" | "evidenceParams">;
+    reply: string;
+    auditMetadata: Record<string, unknown>;
+  },
 ): Promise<MessageChange[]> {
   const changed = await recordConsent(tx, {
     organizationId: input.organizationId,
     contactId: input.contactId,
     status: "opted_out",
     source: "whatsapp",
-    evidence: input.evidence,
+    ...input.evidence,
   });
   if (!changed) return [];
   const cancelled = await tx.campaignRecipient.updateMany({

@@ -55,9 +55,10 @@ export async function appendConsentEvents(
   if (entries.length === 0) return;
   // One unnest insert: createMany of a thousand rows costs several times more in the client.
   await tx.$executeRaw(Prisma.sql`
-    INSERT INTO consent_events (id, organization_id, contact_id, status, source, legal_basis, evidence, actor_user_id, occurred_at)
+    INSERT INTO consent_events (id, organization_id, contact_id, status, source, legal_basis, evidence, evidence_code,
+                                evidence_params, actor_user_id, occurred_at)
     SELECT v.id, ${organizationId}::uuid, v.contact_id, v.status::"ConsentStatus", v.source::"ConsentSource",
-           v.legal_basis::"LegalBasis", v.evidence, v.actor_user_id, v.occurred_at
+           v.legal_basis::"LegalBasis", v.evidence, v.evidence_code, v.evidence_params, v.actor_user_id, v.occurred_at
     FROM unnest(
       ${entries.map(() => uuid7())}::uuid[],
       ${entries.map((e) => e.contactId)}::uuid[],
@@ -65,7 +66,9 @@ export async function appendConsentEvents(
       ${entries.map((e) => e.source)}::text[],
       ${entries.map((e) => e.legalBasis ?? null)}::text[],
       ${entries.map((e) => e.evidence ?? null)}::text[],
+      ${entries.map((e) => e.evidenceCode ?? null)}::text[],
+      ${entries.map((e) => JSON.stringify(e.evidenceParams ?? {}))}::jsonb[],
       ${entries.map((e) => e.actorUserId ?? null)}::uuid[],
       ${entries.map((e) => e.occurredAt)}::timestamptz[]
-    ) AS v(id, contact_id, status, source, legal_basis, evidence, actor_user_id, occurred_at)`);
+    ) AS v(id, contact_id, status, source, legal_basis, evidence, evidence_code, evidence_params, actor_user_id, occurred_at)`);
 }

@@ -1,5 +1,14 @@
 import type { ConsentSource, ConsentStatus, LegalBasis } from "../../db/generated/enums";
 import type { Tx } from "../../db/tenant";
+import type { MessageParams } from "../../../shared/errors";
+
+/**
+ * What the system says about a ledger entry, as codes the UI words (`contacts.evidenceOrigin.<code>`):
+ * an import's file and row, or a WhatsApp message (its text in `evidence`) recognised as an opt-out by
+ * a keyword, by the AI (`{ engine, confidence }`) or by an agent reviewing the AI.
+ */
+export type ConsentEvidenceCode =
+  "import_file_row" | "whatsapp_message" | "ai_detected_opt_out" | "agent_reviewed_opt_out";
 
 export interface ConsentChange {
   organizationId: string;
@@ -7,8 +16,11 @@ export interface ConsentChange {
   status: ConsentStatus;
   source: ConsentSource;
   legalBasis?: LegalBasis | null;
-  /** The wording agreed to, the message received, or the import file and row. */
+  /** The wording agreed to or the message received, as written. */
   evidence?: string | null;
+  /** Where the entry came from when the system says it (`import_file_row` with `{ file, row }`); the UI words it. */
+  evidenceCode?: ConsentEvidenceCode | null;
+  evidenceParams?: MessageParams;
   actorUserId?: string | null;
   occurredAt?: Date;
 }
@@ -35,6 +47,8 @@ export async function recordConsent(tx: Tx, change: ConsentChange): Promise<bool
       source: change.source,
       legalBasis: change.legalBasis ?? null,
       evidence: change.evidence ?? null,
+      evidenceCode: change.evidenceCode ?? null,
+      evidenceParams: change.evidenceParams ?? {},
       actorUserId: change.actorUserId ?? null,
       occurredAt,
     },

@@ -6,8 +6,13 @@ export type ContactTagDto = z.infer<typeof contactTagOutput>;
 
 export type ContactListItem = z.infer<typeof contactListItemOutput>;
 
-export function displayNameOf(contact: { name: string | null; pushName: string | null; phoneE164: string | null }) {
-  return contact.name || contact.pushName || contact.phoneE164 || "Contato sem número";
+/** Its name, WhatsApp name or number; null when it has none (the UI words "contact without a number"). */
+export function displayNameOf(contact: {
+  name: string | null;
+  pushName: string | null;
+  phoneE164: string | null;
+}): string | null {
+  return contact.name || contact.pushName || contact.phoneE164 || null;
 }
 
 /** List rows for `ids`, in that order. */

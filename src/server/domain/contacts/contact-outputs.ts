@@ -11,7 +11,7 @@ export const contactTagOutput = tagOutput;
 export const contactListItemOutput = z.object({
   id: z.string(),
   /** What to call the contact: the team's name, else the WhatsApp name, else the phone. */
-  displayName: z.string(),
+  displayName: z.string().nullable(),
   name: z.string().nullable(),
   pushName: z.string().nullable(),
   phone: z.string().nullable(),
@@ -35,13 +35,16 @@ export const consentEntryOutput = z.object({
   source: z.enum(["import", "form", "whatsapp", "manual"]),
   legalBasis: legalBasis.nullable(),
   evidence: z.string().nullable(),
+  /** Where the entry came from, worded by the UI (`contacts.consentEvidence.<code>`) with `evidenceParams`. */
+  evidenceCode: z.string().nullable(),
+  evidenceParams: messageParamsSchema,
   actor: z.object({ id: z.string(), name: z.string() }).nullable(),
   occurredAt: z.string(),
 });
 
 export const getContactOutput = z.object({
   id: z.string(),
-  displayName: z.string(),
+  displayName: z.string().nullable(),
   name: z.string().nullable(),
   pushName: z.string().nullable(),
   phone: z.string().nullable(),
@@ -114,7 +117,13 @@ export const validateContactImportOutput = z.object({
   existingContacts: z.number(),
   /** The first rejected rows with the reason (the full list comes as a CSV once imported). */
   rejected: z.array(
-    z.object({ rowNumber: z.number(), phone: z.string(), reason: z.string(), duplicateOf: z.number().nullable() }),
+    z.object({
+      rowNumber: z.number(),
+      phone: z.string(),
+      /** Why, as error reasons with parameters (`field`: the custom field's label); the UI words them. */
+      issues: z.array(z.object({ reason: z.string(), params: messageParamsSchema })),
+      duplicateOf: z.number().nullable(),
+    }),
   ),
   consent: z
     .object({

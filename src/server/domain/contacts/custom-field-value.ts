@@ -1,13 +1,14 @@
 import { parseJsonColumn } from "../../db/json-column";
 import type { ContactFieldTypeValue } from "../../../shared/schemas/contacts";
-import type { FieldIssue } from "../../../shared/errors";
+import type { ErrorReason } from "../../../shared/error-reasons";
+import type { MessageParams } from "../../../shared/errors";
 import { z } from "../../../shared/zod";
 
 /** What a custom field holds: text, a number, or a calendar date as `YYYY-MM-DD`. */
 export type CustomFieldValue = string | number;
 
 export type CustomFieldParse =
-  { ok: true; value: CustomFieldValue | null } | { ok: false; message: string; issue: FieldIssue };
+  { ok: true; value: CustomFieldValue | null } | { ok: false; issue: { reason: ErrorReason; params: MessageParams } };
 
 export const MAX_TEXT_FIELD_LENGTH = 500;
 
@@ -24,8 +25,7 @@ export function parseCustomFieldValue(type: ContactFieldTypeValue, raw: string |
   if (text.length > MAX_TEXT_FIELD_LENGTH)
     return {
       ok: false,
-      message: `Texto longo demais (máx. ${MAX_TEXT_FIELD_LENGTH} caracteres).`,
-      issue: { reason: "customFieldTextTooLong", params: { max: MAX_TEXT_FIELD_LENGTH } },
+      issue: { reason: "customFieldTextTooLong" as const, params: { max: MAX_TEXT_FIELD_LENGTH } },
     };
   return { ok: true, value: text };
 }
@@ -33,8 +33,7 @@ export function parseCustomFieldValue(type: ContactFieldTypeValue, raw: string |
 function parseNumber(text: string): CustomFieldParse {
   const fail = {
     ok: false as const,
-    message: `Não é um número: “${text.slice(0, 40)}”.`,
-    issue: { reason: "customFieldNotANumber", params: { value: text.slice(0, 40) } },
+    issue: { reason: "customFieldNotANumber" as const, params: { value: text.slice(0, 40) } },
   };
   const cleaned = text.replace(/^R\$\s*/i, "").replace(/[\s\u00a0]/g, "");
   if (!/^[-+]?[\d.,]+$/.test(cleaned)) return fail;
@@ -61,8 +60,7 @@ function parseNumber(text: string): CustomFieldParse {
 function parseDate(text: string): CustomFieldParse {
   const fail = {
     ok: false as const,
-    message: `Data inválida: “${text.slice(0, 40)}”. Use DD/MM/AAAA.`,
-    issue: { reason: "customFieldInvalidDate", params: { value: text.slice(0, 40) } },
+    issue: { reason: "customFieldInvalidDate" as const, params: { value: text.slice(0, 40) } },
   };
   let year: number, month: number, day: number;
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);

@@ -1,4 +1,6 @@
 import { withOrganization } from "../../db/tenant";
+import { parseJsonColumn } from "../../db/json-column";
+import { messageParamsSchema } from "../../../shared/schemas/message-params";
 import type { Actor } from "../members/actor";
 import { displayNameOf } from "./contact-dto";
 import { customFieldsOf } from "./custom-field-value";
@@ -54,6 +56,8 @@ export async function getContact(actor: Actor, input: { contactId: string }): Pr
             source: true,
             legalBasis: true,
             evidence: true,
+            evidenceCode: true,
+            evidenceParams: true,
             actorUserId: true,
             occurredAt: true,
           },
@@ -99,6 +103,12 @@ export async function getContact(actor: Actor, input: { contactId: string }): Pr
         source: e.source,
         legalBasis: e.legalBasis,
         evidence: e.evidence,
+        evidenceCode: e.evidenceCode,
+        evidenceParams: parseJsonColumn(messageParamsSchema, e.evidenceParams, {
+          table: "consent_events",
+          column: "evidence_params",
+          id: e.id,
+        }),
         actor: e.actorUserId ? (names.get(e.actorUserId) ?? { id: e.actorUserId, name: "—" }) : null,
         occurredAt: e.occurredAt.toISOString(),
       })),

@@ -22,19 +22,7 @@ import { phoneOfCopiedChatId } from "../../whatsapp";
 export type PhoneFailure =
   "vazio" | "caracteres" | "nao_telefone" | "sem_ddd" | "curto" | "longo" | "pais" | "invalido";
 
-/** What a person reads next to a rejected number (e.g. one row of a contacts CSV import). */
-export const phoneFailureMessages: Record<PhoneFailure, string> = {
-  vazio: "Telefone em branco.",
-  caracteres: "O telefone tem letras ou símbolos que não fazem parte de um número.",
-  nao_telefone: "Este identificador do WhatsApp não é um telefone (é um grupo, canal ou ID interno).",
-  sem_ddd: "Falta o DDD. Escreva o número com o código de área, por exemplo (11) 98765-4321.",
-  curto: "Número curto demais: faltam dígitos.",
-  longo: "Número longo demais: sobram dígitos.",
-  pais: "Código de país desconhecido. Números de outros países começam com + e o código do país, por exemplo +351.",
-  invalido: "Número inválido: confira o DDD (ou o código do país) e os dígitos.",
-};
-
-/** The same failures as error reasons, for forms (the UI words them). */
+/** The failures as error reasons (the UI words them: forms, import rows). */
 export const phoneFailureReasons = {
   vazio: "phoneEmpty",
   caracteres: "phoneHasLetters",
@@ -55,13 +43,13 @@ export interface PhoneIdentity {
   country?: CountryCode;
 }
 
-export type ParsedPhone = ({ ok: true } & PhoneIdentity) | { ok: false; reason: PhoneFailure; message: string };
+export type ParsedPhone = ({ ok: true } & PhoneIdentity) | { ok: false; reason: PhoneFailure };
 
 const MAX_INPUT_LENGTH = 64;
 // Digits, spaces and the punctuation people write phone numbers with (including typographic dashes).
 const PHONE_CHARACTERS = /^\+?[\d\s().\-/\u2010-\u2015]*$/;
 
-const fail = (reason: PhoneFailure): ParsedPhone => ({ ok: false, reason, message: phoneFailureMessages[reason] });
+const fail = (reason: PhoneFailure): ParsedPhone => ({ ok: false, reason });
 
 /**
  * Parses what a person typed, a CSV cell or a chat id copied from WhatsApp (read by the provider) into

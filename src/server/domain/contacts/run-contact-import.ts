@@ -15,6 +15,7 @@ import { loadImport } from "./import/load-import";
 import { planImport } from "./import/plan-import";
 import { refreshContactStatistics } from "./import/refresh-contact-statistics";
 import { rejectedRowsCsv } from "./import/rejected-report";
+import { organizationWords } from "../../i18n/organization-words";
 
 const CHUNK_TIMEOUT_MS = 120_000;
 
@@ -46,7 +47,7 @@ export async function runContactImport(
       valid.flatMap((row) => row.tags),
       record.createdById,
     );
-    const consent = { legalBasis: settings.legalBasis, evidence: settings.evidence ?? `Importação ${record.fileName}` };
+    const consent = { legalBasis: settings.legalBasis, evidence: settings.evidence ?? null, fileName: record.fileName };
     await refreshContactStatistics(organizationId);
 
     let offset = Math.max(0, record.processedRows - rejected.length);
@@ -102,7 +103,7 @@ export async function runContactImport(
 
     await refreshContactStatistics(organizationId);
     const reportKey = rejected.length
-      ? await storeReport(organizationId, rejectedRowsCsv(table.columns, rejected))
+      ? await storeReport(organizationId, rejectedRowsCsv(table.columns, rejected, await wordsOf(organizationId)))
       : null;
     await withOrganization(organizationId, async (tx) => {
       const done = await tx.contactImport.updateMany({
@@ -165,6 +166,13 @@ async function setStatus(
       data: { status, error: failure?.reason ?? null, errorParams: failure?.params ?? {} },
     }),
   );
+}
+
+async function wordsOf(organizationId: string) {
+  const organization = await withOrganization(organizationId, (tx) =>
+    tx.organization.findFirstOrThrow({ where: { id: organizationId }, select: { locale: true, timezone: true } }),
+  );
+  return organizationWords(organization);
 }
 
 async function storeReport(organizationId: string, csv: string): Promise<string> {

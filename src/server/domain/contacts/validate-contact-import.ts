@@ -76,7 +76,7 @@ async function importReport(
     rejected: rejected.slice(0, MAX_REJECTED_SHOWN).map((row) => ({
       rowNumber: row.rowNumber,
       phone: row.phone,
-      reason: row.reason,
+      issues: row.issues,
       duplicateOf: row.duplicateOf ?? null,
     })),
     consent: consentMapped

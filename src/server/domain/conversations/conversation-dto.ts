@@ -19,6 +19,7 @@ export async function conversationDtos(tx: Tx, ids: string[]): Promise<Conversat
       unreadCount: true,
       lastActivityAt: true,
       lastMessagePreview: true,
+      lastMessageKind: true,
       lastMessageDirection: true,
       contact: { select: { name: true, pushName: true, phoneE164: true } },
       instance: { select: { id: true, name: true } },
@@ -36,6 +37,7 @@ export async function conversationDtos(tx: Tx, ids: string[]): Promise<Conversat
         kind: row.kind,
         status: row.status,
         title: conversationTitle(row),
+        untitledGroup: row.kind === "group" && !row.subject ? shortAddress(row.chatAddress) : null,
         phone: row.contact?.phoneE164 ?? null,
         contactId: row.contactId,
         instance: row.instance,
@@ -44,6 +46,7 @@ export async function conversationDtos(tx: Tx, ids: string[]): Promise<Conversat
         unreadCount: row.unreadCount,
         lastActivityAt: row.lastActivityAt.toISOString(),
         lastMessagePreview: row.lastMessagePreview,
+        lastMessageKind: row.lastMessageKind,
         lastMessageDirection: row.lastMessageDirection,
       },
     ];
@@ -55,9 +58,9 @@ function conversationTitle(row: {
   subject: string | null;
   chatAddress: string;
   contact: { name: string | null; pushName: string | null; phoneE164: string | null } | null;
-}): string {
-  if (row.kind === "group") return row.subject ?? `Grupo ${shortAddress(row.chatAddress)}`;
-  return row.contact?.name ?? row.contact?.pushName ?? row.contact?.phoneE164 ?? "Contato sem número";
+}): string | null {
+  if (row.kind === "group") return row.subject;
+  return row.contact?.name ?? row.contact?.pushName ?? row.contact?.phoneE164 ?? null;
 }
 
 /** An opaque chat address shown by its longest run of letters and digits: providers wrap ids in their own decoration. */

@@ -8,7 +8,10 @@ export const conversationOutput = z.object({
   id: z.string(),
   kind: z.enum(["direct", "group"]),
   status: z.enum(["open", "pending", "closed"]),
-  title: z.string(),
+  /** Null when there is nothing to call it by: the UI words "contact without a number" or `untitledGroup`. */
+  title: z.string().nullable(),
+  /** A group without a name: its chat id, shortened, for the UI's "Group {id}". */
+  untitledGroup: z.string().nullable(),
   phone: z.string().nullable(),
   contactId: z.string().nullable(),
   instance: z.object({ id: z.string(), name: z.string() }),
@@ -17,6 +20,8 @@ export const conversationOutput = z.object({
   unreadCount: z.number(),
   lastActivityAt: z.string(),
   lastMessagePreview: z.string().nullable(),
+  /** The latest message's type or `revoked`: the UI labels the preview with it. */
+  lastMessageKind: z.string().nullable(),
   lastMessageDirection: z.enum(["inbound", "outbound", "internal"]).nullable(),
   /** Search hit: the matching message's text. */
   snippet: z.string().optional(),

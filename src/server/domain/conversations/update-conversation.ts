@@ -1,3 +1,4 @@
+import { pauseBot } from "../ai-replies/pause-bot";
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";
@@ -61,6 +62,8 @@ export async function assignConversation(
     }
     if (conversation.assigneeId === input.assigneeId) return;
     await tx.conversation.update({ where: { id: conversation.id }, data: { assigneeId: input.assigneeId } });
+    // A person took the conversation: the bot steps back there.
+    if (input.assigneeId) await pauseBot(tx, conversation.id, "assigned");
     await recordAssignmentEvent(tx, {
       organizationId: actor.organizationId,
       conversation,

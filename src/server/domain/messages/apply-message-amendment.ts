@@ -71,6 +71,11 @@ async function refreshPreview(tx: Tx, conversationId: string, messageId: string)
     select: { id: true, type: true, body: true, mediaFileName: true, revokedAt: true },
   });
   if (latest?.id !== messageId) return;
-  const preview = latest.revokedAt ? "🚫 Mensagem apagada" : previewOf(latest.type, latest.body, latest.mediaFileName);
-  await tx.conversation.update({ where: { id: conversationId }, data: { lastMessagePreview: preview } });
+  const preview = latest.revokedAt
+    ? { kind: "revoked" as const, text: null }
+    : previewOf(latest.type, latest.body, latest.mediaFileName);
+  await tx.conversation.update({
+    where: { id: conversationId },
+    data: { lastMessagePreview: preview.text, lastMessageKind: preview.kind },
+  });
 }

@@ -8,6 +8,7 @@ import { identityOf, type ContactIdentity } from "../contacts/resolve-contact";
 import { ConversationCache } from "../conversations/conversation-cache";
 import { insertMessages, type NewMessageRow } from "./pending-messages";
 import { insertReceipts, updateStatuses, type ReceiptRow, type StatusChange } from "./pending-statuses";
+import type { ConversationPreview } from "./message-content";
 
 /** Message ids per `ai.classify` job (its payload takes up to 1,000). */
 const CLASSIFY_CHUNK = 500;
@@ -20,7 +21,7 @@ export interface KnownMessage {
 
 interface ConversationActivity {
   latestAt: Date;
-  preview: string | null;
+  preview: ConversationPreview;
   direction: "inbound" | "outbound";
   unread: number;
   lastInboundAt: Date | null;
@@ -134,7 +135,7 @@ export class IngestBatch {
     conversationId: string;
     contactId: string | null;
     at: Date;
-    preview: string | null;
+    preview: ConversationPreview;
     inbound: boolean;
   }): void {
     const current = this.activity.get(input.conversationId);
@@ -166,9 +167,16 @@ export class IngestBatch {
       // A job for the batch (in chunks the payload allows), in its transaction: classification never
       // holds ingestion up.
       const ids = this.inboundTexts.splice(0);
+      // The bot's job only where the number has automatic replies on (one primary-key read per batch).
+      const autoReply = await tx.aiAutoReplySettings.findUnique({
+        where: { instanceId: this.instanceId },
+        select: { enabled: true },
+      });
       for (let start = 0; start < ids.length; start += CLASSIFY_CHUNK) {
         const messageIds = ids.slice(start, start + CLASSIFY_CHUNK);
         await enqueue("ai.classify", { organizationId: this.organizationId, messageIds }, { tx });
+        if (autoReply?.enabled)
+          await enqueue("ai.auto-reply", { organizationId: this.organizationId, messageIds }, { tx });
       }
     }
     await recordIngestedMessageEvents(tx, this, this.reportable);
@@ -178,8 +186,10 @@ export class IngestBatch {
       // A closed conversation reopens when the customer writes again.
       await tx.$executeRaw`
         UPDATE conversations AS c SET
-          last_message_preview = CASE WHEN a.latest_at >= c.last_activity_at OR c.last_message_preview IS NULL
+          last_message_preview = CASE WHEN a.latest_at >= c.last_activity_at OR c.last_message_kind IS NULL
             THEN a.preview ELSE c.last_message_preview END,
+          last_message_kind = CASE WHEN a.latest_at >= c.last_activity_at OR c.last_message_kind IS NULL
+            THEN a.kind ELSE c.last_message_kind END,
           last_message_direction = CASE WHEN a.latest_at >= c.last_activity_at OR c.last_message_direction IS NULL
             THEN a.direction::"MessageDirection" ELSE c.last_message_direction END,
           last_activity_at = GREATEST(c.last_activity_at, a.latest_at),
@@ -188,10 +198,11 @@ export class IngestBatch {
           status = CASE WHEN a.last_inbound_at IS NOT NULL AND c.status = 'closed' THEN 'open'::"ConversationStatus" ELSE c.status END,
           closed_at = CASE WHEN a.last_inbound_at IS NOT NULL THEN NULL ELSE c.closed_at END,
           updated_at = now()
-        FROM unnest(${entries.map(([id]) => id)}::uuid[], ${entries.map(([, a]) => a.preview)}::text[],
+        FROM unnest(${entries.map(([id]) => id)}::uuid[], ${entries.map(([, a]) => a.preview.text)}::text[],
+                    ${entries.map(([, a]) => a.preview.kind)}::text[],
                     ${entries.map(([, a]) => a.direction)}::text[], ${entries.map(([, a]) => a.latestAt)}::timestamptz[],
                     ${entries.map(([, a]) => a.unread)}::int[], ${entries.map(([, a]) => a.lastInboundAt)}::timestamptz[])
-          AS a(id, preview, direction, latest_at, unread, last_inbound_at)
+          AS a(id, preview, kind, direction, latest_at, unread, last_inbound_at)
         WHERE c.id = a.id`;
       this.activity.clear();
     }

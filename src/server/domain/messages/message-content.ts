@@ -62,24 +62,15 @@ export function storedContent(content: MessageContent): StoredContent {
   }
 }
 
-const previewLabels: Record<MessageType, string> = {
-  text: "",
-  note: "Nota",
-  image: "📷 Foto",
-  video: "🎥 Vídeo",
-  audio: "🎵 Áudio",
-  voice: "🎤 Mensagem de voz",
-  document: "📄 Documento",
-  sticker: "Figurinha",
-  location: "📍 Localização",
-  contact: "👤 Contato",
-  unsupported: "Mensagem não suportada",
-};
+/** What the conversation list shows of the latest message: its kind (a code the UI labels) and its own text. */
+export interface ConversationPreview {
+  kind: MessageType | "revoked";
+  text: string | null;
+}
 
-/** One line for the conversation list. */
-export function previewOf(type: MessageType, body: string | null, fileName?: string | null): string {
+/** One line for the conversation list: the message's own words (a document's file name), at most 140 characters. */
+export function previewOf(type: MessageType, body: string | null, fileName?: string | null): ConversationPreview {
   const text = (body ?? "").replace(/\s+/g, " ").trim();
-  if (type === "text") return text.slice(0, 140);
-  const label = type === "document" && fileName ? `📄 ${fileName}` : previewLabels[type];
-  return (text ? `${label}: ${text}` : label).slice(0, 140);
+  const own = type === "document" && fileName ? fileName : text;
+  return { kind: type, text: own ? own.slice(0, 140) : null };
 }

@@ -1,16 +1,16 @@
-import type { Tx } from "../../db/tenant";
 import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
-import { enqueue } from "../../jobs/enqueue";
 import { mediaStore } from "../../media";
 import { parseMediaKey } from "../../media/media-key";
 import { checkMedia } from "../../media/media-limits";
 import { loadConversation } from "../conversations/load-conversation";
 import type { Actor } from "../members/actor";
 import { emitMessageChanges } from "./emit-message-changes";
-import { previewOf } from "./message-content";
 import { outboundMediaType } from "./outbound-media";
 import { messageDtoSelect, messageDtos, type MessageDto } from "./message-dto";
+import { writeOutboundMessage } from "./write-outbound-message";
+import { pauseBot } from "../ai-replies/pause-bot";
+import { settleSuggestions } from "../ai-replies/settle-suggestions";
 
 export interface ReplyInput {
   conversationId: string;
@@ -41,53 +41,23 @@ export async function sendReply(actor: Actor, input: ReplyInput): Promise<Messag
       : null;
     const body = input.body.trim() || null;
     const type = input.attachment ? outboundMediaType(input.attachment.mimeType) : "text";
-    const created = await tx.message.create({
-      data: {
-        organizationId: actor.organizationId,
-        instanceId: conversation.instanceId,
-        conversationId: conversation.id,
-        clientMessageId: input.clientMessageId,
-        direction: "outbound",
-        type,
-        body,
-        status: "pending",
-        authorUserId: actor.userId,
-        sentAt: new Date(),
-        quotedProviderMessageId: quoted?.providerMessageId ?? null,
-        ...(input.attachment
-          ? {
-              mediaKey: input.attachment.key,
-              mediaMimeType: input.attachment.mimeType,
-              mediaFileName: input.attachment.fileName,
-              mediaSize: input.attachment.size,
-              mediaStatus: "stored" as const,
-            }
-          : {}),
-      },
-      select: messageDtoSelect,
+    const created = await writeOutboundMessage(tx, {
+      organizationId: actor.organizationId,
+      conversation,
+      clientMessageId: input.clientMessageId,
+      type,
+      body,
+      authorUserId: actor.userId,
+      quotedProviderMessageId: quoted?.providerMessageId ?? null,
+      attachment: input.attachment ?? null,
     });
-    await touchConversation(tx, conversation.id, previewOf(type, body, input.attachment?.fileName), "outbound");
-    await enqueue("messages.send", { organizationId: actor.organizationId, messageId: created.id }, { tx });
+    // A person answered: the bot steps back here, and the composer's suggestions are settled by this text.
+    await pauseBot(tx, conversation.id, "human_reply");
+    await settleSuggestions(tx, { conversationId: conversation.id, messageId: created.id, sentText: body ?? "" });
     return created;
   });
   await emitMessageChanges(actor.organizationId, [{ conversationId: input.conversationId, messageId: message.id }]);
   return (await withOrganization(actor.organizationId, (tx) => messageDtos(tx, [message])))[0]!;
-}
-
-/** A reply moves the conversation up and counts as having read it. */
-export async function touchConversation(
-  tx: Tx,
-  conversationId: string,
-  preview: string,
-  direction: "outbound" | "internal",
-): Promise<void> {
-  await tx.conversation.update({
-    where: { id: conversationId },
-    data:
-      direction === "outbound"
-        ? { lastActivityAt: new Date(), lastMessagePreview: preview, lastMessageDirection: direction, unreadCount: 0 }
-        : { unreadCount: 0 },
-  });
 }
 
 /** The attachment was uploaded by this organization, is within limits, and its bytes are stored. */

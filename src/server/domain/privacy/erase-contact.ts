@@ -19,6 +19,7 @@ export interface EraseOutcome {
   mediaFiles: number;
   webhookDeliveries: number;
   reportingEvents: number;
+  aiCalls: number;
   auditEntries: number;
   importFiles: number;
   suppressed: boolean;
@@ -120,6 +121,13 @@ async function eraseRows(tx: Tx, organizationId: string, contactId: string, pers
                OR EXISTS (SELECT 1 FROM unnest(${traceBytes}::bytea[]) AS t(trace) WHERE position(t.trace IN raw_body) > 0))`
     : 0;
 
+  // The AI call log keeps what was sent to a provider (masked, but names survive masking).
+  const aiCalls = traces.length
+    ? await tx.$executeRaw`
+        DELETE FROM ai_calls
+        WHERE organization_id = ${organizationId}::uuid AND input::text LIKE ANY(${likeAny}::text[])`
+    : 0;
+
   const auditRows = traces.length
     ? await tx.$queryRaw<{ id: string; metadata: string }[]>`
         SELECT id, metadata::text AS metadata FROM audit_logs
@@ -142,6 +150,7 @@ async function eraseRows(tx: Tx, organizationId: string, contactId: string, pers
       mediaFiles: mediaKeys.length,
       webhookDeliveries,
       reportingEvents,
+      aiCalls,
       auditEntries: auditRows.length,
     },
   };

@@ -27,6 +27,7 @@ export const eraseContactOutput = z.object({
   mediaFiles: z.number(),
   webhookDeliveries: z.number(),
   reportingEvents: z.number(),
+  aiCalls: z.number(),
   auditEntries: z.number(),
   importFiles: z.number(),
   suppressed: z.boolean(),

@@ -20,10 +20,13 @@ import { useState } from "react";
 import type { RouterOutputs } from "~/trpc/types";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { AutoReplySettings } from "./auto-reply-settings";
 import { AiCallLog } from "./ai-call-log";
 import { AiPrivacySettings } from "./ai-privacy-settings";
 import { AiSpend } from "./ai-spend";
 import { ConfusionMatrix } from "./confusion-matrix";
+import { KnowledgeBase } from "./knowledge-base";
+import { SuggestionStats } from "./suggestion-stats";
 import { ProviderSettings } from "./provider-settings";
 import { useLabelName } from "./use-label-name";
 
@@ -71,6 +74,9 @@ export function AiView({ isAdmin }: { isAdmin: boolean }) {
             {settings.data && <AiSpend settings={settings.data} />}
             {overview.error && <Alert color="red">{messageOf(overview.error, t("loadError"))}</Alert>}
             {overview.data && <Overview data={overview.data} />}
+            <SuggestionStats days={days} />
+            <KnowledgeBase isAdmin={isAdmin} />
+            {isAdmin && <AutoReplySettings />}
             {isAdmin && <ProviderSettings />}
           </Stack>
         </Tabs.Panel>

@@ -8,13 +8,15 @@ import { useState, type FormEvent } from "react";
 import type { RouterOutputs } from "~/trpc/types";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { saveAiProviderInput } from "~/shared/schemas/ai";
+import { useFormCheck } from "../../../_components/use-schema-validation";
 
 /**
  * Admins' settings of an OpenAI-compatible provider. The stored key never comes back: the field stays
  * empty, and leaving it empty keeps the key.
  */
 export function ProviderSettings() {
-  const { messageOf, fieldErrorsOf } = useErrorWording();
+  const { messageOf } = useErrorWording();
   const t = useTranslations("ai.provider");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -35,19 +37,22 @@ export function ProviderSettings() {
   const remove = useMutation(trpc.ai.removeProvider.mutationOptions({ onSuccess: refresh }));
   const test = useMutation(trpc.ai.testProvider.mutationOptions());
   const [apiKey, setApiKey] = useState("");
-  const errors = fieldErrorsOf(save.error);
+  const { errors, check } = useFormCheck(saveAiProviderInput, save.error);
   if (provider.isPending) return null;
   const current = provider.data ?? null;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    save.mutate({
-      baseUrl: String(form.get("baseUrl") ?? "").trim(),
-      model: String(form.get("model") ?? "").trim(),
-      timeoutMs: Number(form.get("timeoutSeconds") ?? 15) * 1000,
-      ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}),
-    });
+    check(
+      {
+        baseUrl: String(form.get("baseUrl") ?? "").trim(),
+        model: String(form.get("model") ?? "").trim(),
+        timeoutMs: Number(form.get("timeoutSeconds") ?? 15) * 1000,
+        ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}),
+      },
+      (input) => save.mutate(input),
+    );
   }
 
   return (

@@ -7,12 +7,14 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { setContactBlockedInput } from "~/shared/schemas/contacts";
+import { useFormCheck } from "../../../_components/use-schema-validation";
 import { useMyRole } from "../../../_components/use-my-role";
 import type { ContactDetail } from "./types";
 
 /** Blocking keeps campaigns away from a contact; any member blocks, an admin lifts it. */
 export function BlockSection(props: { contact: ContactDetail; timeZone: string; onSaved: () => Promise<void> }) {
-  const { messageOf, fieldErrorsOf } = useErrorWording();
+  const { messageOf } = useErrorWording();
   const t = useTranslations("contacts.block");
   const format = useFormatter();
   const trpc = useTRPC();
@@ -29,7 +31,7 @@ export function BlockSection(props: { contact: ContactDetail; timeZone: string; 
       },
     }),
   );
-  const errors = fieldErrorsOf(save.error);
+  const { errors, check } = useFormCheck(setContactBlockedInput, save.error);
 
   return (
     <Stack gap="xs">
@@ -99,7 +101,9 @@ export function BlockSection(props: { contact: ContactDetail; timeZone: string; 
               color={blocked ? undefined : "red"}
               loading={save.isPending}
               onClick={() =>
-                save.mutate({ contactId: props.contact.id, blocked: !blocked, reason: reason.trim() || undefined })
+                check({ contactId: props.contact.id, blocked: !blocked, reason: reason.trim() || undefined }, (input) =>
+                  save.mutate(input),
+                )
               }
               data-testid="block-confirm"
             >

@@ -5,9 +5,10 @@ import { IconCircleCheck, IconCircleX, IconHelpCircle } from "@tabler/icons-reac
 import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { legalBases, type LegalBasisValue } from "~/shared/schemas/contacts";
+import { legalBases, recordContactConsentInput, type LegalBasisValue } from "~/shared/schemas/contacts";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { useFormCheck } from "../../../_components/use-schema-validation";
 import type { ContactDetail } from "./types";
 
 const icons = {
@@ -74,6 +75,11 @@ export function ConsentSection(props: { contact: ContactDetail; timeZone: string
                 {entry.legalBasis && ` · ${t(`legalBasis.${entry.legalBasis}`)}`}
                 {entry.actor && ` · ${entry.actor.name}`}
               </Text>
+              {entry.evidenceCode && (
+                <Text size="xs" c="dimmed" mt={2} data-testid="consent-evidence-origin">
+                  {t(`evidenceOrigin.${entry.evidenceCode}` as "evidenceOrigin.import_file_row", entry.evidenceParams)}
+                </Text>
+              )}
               {entry.evidence && (
                 <Text size="sm" mt={2} style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
                   {entry.evidence}
@@ -88,14 +94,14 @@ export function ConsentSection(props: { contact: ContactDetail; timeZone: string
 }
 
 function RecordConsentForm(props: { contact: ContactDetail; onCancel: () => void; onSaved: () => Promise<void> }) {
-  const { messageOf, fieldErrorsOf } = useErrorWording();
+  const { messageOf } = useErrorWording();
   const t = useTranslations("contacts");
   const trpc = useTRPC();
   const [status, setStatus] = useState<"opted_in" | "opted_out">("opted_in");
   const [legalBasis, setLegalBasis] = useState<LegalBasisValue | null>("consent");
   const [evidence, setEvidence] = useState("");
   const record = useMutation(trpc.contacts.recordConsent.mutationOptions({ onSuccess: props.onSaved }));
-  const errors = fieldErrorsOf(record.error);
+  const { errors, check } = useFormCheck(recordContactConsentInput, record.error);
   const liftingOptOut = props.contact.consent.status === "opted_out" && status === "opted_in";
 
   return (
@@ -144,12 +150,15 @@ function RecordConsentForm(props: { contact: ContactDetail; onCancel: () => void
           size="xs"
           loading={record.isPending}
           onClick={() =>
-            record.mutate({
-              contactId: props.contact.id,
-              status,
-              legalBasis: status === "opted_in" ? legalBasis : null,
-              evidence: evidence.trim() || undefined,
-            })
+            check(
+              {
+                contactId: props.contact.id,
+                status,
+                legalBasis: status === "opted_in" ? legalBasis : null,
+                evidence: evidence.trim() || undefined,
+              },
+              (input) => record.mutate(input),
+            )
           }
           data-testid="consent-submit"
         >

@@ -19,11 +19,12 @@ import { displayTitle, formatPhone } from "../../../_components/format-phone";
 export function ContactDrawer(props: { contactId: string; timeZone: string; onClose: () => void }) {
   const { messageOf } = useErrorWording();
   const t = useTranslations("contacts.detail");
+  const tContacts = useTranslations("contacts");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const detail = useQuery(trpc.contacts.get.queryOptions({ contactId: props.contactId }));
   const contact = detail.data;
-  const title = contact ? displayTitle(contact.displayName, contact.phone) : "";
+  const title = contact ? displayTitle(contact.displayName, contact.phone, tContacts("noNumber")) : "";
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.contacts.get.queryKey({ contactId: props.contactId }) });
     await queryClient.invalidateQueries({ queryKey: trpc.contacts.list.pathKey() });

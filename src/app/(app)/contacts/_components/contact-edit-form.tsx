@@ -7,12 +7,14 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { updateContactInput } from "~/shared/schemas/contacts";
+import { useFormCheck } from "../../../_components/use-schema-validation";
 import { DateField } from "../../../_components/date-fields";
 import type { ContactDetail } from "./types";
 
 /** The team's name for the contact and the organization's custom fields (checked by type on the server). */
 export function ContactEditForm(props: { contact: ContactDetail; onSaved: () => Promise<void> }) {
-  const { messageOf, fieldErrorsOf } = useErrorWording();
+  const { messageOf } = useErrorWording();
   const t = useTranslations("contacts.detail");
   const trpc = useTRPC();
   const fields = useQuery(trpc.contacts.fields.list.queryOptions());
@@ -31,16 +33,19 @@ export function ContactEditForm(props: { contact: ContactDetail; onSaved: () => 
       },
     }),
   );
-  const errors = fieldErrorsOf(update.error);
+  const { errors, check } = useFormCheck(updateContactInput, update.error);
   const dirty = name !== (props.contact.name ?? "") || Object.keys(values).length > 0;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    update.mutate({
-      contactId: props.contact.id,
-      name: name.trim() || null,
-      customFields: Object.keys(values).length ? values : undefined,
-    });
+    check(
+      {
+        contactId: props.contact.id,
+        name: name.trim() || null,
+        customFields: Object.keys(values).length ? values : undefined,
+      },
+      (input) => update.mutate(input),
+    );
   }
 
   return (

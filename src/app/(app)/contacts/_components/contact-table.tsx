@@ -41,7 +41,7 @@ const ContactRow = memo(function ContactRow(props: {
   const t = useTranslations("contacts");
   const format = useFormatter();
   const { contact } = props;
-  const title = displayTitle(contact.displayName, contact.phone);
+  const title = displayTitle(contact.displayName, contact.phone, t("noNumber"));
   return (
     <Table.Tr
       data-testid="contact-row"

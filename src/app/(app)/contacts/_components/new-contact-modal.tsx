@@ -5,12 +5,14 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { createContactInput } from "~/shared/schemas/contacts";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { useFormCheck } from "../../../_components/use-schema-validation";
 
 /** Adds a contact by phone; a number already known opens that contact instead. */
 export function NewContactModal(props: { onClose: () => void; onCreated: (contactId: string) => void }) {
-  const { messageOf, fieldErrorsOf } = useErrorWording();
+  const { messageOf } = useErrorWording();
   const t = useTranslations("contacts.new");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -29,11 +31,11 @@ export function NewContactModal(props: { onClose: () => void; onCreated: (contac
       },
     }),
   );
-  const errors = fieldErrorsOf(create.error);
+  const { errors, check } = useFormCheck(createContactInput, create.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    create.mutate({ phone, name: name.trim() || undefined });
+    check({ phone, name: name.trim() || undefined }, (input) => create.mutate(input));
   }
 
   return (

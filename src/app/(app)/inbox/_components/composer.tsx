@@ -20,6 +20,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { ComposerAssist } from "./composer-assist";
 import { EmojiPicker } from "./emoji-picker";
 import { formatBytes } from "~/shared/format/bytes";
 import classes from "./inbox.module.css";
@@ -64,13 +65,15 @@ export function Composer({
     if (active.error) active.reset();
   }
 
-  const menu = useQuickReplyMenu(text, (body) => {
+  /** A quick reply or an AI suggestion replaces the draft; the agent reviews it and sends. */
+  function fillComposer(body: string) {
     setText(body);
     requestAnimationFrame(() => {
       textarea.current?.focus();
       textarea.current?.setSelectionRange(body.length, body.length);
     });
-  });
+  }
+  const menu = useQuickReplyMenu(text, fillComposer);
 
   function insertAtCursor(value: string) {
     const el = textarea.current;
@@ -203,6 +206,7 @@ export function Composer({
           </Group>
         </Paper>
       )}
+      {mode === "reply" && <ComposerAssist conversationId={conversationId} draft={text} onPick={fillComposer} />}
       <Group gap={4} align="flex-end" wrap="nowrap">
         <EmojiPicker onPick={insertAtCursor} />
         {mode === "reply" && (

@@ -8,7 +8,8 @@ import Link from "next/link";
 import { conversationStatuses, type ConversationStatus } from "~/shared/schemas/inbox";
 import { useTRPC } from "~/trpc/react";
 import { ContactAvatar } from "../../../_components/contact-avatar";
-import { displayTitle, formatPhone } from "../../../_components/format-phone";
+import { formatPhone } from "../../../_components/format-phone";
+import { conversationTitleOf } from "./conversation-words";
 import { useMyRole } from "../../../_components/use-my-role";
 import { InstanceStatusBadge } from "../../../_components/instance-status-badge";
 import { TagBadge } from "../../../_components/tag-badge";
@@ -25,7 +26,7 @@ export function ConversationHeader({ conversation }: { conversation: Conversatio
   const { userId } = useMyRole();
   const { setStatus, assign, setTag } = useConversationActions(conversation.id);
   const phone = formatPhone(conversation.phone);
-  const title = displayTitle(conversation.title, conversation.phone);
+  const title = conversationTitleOf(conversation, t);
   const closed = conversation.status === "closed";
   const conversationId = conversation.id;
 

@@ -6,7 +6,8 @@ import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { memo } from "react";
 import { ContactAvatar } from "../../../_components/contact-avatar";
-import { displayTitle, formatPhone } from "../../../_components/format-phone";
+import { formatPhone } from "../../../_components/format-phone";
+import { conversationTitleOf, previewLineOf } from "./conversation-words";
 import { dateTime, listTime } from "~/shared/format/time";
 import classes from "./inbox.module.css";
 import { TagBadge } from "../../../_components/tag-badge";
@@ -28,8 +29,8 @@ export const ConversationRow = memo(function ConversationRow({
   const timeZone = useTimezone();
   const unread = conversation.unreadCount > 0;
   const phone = formatPhone(conversation.phone);
-  const title = displayTitle(conversation.title, conversation.phone);
-  const preview = conversation.snippet ?? conversation.lastMessagePreview ?? "";
+  const title = conversationTitleOf(conversation, t);
+  const preview = conversation.snippet ?? previewLineOf(conversation, t);
   const prefix = !conversation.snippet && conversation.lastMessageDirection === "outbound" ? t("you") : "";
 
   return (

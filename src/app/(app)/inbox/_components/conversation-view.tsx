@@ -10,6 +10,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { useRealtimeEvent } from "../../../_components/realtime-provider";
+import { BotPanel } from "./bot-panel";
 import { Composer } from "./composer";
 import { ConversationHeader } from "./conversation-header";
 import { ConversationSummary } from "./conversation-summary";
@@ -93,6 +94,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
           <Loader />
         </Center>
       )}
+      <BotPanel conversationId={conversationId} />
       <Composer conversationId={conversationId} onSent={onSent} />
     </>
   );

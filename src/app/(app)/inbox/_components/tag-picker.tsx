@@ -19,12 +19,14 @@ import { useState, type FormEvent } from "react";
 import { tagColors } from "~/shared/schemas/inbox";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { createTagInput } from "~/shared/schemas/inbox";
+import { useFormCheck } from "../../../_components/use-schema-validation";
 
 type TagColor = (typeof tagColors)[number];
 
 /** Puts tags on a conversation and takes them off; a name not yet used creates a tag with a colour. */
 export function TagPicker(props: { selected: string[]; onToggle: (tagId: string, present: boolean) => void }) {
-  const { messageOf, fieldErrorsOf } = useErrorWording();
+  const { messageOf } = useErrorWording();
   const t = useTranslations("inbox.tags");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -44,7 +46,7 @@ export function TagPicker(props: { selected: string[]; onToggle: (tagId: string,
       },
     }),
   );
-  const errors = fieldErrorsOf(create.error);
+  const { errors, check } = useFormCheck(createTagInput, create.error);
   const name = query.trim();
   const normalized = name.toLocaleLowerCase();
   const all = tags.data ?? [];
@@ -53,7 +55,7 @@ export function TagPicker(props: { selected: string[]; onToggle: (tagId: string,
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (canCreate) create.mutate({ name, color });
+    if (canCreate) check({ name, color }, (input) => create.mutate(input));
     else if (shown.length === 1) props.onToggle(shown[0]!.id, !props.selected.includes(shown[0]!.id));
   }
 

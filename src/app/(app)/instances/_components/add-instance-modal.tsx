@@ -4,10 +4,11 @@ import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput, Tex
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
-import { instancePurposes } from "~/shared/schemas/instances";
+import { createInstanceInput, instancePurposes } from "~/shared/schemas/instances";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { useFormValues } from "../../../_components/use-form-values";
+import { useFormCheck } from "../../../_components/use-schema-validation";
 
 type Purpose = (typeof instancePurposes)[number];
 
@@ -16,7 +17,7 @@ export function AddInstanceModal(props: {
   onClose: () => void;
   onCreated: (instance: { id: string; name: string }) => void;
 }) {
-  const { messageOf, fieldErrorsOf } = useErrorWording();
+  const { messageOf } = useErrorWording();
   const t = useTranslations("instances");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -35,10 +36,10 @@ export function AddInstanceModal(props: {
       },
     }),
   );
-  const errors = fieldErrorsOf(create.error);
+  const { errors, check } = useFormCheck(createInstanceInput, create.error);
   function submit(event: FormEvent) {
     event.preventDefault();
-    create.mutate({ ...values, description: values.description || undefined });
+    check({ ...values, description: values.description || undefined }, (input) => create.mutate(input));
   }
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={t("add")}>

@@ -35,13 +35,18 @@ export async function applyImportChunk(
     organizationId: string;
     rows: ImportRowPlan[];
     tagIds: Map<string, string>;
-    consent: { legalBasis: LegalBasisValue | null; evidence: string };
+    /** `evidence`: what the importer wrote, if anything; each entry also names the file and row (a code). */
+    consent: { legalBasis: LegalBasisValue | null; evidence: string | null; fileName: string };
     actorUserId: string | null;
   },
 ): Promise<ChunkOutcome> {
   const { organizationId, rows } = input;
   const now = new Date();
-  const evidenceOf = (row: ImportRowPlan) => `${input.consent.evidence} (linha ${row.rowNumber})`;
+  const evidenceOf = (row: ImportRowPlan) => ({
+    evidence: input.consent.evidence,
+    evidenceCode: "import_file_row" as const,
+    evidenceParams: { file: input.consent.fileName, row: row.rowNumber },
+  });
   const legalBasisOf = (row: ImportRowPlan) => (row.consent === "opted_in" ? input.consent.legalBasis : null);
 
   const existing = await selectExisting(
@@ -63,7 +68,7 @@ export async function applyImportChunk(
         status: row.consent!,
         source: "import" as const,
         legalBasis: legalBasisOf(row),
-        evidence: evidenceOf(row),
+        ...evidenceOf(row),
         actorUserId: input.actorUserId,
         occurredAt: now,
       })),
@@ -94,7 +99,7 @@ export async function applyImportChunk(
       status: row.consent,
       source: "import",
       legalBasis,
-      evidence: evidenceOf(row),
+      ...evidenceOf(row),
       actorUserId: input.actorUserId,
       occurredAt: now,
     });

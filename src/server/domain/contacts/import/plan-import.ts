@@ -2,13 +2,14 @@ import { withOrganization } from "../../../db/tenant";
 import { AppError } from "../../../errors";
 import { readMediaBytes } from "../../../media";
 import type { ImportMapping } from "../../../../shared/schemas/contacts";
+import type { ErrorReason } from "../../../../shared/error-reasons";
 import { suppressedPhones } from "../../privacy/suppression-hash";
 import { checkMapping } from "./check-mapping";
 import { readSpreadsheet, type SpreadsheetTable } from "./read-spreadsheet";
 import { validateImportRows, type RowsValidation } from "./validate-rows";
 
 /** The rejection code of a row whose person was erased at their request (kept only as a suppression hash). */
-export const SUPPRESSED_ROW_REASON = "suppressed_erased";
+export const SUPPRESSED_ROW_REASON = "importPersonErased" satisfies ErrorReason;
 
 export interface ImportPlan {
   table: SpreadsheetTable;
@@ -52,7 +53,12 @@ function withoutSuppressed(validation: RowsValidation, suppressed: Set<string>):
   const rejected = [...validation.rejected];
   for (const row of validation.valid)
     if (suppressed.has(row.phoneE164))
-      rejected.push({ rowNumber: row.rowNumber, phone: "", reason: SUPPRESSED_ROW_REASON, cells: [] });
+      rejected.push({
+        rowNumber: row.rowNumber,
+        phone: "",
+        issues: [{ reason: SUPPRESSED_ROW_REASON, params: {} }],
+        cells: [],
+      });
   rejected.sort((a, b) => a.rowNumber - b.rowNumber);
   return { ...validation, valid: validation.valid.filter((row) => !suppressed.has(row.phoneE164)), rejected };
 }

@@ -30,13 +30,17 @@ describe("validateImportRows", () => {
         fields: { nascimento: "1990-03-05", saldo: 1234.5 },
       },
     ]);
-    expect(result.rejected.map((r) => [r.rowNumber, r.reason])).toEqual([
-      [3, "Falta o DDD. Escreva o número com o código de área, por exemplo (11) 98765-4321."],
-      [4, "O telefone tem letras ou símbolos que não fazem parte de um número."],
-      [5, "Telefone repetido: o mesmo número já está na linha 2."],
+    expect(result.rejected.map((r) => [r.rowNumber, r.issues])).toEqual([
+      [3, [{ reason: "phoneMissingAreaCode", params: {} }]],
+      [4, [{ reason: "phoneHasLetters", params: {} }]],
+      [5, [{ reason: "importPhoneRepeated", params: { row: 2 } }]],
       [
         6,
-        "Consentimento não reconhecido: “talvez”. Use sim ou não (ou deixe em branco). Nascimento: Data inválida: “31/02/2020”. Use DD/MM/AAAA. Saldo: Não é um número: “dez”.",
+        [
+          { reason: "importConsentUnrecognised", params: { value: "talvez" } },
+          { reason: "customFieldInvalidDate", params: { value: "31/02/2020", field: "Nascimento" } },
+          { reason: "customFieldNotANumber", params: { value: "dez", field: "Saldo" } },
+        ],
       ],
     ]);
     expect(result.duplicates).toBe(1);

@@ -1,6 +1,8 @@
+import type { ErrorReason } from "../../../../shared/error-reasons";
+import type { MessageParams } from "../../../../shared/errors";
 import type { ContactFieldTypeValue, ImportMapping } from "../../../../shared/schemas/contacts";
 import { parseCustomFieldValue, type CustomFieldValue } from "../custom-field-value";
-import { parsePhone } from "../phone-identity";
+import { parsePhone, phoneFailureReasons } from "../phone-identity";
 import { normaliseConsentText, parseConsentCell } from "./consent-value";
 import type { SheetRow } from "./read-spreadsheet";
 
@@ -15,11 +17,20 @@ export interface ImportRowPlan {
   fields: Record<string, CustomFieldValue>;
 }
 
+/**
+ * One reason a row is rejected, as an error reason with its parameters (`field`: the custom field's
+ * label when the issue is in one); the UI and the rejected-rows CSV word it.
+ */
+export interface RowIssue {
+  reason: ErrorReason;
+  params: MessageParams;
+}
+
 export interface RowRejection {
   rowNumber: number;
   /** The phone cell as written. */
   phone: string;
-  reason: string;
+  issues: RowIssue[];
   /** Set when the row repeats the phone of an earlier row. */
   duplicateOf?: number;
   cells: string[];
@@ -70,39 +81,39 @@ export function validateImportRows(
   for (const row of rows) {
     const cell = (column: number | null | undefined) =>
       column === null || column === undefined ? "" : (row.cells[column] ?? "");
-    const reasons: string[] = [];
+    const reasons: RowIssue[] = [];
+    const issue = (reason: ErrorReason, params: MessageParams = {}) => reasons.push({ reason, params });
     const phoneCell = cell(mapping.phone);
     const phone = parsePhone(phoneCell);
     let duplicateOf: number | undefined;
-    if (!phone.ok) reasons.push(phone.message);
+    if (!phone.ok) issue(phoneFailureReasons[phone.reason]);
     else {
       duplicateOf = firstRowOfPhone.get(phone.e164);
-      if (duplicateOf !== undefined) reasons.push(`Telefone repetido: o mesmo número já está na linha ${duplicateOf}.`);
+      if (duplicateOf !== undefined) issue("importPhoneRepeated", { row: duplicateOf });
       else firstRowOfPhone.set(phone.e164, row.rowNumber);
     }
 
     const name = cell(mapping.name) || null;
-    if (name && name.length > MAX_NAME_LENGTH) reasons.push(`Nome longo demais (máx. ${MAX_NAME_LENGTH} caracteres).`);
+    if (name && name.length > MAX_NAME_LENGTH) issue("importNameTooLong", { max: MAX_NAME_LENGTH });
 
     const tags = splitTags(cell(mapping.tags));
     const longTag = tags.find((tag) => tag.length > MAX_TAG_LENGTH);
-    if (longTag) reasons.push(`Etiqueta longa demais: “${longTag.slice(0, 50)}…” (máx. ${MAX_TAG_LENGTH} caracteres).`);
-    if (tags.length > MAX_TAGS_PER_ROW) reasons.push(`Etiquetas demais (máx. ${MAX_TAGS_PER_ROW} por contato).`);
+    if (longTag) issue("importTagTooLong", { tag: longTag.slice(0, 50), max: MAX_TAG_LENGTH });
+    if (tags.length > MAX_TAGS_PER_ROW) issue("importTooManyTags", { max: MAX_TAGS_PER_ROW });
 
     let consent: ImportRowPlan["consent"] = null;
     if (mapping.consent !== null && mapping.consent !== undefined) {
       const raw = cell(mapping.consent);
       const parsed = parseConsentCell(raw);
       if (parsed.kind === "status") consent = parsed.status;
-      if (parsed.kind === "unrecognised")
-        reasons.push(`Consentimento não reconhecido: “${raw.slice(0, 40)}”. Use sim ou não (ou deixe em branco).`);
+      if (parsed.kind === "unrecognised") issue("importConsentUnrecognised", { value: raw.slice(0, 40) });
       tallyConsent(consentValues, raw, parsed.kind === "status" ? parsed.status : null, parsed.kind !== "unrecognised");
     }
 
     const values: Record<string, CustomFieldValue> = {};
     for (const field of mappedFields) {
       const parsed = parseCustomFieldValue(field.type, cell(mapping.fields[field.key]));
-      if (!parsed.ok) reasons.push(`${field.label}: ${parsed.message}`);
+      if (!parsed.ok) issue(parsed.issue.reason, { ...parsed.issue.params, field: field.label });
       else if (parsed.value !== null) values[field.key] = parsed.value;
     }
 
@@ -111,7 +122,7 @@ export function validateImportRows(
       rejected.push({
         rowNumber: row.rowNumber,
         phone: phoneCell,
-        reason: reasons.join(" "),
+        issues: reasons,
         duplicateOf,
         cells: row.cells,
       });

@@ -21,12 +21,14 @@ export function ConfirmStep(props: {
   onConfirm: () => void;
   starting: boolean;
   error: unknown;
+  /** Field → worded problem: the form's own check, then the server's. */
+  errors: Record<string, string>;
 }) {
-  const { messageOf, fieldErrorsOf } = useErrorWording();
+  const { messageOf } = useErrorWording();
   const t = useTranslations("contacts.import.confirm");
   const tBasis = useTranslations("contacts.legalBasis");
   const format = useFormatter();
-  const errors = fieldErrorsOf(props.error);
+  const { errors } = props;
   const { choice } = props;
 
   return (

@@ -5,6 +5,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "~/trpc/react";
+import { importConsentChoice } from "~/shared/schemas/contacts";
+import { useFormCheck } from "../../../../_components/use-schema-validation";
 import type { ImportPreview, ImportReport } from "../types";
 import { ConfirmStep, type ConsentChoice } from "./confirm-step";
 import { initialMapping, MappingStep, toImportMapping, type MappingState } from "./mapping-step";
@@ -43,15 +45,20 @@ export function ImportWizard(props: { onClose: () => void }) {
     }),
   );
   const chosen = mapping && toImportMapping(mapping);
-  const startImport = () =>
-    preview &&
-    chosen &&
-    start.mutate({
-      importId: preview.importId,
-      mapping: chosen,
-      legalBasis: chosen.consent !== null && chosen.consent !== undefined ? choice.legalBasis : null,
-      evidence: choice.evidence.trim() || undefined,
-    });
+  const consentCheck = useFormCheck(importConsentChoice, start.error);
+  const startImport = () => {
+    if (!preview || !chosen) return;
+    const consentMapped = chosen.consent !== null && chosen.consent !== undefined;
+    const send = () =>
+      start.mutate({
+        importId: preview.importId,
+        mapping: chosen,
+        legalBasis: consentMapped ? choice.legalBasis : null,
+        evidence: choice.evidence.trim() || undefined,
+      });
+    if (consentMapped) consentCheck.check(choice, send);
+    else send();
+  };
 
   return (
     <Modal opened onClose={props.onClose} title={t("title")} size="xl" closeOnClickOutside={false}>
@@ -94,6 +101,7 @@ export function ImportWizard(props: { onClose: () => void }) {
               onConfirm={startImport}
               starting={start.isPending}
               error={start.error}
+              errors={consentCheck.errors}
             />
           )}
         </Stepper.Step>

@@ -2,14 +2,25 @@
 
 import { Alert, Badge, Button, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { useFormatter, useTranslations } from "next-intl";
+import { useErrorWording } from "~/trpc/errors";
 import type { ImportReport } from "../types";
 
 /** What the import will do, before anything is written. */
 export function ReviewStep(props: { report: ImportReport; onBack: () => void; onNext: () => void }) {
   const t = useTranslations("contacts.import.review");
   const tConsent = useTranslations("contacts.consent");
+  const tImport = useTranslations("contacts.import");
+  const { wordReason } = useErrorWording();
   const format = useFormatter();
   const { report } = props;
+  /** A row's reasons, each worded; one in a custom field names the field first. */
+  const reasonsOf = (row: ImportReport["rejected"][number]) =>
+    row.issues
+      .map(({ reason, params }) => {
+        const text = wordReason(reason, params);
+        return typeof params.field === "string" ? tImport("fieldIssue", { field: params.field, issue: text }) : text;
+      })
+      .join(" ");
   const figure = (label: string, value: number, testId: string, color?: string) => (
     <Paper withBorder p="sm" data-testid={testId}>
       <Text size="xs" c="dimmed">
@@ -109,7 +120,7 @@ export function ReviewStep(props: { report: ImportReport; onBack: () => void; on
                   >
                     <Table.Td>{row.rowNumber}</Table.Td>
                     <Table.Td style={{ overflowWrap: "anywhere" }}>{row.phone}</Table.Td>
-                    <Table.Td>{row.reason}</Table.Td>
+                    <Table.Td>{reasonsOf(row)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

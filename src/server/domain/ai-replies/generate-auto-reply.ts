@@ -1,0 +1,76 @@
+import { z } from "zod";
+import type { HandoffReason, ReplyCheck } from "../../../shared/auto-reply";
+import { languageOf } from "../ai/local-engine";
+import { completeWithJsonSchema, type ChatTurn } from "../ai/provider-engine";
+import { checkReply } from "./check-reply";
+import { knowledgeContext, type KnowledgeEntryDto } from "./knowledge-entries";
+import { autoReplyInstructions, REPLY_PROMPT_VERSION } from "./reply-prompts";
+
+/** The reasons the model itself may give; the others are decided in code. */
+const modelHandoffReasons = ["human_requested", "negative_sentiment", "low_confidence", "blocked_topic"] as const;
+
+const decisionSchema = z.object({
+  decision: z.enum(["reply", "handoff"]),
+  handoff_reason: z.enum([...modelHandoffReasons, "none"]),
+  reply: z.string().max(4000),
+  confidence: z.number().min(0).max(1),
+});
+
+export type AutoReplyDecision =
+  | { kind: "reply"; body: string; confidence: number }
+  | { kind: "handoff"; reason: HandoffReason; confidence: number | null }
+  | { kind: "rejected"; check: ReplyCheck; body: string; confidence: number };
+
+/**
+ * Asks the provider for a typed decision (reply or hand off, and why; not a magic phrase), then checks
+ * the reply in code against the knowledge base and the customer's language.
+ */
+export async function generateAutoReply(input: {
+  organizationId: string;
+  contactId: string;
+  turns: ChatTurn[];
+  knowledge: readonly KnowledgeEntryDto[];
+  blockedTopics: readonly string[];
+  minConfidence: number;
+  customerText: string;
+}): Promise<AutoReplyDecision> {
+  const knowledge = knowledgeContext(input.knowledge);
+  const answer = await completeWithJsonSchema({
+    organizationId: input.organizationId,
+    feature: "auto_reply",
+    promptVersion: REPLY_PROMPT_VERSION,
+    contactIds: [input.contactId],
+    name: "auto_reply_decision",
+    system: autoReplyInstructions(input.blockedTopics, knowledge),
+    messages: input.turns,
+    jsonSchema: {
+      type: "object",
+      additionalProperties: false,
+      required: ["decision", "handoff_reason", "reply", "confidence"],
+      properties: {
+        decision: { type: "string", enum: ["reply", "handoff"] },
+        handoff_reason: { type: "string", enum: [...modelHandoffReasons, "none"] },
+        reply: { type: "string" },
+        confidence: { type: "number", minimum: 0, maximum: 1 },
+      },
+    },
+    answer: decisionSchema,
+  });
+  if (answer.decision === "handoff")
+    return {
+      kind: "handoff",
+      reason: answer.handoff_reason === "none" ? "low_confidence" : answer.handoff_reason,
+      confidence: answer.confidence,
+    };
+  if (answer.confidence < input.minConfidence || !answer.reply.trim())
+    return { kind: "handoff", reason: "low_confidence", confidence: answer.confidence };
+  const body = answer.reply.trim();
+  const check = checkReply({
+    reply: body,
+    knowledge: input.knowledge.map((e) => `${e.question ?? ""} ${e.content}`).join("\n"),
+    replyLanguage: await languageOf(body),
+    customerLanguage: await languageOf(input.customerText),
+  });
+  if (check) return { kind: "rejected", check, body, confidence: answer.confidence };
+  return { kind: "reply", body, confidence: answer.confidence };
+}

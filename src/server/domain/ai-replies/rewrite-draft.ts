@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { withOrganization } from "../../db/tenant";
+import { AppError } from "../../errors";
+import type { DraftRewrite } from "../../../shared/auto-reply";
+import { providerForConversation } from "./provider-for-conversation";
+import { REPLY_PROMPT_VERSION, rewriteInstructions } from "./reply-prompts";
+import type { z as zod } from "../../../shared/zod";
+import { completeWithJsonSchema } from "../ai/provider-engine";
+import type { Actor } from "../members/actor";
+import type { rewriteDraftOutput } from "./ai-replies-outputs";
+
+const answer = z.object({ text: z.string().min(1).max(4000) });
+
+/**
+ * The agent's draft rephrased, fixed, re-toned or translated by the provider. Stored as an offered
+ * suggestion, settled like the others by what the agent sends. Needs a provider: the local engine
+ * cannot write; a "sem IA" contact's conversation never leaves the machine.
+ */
+export async function rewriteDraft(
+  actor: Actor,
+  input: { conversationId: string; draft: string; rewrite: DraftRewrite; targetLanguage: string },
+): Promise<zod.infer<typeof rewriteDraftOutput>> {
+  const { organizationId } = actor;
+  const provider = await withOrganization(organizationId, async (tx) => {
+    const { aiOptOut, provider } = await providerForConversation(tx, organizationId, input.conversationId);
+    if (aiOptOut) throw new AppError("FORBIDDEN", "aiOptedOutContact");
+    return provider;
+  });
+  if (!provider) throw new AppError("BAD_REQUEST", "aiProviderMissing");
+  const result = await completeWithJsonSchema({
+    organizationId,
+    feature: "rewrite",
+    promptVersion: REPLY_PROMPT_VERSION,
+    name: "draft_rewrite",
+    system: rewriteInstructions(input.rewrite, input.targetLanguage),
+    messages: [{ role: "user", content: input.draft }],
+    jsonSchema: {
+      type: "object",
+      additionalProperties: false,
+      required: ["text"],
+      properties: { text: { type: "string" } },
+    },
+    answer,
+  });
+  const suggestion = await withOrganization(organizationId, (tx) =>
+    tx.aiSuggestion.create({
+      data: {
+        organizationId,
+        conversationId: input.conversationId,
+        kind: input.rewrite,
+        source: "provider",
+        body: result.text,
+        offeredToUserId: actor.userId,
+      },
+      select: { id: true, body: true },
+    }),
+  );
+  return { ...suggestion, source: "provider" };
+}

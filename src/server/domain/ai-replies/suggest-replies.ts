@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { withOrganization } from "../../db/tenant";
+import { logger } from "../../logger";
+import { completeWithJsonSchema, type ChatTurn } from "../ai/provider-engine";
+import { providerFailureOf } from "../ai/provider-failure";
+import type { Actor } from "../members/actor";
+import type { z as zod } from "../../../shared/zod";
+import type { suggestRepliesOutput } from "./ai-replies-outputs";
+import { knowledgeContext, loadKnowledge, type KnowledgeEntryDto } from "./knowledge-entries";
+import { localSuggestions } from "./local-suggestions";
+import { providerForConversation } from "./provider-for-conversation";
+import { REPLY_PROMPT_VERSION, suggestionInstructions } from "./reply-prompts";
+import { recentTurns } from "./recent-turns";
+
+const answer = z.object({ suggestions: z.array(z.string().min(1).max(2000)).min(1).max(3) });
+
+/**
+ * 1–3 replies an agent may send next, from the conversation's newest messages and the knowledge base.
+ * Without a provider (or when it fails) the local engine offers knowledge-base answers and quick replies.
+ * Every suggestion is stored as offered; the agent's next reply settles them.
+ */
+export async function suggestReplies(
+  actor: Actor,
+  input: { conversationId: string },
+): Promise<zod.infer<typeof suggestRepliesOutput>> {
+  const { organizationId } = actor;
+  const context = await withOrganization(organizationId, async (tx) => {
+    // "Sem IA" contacts get no provider: local suggestions only.
+    const { conversation, provider } = await providerForConversation(tx, organizationId, input.conversationId);
+    return {
+      provider,
+      contactId: conversation.contactId,
+      turns: await recentTurns(tx, conversation.id),
+      knowledge: await loadKnowledge(tx, organizationId),
+      quickReplies: await tx.quickReply.findMany({ where: { organizationId }, select: { shortcut: true, body: true } }),
+    };
+  });
+  let source: "provider" | "local" = "local";
+  let bodies: string[] = [];
+  if (context.provider && context.turns.length) {
+    try {
+      bodies = await providerSuggestions(organizationId, context.contactId, context.turns, context.knowledge);
+      source = "provider";
+    } catch (error) {
+      logger.warn({ ...providerFailureOf(error), err: error }, "AI suggestions failed; local suggestions used");
+    }
+  }
+  if (source === "local") {
+    const lastInbound = context.turns.findLast((t) => t.role === "user")?.content ?? "";
+    bodies = localSuggestions(lastInbound, context.knowledge, context.quickReplies);
+  }
+  const suggestions = await withOrganization(organizationId, async (tx) => {
+    // Suggestions not sent before a new request was made were not taken.
+    await tx.aiSuggestion.updateMany({
+      where: { conversationId: input.conversationId, outcome: "offered", kind: "reply" },
+      data: { outcome: "discarded", settledAt: new Date() },
+    });
+    return tx.aiSuggestion.createManyAndReturn({
+      data: bodies.map((body) => ({
+        organizationId,
+        conversationId: input.conversationId,
+        kind: "reply",
+        source,
+        body,
+        offeredToUserId: actor.userId,
+      })),
+      select: { id: true, body: true },
+    });
+  });
+  return { source, suggestions: suggestions.map((s) => ({ ...s, source })) };
+}
+
+async function providerSuggestions(
+  organizationId: string,
+  contactId: string | null,
+  turns: ChatTurn[],
+  knowledge: readonly KnowledgeEntryDto[],
+): Promise<string[]> {
+  const result = await completeWithJsonSchema({
+    organizationId,
+    feature: "suggestion",
+    promptVersion: REPLY_PROMPT_VERSION,
+    contactIds: contactId ? [contactId] : [],
+    name: "reply_suggestions",
+    temperature: 0.4,
+    system: suggestionInstructions(knowledgeContext(knowledge)),
+    messages: turns,
+    jsonSchema: {
+      type: "object",
+      additionalProperties: false,
+      required: ["suggestions"],
+      properties: { suggestions: { type: "array", minItems: 1, maxItems: 3, items: { type: "string" } } },
+    },
+    answer,
+  });
+  return result.suggestions;
+}
