@@ -45,7 +45,9 @@ async function main() {
     authenticate: async (cookieHeader) => {
       const identity = await identityFromCookieHeader(cookieHeader);
       if (!identity) return null;
-      return (await resolveActor(identity.userId, identity.organizationId)) ? identity : null;
+      const actor = await resolveActor(identity.userId, identity.organizationId);
+      // Same rule as requireActor: a member who must enrol in two-factor sign-in gets no live data yet.
+      return actor && !actor.mustEnrolTwoFactor ? identity : null;
     },
   });
   httpServer.on("upgrade", (req, socket, head) => {

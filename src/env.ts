@@ -49,6 +49,10 @@ const schema = z.object({
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   /** API calls (tRPC) per member per organization per minute, shared by every web process. */
   RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(10).default(1200),
+  /** Authenticated webhook deliveries per instance per minute (Evolution sends a few per second at most). */
+  RATE_LIMIT_WEBHOOK_PER_MINUTE: z.coerce.number().int().min(60).default(6000),
+  /** Requests per client address per minute to public routes (sign-in, invitation, password reset). */
+  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(5).default(60),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   /** How long a stop waits for web, worker and simulator before killing them (see scripts/stop-processes.ts). */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(1).max(600).default(10),

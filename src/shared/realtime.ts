@@ -29,3 +29,5 @@ export type RealtimeEventName = keyof ServerToClientEvents;
 export type RealtimeEventPayload<Name extends RealtimeEventName> = Parameters<ServerToClientEvents[Name]>[0];
 
 export const organizationRoom = (organizationId: string) => `org:${organizationId}`;
+/** Every socket of one signed-in browser, closed when that session is revoked. */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;

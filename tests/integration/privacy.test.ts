@@ -266,8 +266,9 @@ describe("privacy: retention", () => {
         data: { sentAt: new Date(Date.now() - 40 * DAY), mediaKey: key, mediaStatus: "stored" },
       });
       await tx.webhookDelivery.updateMany({ data: { receivedAt: new Date(Date.now() - 10 * DAY) } });
-      await tx.$executeRaw`UPDATE audit_logs SET created_at = now() - interval '400 days'
-                           WHERE id = (SELECT id FROM audit_logs ORDER BY created_at LIMIT 1)`;
+      // Audit rows are append-only (no backdating): an old entry is inserted as it would have been written.
+      await tx.$executeRaw`INSERT INTO audit_logs (id, organization_id, action, target_type, created_at)
+                           VALUES (gen_random_uuid(), ${org.organizationId}::uuid, 'test.old_entry', 'test', now() - interval '400 days')`;
     });
 
     expect(await owner.privacy.retention.preview({ kind: "messages", keepDays: 90 })).toEqual({

@@ -1,6 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRateLimitPool } from "~/server/db/rate-limit-pool";
 import { apiRateLimiter, apiRateLimitKey } from "~/server/domain/rate-limits/api-rate-limit";
+import { publicRateLimiter } from "~/server/domain/rate-limits/public-rate-limit";
+import { webhookRateLimiter } from "~/server/domain/rate-limits/webhook-rate-limit";
+import { textUpsert } from "../support/evolution-payloads";
+import { inboxFixture } from "../support/inbox-pipeline";
+import { webhookSender } from "../support/webhook-post";
 import { addMemberWithPassword, callerFor, makeOrganization, TEST_PASSWORD } from "../support/factory";
 import { signInOverHttp } from "../support/http-session";
 import { baseUrl } from "../support/test-env";
@@ -55,5 +60,51 @@ describe("API rate limit per member and organization", () => {
       error: { json: { data: { appCode: string; retryAfterSeconds: number } } };
     };
     expect(body.error.json.data).toMatchObject({ appCode: "RATE_LIMITED", retryAfterSeconds: retryAfter });
+  });
+});
+
+/** The addresses a loopback request can arrive from, as the web server records them. */
+const LOOPBACK = ["127.0.0.1", "::1", "::ffff:127.0.0.1"];
+
+describe("rate limits on webhooks and public routes", () => {
+  it("refuses an instance's webhook deliveries past the limit with 429 and Retry-After; others go on", async () => {
+    const { providerName, instanceId } = await inboxFixture();
+    const other = await inboxFixture();
+    const post = await webhookSender(providerName);
+    const body = textUpsert(providerName, { remoteJid: "5511987653001@s.whatsapp.net" }, "oi");
+    expect((await post(body)).status).toBe(200);
+
+    const limiter = webhookRateLimiter();
+    await limiter.penalty(instanceId, limiter.points);
+    const refused = await post(body);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.retryAfter)).toSatisfy((s: number) => s >= 1 && s <= 60);
+    const otherPost = await webhookSender(other.providerName);
+    expect(
+      (await otherPost(textUpsert(other.providerName, { remoteJid: "5511987653002@s.whatsapp.net" }, "oi"))).status,
+    ).toBe(200);
+
+    await limiter.delete(instanceId);
+    expect((await post(body)).status).toBe(200);
+  });
+
+  it("refuses sign-in posts from an address past the public limit with 429 and Retry-After", async () => {
+    const org = await makeOrganization();
+    const limiter = publicRateLimiter();
+    try {
+      for (const ip of LOOPBACK) await limiter.penalty(ip, limiter.points);
+      const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: org.ownerEmail, password: TEST_PASSWORD }),
+        redirect: "manual",
+      });
+      expect(response.status).toBe(429);
+      expect(Number(response.headers.get("retry-after"))).toSatisfy((s: number) => s >= 1 && s <= 60);
+      expect(await response.json()).toMatchObject({ code: "RATE_LIMITED", reason: "publicRateLimited" });
+    } finally {
+      for (const ip of LOOPBACK) await limiter.delete(ip);
+    }
+    await expect(signInOverHttp(org.ownerEmail, TEST_PASSWORD)).resolves.toContain("session-token=");
   });
 });

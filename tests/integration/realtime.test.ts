@@ -1,26 +1,10 @@
-import { io, type Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeOrganization, TEST_PASSWORD } from "../support/factory";
 import { signInOverHttp, trpcMutation } from "../support/http-session";
-import { baseUrl } from "../support/test-env";
+import { closeSockets, connectSocket } from "../support/socket-client";
 
-const sockets: Socket[] = [];
-afterEach(() => sockets.splice(0).forEach((s) => s.close()));
-
-async function connect(cookie: string): Promise<Socket> {
-  const socket = io(baseUrl, {
-    path: "/socket.io",
-    transports: ["websocket"],
-    extraHeaders: { cookie },
-    reconnection: false,
-  });
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
+afterEach(closeSockets);
+const connect = connectSocket;
 
 describe("realtime", () => {
   it("an event emitted by the worker process reaches its organization's browsers and no one else's", async () => {

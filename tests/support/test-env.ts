@@ -18,6 +18,8 @@ export const testEnv = {
   LOG_LEVEL: "warn",
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: "5",
   SIGN_IN_MAX_FAILURES_PER_IP: "1000",
+  // Every test signs in from loopback; the public-route limit is tested by using up a key's points.
+  RATE_LIMIT_PUBLIC_PER_MINUTE: "100000",
   SIMULATOR_PORT: port(8099),
   EVOLUTION_CIRCUIT_COOLDOWN_SECONDS: "2",
   // The OpenAI-compatible test server listens on loopback; "localhost" stays unlisted to test the guard.

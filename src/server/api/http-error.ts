@@ -1,5 +1,6 @@
 import { toPublicError, type PublicError } from "../errors";
 import { logger } from "../logger";
+import { retryAfterOf } from "./retry-after";
 
 export interface ErrorResponseOptions {
   headers?: HeadersInit;
@@ -14,6 +15,10 @@ export interface ErrorResponseOptions {
  */
 export function errorResponse(error: unknown, options: ErrorResponseOptions = {}): Response {
   const published = toPublicError(error);
+  // A rate-limited request says when to come back (RFC 9110 Retry-After), whichever route refused it.
+  const retryAfter = retryAfterOf([{ cause: error }]);
+  const headers = new Headers(options.headers);
+  if (retryAfter !== null) headers.set("retry-after", String(retryAfter));
   return Response.json(
     {
       error: published.reason,
@@ -23,7 +28,7 @@ export function errorResponse(error: unknown, options: ErrorResponseOptions = {}
       ...(published.fieldErrors ? { fieldErrors: published.fieldErrors } : {}),
       ...options.extra,
     },
-    { status: published.status, headers: options.headers },
+    { status: published.status, headers },
   );
 }
 

@@ -1,3 +1,5 @@
+import { accountRouter } from "./routers/account";
+import { auditRouter } from "./routers/audit";
 import { aiRouter } from "./routers/ai";
 import { alertsRouter } from "./routers/alerts";
 import { aiRepliesRouter } from "./routers/ai-replies";
@@ -18,6 +20,8 @@ import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   organization: organizationRouter,
+  account: accountRouter,
+  audit: auditRouter,
   instances: instancesRouter,
   members: membersRouter,
   system: systemRouter,

@@ -79,15 +79,25 @@ export const authenticatedProcedure = publicProcedure.use(async ({ ctx, next }) 
  * check is `requireActor`, the same one route handlers go through (`memberRoute`). Each call counts against
  * the member's per-organization rate limit.
  */
-export const organizationProcedure = authenticatedProcedure.use(async ({ ctx, next }) => {
-  const actor = await requireActor(ctx.identity).catch((error: unknown) => {
-    throw toTrpcError(error);
+function memberProcedure(options: { allowWithoutTwoFactor: boolean }) {
+  return authenticatedProcedure.use(async ({ ctx, next }) => {
+    const actor = await requireActor(ctx.identity, options).catch((error: unknown) => {
+      throw toTrpcError(error);
+    });
+    await consumeApiRateLimit(actor).catch((error: unknown) => {
+      throw toTrpcError(error);
+    });
+    return next({ ctx: { actor } });
   });
-  await consumeApiRateLimit(actor).catch((error: unknown) => {
-    throw toTrpcError(error);
-  });
-  return next({ ctx: { actor } });
-});
+}
+
+export const organizationProcedure = memberProcedure({ allowWithoutTwoFactor: false });
+
+/**
+ * Like `organizationProcedure`, but open to a member who has yet to set up the two-factor sign-in their
+ * organization requires: only for the calls enrolment needs (their account, the enrolment itself).
+ */
+export const enrolmentProcedure = memberProcedure({ allowWithoutTwoFactor: true });
 
 export const adminProcedure = organizationProcedure.use(async ({ ctx, next }) => {
   if (!isAdminRole(ctx.actor.role)) {

@@ -1,5 +1,6 @@
 import { decode } from "next-auth/jwt";
 import { env } from "../../env";
+import { activeIdentity } from "./active-identity";
 import type { SessionIdentity } from "./session-identity";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -19,6 +20,6 @@ export async function identityFromCookieHeader(cookieHeader: string | undefined)
   const token = SESSION_COOKIES.map((name) => cookies.get(name)).find(Boolean);
   if (!token) return null;
   const payload = await decode({ token, secret: env().AUTH_SECRET }).catch(() => null);
-  if (!payload?.sub || typeof payload.organizationId !== "string") return null;
-  return { userId: payload.sub, organizationId: payload.organizationId };
+  if (!payload) return null;
+  return activeIdentity({ userId: payload.sub, organizationId: payload.organizationId, sessionId: payload.sid });
 }

@@ -2,4 +2,6 @@
 export interface SessionIdentity {
   userId: string;
   organizationId: string;
+  /** The server-side session the JWT names; absent only for callers built in-process (tests, scripts). */
+  sessionId?: string;
 }

@@ -8,6 +8,11 @@ interface TxOptions {
   /** Serializable isolation for use cases that must not interleave (rare). */
   isolationLevel?: "ReadCommitted" | "RepeatableRead" | "Serializable";
   timeoutMs?: number;
+  /**
+   * Also act as this person: their own rows outside the organization (e.g. their sessions elsewhere)
+   * become visible. Only for use cases about the person themself.
+   */
+  asUserId?: string;
 }
 
 /**
@@ -23,6 +28,7 @@ export async function withOrganization<T>(
     async (tx) => {
       // Only the organization: setting a user too would also open that person's other memberships.
       await tx.$queryRaw`SELECT set_config('mirage.organization_id', ${organizationId}, true)`;
+      if (options.asUserId) await tx.$queryRaw`SELECT set_config('mirage.user_id', ${options.asUserId}, true)`;
       return work(tx);
     },
     // Under load a transaction may wait for a pooled connection; waiting beats failing the work.

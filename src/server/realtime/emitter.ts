@@ -12,6 +12,7 @@ import { organizationRoom, type RealtimeEventName, type RealtimeEventPayload } f
 const CHANNEL = "socket.io#/";
 const EMITTER_UID = "emitter";
 const BROADCAST = 3;
+const DISCONNECT_SOCKETS = 6;
 const SOCKET_IO_EVENT_PACKET = 2;
 /** NOTIFY payloads are limited to 8000 bytes; events carry ids, never documents. */
 const MAX_PAYLOAD_BYTES = 7900;
@@ -52,6 +53,17 @@ export async function emitToOrganization<Name extends RealtimeEventName>(
   await withSpan(`emit ${event}`, { organizationId }, () =>
     pool().query("SELECT pg_notify($1, $2)", [CHANNEL, message]),
   );
+}
+
+/** Closes every socket in a room, in every web process (the adapter's DISCONNECT_SOCKETS message). */
+export async function disconnectRoom(room: string): Promise<void> {
+  const message = JSON.stringify({
+    uid: EMITTER_UID,
+    nsp: "/",
+    type: DISCONNECT_SOCKETS,
+    data: { opts: { rooms: [room], except: [], flags: {} }, close: true },
+  });
+  await pool().query("SELECT pg_notify($1, $2)", [CHANNEL, message]);
 }
 
 export async function closeEmitter(): Promise<void> {

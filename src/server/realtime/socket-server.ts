@@ -2,13 +2,13 @@ import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/postgres-adapter";
 import pg from "pg";
 import { Server } from "socket.io";
-import { organizationRoom, type ServerToClientEvents } from "../../shared/realtime";
+import { organizationRoom, sessionRoom, type ServerToClientEvents } from "../../shared/realtime";
 import { logger } from "../logger";
 
 /** Resolves the organization a connecting browser may listen to, or null to refuse it. */
 export type SocketAuthenticator = (
   cookieHeader: string | undefined,
-) => Promise<{ userId: string; organizationId: string } | null>;
+) => Promise<{ userId: string; organizationId: string; sessionId?: string } | null>;
 
 /**
  * Socket.IO on the web server's own http server (same origin, so the session cookie comes along).
@@ -42,8 +42,10 @@ export function attachSocketServer(options: {
   });
 
   io.on("connection", (socket) => {
-    const { organizationId } = socket.data.identity as { organizationId: string };
+    const { organizationId, sessionId } = socket.data.identity as { organizationId: string; sessionId?: string };
     void socket.join(organizationRoom(organizationId));
+    // Revoking the session (or removing the member) closes this socket through its session room.
+    if (sessionId) void socket.join(sessionRoom(sessionId));
   });
 
   return {

@@ -6,7 +6,15 @@ import { useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
-const knownErrors = ["invalid_credentials", "rate_limited", "no_organization"] as const;
+const knownErrors = [
+  "invalid_credentials",
+  "rate_limited",
+  "no_organization",
+  "second_factor_required",
+  "invalid_code",
+] as const;
+/** Answers that mean the password was right and the account asks for its second factor. */
+const codeErrors = new Set<string>(["second_factor_required", "invalid_code"]);
 
 export function SignInForm() {
   const t = useTranslations("signIn");
@@ -14,6 +22,7 @@ export function SignInForm() {
   const searchParams = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [askCode, setAskCode] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -23,11 +32,13 @@ export function SignInForm() {
     const result = await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
+      code: String(form.get("code") ?? ""),
       redirect: false,
     });
     setPending(false);
     if (!result || result.error) {
       const code = knownErrors.find((known) => known === result?.error) ?? "unknown";
+      if (codeErrors.has(code)) setAskCode(true);
       setError(t(code));
       return;
     }
@@ -46,6 +57,9 @@ export function SignInForm() {
         )}
         <TextInput name="email" type="email" label={t("email")} autoComplete="username" required autoFocus />
         <PasswordInput name="password" label={t("password")} autoComplete="current-password" required />
+        {askCode && (
+          <TextInput name="code" label={t("code")} autoComplete="one-time-code" inputMode="text" required autoFocus />
+        )}
         <Button type="submit" loading={pending} fullWidth>
           {t("submit")}
         </Button>

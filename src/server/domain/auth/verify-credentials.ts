@@ -1,6 +1,7 @@
 import { db } from "../../db/client";
 import { withUser } from "../../db/tenant";
 import { AppError } from "../../errors";
+import { verifySecondFactor } from "../two-factor/verify-second-factor";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { clearSignInFailures, isSignInThrottled, recordSignInFailure, type ThrottleLimits } from "./sign-in-throttle";
 
@@ -16,10 +17,14 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Checks e-mail and password, rate-limited per account and per address. */
+/**
+ * Checks e-mail and password, and the second factor of an account that has one (a TOTP or recovery code),
+ * rate-limited per account and per address. The password alone opens nothing when a factor is set.
+ */
 export async function verifyCredentials(input: {
   email: string;
   password: string;
+  code?: string;
   ip: string;
   limits: ThrottleLimits;
 }): Promise<SignedInUser> {
@@ -32,6 +37,13 @@ export async function verifyCredentials(input: {
   if (!user || !valid || user.disabledAt) {
     await recordSignInFailure(email, input.ip, input.limits.windowMinutes);
     throw new AppError("UNAUTHENTICATED", "invalidCredentials");
+  }
+  if (user.twoFactorEnabledAt) {
+    if (!input.code?.trim()) throw new AppError("UNAUTHENTICATED", "secondFactorRequired");
+    if (!(await verifySecondFactor(user, input.code))) {
+      await recordSignInFailure(email, input.ip, input.limits.windowMinutes);
+      throw new AppError("UNAUTHENTICATED", "twoFactorCodeInvalid");
+    }
   }
   const membership = await withUser(user.id, (tx) =>
     tx.membership.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "asc" } }),

@@ -5,4 +5,6 @@ export interface Actor {
   userId: string;
   organizationId: string;
   role: MemberRole;
+  /** The signed-in session acting, when the call came through one. */
+  sessionId?: string;
 }

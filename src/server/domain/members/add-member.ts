@@ -41,7 +41,9 @@ export async function addMember(actor: Actor, input: AddMemberInput): Promise<Ad
         });
       }
     }
-    const user = existingUser ?? (await tx.user.create({ data: { email, name: input.name.trim(), passwordHash } }));
+    const user =
+      existingUser ??
+      (await tx.user.create({ data: { email, name: input.name.trim(), passwordHash, mustChangePassword: true } }));
     const membership = await tx.membership.create({
       data: { organizationId: actor.organizationId, userId: user.id, role: input.role },
       include: { user: { select: { id: true, name: true, email: true, disabledAt: true } } },

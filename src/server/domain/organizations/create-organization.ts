@@ -6,7 +6,7 @@ import { normalizeEmail } from "../auth/verify-credentials";
 
 export interface CreateOrganizationInput {
   organizationName: string;
-  owner: { name: string; email: string; password: string };
+  owner: { name: string; email: string; password: string; mustChangePassword?: boolean };
   timezone?: string;
 }
 
@@ -21,7 +21,9 @@ export async function createOrganization(input: CreateOrganizationInput) {
     });
     const user =
       (await tx.user.findUnique({ where: { email } })) ??
-      (await tx.user.create({ data: { email, name: input.owner.name, passwordHash } }));
+      (await tx.user.create({
+        data: { email, name: input.owner.name, passwordHash, mustChangePassword: input.owner.mustChangePassword },
+      }));
     const membership = await tx.membership.create({
       data: { organizationId, userId: user.id, role: "owner" },
     });

@@ -1,4 +1,5 @@
 import { withOrganization, type Tx } from "../../db/tenant";
+import { allowAuditMaintenance } from "../audit/allow-audit-maintenance";
 import { mediaStore } from "../../media";
 import { logger } from "../../logger";
 import { recordAudit } from "../audit/record-audit";
@@ -132,6 +133,7 @@ async function eraseRows(tx: Tx, organizationId: string, contactId: string, pers
         SELECT id, metadata::text AS metadata FROM audit_logs
         WHERE organization_id = ${organizationId}::uuid AND metadata::text LIKE ANY(${likeAny}::text[])`
     : [];
+  if (auditRows.length) await allowAuditMaintenance(tx, "pseudonymise");
   for (const row of auditRows)
     await tx.$executeRaw`
       UPDATE audit_logs SET metadata = ${pseudonymise(row.metadata, traces, pseudonym)}::jsonb WHERE id = ${row.id}::uuid`;

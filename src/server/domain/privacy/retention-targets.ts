@@ -1,4 +1,5 @@
 import type { Tx } from "../../db/tenant";
+import { allowAuditMaintenance } from "../audit/allow-audit-maintenance";
 import type { RetentionDataKindValue } from "../../../shared/schemas/privacy";
 
 const BATCH = 5_000;
@@ -90,9 +91,11 @@ export const retentionTargets: Record<RetentionDataKindValue, RetentionTarget> =
         SELECT count(*)::int AS count FROM audit_logs WHERE organization_id = ${org}::uuid AND created_at < ${cutoff}`,
       ),
     purgeBatch: async (tx, org, cutoff) => ({
-      rows: await tx.$executeRaw`
+      rows: await allowAuditMaintenance(tx, "retention").then(
+        () => tx.$executeRaw`
         DELETE FROM audit_logs WHERE id IN (
           SELECT id FROM audit_logs WHERE organization_id = ${org}::uuid AND created_at < ${cutoff} LIMIT ${BATCH})`,
+      ),
       mediaKeys: [],
     }),
   },

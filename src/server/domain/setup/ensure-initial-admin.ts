@@ -20,7 +20,8 @@ export async function ensureInitialAdmin(settings: {
   const password = settings.password ?? generatePassword();
   await createOrganization({
     organizationName: settings.organizationName,
-    owner: { name: settings.name, email, password },
+    // A generated password was printed to a terminal: replace it after the first sign-in.
+    owner: { name: settings.name, email, password, mustChangePassword: !settings.password },
   });
   return { created: true, email, password, passwordWasGenerated: !settings.password };
 }

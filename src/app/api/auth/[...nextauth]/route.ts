@@ -1,5 +1,9 @@
 import NextAuth from "next-auth";
+import { env } from "~/env";
+import { errorResponse } from "~/server/api/http-error";
+import { clientIp } from "~/server/auth/client-ip";
 import { authOptions } from "~/server/auth/options";
+import { consumePublicRateLimit } from "~/server/domain/rate-limits/public-rate-limit";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -9,4 +13,14 @@ async function handler(request: Request, context: RouteContext) {
   return NextAuth(request as never, { params } as never, authOptions());
 }
 
-export { handler as GET, handler as POST };
+/** Sign-in and sign-out posts count against the address's public-route limit before next-auth runs. */
+async function post(request: Request, context: RouteContext) {
+  try {
+    await consumePublicRateLimit(clientIp(request.headers, env().TRUST_PROXY));
+  } catch (error) {
+    return errorResponse(error);
+  }
+  return handler(request, context);
+}
+
+export { handler as GET, post as POST };

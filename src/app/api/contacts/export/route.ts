@@ -1,3 +1,4 @@
+import { csvResponse } from "~/server/api/csv-response";
 import { memberRoute } from "~/server/api/route-handler";
 import { exportContactsCsv } from "~/server/domain/contacts/export-contacts-csv";
 import { AppError } from "~/server/errors";
@@ -37,12 +38,5 @@ export const GET = memberRoute(async ({ request, actor }) => {
       await chunks.return(undefined);
     },
   });
-  return new Response(body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${fileName}"`,
-      "x-content-type-options": "nosniff",
-      "cache-control": "private, no-store",
-    },
-  });
+  return csvResponse(body, fileName);
 });

@@ -1,4 +1,5 @@
 import { env } from "~/env";
+import { consumeWebhookRateLimit } from "~/server/domain/rate-limits/webhook-rate-limit";
 import { authenticateWebhook, receiveWebhook } from "~/server/domain/instances/receive-webhook";
 import { WEBHOOK_SECRET_HEADER } from "~/server/domain/instances/instance-webhook";
 import { errorResponse } from "~/server/api/http-error";
@@ -53,6 +54,8 @@ async function intake(request: Request, organizationId: string, instanceId: stri
   let body: Buffer | null = null;
   try {
     await authenticateWebhook({ organizationId, instanceId, secret });
+    // Counted after authentication, so a flood with a wrong secret cannot starve the instance's deliveries.
+    await consumeWebhookRateLimit(instanceId);
     body = await readLimited(request, env().WEBHOOK_MAX_BYTES);
     if (body === null) {
       logger.warn({ instanceId }, "webhook body over WEBHOOK_MAX_BYTES");
@@ -64,7 +67,9 @@ async function intake(request: Request, organizationId: string, instanceId: stri
     const published = toPublicError(error);
     // A code for operators (e.g. intake_pool_saturated) next to the message; no internals.
     const reason = published.status === 503 && error instanceof AppError ? error.details?.reason : undefined;
-    if (published.status === 503) {
+    if (published.status === 429) {
+      logger.warn({ instanceId, status: 429 }, "webhook rate-limited (429)");
+    } else if (published.status === 503) {
       // Back-pressure, expected under bursts: one short warning, not a stack trace per request.
       logger.warn({ instanceId, status: 503, reason }, "webhook deferred (503)");
     } else {

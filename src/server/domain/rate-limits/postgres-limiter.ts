@@ -1,0 +1,41 @@
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { rateLimitPool } from "../../db/rate-limit-pool";
+import { AppError } from "../../errors";
+import type { ErrorReason } from "../../../shared/error-reasons";
+
+const globalForLimiters = globalThis as typeof globalThis & { mirageLimiters?: Map<string, RateLimiterPostgres> };
+
+/**
+ * A per-minute limiter counted in Postgres (`rate_limits`), so every web process shares the count; one per
+ * key prefix per process. If the database can't be reached for the count, a per-process memory limiter
+ * stands in (insurance) rather than refusing every call.
+ */
+export function postgresLimiter(keyPrefix: string, pointsPerMinute: number): RateLimiterPostgres {
+  globalForLimiters.mirageLimiters ??= new Map();
+  let limiter = globalForLimiters.mirageLimiters.get(keyPrefix);
+  if (!limiter) {
+    limiter = new RateLimiterPostgres({
+      storeClient: rateLimitPool(),
+      storeType: "pool",
+      tableName: "rate_limits",
+      tableCreated: true,
+      keyPrefix,
+      points: pointsPerMinute,
+      duration: 60,
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix, points: pointsPerMinute, duration: 60 }),
+    });
+    globalForLimiters.mirageLimiters.set(keyPrefix, limiter);
+  }
+  return limiter;
+}
+
+/** Counts one call for `key`; past the limit, RATE_LIMITED with the seconds to wait (for Retry-After). */
+export async function consumeLimit(limiter: RateLimiterPostgres, key: string, reason: ErrorReason): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    throw new AppError("RATE_LIMITED", reason, { params: { retryAfterSeconds }, details: { retryAfterSeconds } });
+  }
+}
