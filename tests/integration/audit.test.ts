@@ -43,6 +43,24 @@ const driven: Record<string, (c: Context) => Promise<unknown>> = {
     const created = await owner.quickReplies.create({ shortcut: "tchau", body: "Até logo" });
     return owner.quickReplies.update({ id: created.id, shortcut: "tchau", body: "Até mais" });
   },
+  "alerts.saveRule": ({ owner }) =>
+    owner.alerts.saveRule({
+      kind: "instance_down",
+      enabled: true,
+      threshold: 10,
+      windowMinutes: 15,
+      cooldownMinutes: 60,
+      notifyEmail: false,
+      notifyWebhook: false,
+    }),
+  "alerts.saveChannels": ({ owner }) =>
+    owner.alerts.saveChannels({ emailRecipients: ["ops@example.com"], webhookUrl: null }),
+  "flags.set": ({ owner }) => owner.flags.set({ key: "analytics.dashboard", enabled: false }),
+  "aiReplies.saveKnowledge": ({ owner }) => owner.aiReplies.saveKnowledge({ kind: "text", content: "Abrimos às 9h." }),
+  "aiReplies.deleteKnowledge": async ({ owner }) => {
+    const entry = await owner.aiReplies.saveKnowledge({ kind: "qa", question: "Horário?", content: "Das 9h às 18h." });
+    return owner.aiReplies.deleteKnowledge({ id: entry.id });
+  },
   "quickReplies.delete": async ({ owner }) => {
     const created = await owner.quickReplies.create({ shortcut: "bye", body: "Bye" });
     return owner.quickReplies.delete({ id: created.id });
@@ -97,6 +115,14 @@ const notYetDrivenHere = new Set([
   "privacy.requests.close",
   "privacy.requests.register",
   "privacy.retention.save",
+  // Arrived with the alerts and automatic-reply work; they need notifications, conversations or drafts.
+  "alerts.markRead",
+  "aiReplies.suggest",
+  "aiReplies.rewrite",
+  "aiReplies.saveAutoReplySettings",
+  "aiReplies.approveDraft",
+  "aiReplies.discardDraft",
+  "aiReplies.resumeBot",
 ]);
 
 const isMutation = (procedure: unknown) =>

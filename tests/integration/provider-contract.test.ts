@@ -160,7 +160,7 @@ describe("provider port contract: a second provider needs no domain change", () 
     );
 
     const [conversation] = (await owner.conversations.list({ limit: 5 })).items;
-    expect(conversation).toMatchObject({ kind: "group", title: "Grupo team42" });
+    expect(conversation).toMatchObject({ kind: "group", title: null, untitledGroup: "team42" });
     expect((await owner.conversations.get({ conversationId: conversation!.id })).chatAddress).toBe("group:team42");
 
     await owner.conversations.reply({

@@ -97,6 +97,9 @@ describe("the words-in-the-UI migration", () => {
     await client.query(sql.slice(sql.indexOf("-- Forced row-level security")));
     await client.query("COMMIT");
     expect((await client.query(snapshot)).rows[0]).toEqual(converted);
-    expect((await migrate({ databaseUrl: url })).length).toBe(0);
+    // The runner does not apply it again; only later migrations run, on the converted rows.
+    const later = await migrate({ databaseUrl: url });
+    expect(later).not.toContain(WORDS);
+    expect(later.every((name) => name > WORDS)).toBe(true);
   });
 });

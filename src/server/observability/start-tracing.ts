@@ -18,7 +18,18 @@ export function startTracing(service: "web" | "worker"): void {
   globalForTracing.mirageTracing = startTracingSdk(service);
 }
 
+/** How long a stop waits for the last spans: a collector that is down must not hold the process's exit. */
+const FLUSH_BUDGET_MS = 1000;
+
 /** Flushes and stops the exporter (graceful shutdown): spans of the last jobs are not lost. */
 export async function stopTracing(): Promise<void> {
-  await globalForTracing.mirageTracing?.shutdown();
+  const tracing = globalForTracing.mirageTracing;
+  if (!tracing) return;
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, FLUSH_BUDGET_MS);
+    timer.unref();
+  });
+  await Promise.race([tracing.shutdown().catch(() => undefined), budget]);
+  clearTimeout(timer);
 }
