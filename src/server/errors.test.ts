@@ -10,6 +10,16 @@ describe("errors", () => {
     expect(errorTransport.FORBIDDEN.http).toBe(403);
   });
 
+  it("keeps whatever was thrown as the cause of an internal error, for the log", () => {
+    const thrown = toTrpcError({ msBeforeNext: 1200, remainingPoints: 0 });
+    expect(thrown.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(thrown.message).toBe(MASKED_REASON);
+    expect(thrown.cause).toMatchObject({ msBeforeNext: 1200 });
+    expect(toTrpcError(new TypeError("boom")).cause).toBeInstanceOf(TypeError);
+    // Still masked for the client.
+    expect(toPublicError(thrown).reason).toBe(MASKED_REASON);
+  });
+
   it("publishes reason codes with their params and masks internal ones", () => {
     expect(
       toPublicError(new AppError("CONFLICT", "campaignActionNotAllowed", { params: { action: "pause" } })),

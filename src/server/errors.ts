@@ -124,9 +124,6 @@ export function toTrpcError(error: unknown): TRPCError {
   if (error instanceof AppError) {
     return new TRPCError({ code: errorTransport[error.code].trpc, message: error.reason, cause: error });
   }
-  return new TRPCError({
-    code: "INTERNAL_SERVER_ERROR",
-    message: MASKED_REASON,
-    cause: error instanceof Error ? error : undefined,
-  });
+  // Anything thrown is kept as the cause (tRPC wraps a non-Error value), so the log shows what failed.
+  return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: MASKED_REASON, cause: error });
 }

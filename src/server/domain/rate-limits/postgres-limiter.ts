@@ -34,22 +34,8 @@ export async function consumeLimit(limiter: RateLimiterPostgres, key: string, re
   try {
     await limiter.consume(key);
   } catch (rejection) {
-    if (!isLimiterAnswer(rejection)) throw rejection;
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     throw new AppError("RATE_LIMITED", reason, { params: { retryAfterSeconds }, details: { retryAfterSeconds } });
   }
-}
-
-/**
- * The limiter's "over the limit" answer. Checked by shape as well as class: a bundle may hold two copies
- * of the library (server chunks and the custom server), and then `instanceof` misses a real refusal.
- */
-function isLimiterAnswer(value: unknown): value is RateLimiterRes {
-  return (
-    value instanceof RateLimiterRes ||
-    (typeof value === "object" &&
-      value !== null &&
-      !(value instanceof Error) &&
-      typeof (value as { msBeforeNext?: unknown }).msBeforeNext === "number")
-  );
 }
