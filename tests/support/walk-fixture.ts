@@ -53,8 +53,13 @@ export async function seedWalkOrganization() {
   await owner.instances.connect({ instanceId: second.id });
   await simulator.scan(secondName, { phoneNumber: "5521998760000" });
   await until(async () => (await owner.instances.get({ instanceId: second.id })).state === "open", "second open");
-  await simulator.drop(secondName, 401, true);
-  await until(async () => (await owner.instances.get({ instanceId: second.id })).state === "close", "logged out");
+  // A logout Evolution reports (401): terminal, so the watchdog leaves it closed. A silent drop would be
+  // seen only by the watchdog, which reconnects at once, and the wait below could miss the close.
+  await simulator.drop(secondName, 401);
+  await until(async () => {
+    const instance = await owner.instances.get({ instanceId: second.id });
+    return instance.state === "close" && instance.timeline.some((event) => event.kind === "logout");
+  }, "logged out");
 
   await simulator.inbound(providerName, {
     type: "text",
