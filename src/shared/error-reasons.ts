@@ -169,6 +169,19 @@ export const errorReasons = [
   "autoReplyDraftNotFound",
   "aiOptedOutContact",
   "autoReplyDraftNotSendable",
+  "invitationPending",
+  "invitationNotFound",
+  "invitationInvalid",
+  "invitationUsed",
+  "invitationExpired",
+  "invitationNeedsSignIn",
+  "invitationForAnotherAccount",
+  "resetLinkInvalid",
+  "resetLinkUsed",
+  "resetLinkExpired",
+  "resetOwnPasswordOnAccountPage",
+  "twoFactorNotEnabled",
+  "twoFactorRequiredByOrganization",
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];

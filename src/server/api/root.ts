@@ -1,3 +1,4 @@
+import { accessRouter } from "./routers/access";
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { aiRouter } from "./routers/ai";
@@ -21,6 +22,7 @@ import { createCallerFactory, router } from "./trpc";
 export const appRouter = router({
   organization: organizationRouter,
   account: accountRouter,
+  access: accessRouter,
   audit: auditRouter,
   instances: instancesRouter,
   members: membersRouter,

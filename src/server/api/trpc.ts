@@ -4,6 +4,7 @@ import { requireActor } from "../auth/require-actor";
 import type { SessionIdentity } from "../auth/session-identity";
 import { isAdminRole } from "../domain/members/roles";
 import { consumeApiRateLimit } from "../domain/rate-limits/api-rate-limit";
+import { consumePublicRateLimit } from "../domain/rate-limits/public-rate-limit";
 import { AppError, toPublicError, toTrpcError } from "../errors";
 import { logger } from "../logger";
 import { retryAfterOf } from "./retry-after";
@@ -11,6 +12,8 @@ import { retryAfterOf } from "./retry-after";
 export interface TrpcContext {
   identity: SessionIdentity | null;
   requestId: string;
+  /** The caller's address (see client-ip.ts), counted by the public-route limit; absent for server callers. */
+  ip?: string;
 }
 
 const t = initTRPC.context<TrpcContext>().create({
@@ -68,6 +71,17 @@ const mapErrors = t.middleware(async ({ next }) => {
 });
 
 export const publicProcedure = t.procedure.use(errorBoundary).use(mapErrors);
+
+/**
+ * Open without a session (invitation and reset links, "forgot my password"): each call counts against the
+ * caller address's public-route limit, the same one sign-in uses.
+ */
+export const linkProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  await consumePublicRateLimit(ctx.ip ?? "unknown").catch((error: unknown) => {
+    throw toTrpcError(error);
+  });
+  return next();
+});
 
 export const authenticatedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.identity) throw toTrpcError(new AppError("UNAUTHENTICATED", "signInRequired"));

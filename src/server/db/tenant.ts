@@ -46,3 +46,22 @@ export async function withUser<T>(userId: string, work: (tx: Tx) => Promise<T>):
     return work(tx);
   });
 }
+
+/**
+ * Runs `work` as the holder of an invitation link: Row-Level Security shows only the invitation whose
+ * token hash this is (the `invitations_by_token` policy), in whatever organization it is.
+ */
+export async function withInvitationToken<T>(tokenHash: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT set_config('mirage.invitation_token_hash', ${tokenHash}, true)`;
+    return work(tx);
+  });
+}
+
+/**
+ * Inside a `withUser` transaction, binds the rest of it to one of the person's organizations, e.g. to write
+ * that organization's audit row for a change to the person's own account. Row-Level Security still applies.
+ */
+export async function enterOrganization(tx: Tx, organizationId: string): Promise<void> {
+  await tx.$queryRaw`SELECT set_config('mirage.organization_id', ${organizationId}, true)`;
+}

@@ -3,11 +3,12 @@ import { z } from "../zod";
 export const memberRoles = ["owner", "admin", "agent"] as const;
 export const memberRoleSchema = z.enum(memberRoles);
 
-export const addMemberInput = z.object({
-  name: z.string().trim().min(2).max(120),
+export const inviteMemberInput = z.object({
   email: z.email().max(254),
   role: memberRoleSchema,
 });
+
+export const invitationIdInput = z.object({ invitationId: z.uuid() });
 
 export const changeMemberRoleInput = z.object({
   membershipId: z.uuid(),
@@ -15,3 +16,5 @@ export const changeMemberRoleInput = z.object({
 });
 
 export const removeMemberInput = z.object({ membershipId: z.uuid() });
+
+export const issuePasswordResetInput = z.object({ membershipId: z.uuid() });

@@ -1,7 +1,9 @@
+import { z } from "zod";
 import {
   changePasswordInput,
   confirmTwoFactorInput,
   revokeSessionInput,
+  secondFactorCodeInput,
   setTwoFactorRequirementInput,
 } from "../../../shared/schemas/account";
 import { changePasswordOutput, getMyAccountOutput } from "../../domain/account/account-outputs";
@@ -11,6 +13,8 @@ import { listMySessions } from "../../domain/sessions/list-my-sessions";
 import { revokeMySessions } from "../../domain/sessions/revoke-session";
 import { listMySessionsOutput, revokeSessionsOutput } from "../../domain/sessions/session-outputs";
 import { confirmTwoFactor } from "../../domain/two-factor/confirm-two-factor";
+import { disableTwoFactor } from "../../domain/two-factor/disable-two-factor";
+import { regenerateRecoveryCodes } from "../../domain/two-factor/regenerate-recovery-codes";
 import { getTwoFactorStatus } from "../../domain/two-factor/get-two-factor-status";
 import { setTwoFactorRequirement } from "../../domain/two-factor/set-two-factor-requirement";
 import { startTwoFactorEnrolment } from "../../domain/two-factor/start-two-factor-enrolment";
@@ -40,6 +44,14 @@ export const accountRouter = router({
     .input(confirmTwoFactorInput)
     .output(confirmTwoFactorOutput)
     .mutation(({ ctx, input }) => confirmTwoFactor(ctx.actor, input)),
+  disableTwoFactor: organizationProcedure
+    .input(secondFactorCodeInput)
+    .output(z.void())
+    .mutation(({ ctx, input }) => disableTwoFactor(ctx.actor, input)),
+  regenerateRecoveryCodes: organizationProcedure
+    .input(secondFactorCodeInput)
+    .output(confirmTwoFactorOutput)
+    .mutation(({ ctx, input }) => regenerateRecoveryCodes(ctx.actor, input)),
   setTwoFactorRequirement: adminProcedure
     .input(setTwoFactorRequirementInput)
     .output(setTwoFactorRequirementOutput)

@@ -13,12 +13,6 @@ export const memberOutput = z.object({
 
 export const listMembersOutput = z.array(memberOutput);
 
-export const addMemberOutput = z.object({
-  member: memberOutput,
-  /** Shown once to the admin when a new account was created; never stored in clear. */
-  temporaryPassword: z.string().nullable(),
-});
-
 export const changeMemberRoleOutput = memberOutput;
 
 export const describeActorOutput = z.object({
