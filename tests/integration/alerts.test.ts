@@ -2,8 +2,6 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { deliverAlertNotification } from "~/server/domain/alerts/deliver-alert-notification";
@@ -15,7 +13,7 @@ import {
   alertWebhookSignatureMatches,
 } from "~/server/domain/alerts/sign-alert-webhook";
 import { callerFor, makeOrganization } from "../support/factory";
-import { testPort } from "../support/test-env";
+import { smtpInbox } from "../support/smtp-inbox";
 
 const MINUTE = 60_000;
 
@@ -162,23 +160,8 @@ describe("alert rules", () => {
 });
 
 describe("alert delivery", () => {
-  const mails: { to: string; subject: string; text: string }[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          mails.push({
-            to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","),
-            subject: mail.subject ?? "",
-            text: mail.text ?? "",
-          });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
+  const inbox = smtpInbox();
+  const mails = inbox.mails;
   const hooks: { headers: IncomingMessage["headers"]; body: string }[] = [];
   const hookServer = createServer((request, response) => {
     let body = "";
@@ -192,14 +175,13 @@ describe("alert delivery", () => {
   let hookUrl = "";
 
   beforeAll(async () => {
-    smtp.listen(Number(testPort(2525)), "127.0.0.1");
-    await once(smtp.server, "listening");
+    await inbox.start();
     hookServer.listen(0, "127.0.0.1");
     await once(hookServer, "listening");
     hookUrl = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => smtp.close(resolve));
+    await inbox.stop();
     hookServer.close();
   });
 

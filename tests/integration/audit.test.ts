@@ -1,6 +1,6 @@
 import { generate } from "otplib";
 import { describe, expect, it } from "vitest";
-import { appRouter } from "~/server/api/root";
+import { appRouter, createCaller } from "~/server/api/root";
 import { withOrganization } from "~/server/db/tenant";
 import { allowAuditMaintenance } from "~/server/domain/audit/allow-audit-maintenance";
 import { addMemberWithPassword, callerFor, makeOrganization, TEST_PASSWORD, uniqueEmail } from "../support/factory";
@@ -12,6 +12,10 @@ interface Context {
   org: Awaited<ReturnType<typeof makeOrganization>>;
   owner: Caller;
 }
+
+/** Someone holding a link, not signed in. */
+const visitor = createCaller({ identity: null, requestId: "test" });
+const tokenOf = (link: string) => link.slice(link.lastIndexOf("/") + 1);
 
 const auditCount = (organizationId: string) => withOrganization(organizationId, (tx) => tx.auditLog.count());
 
@@ -27,7 +31,47 @@ const driven: Record<string, (c: Context) => Promise<unknown>> = {
   "account.setTwoFactorRequirement": ({ owner }) => owner.account.setTwoFactorRequirement({ required: false }),
   "account.revokeSession": ({ owner }) => owner.account.revokeSession({ sessionId: crypto.randomUUID() }),
   "account.revokeOtherSessions": ({ owner }) => owner.account.revokeOtherSessions(),
-  "members.add": ({ owner }) => owner.members.add({ name: "Caio Reis", email: uniqueEmail(), role: "agent" }),
+  "account.disableTwoFactor": async ({ owner }) => {
+    const { secret } = await owner.account.startTwoFactor();
+    const { recoveryCodes } = await owner.account.confirmTwoFactor({ code: await generate({ secret }) });
+    return owner.account.disableTwoFactor({ code: recoveryCodes[0]! });
+  },
+  "account.regenerateRecoveryCodes": async ({ owner }) => {
+    const { secret } = await owner.account.startTwoFactor();
+    const { recoveryCodes } = await owner.account.confirmTwoFactor({ code: await generate({ secret }) });
+    return owner.account.regenerateRecoveryCodes({ code: recoveryCodes[0]! });
+  },
+  "members.invite": ({ owner }) => owner.members.invite({ email: uniqueEmail(), role: "agent" }),
+  "members.resendInvitation": async ({ owner }) => {
+    const { invitation } = await owner.members.invite({ email: uniqueEmail(), role: "agent" });
+    return owner.members.resendInvitation({ invitationId: invitation.invitationId });
+  },
+  "members.revokeInvitation": async ({ owner }) => {
+    const { invitation } = await owner.members.invite({ email: uniqueEmail(), role: "agent" });
+    return owner.members.revokeInvitation({ invitationId: invitation.invitationId });
+  },
+  "members.issuePasswordReset": async ({ owner, org }) => {
+    const agent = await addMemberWithPassword(org.organizationId, "agent");
+    return owner.members.issuePasswordReset({ membershipId: agent.membershipId });
+  },
+  "access.acceptInvitation": async ({ owner }) => {
+    const { link } = await owner.members.invite({ email: uniqueEmail(), role: "agent" });
+    return visitor.access.acceptInvitation({ token: tokenOf(link), name: "Lia Costa", password: "lia-long-password" });
+  },
+  "access.acceptInvitationSignedIn": async ({ owner }) => {
+    const elsewhere = await makeOrganization();
+    const { link } = await owner.members.invite({ email: elsewhere.ownerEmail, role: "agent" });
+    return callerFor(elsewhere.ownerId, elsewhere.organizationId).access.acceptInvitationSignedIn({
+      token: tokenOf(link),
+    });
+  },
+  // SMTP_URL is set in the test environment; the mail itself may fail to leave (no server listening).
+  "access.requestPasswordReset": ({ org }) => visitor.access.requestPasswordReset({ email: org.ownerEmail }),
+  "access.resetPassword": async ({ owner, org }) => {
+    const agent = await addMemberWithPassword(org.organizationId, "agent");
+    const { link } = await owner.members.issuePasswordReset({ membershipId: agent.membershipId });
+    return visitor.access.resetPassword({ token: tokenOf(link), newPassword: "reset-long-password" });
+  },
   "members.changeRole": async ({ owner, org }) => {
     const agent = await addMemberWithPassword(org.organizationId, "agent");
     return owner.members.changeRole({ membershipId: agent.membershipId, role: "admin" });

@@ -2,6 +2,7 @@ import { encode } from "next-auth/jwt";
 import type { Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { env } from "~/env";
+import { db } from "~/server/db/client";
 import { withOrganization } from "~/server/db/tenant";
 import { addMemberWithPassword, callerFor, makeOrganization, TEST_PASSWORD } from "../support/factory";
 import { signInOverHttp, trpcMutation, trpcQuery } from "../support/http-session";
@@ -118,18 +119,15 @@ describe("password change", () => {
     expect(await auditActions(org.organizationId)).toContain("account.password_changed");
   });
 
-  it("an admin-issued temporary password must be replaced after the first sign-in", async () => {
+  it("a generated first password (first run) must be replaced after the first sign-in", async () => {
     const org = await makeOrganization();
     const owner = callerFor(org.ownerId, org.organizationId);
-    const added = await owner.members.add({
-      name: "Bia Lima",
-      email: `bia-${crypto.randomUUID().slice(0, 6)}@example.com`,
-      role: "agent",
-    });
-    const cookie = await signInOverHttp(added.member.email, added.temporaryPassword!);
+    const added = await addMemberWithPassword(org.organizationId, "agent");
+    await db().user.update({ where: { id: added.userId }, data: { mustChangePassword: true } });
+    const cookie = await signInOverHttp(added.email, TEST_PASSWORD);
     expect((await trpcQuery(cookie, "account.me")).data).toMatchObject({ mustChangePassword: true });
     await trpcMutation(cookie, "account.changePassword", {
-      currentPassword: added.temporaryPassword!,
+      currentPassword: TEST_PASSWORD,
       newPassword: "bia-chose-this-one",
     });
     expect((await trpcQuery(cookie, "account.me")).data).toMatchObject({ mustChangePassword: false });
