@@ -5,6 +5,8 @@ import {
   Alert,
   Badge,
   Button,
+  Code,
+  CopyButton,
   Group,
   Modal,
   Paper,
@@ -13,15 +15,16 @@ import {
   Table,
   Text,
   TextInput,
+  Title,
   Tooltip,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { IconTrash, IconUserPlus } from "@tabler/icons-react";
+import { IconKey, IconSend, IconTrash, IconUserPlus, IconX } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { addMemberInput, memberRoles } from "~/shared/schemas/members";
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useState, type FormEvent } from "react";
+import { inviteMemberInput, memberRoles } from "~/shared/schemas/members";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { useFormValues } from "../../_components/use-form-values";
@@ -37,7 +40,8 @@ export function MembersPanel() {
   const queryClient = useQueryClient();
   const members = useQuery(trpc.members.list.queryOptions());
   const me = useMyRole();
-  const [addOpened, addModal] = useDisclosure(false);
+  const [inviteOpened, inviteModal] = useDisclosure(false);
+  const [resetting, setResetting] = useState<{ membershipId: string; name: string } | null>(null);
   const [removing, setRemoving] = useState<{ membershipId: string; name: string } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() });
   const onError = (error: unknown) => notifications.show({ color: "red", message: messageOf(error, t("save")) });
@@ -60,8 +64,8 @@ export function MembersPanel() {
     <Stack>
       {isAdmin && (
         <Group>
-          <Button leftSection={<IconUserPlus size={16} />} onClick={addModal.open}>
-            {t("addMember")}
+          <Button leftSection={<IconUserPlus size={16} />} onClick={inviteModal.open}>
+            {t("invite")}
           </Button>
         </Group>
       )}
@@ -109,18 +113,31 @@ export function MembersPanel() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      {editable && (
-                        <Tooltip label={t("remove")}>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={t("remove")}
-                            onClick={() => setRemoving({ membershipId: member.membershipId, name: member.name })}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      )}
+                      <Group gap={4} wrap="nowrap" justify="flex-end">
+                        {editable && (
+                          <Tooltip label={t("resetLinkNamed", { name: member.name })}>
+                            <ActionIcon
+                              variant="subtle"
+                              aria-label={t("resetLinkNamed", { name: member.name })}
+                              onClick={() => setResetting({ membershipId: member.membershipId, name: member.name })}
+                            >
+                              <IconKey size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        )}
+                        {editable && (
+                          <Tooltip label={t("remove")}>
+                            <ActionIcon
+                              variant="subtle"
+                              color="red"
+                              aria-label={t("remove")}
+                              onClick={() => setRemoving({ membershipId: member.membershipId, name: member.name })}
+                            >
+                              <IconTrash size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        )}
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 );
@@ -129,7 +146,9 @@ export function MembersPanel() {
           </Table>
         </Table.ScrollContainer>
       </Paper>
-      <AddMemberModal opened={addOpened} onClose={addModal.close} roleOptions={roleOptions} onAdded={refresh} />
+      {isAdmin && <PendingInvitations onChanged={refresh} />}
+      <InviteModal opened={inviteOpened} onClose={inviteModal.close} roleOptions={roleOptions} onInvited={refresh} />
+      <ResetLinkModal member={resetting} onClose={() => setResetting(null)} />
       <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={t("remove")}>
         <Stack>
           <Text>{t("removeConfirm", { name: removing?.name ?? "" })}</Text>
@@ -151,58 +170,57 @@ export function MembersPanel() {
   );
 }
 
-function AddMemberModal(props: {
+function InviteModal(props: {
   opened: boolean;
   onClose: () => void;
   roleOptions: { value: string; label: string }[];
-  onAdded: () => Promise<void>;
+  onInvited: () => Promise<void>;
 }) {
   const { messageOf } = useErrorWording();
   const t = useTranslations("settings");
   const trpc = useTRPC();
-  const { values, setValues, setField } = useFormValues({ name: "", email: "", role: "agent" as Role });
-  const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
-  const add = useMutation(
-    trpc.members.add.mutationOptions({
+  const { values, setValues, setField } = useFormValues({ email: "", role: "agent" as Role });
+  const [created, setCreated] = useState<{ email: string; link: string; emailed: boolean } | null>(null);
+  const invite = useMutation(
+    trpc.members.invite.mutationOptions({
       onSuccess: async (result) => {
-        notifications.show({ color: "teal", message: t("memberAdded") });
-        if (result.temporaryPassword) setCreated({ email: result.member.email, password: result.temporaryPassword });
-        else close();
-        setValues({ name: "", email: "", role: "agent" });
-        await props.onAdded();
+        notifications.show({ color: "teal", message: t("invited") });
+        setCreated({ email: result.invitation.email, link: result.link, emailed: result.emailed });
+        setValues({ email: "", role: "agent" });
+        await props.onInvited();
       },
     }),
   );
-  const { errors, check, reset } = useFormCheck(addMemberInput, add.error);
+  const { errors, check, reset } = useFormCheck(inviteMemberInput, invite.error);
   function close() {
     setCreated(null);
     reset();
-    add.reset();
+    invite.reset();
     props.onClose();
   }
   function submit(event: FormEvent) {
     event.preventDefault();
-    check(values, (input) => add.mutate(input));
+    check(values, (input) => invite.mutate(input));
   }
   return (
-    <Modal opened={props.opened} onClose={close} title={t("addMember")}>
+    <Modal opened={props.opened} onClose={close} title={t("invite")}>
       {created ? (
         <Stack>
-          <Alert color="teal" data-testid="temporary-password">
-            {t("temporaryPassword", created)}
-          </Alert>
-          <Button onClick={close}>{t("confirm")}</Button>
+          <Text size="sm">
+            {created.emailed
+              ? t("inviteLinkEmailed", { email: created.email })
+              : t("inviteLinkCopy", { email: created.email })}
+          </Text>
+          <LinkToCopy link={created.link} testId="invitation-link" />
+          <Button onClick={close}>{t("close")}</Button>
         </Stack>
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
-            {add.error && !Object.keys(errors).length && <Alert color="red">{messageOf(add.error, "")}</Alert>}
-            <TextInput
-              label={t("memberName")}
-              value={values.name}
-              error={errors.name}
-              onChange={(e) => setField("name", e.currentTarget.value)}
-            />
+            <Text size="sm" c="dimmed">
+              {t("inviteIntro")}
+            </Text>
+            {invite.error && !Object.keys(errors).length && <Alert color="red">{messageOf(invite.error, "")}</Alert>}
             <TextInput
               label={t("memberEmail")}
               type="email"
@@ -222,13 +240,178 @@ function AddMemberModal(props: {
               <Button variant="default" onClick={close}>
                 {t("cancel")}
               </Button>
-              <Button type="submit" loading={add.isPending}>
-                {t("addMember")}
+              <Button type="submit" loading={invite.isPending}>
+                {t("inviteSend")}
               </Button>
             </Group>
           </Stack>
         </form>
       )}
+    </Modal>
+  );
+}
+
+/** A link shown once to an admin, to copy and hand over. */
+function LinkToCopy(props: { link: string; testId: string }) {
+  const t = useTranslations("settings");
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Code block data-testid={props.testId} style={{ flex: 1, wordBreak: "break-all", whiteSpace: "normal" }}>
+        {props.link}
+      </Code>
+      <CopyButton value={props.link}>
+        {({ copied, copy }) => (
+          <Button variant="light" size="xs" onClick={copy}>
+            {copied ? t("copied") : t("copy")}
+          </Button>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}
+
+function PendingInvitations(props: { onChanged: () => Promise<void> }) {
+  const { messageOf } = useErrorWording();
+  const t = useTranslations("settings");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const invitations = useQuery(trpc.members.invitations.queryOptions());
+  const [resent, setResent] = useState<{ email: string; link: string; emailed: boolean } | null>(null);
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.members.invitations.queryKey() });
+    await props.onChanged();
+  };
+  const onError = (error: unknown) => notifications.show({ color: "red", message: messageOf(error, t("save")) });
+  const resend = useMutation(
+    trpc.members.resendInvitation.mutationOptions({
+      onSuccess: async (result) => {
+        notifications.show({ color: "teal", message: t("resent") });
+        setResent({ email: result.invitation.email, link: result.link, emailed: result.emailed });
+        await refresh();
+      },
+      onError,
+    }),
+  );
+  const revoke = useMutation(
+    trpc.members.revokeInvitation.mutationOptions({
+      onSuccess: async () => {
+        notifications.show({ color: "teal", message: t("revoked") });
+        await refresh();
+      },
+      onError,
+    }),
+  );
+  return (
+    <Stack gap="xs">
+      <Title order={4}>{t("invitations")}</Title>
+      {invitations.data?.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t("invitationsEmpty")}
+        </Text>
+      ) : (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={520}>
+            <Table verticalSpacing="sm" data-testid="invitations-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("memberEmail")}</Table.Th>
+                  <Table.Th>{t("role")}</Table.Th>
+                  <Table.Th>{t("invitedBy")}</Table.Th>
+                  <Table.Th>{t("expires")}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {invitations.data?.map((invitation) => (
+                  <Table.Tr key={invitation.invitationId}>
+                    <Table.Td>{invitation.email}</Table.Td>
+                    <Table.Td>{t(`roles.${invitation.role}`)}</Table.Td>
+                    <Table.Td>{invitation.invitedByName ?? "—"}</Table.Td>
+                    <Table.Td>
+                      {format.dateTime(invitation.expiresAt, { dateStyle: "short", timeStyle: "short" })}{" "}
+                      {invitation.expired && (
+                        <Badge color="red" variant="light" size="xs">
+                          {t("expiredBadge")}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap" justify="flex-end">
+                        <Tooltip label={t("resendNamed", { email: invitation.email })}>
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={t("resendNamed", { email: invitation.email })}
+                            onClick={() => resend.mutate({ invitationId: invitation.invitationId })}
+                          >
+                            <IconSend size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                        <Tooltip label={t("revokeNamed", { email: invitation.email })}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={t("revokeNamed", { email: invitation.email })}
+                            onClick={() => revoke.mutate({ invitationId: invitation.invitationId })}
+                          >
+                            <IconX size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      <Modal opened={resent !== null} onClose={() => setResent(null)} title={t("resent")}>
+        {resent && (
+          <Stack>
+            <Text size="sm">
+              {resent.emailed
+                ? t("inviteLinkEmailed", { email: resent.email })
+                : t("inviteLinkCopy", { email: resent.email })}
+            </Text>
+            <LinkToCopy link={resent.link} testId="invitation-link" />
+            <Button onClick={() => setResent(null)}>{t("close")}</Button>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}
+
+function ResetLinkModal(props: { member: { membershipId: string; name: string } | null; onClose: () => void }) {
+  const { messageOf } = useErrorWording();
+  const t = useTranslations("settings");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const issue = useMutation(trpc.members.issuePasswordReset.mutationOptions());
+  const { mutate, reset } = issue;
+  const membershipId = props.member?.membershipId;
+  useEffect(() => {
+    if (membershipId) mutate({ membershipId });
+    else reset();
+  }, [membershipId, mutate, reset]);
+  return (
+    <Modal opened={props.member !== null} onClose={props.onClose} title={t("resetLink")}>
+      <Stack>
+        {issue.error && <Alert color="red">{messageOf(issue.error, "")}</Alert>}
+        {issue.data && props.member && (
+          <>
+            <Text size="sm">
+              {t("resetLinkIssued", {
+                name: props.member.name,
+                expiresAt: format.dateTime(issue.data.expiresAt, { dateStyle: "short", timeStyle: "short" }),
+              })}
+            </Text>
+            <LinkToCopy link={issue.data.link} testId="reset-link" />
+          </>
+        )}
+        <Button onClick={props.onClose}>{t("close")}</Button>
+      </Stack>
     </Modal>
   );
 }

@@ -9,6 +9,7 @@ import { acceptInvitationWithNewAccount } from "../../domain/invitations/accept-
 import { acceptInvitationSignedIn } from "../../domain/invitations/accept-invitation-signed-in";
 import { acceptInvitationOutput, previewInvitationOutput } from "../../domain/invitations/invitation-outputs";
 import { previewInvitation } from "../../domain/invitations/preview-invitation";
+import { emailAvailable } from "../../domain/mail/send-email";
 import { resetPasswordOutput } from "../../domain/password-reset/password-reset-outputs";
 import { requestPasswordReset } from "../../domain/password-reset/request-password-reset";
 import { resetPassword } from "../../domain/password-reset/reset-password";
@@ -31,6 +32,10 @@ export const accessRouter = router({
     .input(invitationTokenInput)
     .output(acceptInvitationOutput)
     .mutation(({ ctx, input }) => acceptInvitationSignedIn(ctx.identity.userId, input)),
+  /** Whether "forgot my password" can e-mail a link here (SMTP set); otherwise the page sends people to an admin. */
+  resetByEmail: linkProcedure
+    .output(z.object({ available: z.boolean() }))
+    .query(() => ({ available: emailAvailable() })),
   // The same empty answer whether or not the e-mail has an account.
   requestPasswordReset: linkProcedure
     .input(requestPasswordResetInput)
