@@ -82,7 +82,11 @@ describe("invitations by link", () => {
     expect(
       codeOf(await visitor.access.previewInvitation({ token: tokenOf(invited.link) }).catch((e: unknown) => e)),
     ).toBe("invitationInvalid");
-    await visitor.access.acceptInvitation({ token: tokenOf(resent.link), name: "Agora Sim", password: "now-long-password" });
+    await visitor.access.acceptInvitation({
+      token: tokenOf(resent.link),
+      name: "Agora Sim",
+      password: "now-long-password",
+    });
 
     const revoked = await owner.members.invite({ email: uniqueEmail("revoked"), role: "agent" });
     await owner.members.revokeInvitation({ invitationId: revoked.invitation.invitationId });
@@ -141,9 +145,9 @@ describe("invitations by link", () => {
     await expect(
       callerFor(agent.userId, org.organizationId).members.invite({ email: uniqueEmail(), role: "agent" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(
-      callerFor(agent.userId, org.organizationId).members.invitations(),
-    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerFor(agent.userId, org.organizationId).members.invitations()).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(
       callerFor(admin.userId, org.organizationId).members.invite({ email: uniqueEmail(), role: "owner" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });

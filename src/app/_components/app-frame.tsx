@@ -7,6 +7,7 @@ import {
   Burger,
   Group,
   NavLink,
+  Select,
   Stack,
   Text,
   Tooltip,
@@ -24,15 +25,17 @@ import {
   IconSparkles,
   IconSpeakerphone,
   IconSun,
+  IconUserCircle,
 } from "@tabler/icons-react";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { AlertBell } from "./alert-bell";
 import { LanguageSwitch } from "./language-switch";
 import { useRealtimeStatus } from "./realtime-provider";
+import { switchOrganization } from "./switch-organization";
 
 const navigation = [
   { href: "/instances", key: "instances", icon: IconDeviceMobile },
@@ -44,8 +47,16 @@ const navigation = [
   { href: "/settings", key: "settings", icon: IconSettings },
 ] as const;
 
-export function AppFrame(props: { organizationName: string; role: string; children: ReactNode }) {
+export function AppFrame(props: {
+  organizationName: string;
+  organizationId: string;
+  /** Every organization the person belongs to: with more than one, the header offers a switch. */
+  organizations: { id: string; name: string }[];
+  role: string;
+  children: ReactNode;
+}) {
   const t = useTranslations();
+  const router = useRouter();
   const pathname = usePathname();
   const [opened, { toggle, close }] = useDisclosure();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
@@ -71,9 +82,29 @@ export function AppFrame(props: { organizationName: string; role: string; childr
             <Text fw={700} size="lg">
               Mirage
             </Text>
-            <Text c="dimmed" size="sm" visibleFrom="xs" truncate data-testid="organization-name">
-              {props.organizationName}
-            </Text>
+            {props.organizations.length > 1 ? (
+              <Select
+                size="xs"
+                w={200}
+                visibleFrom="xs"
+                aria-label={t("shell.organizationSwitch")}
+                data-testid="organization-switch"
+                data={props.organizations.map((o) => ({ value: o.id, label: o.name }))}
+                value={props.organizationId}
+                allowDeselect={false}
+                onChange={(id) => {
+                  if (!id || id === props.organizationId) return;
+                  void switchOrganization(id).then(() => {
+                    router.replace("/");
+                    router.refresh();
+                  });
+                }}
+              />
+            ) : (
+              <Text c="dimmed" size="sm" visibleFrom="xs" truncate data-testid="organization-name">
+                {props.organizationName}
+              </Text>
+            )}
           </Group>
           <Group gap="xs" wrap="nowrap">
             <Badge variant="dot" color={connected ? "teal" : "gray"} visibleFrom="xs" data-testid="realtime-status">
@@ -88,6 +119,18 @@ export function AppFrame(props: { organizationName: string; role: string; childr
                 onClick={() => setColorScheme(dark ? "light" : "dark")}
               >
                 {dark ? <IconSun size={18} /> : <IconMoon size={18} />}
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label={t("shell.account")}>
+              <ActionIcon
+                component={Link}
+                href="/account"
+                variant="default"
+                size="lg"
+                aria-label={t("shell.account")}
+                data-testid="account-link"
+              >
+                <IconUserCircle size={18} />
               </ActionIcon>
             </Tooltip>
             <Tooltip label={t("shell.signOut")}>

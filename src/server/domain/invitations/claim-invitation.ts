@@ -29,6 +29,11 @@ export async function claimInvitation(
     action: "invitation.accepted",
     targetType: "membership",
     targetId: membership.id,
-    metadata: { invitationId: invitation.id, email: invitation.email, role: invitation.role, newAccount: user.newAccount },
+    metadata: {
+      invitationId: invitation.id,
+      email: invitation.email,
+      role: invitation.role,
+      newAccount: user.newAccount,
+    },
   });
 }

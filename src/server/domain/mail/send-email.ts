@@ -17,5 +17,10 @@ export function emailAvailable(): boolean {
 export async function sendEmail(message: { to: string[]; subject: string; text: string }): Promise<void> {
   const url = env().SMTP_URL;
   if (!url || message.to.length === 0) return;
-  await transporter(url).sendMail({ from: env().SMTP_FROM, to: message.to, subject: message.subject, text: message.text });
+  await transporter(url).sendMail({
+    from: env().SMTP_FROM,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+  });
 }

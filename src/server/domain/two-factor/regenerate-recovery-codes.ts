@@ -6,7 +6,10 @@ import { requireOwnSecondFactor } from "./check-own-second-factor";
 import { newRecoveryCodes, recoveryCodeHash } from "./recovery-codes";
 
 /** Replaces every recovery code with ten new ones (shown this once), given a current code. */
-export async function regenerateRecoveryCodes(actor: Actor, input: { code: string }): Promise<{ recoveryCodes: string[] }> {
+export async function regenerateRecoveryCodes(
+  actor: Actor,
+  input: { code: string },
+): Promise<{ recoveryCodes: string[] }> {
   const user = await db().user.findUniqueOrThrow({ where: { id: actor.userId } });
   await requireOwnSecondFactor(user, input.code);
   const recoveryCodes = newRecoveryCodes();
