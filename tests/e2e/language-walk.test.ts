@@ -314,7 +314,7 @@ async function walk(locale: Locale) {
   await section(locale, "settings: members", async () => {
     await tab(w("settings.members"));
     await check(locale, "members");
-    await dialog(locale, "add member", () => button(w("settings.addMember")).click());
+    await dialog(locale, "invite someone", () => button(w("settings.invite")).click());
   });
   await section(locale, "settings: quick replies", async () => {
     await tab(w("settings.quickReplies.title"));
@@ -333,6 +333,15 @@ async function walk(locale: Locale) {
     await check(locale, "diagnostics");
   });
 
+  await section(locale, "my account", async () => {
+    await visit(locale, "/account");
+    await button(w("account.enable")).click();
+    await page.getByTestId("two-factor-qr").waitFor();
+    await check(locale, "two-step enrolment");
+    await page.locator("form button[type=submit]").first().click();
+    await check(locale, "account password form submitted empty");
+  });
+
   await section(locale, "sign-in", async () => {
     // The sign-in page, to someone not signed in yet.
     const guest = await browser.newContext();
@@ -347,6 +356,27 @@ async function walk(locale: Locale) {
     const findings = detectors[locale].find(await readableText(signIn));
     for (const finding of findings)
       problems.push({ step: `${locale} sign-in`, what: `${finding.kind}: ${finding.match}` });
+    // The pages reached by link, without a session: forgot password, a reset link and an invitation link.
+    const byLink = async (step: string, act: () => Promise<void>) => {
+      await act();
+      for (const finding of detectors[locale].find(await readableText(signIn)))
+        problems.push({ step: `${locale} ${step}`, what: `${finding.kind}: ${finding.match}` });
+    };
+    await byLink("forgot password", async () => {
+      await signIn.goto(`${baseUrl}/forgot-password`);
+      await signIn.getByRole("button", { name: w("access.send") }).click();
+      await signIn.waitForTimeout(300);
+    });
+    await byLink("reset link", async () => {
+      await signIn.goto(`${baseUrl}/reset-password/not-a-real-reset-token-0123456789`);
+      await signIn.getByLabel(w("access.newPassword")).fill("a-long-enough-password");
+      await signIn.getByRole("button", { name: w("access.save") }).click();
+      await signIn.getByTestId("reset-problem").waitFor();
+    });
+    await byLink("invitation link", async () => {
+      await signIn.goto(`${baseUrl}/invite/not-a-real-invitation-token-0123456789`);
+      await signIn.getByTestId("invitation-problem").waitFor();
+    });
     await guest.close();
   });
 }
