@@ -205,15 +205,7 @@ function InviteModal(props: {
   return (
     <Modal opened={props.opened} onClose={close} title={t("invite")}>
       {created ? (
-        <Stack>
-          <Text size="sm">
-            {created.emailed
-              ? t("inviteLinkEmailed", { email: created.email })
-              : t("inviteLinkCopy", { email: created.email })}
-          </Text>
-          <LinkToCopy link={created.link} testId="invitation-link" />
-          <Button onClick={close}>{t("close")}</Button>
-        </Stack>
+        <InvitationSent sent={created} onClose={close} />
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
@@ -248,6 +240,19 @@ function InviteModal(props: {
         </form>
       )}
     </Modal>
+  );
+}
+
+/** Where an invitation link went: by e-mail, or only here to copy. */
+function InvitationSent(props: { sent: { email: string; link: string; emailed: boolean }; onClose: () => void }) {
+  const t = useTranslations("settings");
+  const { email, link, emailed } = props.sent;
+  return (
+    <Stack>
+      <Text size="sm">{emailed ? t("inviteLinkEmailed", { email }) : t("inviteLinkCopy", { email })}</Text>
+      <LinkToCopy link={link} testId="invitation-link" />
+      <Button onClick={props.onClose}>{t("close")}</Button>
+    </Stack>
   );
 }
 
@@ -367,17 +372,7 @@ function PendingInvitations(props: { onChanged: () => Promise<void> }) {
         </Paper>
       )}
       <Modal opened={resent !== null} onClose={() => setResent(null)} title={t("resent")}>
-        {resent && (
-          <Stack>
-            <Text size="sm">
-              {resent.emailed
-                ? t("inviteLinkEmailed", { email: resent.email })
-                : t("inviteLinkCopy", { email: resent.email })}
-            </Text>
-            <LinkToCopy link={resent.link} testId="invitation-link" />
-            <Button onClick={() => setResent(null)}>{t("close")}</Button>
-          </Stack>
-        )}
+        {resent && <InvitationSent sent={resent} onClose={() => setResent(null)} />}
       </Modal>
     </Stack>
   );

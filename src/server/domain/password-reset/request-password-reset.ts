@@ -1,8 +1,8 @@
-import { enterOrganization, withUser } from "../../db/tenant";
+import { withUser } from "../../db/tenant";
 import { db } from "../../db/client";
 import { organizationWords } from "../../i18n/organization-words";
 import { logger } from "../../logger";
-import { recordAudit } from "../audit/record-audit";
+import { recordAuditForPerson } from "../audit/record-audit-for-person";
 import { appLink } from "../auth/link-token";
 import { normalizeEmail } from "../auth/verify-credentials";
 import { emailAvailable, sendEmail } from "../mail/send-email";
@@ -24,22 +24,10 @@ export async function requestPasswordReset(input: { email: string; ip: string })
       requestedByUserId: null,
       ttlMinutes: EMAILED_RESET_TTL_MINUTES,
     });
-    const memberships = await tx.membership.findMany({
-      where: { userId: user.id },
-      orderBy: { createdAt: "asc" },
-      include: { organization: { select: { locale: true, timezone: true } } },
+    const memberships = await recordAuditForPerson(tx, user.id, {
+      action: "password_reset.requested",
+      metadata: { ip: input.ip },
     });
-    for (const membership of memberships) {
-      await enterOrganization(tx, membership.organizationId);
-      await recordAudit(tx, {
-        organizationId: membership.organizationId,
-        actorUserId: user.id,
-        action: "password_reset.requested",
-        targetType: "user",
-        targetId: user.id,
-        metadata: { ip: input.ip },
-      });
-    }
     return { ...created, locale: memberships[0]?.organization ?? { locale: "pt-BR", timezone: "America/Sao_Paulo" } };
   });
   const words = organizationWords({ locale: user.locale ?? locale.locale, timezone: locale.timezone });

@@ -1,7 +1,7 @@
 import { db } from "../../db/client";
-import { enterOrganization, withUser } from "../../db/tenant";
+import { withUser } from "../../db/tenant";
 import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
+import { recordAuditForPerson } from "../audit/record-audit-for-person";
 import { linkTokenHash } from "../auth/link-token";
 import { hashPassword } from "../auth/password";
 import { disconnectSessions, revokeSessionsWhere } from "../sessions/end-sessions";
@@ -27,18 +27,10 @@ export async function resetPassword(input: { token: string; newPassword: string 
     await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: now } });
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash, mustChangePassword: false } });
     const ids = await revokeSessionsWhere(tx, { userId: reset.userId });
-    const memberships = await tx.membership.findMany({ where: { userId: reset.userId } });
-    for (const membership of memberships) {
-      await enterOrganization(tx, membership.organizationId);
-      await recordAudit(tx, {
-        organizationId: membership.organizationId,
-        actorUserId: reset.userId,
-        action: "password_reset.completed",
-        targetType: "user",
-        targetId: reset.userId,
-        metadata: { endedSessions: ids.length, issuedBy: reset.requestedByUserId },
-      });
-    }
+    await recordAuditForPerson(tx, reset.userId, {
+      action: "password_reset.completed",
+      metadata: { endedSessions: ids.length, issuedBy: reset.requestedByUserId },
+    });
     return ids;
   });
   await disconnectSessions(ended);
