@@ -76,26 +76,23 @@ describe("sign-in and the app shell (Chromium)", () => {
     await page.close();
   });
 
-  it("an admin adds a member and sees the one-time password; a bad e-mail is flagged next to its field", async () => {
+  it("an admin invites a member and sees the link to hand over; a bad e-mail is flagged next to its field", async () => {
     const org = await makeOrganization();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signInThroughPage(page, org.ownerEmail, TEST_PASSWORD);
     await page.waitForURL(`${baseUrl}/inbox`);
     await page.goto(`${baseUrl}/settings`);
     await page.getByRole("tab", { name: "Membros" }).click();
-    await page.getByRole("button", { name: "Adicionar membro" }).click();
+    await page.getByRole("button", { name: "Convidar pessoa" }).click();
     const dialog = page.getByRole("dialog");
-    await dialog.getByRole("textbox", { name: "Nome" }).fill("Joana Lima");
     await dialog.getByRole("textbox", { name: "E-mail" }).fill("joana@");
-    await dialog.getByRole("button", { name: "Adicionar membro" }).click();
+    await dialog.getByRole("button", { name: "Criar convite" }).click();
     await expect.poll(() => dialog.getByText("Informe um e-mail válido.", { exact: true }).count()).toBe(1);
     await dialog.getByRole("textbox", { name: "E-mail" }).fill("joana.lima@example.com");
-    await dialog.getByRole("button", { name: "Adicionar membro" }).click();
-    await expect
-      .poll(() => page.getByTestId("temporary-password").textContent())
-      .toMatch(/joana\.lima@example\.com: [A-Za-z0-9]{16}/);
-    await dialog.getByRole("button", { name: "Confirmar" }).click();
-    await expect.poll(() => page.getByTestId("members-table").getByText("Joana Lima").count()).toBe(1);
+    await dialog.getByRole("button", { name: "Criar convite" }).click();
+    await expect.poll(() => page.getByTestId("invitation-link").textContent()).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    await dialog.getByRole("button", { name: "Fechar" }).click();
+    await expect.poll(() => page.getByTestId("invitations-table").getByText("joana.lima@example.com").count()).toBe(1);
     await page.close();
   });
 });

@@ -1,6 +1,5 @@
 import { Anchor, Container, Group, Stack, Text } from "@mantine/core";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "../_components/language-switch";
 
@@ -18,7 +17,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
             <Text fw={700} size="lg">
               Mirage
             </Text>
-            <Anchor component={Link} href="/" size="sm">
+            <Anchor href="/" size="sm">
               {t("back")}
             </Anchor>
           </Group>

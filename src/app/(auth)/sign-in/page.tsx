@@ -1,6 +1,5 @@
 import { Anchor } from "@mantine/core";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { hasSession } from "~/trpc/server";
 import { AuthCard } from "../auth-card";
@@ -12,7 +11,7 @@ export default async function SignInPage() {
   return (
     <AuthCard title={t("signIn.title")}>
       <SignInForm />
-      <Anchor component={Link} href="/forgot-password" size="sm" data-testid="forgot-password">
+      <Anchor href="/forgot-password" size="sm" data-testid="forgot-password">
         {t("signIn.forgotPassword")}
       </Anchor>
     </AuthCard>
