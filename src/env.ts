@@ -101,7 +101,7 @@ const schema = z.object({
   AI_PROVIDER_PRIVATE_HOSTS: hostList,
   /** Like AI_PROVIDER_PRIVATE_HOSTS, for alert webhooks (an internal chat server). */
   ALERT_WEBHOOK_PRIVATE_HOSTS: hostList,
-  /** Alert e-mail goes out through this SMTP server (`smtp://user:pass@host:587`, `smtps://…`); unset: no e-mail. */
+  /** Alerts, invitations and reset links are e-mailed through this SMTP server (`smtp://user:pass@host:587`, `smtps://…`); unset: no e-mail. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   /** The From of alert e-mail. */
   SMTP_FROM: z.string().default("Mirage <alerts@mirage.local>"),
