@@ -4,10 +4,9 @@ import { describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import type { MemberRole } from "~/server/domain/members/roles";
 import { appProcedures } from "../support/app-procedures";
-import { alwaysOpen, campaignInput, seedContacts } from "../support/campaign-fixtures";
-import { addMemberWithPassword, callerFor, makeOrganization, TEST_PASSWORD } from "../support/factory";
-import { connectedInboxFixture, deliver } from "../support/inbox-pipeline";
-import { simulator } from "../support/simulator-control";
+import { alwaysOpen, campaignInput } from "../support/campaign-fixtures";
+import { callerFor, makeOrganization, TEST_PASSWORD } from "../support/factory";
+import { seedBusyOrganization } from "../support/busy-organization";
 import { overTheWire, sampleOf } from "../support/zod-bad-inputs";
 
 /**
@@ -134,55 +133,7 @@ const policy: Record<string, Policy> = {
 
 const procedures = Object.fromEntries(appProcedures().map((p) => [p.path, p]));
 
-/** Organization A as a team has it: a connected number with a conversation, contacts, a campaign, a tag… */
-async function seedOrganizationA() {
-  const { org, owner, instanceId, providerName } = await connectedInboxFixture(`55119${Date.now() % 100_000_000}`);
-  await simulator.inbound(providerName, { type: "text", from: "5511987651234", pushName: "Matilde Sigilo", text: "Olá" });
-  const conversation = await waitFor(async () => (await owner.conversations.list({})).items?.[0]);
-  const messages = await owner.conversations.messages({ conversationId: conversation.id });
-  const [contactId] = await seedContacts(org.organizationId, [
-    { phone: "+5511972345678", name: "Heloísa Reservada", consent: "opted_in" as const },
-  ]);
-  const tag = await owner.tags.create({ name: "segredo-a", color: "blue" });
-  const quickReply = await owner.quickReplies.create({ shortcut: "segredo", body: "Resposta interna de A" });
-  const field = await owner.contacts.fields.create({ key: "cofre", label: "Cofre", type: "text" });
-  const campaign = await owner.campaigns.save(campaignInput([instanceId], { name: "Campanha Sigilosa" }));
-  const dead = await deliver(org.organizationId, instanceId, "not an Evolution event");
-  const admin = await addMemberWithPassword(org.organizationId, "admin");
-  const agent = await addMemberWithPassword(org.organizationId, "agent");
-  const spare = await addMemberWithPassword(org.organizationId, "agent");
-  return {
-    org,
-    members: { owner: org.ownerId, admin: admin.userId, agent: agent.userId },
-    ids: {
-      instanceId,
-      conversationId: conversation.id,
-      messageId: (messages as { items: { id: string }[] }).items[0]!.id,
-      contactId: contactId!,
-      tagId: tag.id,
-      quickReplyId: quickReply.id,
-      fieldId: field.id,
-      campaignId: campaign.id,
-      deliveryId: dead.deliveryId!,
-      membershipId: spare.membershipId,
-      assigneeId: agent.userId,
-    },
-    // Words only organization A holds: an answer to another organization that contains one leaks A's data.
-    secrets: ["Matilde Sigilo", "Heloísa Reservada", "segredo-a", "Resposta interna de A", "Campanha Sigilosa", "Cofre"],
-  };
-}
-
-async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("authorization matrix fixture: nothing arrived");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-type Seeded = Awaited<ReturnType<typeof seedOrganizationA>>;
+type Seeded = Awaited<ReturnType<typeof seedBusyOrganization>>;
 
 /** Puts organization A's real ids wherever an input names one, so calls reach real rows. */
 function withRealIds(value: unknown, ids: Seeded["ids"], path: string): unknown {
@@ -276,7 +227,7 @@ describe("authorization matrix", () => {
   it(
     "every procedure × owner, admin, agent and another organization's owner: allowed or forbidden as declared; never another organization's data",
     async () => {
-      const a = await seedOrganizationA();
+      const a = await seedBusyOrganization();
       const paths = Object.keys(procedures).sort();
       const auditRowsOfA = () => withOrganization(a.org.organizationId, (tx) => tx.auditLog.count());
 
