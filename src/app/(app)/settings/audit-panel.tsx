@@ -42,7 +42,9 @@ export function auditExportUrl(filter: AuditFilter): string {
 /** Configurações → Auditoria: who did what, filtered by actor, action, entity and period; exported as shown. */
 export function AuditPanel() {
   const t = useTranslations("settings.audit");
-  const messages = useMessages() as { settings?: { audit?: { actionNames?: unknown; entityNames?: unknown } } };
+  const messages = useMessages() as {
+    settings?: { audit?: { actionNames?: unknown; entityNames?: unknown; paramNames?: unknown } };
+  };
   const { messageOf } = useErrorWording();
   const format = useFormatter();
   const trpc = useTRPC();
@@ -77,6 +79,8 @@ export function AuditPanel() {
 
   const actionCodes = wordedCodes(messages.settings?.audit?.actionNames);
   const entityCodes = wordedCodes(messages.settings?.audit?.entityNames);
+  const paramCodes = wordedCodes(messages.settings?.audit?.paramNames);
+  const paramWord = (key: string) => (paramCodes.includes(key) ? t(`paramNames.${key}`) : key);
   const actionWord = (code: string) => (actionCodes.includes(code) ? t(`actionNames.${code}`) : code);
   const entityWord = (code: string) => (entityCodes.includes(code) ? t(`entityNames.${code}`) : code);
   const timeZone = organization.data?.timezone;
@@ -222,7 +226,7 @@ export function AuditPanel() {
             <Text size="sm" fw={600} mt="sm">
               {t("details")}
             </Text>
-            <DetailTable metadata={open.metadata} empty={t("noDetails")} />
+            <DetailTable metadata={open.metadata} empty={t("noDetails")} wordKey={paramWord} />
             <Text size="xs" c="dimmed">
               {t("actionCode", { code: open.action })}
             </Text>
@@ -233,8 +237,16 @@ export function AuditPanel() {
   );
 }
 
-/** An entry's parameters, one per line: the values are data (ids, counts, codes), shown as stored. */
-function DetailTable({ metadata, empty }: { metadata: unknown; empty: string }) {
+/** An entry's parameters, one per line, named in the UI's language; values are data (ids, counts), as stored. */
+function DetailTable({
+  metadata,
+  empty,
+  wordKey,
+}: {
+  metadata: unknown;
+  empty: string;
+  wordKey: (key: string) => string;
+}) {
   const pairs = metadata && typeof metadata === "object" ? Object.entries(metadata) : [];
   if (!pairs.length) return <Text size="sm" c="dimmed">{empty}</Text>;
   return (
@@ -242,13 +254,13 @@ function DetailTable({ metadata, empty }: { metadata: unknown; empty: string }) 
       <Table.Tbody>
         {pairs.map(([key, value]) => (
           <Table.Tr key={key}>
-            <Table.Td>
-              <Code>{key}</Code>
-            </Table.Td>
+            <Table.Td>{wordKey(key)}</Table.Td>
             <Table.Td style={{ wordBreak: "break-all" }}>
-              {typeof value === "string" || typeof value === "number" || typeof value === "boolean"
-                ? String(value)
-                : JSON.stringify(value)}
+              <Code>
+                {typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+                  ? String(value)
+                  : JSON.stringify(value)}
+              </Code>
             </Table.Td>
           </Table.Tr>
         ))}
