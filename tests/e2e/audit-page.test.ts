@@ -33,7 +33,9 @@ describe("audit page (Chromium)", () => {
     await page.getByRole("option", { name: "admin person" }).click();
     await page.getByTestId("audit-action").click();
     await page.getByRole("option", { name: "Resposta rápida criada" }).click();
-    await expect.poll(() => page.getByTestId("audit-total").textContent(), { timeout: 15_000 }).toBe("50 registros de 55");
+    await expect
+      .poll(() => page.getByTestId("audit-total").textContent(), { timeout: 15_000 })
+      .toBe("50 registros de 55");
     expect(await page.getByTestId("audit-row").count()).toBe(50);
     await page.getByTestId("audit-more").click();
     await expect.poll(() => page.getByTestId("audit-row").count(), { timeout: 15_000 }).toBe(55);
@@ -51,7 +53,10 @@ describe("audit page (Chromium)", () => {
 
     // The CSV holds the rows listed, no more.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("audit-export").click()]);
-    const lines = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = (await readFile((await download.path())!, "utf8"))
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines).toHaveLength(1 + 55);
     expect(lines.slice(1).every((line) => line.includes(";quick_reply.created;") && line.includes(admin.email))).toBe(
       true,

@@ -1,3 +1,5 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { generate } from "otplib";
 import { describe, expect, it } from "vitest";
 import { appRouter } from "~/server/api/root";
@@ -19,6 +21,23 @@ interface Context {
 }
 
 const auditCount = (organizationId: string) => withOrganization(organizationId, (tx) => tx.auditLog.count());
+
+const instanceDownRule = {
+  kind: "instance_down" as const,
+  enabled: true,
+  threshold: 10,
+  windowMinutes: 15,
+  cooldownMinutes: 60,
+  notifyEmail: false,
+  notifyWebhook: false,
+};
+
+/** A campaign that, launched, waits for tomorrow: it can be controlled without sending. */
+const startingTomorrow = (instanceId: string, name: string) =>
+  campaignInput([instanceId], {
+    name,
+    schedule: { ...alwaysOpen(), startAt: new Date(Date.now() + 36 * 3_600_000).toISOString() },
+  });
 
 type Busy = Awaited<ReturnType<typeof seedBusyOrganization>>;
 type Org = Busy["org"];
@@ -62,16 +81,7 @@ const driven: Record<string, (c: Context) => Promise<unknown>> = {
     const created = await owner.quickReplies.create({ shortcut: "tchau", body: "Até logo" });
     return owner.quickReplies.update({ id: created.id, shortcut: "tchau", body: "Até mais" });
   },
-  "alerts.saveRule": ({ owner }) =>
-    owner.alerts.saveRule({
-      kind: "instance_down",
-      enabled: true,
-      threshold: 10,
-      windowMinutes: 15,
-      cooldownMinutes: 60,
-      notifyEmail: false,
-      notifyWebhook: false,
-    }),
+  "alerts.saveRule": ({ owner }) => owner.alerts.saveRule(instanceDownRule),
   "alerts.saveChannels": ({ owner }) =>
     owner.alerts.saveChannels({ emailRecipients: ["ops@example.com"], webhookUrl: null }),
   "flags.set": ({ owner }) => owner.flags.set({ key: "analytics.dashboard", enabled: false }),
@@ -97,19 +107,33 @@ const drivenOnBusy: Record<string, (b: Busy) => Promise<unknown>> = {
     owner.contacts.setBlocked({ contactId: ids.contactId, blocked: true, reason: "pediu para não ser contatada" }),
   "contacts.recordConsent": ({ owner, ids }) =>
     owner.contacts.recordConsent({ contactId: ids.contactId, status: "opted_out" }),
-  "contacts.fields.create": ({ owner }) => owner.contacts.fields.create({ key: "bairro", label: "Bairro", type: "text" }),
+  "contacts.fields.create": ({ owner }) =>
+    owner.contacts.fields.create({ key: "bairro", label: "Bairro", type: "text" }),
   "contacts.fields.delete": ({ owner, ids }) => owner.contacts.fields.delete({ id: ids.fieldId }),
   "contacts.imports.validate": async ({ owner, org }) =>
     owner.contacts.imports.validate({ importId: await uploadedImport(org), mapping: importMapping }),
   "contacts.imports.start": async ({ owner, org }) => {
     const importId = await uploadedImport(org);
     await owner.contacts.imports.validate({ importId, mapping: importMapping });
-    return owner.contacts.imports.start({ importId, mapping: importMapping, legalBasis: "consent", evidence: "Planilha" });
+    return owner.contacts.imports.start({
+      importId,
+      mapping: importMapping,
+      legalBasis: "consent",
+      evidence: "Planilha",
+    });
   },
   "conversations.reply": ({ owner, ids }) =>
-    owner.conversations.reply({ conversationId: ids.conversationId, clientMessageId: crypto.randomUUID(), body: "Oi!" }),
+    owner.conversations.reply({
+      conversationId: ids.conversationId,
+      clientMessageId: crypto.randomUUID(),
+      body: "Oi!",
+    }),
   "conversations.addNote": ({ owner, ids }) =>
-    owner.conversations.addNote({ conversationId: ids.conversationId, clientMessageId: crypto.randomUUID(), body: "Ligar amanhã" }),
+    owner.conversations.addNote({
+      conversationId: ids.conversationId,
+      clientMessageId: crypto.randomUUID(),
+      body: "Ligar amanhã",
+    }),
   "conversations.retryMessage": async ({ owner, org, ids }) => {
     const sent = await owner.conversations.reply({
       conversationId: ids.conversationId,
@@ -143,7 +167,8 @@ const drivenOnBusy: Record<string, (b: Busy) => Promise<unknown>> = {
   },
   "conversations.setTag": ({ owner, ids }) =>
     owner.conversations.setTag({ conversationId: ids.conversationId, tagId: ids.tagId, present: true }),
-  "instances.create": ({ owner }) => owner.instances.create({ name: "Vendas", purpose: "atendimento", dailySendLimit: 100 }),
+  "instances.create": ({ owner }) =>
+    owner.instances.create({ name: "Vendas", purpose: "atendimento", dailySendLimit: 100 }),
   "instances.connect": async ({ owner }) => {
     const instance = await owner.instances.create({ name: "Pareando", purpose: "atendimento", dailySendLimit: 100 });
     return owner.instances.connect({ instanceId: instance.id });
@@ -152,29 +177,28 @@ const drivenOnBusy: Record<string, (b: Busy) => Promise<unknown>> = {
   "webhooks.reprocess": ({ owner, ids }) => owner.webhooks.reprocess({ deliveryId: ids.deliveryId }),
   "campaigns.save": ({ owner, ids }) => owner.campaigns.save(campaignInput([ids.instanceId], { name: "Páscoa" })),
   "campaigns.launch": async ({ owner, ids }) => {
-    const tomorrow = new Date(Date.now() + 36 * 3_600_000).toISOString();
-    const campaign = await owner.campaigns.save(
-      campaignInput([ids.instanceId], { name: "Amanhã", schedule: { ...alwaysOpen(), startAt: tomorrow } }),
-    );
+    const campaign = await owner.campaigns.save(startingTomorrow(ids.instanceId, "Amanhã"));
     return owner.campaigns.launch({ campaignId: campaign.id });
   },
   "campaigns.control": async ({ owner, ids }) => {
-    const tomorrow = new Date(Date.now() + 36 * 3_600_000).toISOString();
-    const campaign = await owner.campaigns.save(
-      campaignInput([ids.instanceId], { name: "Cancelada", schedule: { ...alwaysOpen(), startAt: tomorrow } }),
-    );
+    const campaign = await owner.campaigns.save(startingTomorrow(ids.instanceId, "Cancelada"));
     await owner.campaigns.launch({ campaignId: campaign.id });
     return owner.campaigns.control({ campaignId: campaign.id, action: "cancel" });
   },
-  "ai.setContactAiOptOut": ({ owner, ids }) => owner.ai.setContactAiOptOut({ contactId: ids.contactId, aiOptOut: true }),
+  "ai.setContactAiOptOut": ({ owner, ids }) =>
+    owner.ai.setContactAiOptOut({ contactId: ids.contactId, aiOptOut: true }),
   "ai.saveProvider": ({ owner }) =>
     owner.ai.saveProvider({ baseUrl: "https://ai.example.com/v1", apiKey: "sk-test", model: "m", timeoutMs: 5000 }),
   "ai.removeProvider": async ({ owner }) => {
-    await owner.ai.saveProvider({ baseUrl: "https://ai.example.com/v1", apiKey: "sk-test", model: "m", timeoutMs: 5000 });
+    await owner.ai.saveProvider({
+      baseUrl: "https://ai.example.com/v1",
+      apiKey: "sk-test",
+      model: "m",
+      timeoutMs: 5000,
+    });
     return owner.ai.removeProvider();
   },
-  "ai.saveModelPrices": ({ owner }) =>
-    owner.ai.saveModelPrices({ prices: { m: { input: 1, output: 2 } } }),
+  "ai.saveModelPrices": ({ owner }) => owner.ai.saveModelPrices({ prices: { m: { input: 1, output: 2 } } }),
   "ai.saveSettings": ({ owner }) => owner.ai.saveSettings({ ...defaultAiSettings, logRetentionDays: 30 }),
   "privacy.requests.register": ({ owner, ids }) =>
     owner.privacy.requests.register({ contactId: ids.contactId, kind: "access" }),
@@ -186,17 +210,10 @@ const drivenOnBusy: Record<string, (b: Busy) => Promise<unknown>> = {
     const [contactId] = await seedContacts(org.organizationId, [{ phone: "+5511976540999", name: "Apagar" }]);
     return owner.privacy.eraseContact({ contactId: contactId! });
   },
-  "privacy.retention.save": ({ owner }) => owner.privacy.retention.save({ kind: "messages", keepDays: 365, enabled: false }),
+  "privacy.retention.save": ({ owner }) =>
+    owner.privacy.retention.save({ kind: "messages", keepDays: 365, enabled: false }),
   "alerts.markRead": async ({ owner, org }) => {
-    const rule = await owner.alerts.saveRule({
-      kind: "instance_down",
-      enabled: true,
-      threshold: 10,
-      windowMinutes: 15,
-      cooldownMinutes: 60,
-      notifyEmail: false,
-      notifyWebhook: false,
-    });
+    const rule = await owner.alerts.saveRule(instanceDownRule);
     const notification = await withOrganization(org.organizationId, (tx) =>
       tx.alertNotification.create({
         data: {
@@ -211,10 +228,15 @@ const drivenOnBusy: Record<string, (b: Busy) => Promise<unknown>> = {
     );
     return owner.alerts.markRead({ ids: [notification.id] });
   },
-  "aiReplies.saveAutoReplySettings": ({ owner, ids }) => owner.aiReplies.saveAutoReplySettings(autoReplySettings(ids.instanceId)),
+  "aiReplies.saveAutoReplySettings": ({ owner, ids }) =>
+    owner.aiReplies.saveAutoReplySettings(autoReplySettings(ids.instanceId)),
   "aiReplies.resumeBot": async ({ owner, ids }) => {
     // A member's reply pauses the bot in the conversation; resuming it is the change recorded.
-    await owner.conversations.reply({ conversationId: ids.conversationId, clientMessageId: crypto.randomUUID(), body: "Eu assumo" });
+    await owner.conversations.reply({
+      conversationId: ids.conversationId,
+      clientMessageId: crypto.randomUUID(),
+      body: "Eu assumo",
+    });
     return owner.aiReplies.resumeBot({ conversationId: ids.conversationId });
   },
 };
@@ -238,6 +260,65 @@ const notYetDrivenHere = new Set([
   "aiReplies.approveDraft",
   "aiReplies.discardDraft",
 ]);
+
+/** A route handler over HTTP as a signed-in owner of a fresh organization; answers the response. */
+type RouteDrive = (o: { org: Org; cookie: string }) => Promise<Response>;
+
+/**
+ * Every route handler of the app (`<METHOD> <route>` from `route.ts` files under `src/app/api`): driven over HTTP
+ * when it writes (it must leave an audit row), or the reason it needs none.
+ */
+const routeHandlers: Record<string, RouteDrive | string> = {
+  "GET /api/audit/export": ({ cookie }) => fetch(`${baseUrl}/api/audit/export`, { headers: { cookie } }),
+  "POST /api/auth/[...nextauth]": ({ org }) =>
+    signInOverHttp(org.ownerEmail, TEST_PASSWORD).then(() => new Response(null, { status: 200 })),
+  "GET /api/contacts/export": ({ cookie }) => fetch(`${baseUrl}/api/contacts/export`, { headers: { cookie } }),
+  "POST /api/contacts/import": ({ cookie }) => {
+    const form = new FormData();
+    form.append("file", new Blob(["telefone,nome\n+5511976542222,Rita\n"]), "contatos.csv");
+    return fetch(`${baseUrl}/api/contacts/import`, { method: "POST", headers: { cookie }, body: form });
+  },
+  "POST /api/media/upload": ({ cookie }) => {
+    const form = new FormData();
+    form.append("file", new Blob([Buffer.from("%PDF-1.4 teste")], { type: "application/pdf" }), "pedido.pdf");
+    return fetch(`${baseUrl}/api/media/upload`, { method: "POST", headers: { cookie }, body: form });
+  },
+  "GET /api/privacy/contacts/[contactId]/export": async ({ org, cookie }) => {
+    const [contactId] = await seedContacts(org.organizationId, [{ phone: "+5511976543333", name: "Titular" }]);
+    return fetch(`${baseUrl}/api/privacy/contacts/${contactId}/export`, { headers: { cookie } });
+  },
+  "GET /api/auth/[...nextauth]": "next-auth's reads (CSRF token, session, providers); sign-in and sign-out are POSTs",
+  "POST /api/bench/raw-intake/[organizationId]/[instanceId]":
+    "benchmark baseline, 404 unless MIRAGE_BENCH_ROUTES is set",
+  "GET /api/campaigns/[campaignId]/report": "reads a campaign's report",
+  "GET /api/contacts/imports/[importId]/report": "reads an import's report",
+  "GET /api/health": "liveness",
+  "GET /api/health/ready": "readiness checks, reads only",
+  "GET /api/metrics": "Prometheus metrics, reads only",
+  "GET /api/media/[messageId]": "reads a stored attachment",
+  "GET /api/trpc/[trpc]": "tRPC queries; the mutations it serves are enumerated above",
+  "POST /api/trpc/[trpc]": "tRPC mutations, each enumerated and driven above",
+  "POST /api/webhooks/evolution/[organizationId]/[instanceId]":
+    "Evolution's deliveries, not a member's act: each is kept as a raw webhook delivery (its own record, under retention)",
+};
+
+/** `<METHOD> /api/...` of every route handler file, read from the files' exports. */
+async function routeHandlerKeys(): Promise<string[]> {
+  const root = path.resolve("src/app/api");
+  const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith("route.ts"));
+  const keys: string[] = [];
+  for (const file of files) {
+    const source = await readFile(path.join(root, file), "utf8");
+    const route = `/api/${path.dirname(file).split(path.sep).join("/")}`;
+    const methods = new Set<string>();
+    for (const m of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g))
+      methods.add(m[1]!);
+    for (const m of source.matchAll(/export \{([^}]*)\}/g))
+      for (const name of m[1]!.matchAll(/\bas (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(name[1]!);
+    for (const method of methods) keys.push(`${method} ${route}`);
+  }
+  return keys.sort();
+}
 
 const isMutation = (procedure: unknown) =>
   (procedure as { _def?: { type?: unknown } } | null)?._def?.type === "mutation";
@@ -282,6 +363,25 @@ describe("audit log", () => {
     }
     expect(silent).toEqual([]);
   }, 180_000);
+
+  it("every route handler that writes is driven over HTTP and leaves an audit row; the others say why not", async () => {
+    const keys = await routeHandlerKeys();
+    expect(keys.length).toBeGreaterThan(15);
+    expect(keys.filter((k) => !(k in routeHandlers))).toEqual([]);
+    expect(Object.keys(routeHandlers).filter((k) => !keys.includes(k))).toEqual([]);
+    const silent: string[] = [];
+    for (const [key, drive] of Object.entries(routeHandlers)) {
+      if (typeof drive === "string") continue;
+      const org = await makeOrganization();
+      const cookie = await signInOverHttp(org.ownerEmail, TEST_PASSWORD);
+      const before = await auditCount(org.organizationId);
+      const response = await drive({ org, cookie });
+      await response.arrayBuffer();
+      if (!response.ok) silent.push(`${key} answered ${response.status}`);
+      else if ((await auditCount(org.organizationId)) <= before) silent.push(key);
+    }
+    expect(silent).toEqual([]);
+  });
 
   it("is append-only for the application: updates, deletes and truncation are refused", async () => {
     const org = await makeOrganization();

@@ -191,7 +191,9 @@ function inputFor(path: string, ids: Seeded["ids"]): unknown {
   const explicit = explicitInputs(ids);
   const input = path in explicit ? explicit[path] : withRealIds(sampleOf(schema), ids, path);
   const schedule = (input as { schedule?: unknown })?.schedule;
-  const fixed = schedule ? { ...(input as object), schedule: { ...alwaysOpen(), startAt: new Date().toISOString() } } : input;
+  const fixed = schedule
+    ? { ...(input as object), schedule: { ...alwaysOpen(), startAt: new Date().toISOString() } }
+    : input;
   return overTheWire(fixed);
 }
 
@@ -209,7 +211,8 @@ async function call(caller: ReturnType<typeof callerFor>, path: string, input: u
   }
 }
 
-const refusedForRole = (outcome: Outcome) => !outcome.ok && (outcome.code === "FORBIDDEN" || outcome.code === "UNAUTHORIZED");
+const refusedForRole = (outcome: Outcome) =>
+  !outcome.ok && (outcome.code === "FORBIDDEN" || outcome.code === "UNAUTHORIZED");
 const allowedRoles: Record<Policy, MemberRole[]> = {
   signedIn: ["owner", "admin", "agent"],
   member: ["owner", "admin", "agent"],

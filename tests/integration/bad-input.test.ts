@@ -64,19 +64,23 @@ describe("bad input over HTTP", () => {
       const failures: string[] = [];
       for (const [index, { path, type, schema }] of procedures.entries()) {
         const cookie = cookies[index % cookies.length]!;
-        await fc.assert(
-          fc.asyncProperty(badInputsFor(schema, type === "query" ? HUGE.query : HUGE.mutation), async (input) => {
-            const answer = await send(cookie, type, path, input);
-            sent += 1;
-            statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-            if (!isPublishedRefusal(answer)) {
-              failures.push(`${path} ← ${JSON.stringify(input)?.slice(0, 300)} → ${answer.status} ${JSON.stringify(answer.data)}`);
-              return false;
-            }
-            return true;
-          }),
-          { numRuns: RUNS_PER_PROCEDURE, seed: SEED + index, endOnFailure: true },
-        ).catch(() => undefined);
+        await fc
+          .assert(
+            fc.asyncProperty(badInputsFor(schema, type === "query" ? HUGE.query : HUGE.mutation), async (input) => {
+              const answer = await send(cookie, type, path, input);
+              sent += 1;
+              statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+              if (!isPublishedRefusal(answer)) {
+                failures.push(
+                  `${path} ← ${JSON.stringify(input)?.slice(0, 300)} → ${answer.status} ${JSON.stringify(answer.data)}`,
+                );
+                return false;
+              }
+              return true;
+            }),
+            { numRuns: RUNS_PER_PROCEDURE, seed: SEED + index, endOnFailure: true },
+          )
+          .catch(() => undefined);
       }
       console.log(
         `bad inputs: ${sent} sent to ${procedures.length} procedures (seed ${SEED}); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
@@ -92,7 +96,11 @@ describe("bad input over HTTP", () => {
   it("bodies that are not what the tRPC wire carries are refused as 4xx too, and the server stays up", async () => {
     const cookie = await signInOverHttp((await makeOrganization()).ownerEmail, TEST_PASSWORD);
     const raw = (path: string, body: string) =>
-      fetch(`${baseUrl}/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", cookie }, body });
+      fetch(`${baseUrl}/api/trpc/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie },
+        body,
+      });
     const answers = await Promise.all([
       raw("tags.create", "{not json"),
       raw("tags.create", JSON.stringify({ json: { name: "x" }, meta: { values: { name: ["Date"] } } })),
@@ -106,7 +114,11 @@ describe("bad input over HTTP", () => {
         headers: { cookie },
       }),
       fetch(`${baseUrl}/api/trpc/members.add`, { method: "PUT", headers: { cookie }, body: "{}" }),
-      fetch(`${baseUrl}/api/trpc/members.add`, { method: "POST", headers: { "content-type": "text/xml", cookie }, body: "<a/>" }),
+      fetch(`${baseUrl}/api/trpc/members.add`, {
+        method: "POST",
+        headers: { "content-type": "text/xml", cookie },
+        body: "<a/>",
+      }),
     ]);
     const bodies = await Promise.all(answers.map(async (a) => `${a.status} ${(await a.text()).slice(0, 300)}`));
     expect(bodies.filter((b) => !/^4\d\d /.test(b))).toEqual([]);

@@ -6,7 +6,12 @@ import { simulator } from "./simulator-control";
 /** An organization as a team has it: a connected number with a conversation, contacts, a campaign, a tag… */
 export async function seedBusyOrganization() {
   const { org, owner, instanceId, providerName } = await connectedInboxFixture(`55119${Date.now() % 100_000_000}`);
-  await simulator.inbound(providerName, { type: "text", from: "5511987651234", pushName: "Matilde Sigilo", text: "Olá" });
+  await simulator.inbound(providerName, {
+    type: "text",
+    from: "5511987651234",
+    pushName: "Matilde Sigilo",
+    text: "Olá",
+  });
   const conversation = await waitFor(async () => (await owner.conversations.list({})).items?.[0]);
   const messages = await owner.conversations.messages({ conversationId: conversation.id });
   const [contactId] = await seedContacts(org.organizationId, [
@@ -39,7 +44,14 @@ export async function seedBusyOrganization() {
       assigneeId: agent.userId,
     },
     // Words only this organization holds: an answer to another organization that contains one leaks them.
-    secrets: ["Matilde Sigilo", "Heloísa Reservada", "segredo-a", "Resposta interna de A", "Campanha Sigilosa", "Cofre"],
+    secrets: [
+      "Matilde Sigilo",
+      "Heloísa Reservada",
+      "segredo-a",
+      "Resposta interna de A",
+      "Campanha Sigilosa",
+      "Cofre",
+    ],
   };
 }
 
@@ -52,4 +64,3 @@ async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 20_000
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
-

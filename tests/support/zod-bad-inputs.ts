@@ -6,7 +6,8 @@ import { z } from "zod";
 type Schema = z.core.$ZodType;
 type Path = (string | number)[];
 
-const defOf = (schema: Schema) => (schema as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
+const defOf = (schema: Schema) =>
+  (schema as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
 
 /** The string and number bounds zod reports for a leaf (through its JSON Schema, the public view of checks). */
 function boundsOf(schema: Schema): Record<string, unknown> {

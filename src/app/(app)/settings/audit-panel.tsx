@@ -91,38 +91,29 @@ export function AuditPanel() {
     <Stack>
       <Text c="dimmed">{t("intro")}</Text>
       <Group align="end" wrap="wrap">
-        <Select
+        <FilterSelect
           label={t("actor")}
           placeholder={t("anyone")}
-          clearable
-          searchable
-          w={220}
           value={actorUserId}
           onChange={setActorUserId}
           data={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))}
-          data-testid="audit-actor"
+          testId="audit-actor"
         />
-        <Select
+        <FilterSelect
           label={t("action")}
           placeholder={t("anyAction")}
-          clearable
-          searchable
-          w={260}
           value={action}
           onChange={setAction}
           data={actionCodes.map((code) => ({ value: code, label: actionWord(code) })).sort(byName)}
-          data-testid="audit-action"
+          testId="audit-action"
         />
-        <Select
+        <FilterSelect
           label={t("entity")}
           placeholder={t("anyEntity")}
-          clearable
-          searchable
-          w={220}
           value={targetType}
           onChange={setTargetType}
           data={entityCodes.map((code) => ({ value: code, label: entityWord(code) })).sort(byName)}
-          data-testid="audit-entity"
+          testId="audit-entity"
         />
         <TextInput
           type="date"
@@ -211,9 +202,7 @@ export function AuditPanel() {
           <Stack gap="xs" data-testid="audit-detail">
             <Text fw={600}>{actionWord(open.action)}</Text>
             <Text size="sm">{when(open.createdAt)}</Text>
-            <Text size="sm">
-              {open.actor ? `${open.actor.name} · ${open.actor.email}` : t("system")}
-            </Text>
+            <Text size="sm">{open.actor ? `${open.actor.name} · ${open.actor.email}` : t("system")}</Text>
             <Text size="sm">
               {entityWord(open.targetType)}
               {open.targetId && (
@@ -237,6 +226,18 @@ export function AuditPanel() {
   );
 }
 
+function FilterSelect(props: {
+  label: string;
+  placeholder: string;
+  value: string | null;
+  onChange: (value: string | null) => void;
+  data: { value: string; label: string }[];
+  testId: string;
+}) {
+  const { testId, ...rest } = props;
+  return <Select {...rest} clearable searchable w={240} data-testid={testId} />;
+}
+
 /** An entry's parameters, one per line, named in the UI's language; values are data (ids, counts), as stored. */
 function DetailTable({
   metadata,
@@ -248,7 +249,12 @@ function DetailTable({
   wordKey: (key: string) => string;
 }) {
   const pairs = metadata && typeof metadata === "object" ? Object.entries(metadata) : [];
-  if (!pairs.length) return <Text size="sm" c="dimmed">{empty}</Text>;
+  if (!pairs.length)
+    return (
+      <Text size="sm" c="dimmed">
+        {empty}
+      </Text>
+    );
   return (
     <Table withTableBorder data-testid="audit-detail-params">
       <Table.Tbody>
