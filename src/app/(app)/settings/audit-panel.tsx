@@ -216,9 +216,6 @@ export function AuditPanel() {
               {t("details")}
             </Text>
             <DetailTable metadata={open.metadata} empty={t("noDetails")} wordKey={paramWord} />
-            <Text size="xs" c="dimmed">
-              {t("actionCode", { code: open.action })}
-            </Text>
           </Stack>
         )}
       </Drawer>
