@@ -396,7 +396,18 @@ const layers = [
       // The message catalogs: the browser walk's language detector is built from the words the UI speaks.
       "^src/i18n/(locales\\.ts|messages/)",
       local.env,
-      ...npm("@prisma/get-dmmf", "pg", "playwright-core", "socket.io-client", "typescript", "vitest", "zod"),
+      // fast-check and superjson: bad inputs generated from the procedures' schemas, sent as the browser encodes them.
+      ...npm(
+        "@prisma/get-dmmf",
+        "fast-check",
+        "pg",
+        "playwright-core",
+        "socket.io-client",
+        "superjson",
+        "typescript",
+        "vitest",
+        "zod",
+      ),
     ],
     core: true,
   }),
