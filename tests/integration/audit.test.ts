@@ -140,6 +140,13 @@ const drivenOnBusy: Record<string, (b: Busy) => Promise<unknown>> = {
       clientMessageId: crypto.randomUUID(),
       body: "Vai falhar",
     });
+    // Once the worker has dealt with the send, it is made to have failed (the worker no longer touches it).
+    const status = () =>
+      withOrganization(
+        org.organizationId,
+        async (tx) => (await tx.message.findUniqueOrThrow({ where: { id: sent.id } })).status,
+      );
+    await expect.poll(status, { timeout: 20_000, interval: 100 }).not.toMatch(/^(pending|sending)$/);
     await withOrganization(org.organizationId, (tx) =>
       tx.message.update({ where: { id: sent.id }, data: { status: "failed" } }),
     );
