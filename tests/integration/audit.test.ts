@@ -22,6 +22,9 @@ interface Context {
 
 const auditCount = (organizationId: string) => withOrganization(organizationId, (tx) => tx.auditLog.count());
 
+/** A provider's settings (saving does not call it). */
+const aiProvider = { baseUrl: "https://ai.example.com/v1", apiKey: "sk-test", model: "m", timeoutMs: 5000 };
+
 const instanceDownRule = {
   kind: "instance_down" as const,
   enabled: true,
@@ -194,25 +197,14 @@ const drivenOnBusy: Record<string, (b: Busy) => Promise<unknown>> = {
   },
   "ai.setContactAiOptOut": ({ owner, ids }) =>
     owner.ai.setContactAiOptOut({ contactId: ids.contactId, aiOptOut: true }),
-  "ai.saveProvider": ({ owner }) =>
-    owner.ai.saveProvider({ baseUrl: "https://ai.example.com/v1", apiKey: "sk-test", model: "m", timeoutMs: 5000 }),
+  "ai.saveProvider": ({ owner }) => owner.ai.saveProvider(aiProvider),
   "ai.removeProvider": async ({ owner }) => {
-    await owner.ai.saveProvider({
-      baseUrl: "https://ai.example.com/v1",
-      apiKey: "sk-test",
-      model: "m",
-      timeoutMs: 5000,
-    });
+    await owner.ai.saveProvider(aiProvider);
     return owner.ai.removeProvider();
   },
   "ai.saveModelPrices": async ({ owner }) => {
     // Prices belong to the provider's settings: there must be one.
-    await owner.ai.saveProvider({
-      baseUrl: "https://ai.example.com/v1",
-      apiKey: "sk-test",
-      model: "m",
-      timeoutMs: 5000,
-    });
+    await owner.ai.saveProvider(aiProvider);
     return owner.ai.saveModelPrices({ prices: { m: { input: 1, output: 2 } } });
   },
   "ai.saveSettings": ({ owner }) => owner.ai.saveSettings({ ...defaultAiSettings, logRetentionDays: 30 }),
