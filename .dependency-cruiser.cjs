@@ -397,13 +397,16 @@ const layers = [
       "^src/i18n/(locales\\.ts|messages/)",
       local.env,
       // smtp-server and mailparser: a real SMTP server that receives what the app e-mails (smtp-inbox.ts).
+      // fast-check and superjson: bad inputs generated from the procedures' schemas, sent as the browser encodes them.
       ...npm(
         "@prisma/get-dmmf",
+        "fast-check",
         "mailparser",
         "pg",
         "playwright-core",
         "smtp-server",
         "socket.io-client",
+        "superjson",
         "typescript",
         "vitest",
         "zod",

@@ -38,6 +38,14 @@ describe("errors", () => {
       MASKED_REASON,
     );
     expect(toPublicError(new TRPCError({ code: "NOT_FOUND", message: "No procedure found" })).reason).toBe("notFound");
+    // tRPC's own client-side refusals outside the table stay 4xx (a query POSTed was answered 500).
+    expect(toPublicError(new TRPCError({ code: "METHOD_NOT_SUPPORTED" }))).toEqual({
+      code: "BAD_REQUEST",
+      status: 405,
+      reason: "badRequest",
+    });
+    expect(toPublicError(new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE" })).status).toBe(415);
+    expect(toPublicError(new TRPCError({ code: "GATEWAY_TIMEOUT" })).status).toBe(500);
   });
 
   it("turns zod failures into field issues as codes with params, never zod's sentences", () => {

@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ZodError } from "zod";
 import type { ErrorReason } from "../shared/error-reasons";
@@ -112,8 +113,13 @@ export function toPublicError(error: unknown): PublicError {
     return { code: "VALIDATION", status: 422, reason: "checkFields", fieldErrors: fieldErrorsFromZod(cause) };
   }
   if (error instanceof TRPCError) {
-    const code = trpcToCode[error.code] ?? "INTERNAL";
-    return { code, status: errorTransport[code].http, reason: reasonOfCode[code] };
+    const code = trpcToCode[error.code];
+    if (code) return { code, status: errorTransport[code].http, reason: reasonOfCode[code] };
+    // tRPC's own refusals outside the table (a query POSTed, an unsupported media type) are the client's
+    // mistake: they keep tRPC's 4xx status instead of becoming a masked 500.
+    const status = getHTTPStatusCodeFromError(error);
+    if (status >= 400 && status < 500) return { code: "BAD_REQUEST", status, reason: reasonOfCode.BAD_REQUEST };
+    return { code: "INTERNAL", status: 500, reason: MASKED_REASON };
   }
   return { code: "INTERNAL", status: 500, reason: MASKED_REASON };
 }

@@ -331,6 +331,16 @@ async function walk(locale: Locale) {
     await check(locale, "contact fields");
     await dialog(locale, "new contact field", () => page.getByTestId("contact-field-add").click());
   });
+  await section(locale, "settings: audit log", async () => {
+    await tab(w("settings.audit.title"));
+    await page.getByTestId("audit-row").first().waitFor();
+    await check(locale, "audit log");
+    await page.getByTestId("audit-row").first().click();
+    await page.getByTestId("audit-detail").waitFor();
+    await check(locale, "audit entry");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("audit-detail").waitFor({ state: "hidden" });
+  });
   await section(locale, "settings: failed events and diagnostics", async () => {
     await tab(w("settings.deadDeliveries.title"));
     await check(locale, "failed webhook events");

@@ -2,6 +2,7 @@ import { Stack, Tabs, TabsList, TabsPanel, TabsTab, Title } from "@mantine/core"
 import { getTranslations } from "next-intl/server";
 import { api } from "~/trpc/server";
 import { AlertRulesPanel } from "./alert-rules-panel";
+import { AuditPanel } from "./audit-panel";
 import { ContactFieldsPanel } from "./contact-fields-panel";
 import { DeadDeliveriesPanel } from "./dead-deliveries-panel";
 import { DiagnosticsPanel } from "./diagnostics-panel";
@@ -26,6 +27,7 @@ export default async function SettingsPage() {
           {isAdmin && <TabsTab value="deadDeliveries">{t("deadDeliveries.title")}</TabsTab>}
           {isAdmin && <TabsTab value="privacy">{t("privacy.title")}</TabsTab>}
           {isAdmin && <TabsTab value="flags">{t("flags.title")}</TabsTab>}
+          {isAdmin && <TabsTab value="audit">{t("audit.title")}</TabsTab>}
           <TabsTab value="diagnostics">{t("diagnostics")}</TabsTab>
         </TabsList>
         <TabsPanel value="organization" pt="md">
@@ -58,6 +60,11 @@ export default async function SettingsPage() {
         {isAdmin && (
           <TabsPanel value="flags" pt="md">
             <FeatureFlagsPanel />
+          </TabsPanel>
+        )}
+        {isAdmin && (
+          <TabsPanel value="audit" pt="md">
+            <AuditPanel />
           </TabsPanel>
         )}
         <TabsPanel value="diagnostics" pt="md">

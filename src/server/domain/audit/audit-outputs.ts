@@ -13,4 +13,6 @@ export const auditEntryOutput = z.object({
 export const listAuditEntriesOutput = z.object({
   entries: z.array(auditEntryOutput),
   nextCursor: z.string().nullable(),
+  /** Entries the whole filter holds: what its CSV export carries (up to the export's row cap). */
+  total: z.number().int(),
 });

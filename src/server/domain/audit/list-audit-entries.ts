@@ -22,13 +22,15 @@ export async function listAuditEntries(
   input: { filter: AuditFilter; cursor?: string; limit: number },
 ): Promise<AuditPage> {
   return withOrganization(actor.organizationId, async (tx) => {
+    const where = auditWhere(actor.organizationId, input.filter);
     const rows = await tx.auditLog.findMany({
-      where: auditWhere(actor.organizationId, input.filter),
+      where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: input.limit + 1,
       ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
     });
     const page = rows.slice(0, input.limit);
+    const total = await tx.auditLog.count({ where });
     const actors = await actorsById(
       tx,
       page.map((r) => r.actorUserId),
@@ -44,6 +46,7 @@ export async function listAuditEntries(
         metadata: r.metadata,
       })),
       nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+      total,
     };
   });
 }

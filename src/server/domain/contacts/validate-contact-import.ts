@@ -1,6 +1,7 @@
 import { withOrganization, type Tx } from "../../db/tenant";
 import { AppError } from "../../errors";
 import type { ImportMapping } from "../../../shared/schemas/contacts";
+import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
 import { requireRole } from "../members/require-role";
 import { importMappingValue } from "./import/import-settings";
@@ -34,6 +35,15 @@ export async function validateContactImport(
     await tx.contactImport.update({
       where: { id: record.id },
       data: { mapping: importMappingValue({ suggested: input.mapping }) },
+    });
+    // Validating writes no contact, but it does store the mapping chosen: that choice is recorded.
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "contacts.import_validated",
+      targetType: "contact_import",
+      targetId: record.id,
+      metadata: { valid: plan.validation.valid.length, rejected: plan.validation.rejected.length },
     });
     return importReport(tx, actor.organizationId, record.id, plan, input.mapping, record.fileName);
   });

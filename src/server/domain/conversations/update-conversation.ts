@@ -89,12 +89,21 @@ export async function markConversationRead(actor: Actor, input: { conversationId
       where: { id: input.conversationId, organizationId: actor.organizationId, unreadCount: { gt: 0 } },
       data: { unreadCount: 0 },
     });
-    if (result.count > 0)
+    if (result.count > 0) {
       await enqueue(
         "conversations.read-receipts",
         { organizationId: actor.organizationId, conversationId: input.conversationId },
         { tx, singletonKey: input.conversationId },
       );
+      // Read receipts go to the contact on WhatsApp: who let them go is recorded (only when something was unread).
+      await recordAudit(tx, {
+        organizationId: actor.organizationId,
+        actorUserId: actor.userId,
+        action: "conversation.marked_read",
+        targetType: "conversation",
+        targetId: input.conversationId,
+      });
+    }
     return result.count > 0;
   });
   if (changed) await emitConversationUpdated(actor.organizationId, input.conversationId);

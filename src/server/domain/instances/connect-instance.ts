@@ -1,6 +1,7 @@
 import { withOrganization } from "../../db/tenant";
 import { emitToOrganization } from "../../realtime/emitter";
 import { whatsappProviderFor } from "../../whatsapp";
+import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
 import { loadInstance } from "./load-instance";
 import { recordInstanceEvent } from "./record-instance-event";
@@ -40,6 +41,14 @@ export async function connectInstance(
       state: "connecting",
       detail: { code: phoneNumber ? "pairing_code_requested" : "qr_requested" },
       actorUserId: actor.userId,
+    });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "instance.pairing_started",
+      targetType: "instance",
+      targetId: instance.id,
+      metadata: { method: phoneNumber ? "pairing_code" : "qr" },
     });
     return true;
   });

@@ -1,5 +1,6 @@
 import { withOrganization } from "../../db/tenant";
 import { loadConversation } from "../conversations/load-conversation";
+import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
 import { emitMessageChanges } from "./emit-message-changes";
 import { messageDtoSelect, messageDtos, type MessageDto } from "./message-dto";
@@ -16,7 +17,7 @@ export async function addNote(
       select: messageDtoSelect,
     });
     if (existing) return existing;
-    return tx.message.create({
+    const created = await tx.message.create({
       data: {
         organizationId: actor.organizationId,
         instanceId: conversation.instanceId,
@@ -32,6 +33,15 @@ export async function addNote(
       },
       select: messageDtoSelect,
     });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "conversation.note_added",
+      targetType: "message",
+      targetId: created.id,
+      metadata: { conversationId: conversation.id },
+    });
+    return created;
   });
   await emitMessageChanges(actor.organizationId, [{ conversationId: input.conversationId, messageId: note.id }]);
   return (await withOrganization(actor.organizationId, (tx) => messageDtos(tx, [note])))[0]!;

@@ -3,6 +3,7 @@ import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";
 import { isRetryableMediaFailure, mediaFailureOf } from "../../../shared/media-failure";
+import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
 import { emitMessageChanges } from "./emit-message-changes";
 
@@ -54,8 +55,18 @@ export async function retryMessageMedia(
     if (!message?.mediaStatus) throw new AppError("NOT_FOUND", "mediaNotFound");
     const mediaStatus = message.mediaStatus;
     if (mediaStatus !== "pending" && mediaStatus !== "stored") throw new AppError("CONFLICT", "mediaNotRetryable");
-    if (retried.count === 1)
+    if (retried.count === 1) {
       await enqueue("media.fetch", { organizationId: actor.organizationId, messageId: message.id }, { tx });
+      // Only the retry that changed something is recorded; a second click finds it pending and writes nothing.
+      await recordAudit(tx, {
+        organizationId: actor.organizationId,
+        actorUserId: actor.userId,
+        action: "message.media_retried",
+        targetType: "message",
+        targetId: message.id,
+        metadata: { conversationId: message.conversationId },
+      });
+    }
     return { message, mediaStatus, queued: retried.count === 1 };
   });
   if (outcome.queued)

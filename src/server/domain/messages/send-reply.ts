@@ -11,6 +11,7 @@ import { messageDtoSelect, messageDtos, type MessageDto } from "./message-dto";
 import { writeOutboundMessage } from "./write-outbound-message";
 import { pauseBot } from "../ai-replies/pause-bot";
 import { settleSuggestions } from "../ai-replies/settle-suggestions";
+import { recordAudit } from "../audit/record-audit";
 
 export interface ReplyInput {
   conversationId: string;
@@ -54,6 +55,15 @@ export async function sendReply(actor: Actor, input: ReplyInput): Promise<Messag
     // A person answered: the bot steps back here, and the composer's suggestions are settled by this text.
     await pauseBot(tx, conversation.id, "human_reply");
     await settleSuggestions(tx, { conversationId: conversation.id, messageId: created.id, sentText: body ?? "" });
+    // Who sent what kind of message where; the text itself stays in the message (erasure reaches it there).
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "message.replied",
+      targetType: "message",
+      targetId: created.id,
+      metadata: { conversationId: conversation.id, type },
+    });
     return created;
   });
   await emitMessageChanges(actor.organizationId, [{ conversationId: input.conversationId, messageId: message.id }]);

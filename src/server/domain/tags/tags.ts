@@ -53,12 +53,22 @@ export async function setConversationTag(
     await loadConversation(tx, actor.organizationId, input.conversationId);
     const tag = await tx.tag.findFirst({ where: { id: input.tagId, organizationId: actor.organizationId } });
     if (!tag) throw new AppError("NOT_FOUND", "tagNotFound");
-    if (input.present)
-      await tx.conversationTag.createMany({
-        data: [{ conversationId: input.conversationId, tagId: tag.id, organizationId: actor.organizationId }],
-        skipDuplicates: true,
+    const changed = input.present
+      ? await tx.conversationTag.createMany({
+          data: [{ conversationId: input.conversationId, tagId: tag.id, organizationId: actor.organizationId }],
+          skipDuplicates: true,
+        })
+      : await tx.conversationTag.deleteMany({ where: { conversationId: input.conversationId, tagId: tag.id } });
+    // Tagging twice changes nothing the second time, and records nothing.
+    if (changed.count > 0)
+      await recordAudit(tx, {
+        organizationId: actor.organizationId,
+        actorUserId: actor.userId,
+        action: input.present ? "conversation.tagged" : "conversation.untagged",
+        targetType: "conversation",
+        targetId: input.conversationId,
+        metadata: { tagId: tag.id },
       });
-    else await tx.conversationTag.deleteMany({ where: { conversationId: input.conversationId, tagId: tag.id } });
   });
   await emitConversationUpdated(actor.organizationId, input.conversationId);
 }

@@ -1,0 +1,273 @@
+"use client";
+
+import { Alert, Badge, Button, Code, Drawer, Group, Paper, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { IconDownload } from "@tabler/icons-react";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useFormatter, useMessages, useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import type { AuditFilter } from "~/shared/schemas/audit";
+import { useErrorWording } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+
+const PAGE_SIZE = 50;
+
+/** The codes a catalog words under `settings.audit.<group>`, nested by their dots ("quick_reply.created"). */
+function wordedCodes(group: unknown, prefix = ""): string[] {
+  if (!group || typeof group !== "object") return [];
+  return Object.entries(group).flatMap(([key, value]) =>
+    typeof value === "string" ? [`${prefix}${key}`] : wordedCodes(value, `${prefix}${key}.`),
+  );
+}
+
+/** A day picked on the page (the browser's calendar) as the instant it starts, the next day's for `to`. */
+function dayStart(day: string, plusDays = 0): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const start = new Date(`${day}T00:00:00`);
+  start.setDate(start.getDate() + plusDays);
+  return Number.isNaN(start.getTime()) ? undefined : start;
+}
+
+/** The export route reads the same filter from the query string, so the file holds the rows listed here. */
+export function auditExportUrl(filter: AuditFilter): string {
+  const params = new URLSearchParams();
+  if (filter.actorUserId) params.set("actorUserId", filter.actorUserId);
+  if (filter.action) params.set("action", filter.action);
+  if (filter.targetType) params.set("targetType", filter.targetType);
+  if (filter.from) params.set("from", filter.from.toISOString());
+  if (filter.to) params.set("to", filter.to.toISOString());
+  const query = params.toString();
+  return `/api/audit/export${query ? `?${query}` : ""}`;
+}
+
+/** Configurações → Auditoria: who did what, filtered by actor, action, entity and period; exported as shown. */
+export function AuditPanel() {
+  const t = useTranslations("settings.audit");
+  const messages = useMessages() as {
+    settings?: { audit?: { actionNames?: unknown; entityNames?: unknown; paramNames?: unknown } };
+  };
+  const { messageOf } = useErrorWording();
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const [actorUserId, setActorUserId] = useState<string | null>(null);
+  const [action, setAction] = useState<string | null>(null);
+  const [targetType, setTargetType] = useState<string | null>(null);
+  const [fromDay, setFromDay] = useState("");
+  const [toDay, setToDay] = useState("");
+  const [openId, setOpenId] = useState<string | null>(null);
+  const organization = useQuery(trpc.organization.current.queryOptions());
+  const members = useQuery(trpc.members.list.queryOptions());
+
+  const filter: AuditFilter = useMemo(
+    () => ({
+      actorUserId: actorUserId ?? undefined,
+      action: action ?? undefined,
+      targetType: targetType ?? undefined,
+      from: dayStart(fromDay),
+      to: dayStart(toDay, 1),
+    }),
+    [actorUserId, action, targetType, fromDay, toDay],
+  );
+  const entries = useInfiniteQuery(
+    trpc.audit.list.infiniteQueryOptions(
+      { filter, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const rows = entries.data?.pages.flatMap((page) => page.entries) ?? [];
+  const total = entries.data?.pages[0]?.total;
+  const open = rows.find((row) => row.id === openId) ?? null;
+
+  const actionCodes = wordedCodes(messages.settings?.audit?.actionNames);
+  const entityCodes = wordedCodes(messages.settings?.audit?.entityNames);
+  const paramCodes = wordedCodes(messages.settings?.audit?.paramNames);
+  const paramWord = (key: string) => (paramCodes.includes(key) ? t(`paramNames.${key}`) : key);
+  const actionWord = (code: string) => (actionCodes.includes(code) ? t(`actionNames.${code}`) : code);
+  const entityWord = (code: string) => (entityCodes.includes(code) ? t(`entityNames.${code}`) : code);
+  const timeZone = organization.data?.timezone;
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "short", timeStyle: "medium", timeZone });
+  const byName = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label);
+
+  return (
+    <Stack>
+      <Text c="dimmed">{t("intro")}</Text>
+      <Group align="end" wrap="wrap">
+        <FilterSelect
+          label={t("actor")}
+          placeholder={t("anyone")}
+          value={actorUserId}
+          onChange={setActorUserId}
+          data={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))}
+          testId="audit-actor"
+        />
+        <FilterSelect
+          label={t("action")}
+          placeholder={t("anyAction")}
+          value={action}
+          onChange={setAction}
+          data={actionCodes.map((code) => ({ value: code, label: actionWord(code) })).sort(byName)}
+          testId="audit-action"
+        />
+        <FilterSelect
+          label={t("entity")}
+          placeholder={t("anyEntity")}
+          value={targetType}
+          onChange={setTargetType}
+          data={entityCodes.map((code) => ({ value: code, label: entityWord(code) })).sort(byName)}
+          testId="audit-entity"
+        />
+        <TextInput
+          type="date"
+          label={t("from")}
+          value={fromDay}
+          onChange={(event) => setFromDay(event.currentTarget.value)}
+          data-testid="audit-from"
+        />
+        <TextInput
+          type="date"
+          label={t("to")}
+          value={toDay}
+          onChange={(event) => setToDay(event.currentTarget.value)}
+          data-testid="audit-to"
+        />
+        <Button
+          component="a"
+          href={auditExportUrl(filter)}
+          download
+          variant="default"
+          leftSection={<IconDownload size={16} />}
+          data-testid="audit-export"
+        >
+          {t("export")}
+        </Button>
+      </Group>
+      {entries.error && <Alert color="red">{messageOf(entries.error, t("loadError"))}</Alert>}
+      {total !== undefined && (
+        <Text size="sm" c="dimmed" data-testid="audit-total">
+          {t("showing", { shown: rows.length, total })}
+        </Text>
+      )}
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={800}>
+          <Table highlightOnHover data-testid="audit-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("when")}</Table.Th>
+                <Table.Th>{t("actor")}</Table.Th>
+                <Table.Th>{t("action")}</Table.Th>
+                <Table.Th>{t("entity")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr
+                  key={row.id}
+                  onClick={() => setOpenId(row.id)}
+                  style={{ cursor: "pointer" }}
+                  data-testid="audit-row"
+                  data-action={row.action}
+                >
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>{when(row.createdAt)}</Table.Td>
+                  <Table.Td>{row.actor ? row.actor.name : <Text c="dimmed">{t("system")}</Text>}</Table.Td>
+                  <Table.Td>{actionWord(row.action)}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color="gray">
+                      {entityWord(row.targetType)}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {entries.data && rows.length === 0 && (
+          <Text c="dimmed" ta="center" p="lg" data-testid="audit-empty">
+            {t("empty")}
+          </Text>
+        )}
+      </Paper>
+      {entries.hasNextPage && (
+        <Group justify="center">
+          <Button
+            variant="default"
+            loading={entries.isFetchingNextPage}
+            onClick={() => void entries.fetchNextPage()}
+            data-testid="audit-more"
+          >
+            {t("loadMore")}
+          </Button>
+        </Group>
+      )}
+      <Drawer opened={open !== null} onClose={() => setOpenId(null)} position="right" size="lg" title={t("detail")}>
+        {open && (
+          <Stack gap="xs" data-testid="audit-detail">
+            <Text fw={600}>{actionWord(open.action)}</Text>
+            <Text size="sm">{when(open.createdAt)}</Text>
+            <Text size="sm">{open.actor ? `${open.actor.name} · ${open.actor.email}` : t("system")}</Text>
+            <Text size="sm">
+              {entityWord(open.targetType)}
+              {open.targetId && (
+                <>
+                  {" · "}
+                  <Code>{open.targetId}</Code>
+                </>
+              )}
+            </Text>
+            <Text size="sm" fw={600} mt="sm">
+              {t("details")}
+            </Text>
+            <DetailTable metadata={open.metadata} empty={t("noDetails")} wordKey={paramWord} />
+          </Stack>
+        )}
+      </Drawer>
+    </Stack>
+  );
+}
+
+function FilterSelect(props: {
+  label: string;
+  placeholder: string;
+  value: string | null;
+  onChange: (value: string | null) => void;
+  data: { value: string; label: string }[];
+  testId: string;
+}) {
+  const { testId, ...rest } = props;
+  return <Select {...rest} clearable searchable w={240} data-testid={testId} />;
+}
+
+/** An entry's parameters, one per line, named in the UI's language; values are data (ids, counts), as stored. */
+function DetailTable({
+  metadata,
+  empty,
+  wordKey,
+}: {
+  metadata: unknown;
+  empty: string;
+  wordKey: (key: string) => string;
+}) {
+  const pairs = metadata && typeof metadata === "object" ? Object.entries(metadata) : [];
+  if (!pairs.length)
+    return (
+      <Text size="sm" c="dimmed">
+        {empty}
+      </Text>
+    );
+  return (
+    <Table withTableBorder data-testid="audit-detail-params">
+      <Table.Tbody>
+        {pairs.map(([key, value]) => (
+          <Table.Tr key={key}>
+            <Table.Td>{wordKey(key)}</Table.Td>
+            <Table.Td style={{ wordBreak: "break-all" }}>
+              <Code>
+                {typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+                  ? String(value)
+                  : JSON.stringify(value)}
+              </Code>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
