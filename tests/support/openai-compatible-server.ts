@@ -29,6 +29,8 @@ export async function startOpenAiCompatibleServer(options: {
   /** The answer to a free-text request (no JSON schema asked), e.g. a summary. */
   reply?: (text: string) => string;
   usage?: { prompt_tokens: number; completion_tokens: number };
+  /** Answer after this long (a slow provider; concurrent calls stay in flight together). */
+  delayMs?: number;
 }) {
   const requests: RecordedRequest[] = [];
   const planned: { status: number; retryAfterSeconds?: number }[] = [];
@@ -50,6 +52,7 @@ export async function startOpenAiCompatibleServer(options: {
         { error: { message: "Rate limit reached", type: "requests" } },
         next.retryAfterSeconds !== undefined ? { "retry-after": String(next.retryAfterSeconds) } : {},
       );
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     const text = body.messages.findLast((message) => message.role === "user")?.content ?? "";
     send(200, {
       id: `chatcmpl-${requests.length}`,

@@ -50,7 +50,7 @@ export const aiCallFeatures = [
   "auto_reply",
   "rewrite",
 ] as const;
-export const aiCallOutcomes = ["ok", "failed", "budget_exhausted"] as const;
+export const aiCallOutcomes = ["ok", "failed", "budget_exhausted", "reserved"] as const;
 
 export const listAiCallsInput = z.object({
   feature: z.enum(aiCallFeatures).optional(),

@@ -32,3 +32,19 @@ export function costOfCall(price: ModelPrice | undefined, tokensIn: number, toke
   if (!price) return 0;
   return Math.round(((tokensIn * price.input + tokensOut * price.output) / 1_000_000) * 1e6) / 1e6;
 }
+
+/** Output tokens reserved for a call that sets no cap of its own: above what any feature's answer takes. */
+export const RESERVED_OUTPUT_TOKENS = 1024;
+
+/**
+ * What a call may cost at most, reserved against the budget before it is made: the prompt counted at
+ * one token per 3 characters (denser than the ~4 of English and Portuguese text under BPE tokenizers,
+ * so the estimate is high) plus the reserved output.
+ */
+export function estimateCallCost(
+  price: ModelPrice | undefined,
+  promptCharacters: number,
+  outputTokens = RESERVED_OUTPUT_TOKENS,
+): number {
+  return costOfCall(price, Math.ceil(promptCharacters / 3) + 16, outputTokens);
+}

@@ -12,7 +12,8 @@ export interface AiCallRecord {
   tokensOut?: number;
   cost?: number;
   latencyMs?: number;
-  outcome: "ok" | "failed" | "budget_exhausted";
+  /** `reserved`: admitted and in flight, at its estimated cost (see admitAiCall). */
+  outcome: "ok" | "failed" | "budget_exhausted" | "reserved";
   errorCode?: string | null;
   /** What was sent, after redaction. */
   input: Prisma.InputJsonValue;
@@ -53,5 +54,33 @@ export async function recordAiCalls(tx: Tx, records: AiCallRecord[]): Promise<vo
 export async function markAiCallInvalid(organizationId: string, callId: string): Promise<void> {
   await withOrganization(organizationId, (tx) =>
     tx.aiCall.update({ where: { id: callId }, data: { outcome: "failed", errorCode: "invalid_answer" } }),
+  );
+}
+
+/** A reserved call's outcome: its real tokens and cost replace the estimate held against the budget. */
+export async function settleAiCall(
+  organizationId: string,
+  callId: string,
+  settled: {
+    outcome: "ok" | "failed";
+    tokensIn?: number;
+    tokensOut?: number;
+    cost?: number;
+    latencyMs: number;
+    errorCode?: string | null;
+  },
+): Promise<void> {
+  await withOrganization(organizationId, (tx) =>
+    tx.aiCall.update({
+      where: { id: callId },
+      data: {
+        outcome: settled.outcome,
+        tokensIn: settled.tokensIn ?? 0,
+        tokensOut: settled.tokensOut ?? 0,
+        cost: settled.cost ?? 0,
+        latencyMs: settled.latencyMs,
+        errorCode: settled.errorCode ?? null,
+      },
+    }),
   );
 }
