@@ -30,7 +30,13 @@ export const reviewInsightOutput = z.object({ review: z.enum(["confirmed", "corr
 
 /** What the browser may know of a provider: never the key, only whether one is stored. */
 export const aiProviderOutput = z
-  .object({ baseUrl: z.string(), model: z.string(), timeoutMs: z.number(), hasKey: z.boolean() })
+  .object({
+    baseUrl: z.string(),
+    model: z.string(),
+    transcriptionModel: z.string(),
+    timeoutMs: z.number(),
+    hasKey: z.boolean(),
+  })
   .nullable();
 
 export const testAiProviderOutput = z.discriminatedUnion("ok", [
