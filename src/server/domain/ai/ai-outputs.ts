@@ -75,7 +75,9 @@ export const aiSettingsOutput = z.object({
     /** 100%: external calls stopped, the local engine classifies. */
     exhausted: z.boolean(),
   }),
-  prices: z.array(z.object({ model: z.string(), input: z.number(), output: z.number() })),
+  prices: z.array(
+    z.object({ model: z.string(), input: z.number(), output: z.number(), perMinute: z.number().optional() }),
+  ),
   /** Whether the provider's model has a price (null without a provider). */
   providerModelPriced: z.boolean().nullable(),
 });

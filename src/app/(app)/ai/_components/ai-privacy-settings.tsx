@@ -50,10 +50,10 @@ export function AiPrivacySettings({ settings, model }: { settings: Settings; mod
     });
     if (model) {
       const custom = Object.fromEntries(
-        settings.prices.map(({ model: name, input, output }) => [name, { input, output }]),
+        settings.prices.map(({ model: name, ...price }) => [name, price]),
       );
       await savePrices.mutateAsync({
-        prices: { ...custom, [model]: { input: Number(priceIn), output: Number(priceOut) } },
+        prices: { ...custom, [model]: { ...custom[model], input: Number(priceIn), output: Number(priceOut) } },
       });
     }
     notifications.show({ color: "teal", message: t("saved") });
