@@ -29,7 +29,12 @@ afterEach(closeSockets);
 /** Priced so each call costs R$ 0,30 (1000 × 100 + 500 × 400 per 1M tokens). */
 async function budgetFixture(monthlyBudget: number) {
   const fixture = await inboxFixture();
-  await fixture.owner.ai.saveProvider({ baseUrl: server.baseUrl, apiKey: API_KEY, model: "test-model", timeoutMs: 5000 });
+  await fixture.owner.ai.saveProvider({
+    baseUrl: server.baseUrl,
+    apiKey: API_KEY,
+    model: "test-model",
+    timeoutMs: 5000,
+  });
   await fixture.owner.ai.saveModelPrices({ prices: { "test-model": { input: 100, output: 400 } } });
   await allowExternalAi(fixture.owner, { monthlyBudget });
   return fixture;
@@ -45,8 +50,15 @@ const call = (organizationId: string, index: number) =>
 
 async function settledSpend(organizationId: string) {
   return withOrganization(organizationId, async (tx) => {
-    const rows = await tx.aiCall.groupBy({ by: ["outcome"], where: { organizationId }, _sum: { cost: true }, _count: true });
-    return Object.fromEntries(rows.map((row) => [row.outcome, { count: row._count, cost: Number(row._sum.cost ?? 0) }]));
+    const rows = await tx.aiCall.groupBy({
+      by: ["outcome"],
+      where: { organizationId },
+      _sum: { cost: true },
+      _count: true,
+    });
+    return Object.fromEntries(
+      rows.map((row) => [row.outcome, { count: row._count, cost: Number(row._sum.cost ?? 0) }]),
+    );
   });
 }
 
@@ -93,7 +105,9 @@ describe("AI budget under concurrency", () => {
       budget: "0.60",
       currency: "BRL",
     });
-    await expect.poll(() => [...notified].sort(), { timeout: 10_000 }).toEqual(bell.items.map((item) => item.id).sort());
+    await expect
+      .poll(() => [...notified].sort(), { timeout: 10_000 })
+      .toEqual(bell.items.map((item) => item.id).sort());
     const audits = await withOrganization(org.organizationId, (tx) =>
       tx.auditLog.findMany({ where: { action: { in: ["ai.budget_alert", "ai.budget_exhausted"] } } }),
     );

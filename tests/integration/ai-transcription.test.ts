@@ -106,7 +106,9 @@ describe("voice notes: transcribed by the provider, stored, classified and searc
     await simulator.inbound(fixture.providerName, { type: "text", from: "5511987657002", text: "oi" });
     await expect
       .poll(() =>
-        withOrganization(fixture.org.organizationId, (tx) => tx.contact.findFirst({ where: { phoneE164: { endsWith: "87657002" } } })),
+        withOrganization(fixture.org.organizationId, (tx) =>
+          tx.contact.findFirst({ where: { phoneE164: { endsWith: "87657002" } } }),
+        ),
       )
       .not.toBeNull();
     const contact = await withOrganization(fixture.org.organizationId, (tx) =>
@@ -115,7 +117,12 @@ describe("voice notes: transcribed by the provider, stored, classified and searc
     await fixture.owner.ai.setContactAiOptOut({ contactId: contact.id, aiOptOut: true });
     const before = server.transcriptions.length;
     const note = await voiceNote(fixture, "5511987657002", "quero falar do meu CPF");
-    expect((await note.dto()).transcript).toEqual({ text: null, language: null, seconds: null, skip: "contact_ai_opt_out" });
+    expect((await note.dto()).transcript).toEqual({
+      text: null,
+      language: null,
+      seconds: null,
+      skip: "contact_ai_opt_out",
+    });
     expect(server.transcriptions.length).toBe(before);
   });
 

@@ -173,11 +173,7 @@ async function readTranscription(request: IncomingMessage): Promise<RecordedTran
 }
 
 /** The answer in the format asked for: whisper's verbose_json, the gpt-4o models' json with usage, or text. */
-function answerTranscription(
-  response: ServerResponse,
-  recorded: RecordedTranscription,
-  heard: HeardAudio,
-) {
+function answerTranscription(response: ServerResponse, recorded: RecordedTranscription, heard: HeardAudio) {
   if (recorded.responseFormat === "text") {
     response.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
     return response.end(heard.text);

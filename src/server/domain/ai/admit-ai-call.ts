@@ -1,7 +1,7 @@
 import type { Prisma } from "../../db/client";
 import { withOrganization } from "../../db/tenant";
 import { monthSpend } from "./ai-spend";
-import type { AiCallRefusal, AiFeature } from "./call-ai-provider";
+import type { AiCallRefusal, AiFeature } from "./ai-call-types";
 import { loadAiCallPolicy, type AiCallPolicy } from "./load-ai-call-policy";
 import { PROVIDER_ENGINE, type ProviderSettings } from "./provider-settings";
 import { recordAiCall, type AiCallRecord } from "./record-ai-call";
@@ -87,5 +87,11 @@ export async function admitAiCall(request: {
     await recordBudgetAlert(organizationId);
   }
   if (checked.refusal !== null) return { admitted: false, refusal: checked.refusal };
-  return { admitted: true, policy: checked.policy, provider: checked.provider, callId: checked.callId, base: checked.base };
+  return {
+    admitted: true,
+    policy: checked.policy,
+    provider: checked.provider,
+    callId: checked.callId,
+    base: checked.base,
+  };
 }

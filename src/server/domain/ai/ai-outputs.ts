@@ -24,6 +24,17 @@ export const aiOverviewOutput = z.object({
   confusion: z.array(z.object({ machine: z.string().nullable(), agent: z.string().nullable(), count: z.number() })),
 });
 
+/** The local engine measured on the labelled set the project ships (benchmark-set/). */
+export const localEngineBenchmarkOutput = z.object({
+  version: z.string(),
+  messages: z.number(),
+  sentimentAccuracy: z.number(),
+  sentimentMacroF1: z.number(),
+  labelAccuracy: z.number(),
+  labelMacroF1: z.number(),
+  messagesPerSecond: z.number(),
+});
+
 export const listAiLabelsOutput = z.array(z.string());
 
 export const reviewInsightOutput = z.object({ review: z.enum(["confirmed", "corrected"]) });

@@ -2,6 +2,9 @@ import OpenAI from "openai";
 import type { ChatCompletionCreateParamsNonStreaming } from "openai/resources/chat/completions";
 import { logger } from "../../logger";
 import { admitAiCall } from "./admit-ai-call";
+import type { AiCallRefusal, AiFeature } from "./ai-call-types";
+
+export type { AiCallRefusal, AiFeature } from "./ai-call-types";
 import type { AiCallPolicy } from "./load-ai-call-policy";
 import { costOfCall, estimateCallCost } from "./model-prices";
 import { blockedProviderAddress, ProviderAddressBlockedError, providerDispatcher } from "./provider-address-guard";
@@ -11,13 +14,7 @@ import { redactPersonalData } from "./redact-personal-data";
 import { providerFailureOf, type ProviderFailure } from "./provider-failure";
 import { recordBudgetAlert } from "./record-budget-alert";
 
-export type AiFeature = "classification" | "summary" | "test_connection" | "suggestion" | "auto_reply" | "rewrite";
-
 export type ChatMessage = { role: "system" | "user" | "assistant"; content: string };
-
-/** Why no external call was made: the caller falls back to the local engine or reports the code. */
-export type AiCallRefusal =
-  "no_provider" | "external_transfer_off" | "contact_ai_opt_out" | "budget_exhausted" | "provider_failed";
 
 export type AiCallResult =
   | { ok: true; content: string; model: string; callId: string }

@@ -7,7 +7,9 @@ export interface ClassificationScore {
   perClass: Record<string, number>;
 }
 
-export function scoreClassification<T extends string | null>(pairs: readonly { gold: T; predicted: T }[]): ClassificationScore {
+export function scoreClassification<T extends string | null>(
+  pairs: readonly { gold: T; predicted: T }[],
+): ClassificationScore {
   const key = (value: T) => value ?? "none";
   const classes = [...new Set(pairs.map((pair) => key(pair.gold)))];
   const perClass: Record<string, number> = {};

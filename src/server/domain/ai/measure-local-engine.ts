@@ -1,4 +1,6 @@
 import { defaultAiLabels } from "../../../shared/ai-labels";
+import type { z } from "../../../shared/zod";
+import type { localEngineBenchmarkOutput } from "./ai-outputs";
 import { benchmarkMessages } from "./benchmark-set";
 import { scoreClassification, type ClassificationScore } from "./classification-metrics";
 import { LOCAL_ENGINE_VERSION } from "./local-engine-identity";
@@ -29,7 +31,10 @@ export async function measureLocalEngine(): Promise<LocalEngineMeasurement> {
     engineVersion: LOCAL_ENGINE_VERSION,
     messages: benchmarkMessages.length,
     sentiment: scoreClassification(
-      benchmarkMessages.map((message, index) => ({ gold: message.sentiment, predicted: predictions[index]!.sentiment })),
+      benchmarkMessages.map((message, index) => ({
+        gold: message.sentiment,
+        predicted: predictions[index]!.sentiment,
+      })),
     ),
     label: scoreClassification(
       benchmarkMessages.map((message, index) => ({
@@ -42,6 +47,20 @@ export async function measureLocalEngine(): Promise<LocalEngineMeasurement> {
 }
 
 let measured: Promise<LocalEngineMeasurement> | null = null;
+
+/** The IA page's figures: the measurement without the per-class detail. */
+export async function getLocalEngineBenchmark(): Promise<z.infer<typeof localEngineBenchmarkOutput>> {
+  const measurement = await localEngineMeasurement();
+  return {
+    version: measurement.engineVersion,
+    messages: measurement.messages,
+    sentimentAccuracy: measurement.sentiment.accuracy,
+    sentimentMacroF1: measurement.sentiment.macroF1,
+    labelAccuracy: measurement.label.accuracy,
+    labelMacroF1: measurement.label.macroF1,
+    messagesPerSecond: measurement.messagesPerSecond,
+  };
+}
 
 /** measureLocalEngine once per process (a second or so of CPU), for the IA page. */
 export function localEngineMeasurement(): Promise<LocalEngineMeasurement> {

@@ -30,7 +30,10 @@ export type TranscriptionOutcome = { transcribed: true } | { transcribed: false;
  * (searchable through its search vector) and the message is then classified like a text. Without a
  * transcript the message says why, as a code: the local engine cannot transcribe. Safe to run twice.
  */
-export async function transcribeVoiceNote(input: { organizationId: string; messageId: string }): Promise<TranscriptionOutcome> {
+export async function transcribeVoiceNote(input: {
+  organizationId: string;
+  messageId: string;
+}): Promise<TranscriptionOutcome> {
   const { organizationId, messageId } = input;
   const message = await withOrganization(organizationId, (tx) =>
     tx.message.findFirst({
@@ -67,7 +70,12 @@ export async function transcribeVoiceNote(input: { organizationId: string; messa
     plan: (policy, provider) => ({
       model: provider.transcriptionModel,
       // The audio itself is not kept in the log: what was sent is named by its message and size.
-      input: { messageId: message.id, mimeType: message.mediaMimeType, bytes: message.mediaSize, seconds: declaredSeconds ?? null },
+      input: {
+        messageId: message.id,
+        mimeType: message.mediaMimeType,
+        bytes: message.mediaSize,
+        seconds: declaredSeconds ?? null,
+      },
       estimatedCost: reservedCost(policy.prices[provider.transcriptionModel], seconds),
     }),
   });

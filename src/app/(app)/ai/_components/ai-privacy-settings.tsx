@@ -49,9 +49,7 @@ export function AiPrivacySettings({ settings, model }: { settings: Settings; mod
       logRetentionDays: Number(retention),
     });
     if (model) {
-      const custom = Object.fromEntries(
-        settings.prices.map(({ model: name, ...price }) => [name, price]),
-      );
+      const custom = Object.fromEntries(settings.prices.map(({ model: name, ...price }) => [name, price]));
       await savePrices.mutateAsync({
         prices: { ...custom, [model]: { ...custom[model], input: Number(priceIn), output: Number(priceOut) } },
       });
