@@ -39,7 +39,9 @@ function rowOf(record: AiCallRecord) {
 }
 
 /** The call in mirage_ai_* metrics (calls, tokens, cost). */
-function countAiCall(record: AiCallRecord): void {
+function countAiCall(
+  record: Pick<AiCallRecord, "organizationId" | "feature" | "engine" | "outcome" | "tokensIn" | "tokensOut" | "cost">,
+): void {
   const { aiCalls, aiTokens, aiCost } = metrics();
   const { organizationId: organization_id, feature } = record;
   aiCalls.inc({ organization_id, feature, engine: record.engine, outcome: record.outcome });
@@ -84,7 +86,7 @@ export async function settleAiCall(
     errorCode?: string | null;
   },
 ): Promise<void> {
-  await withOrganization(organizationId, (tx) =>
+  const row = await withOrganization(organizationId, (tx) =>
     tx.aiCall.update({
       where: { id: callId },
       data: {
@@ -95,6 +97,9 @@ export async function settleAiCall(
         latencyMs: settled.latencyMs,
         errorCode: settled.errorCode ?? null,
       },
+      select: { feature: true, engine: true },
     }),
   );
+  // Counted once settled (a reservation is no call yet), with its real tokens and cost.
+  countAiCall({ organizationId, ...row, ...settled });
 }
