@@ -8,21 +8,17 @@
  *   npm run bench:ai -- [--rate=200] [--duration=20] [--instances=2] [--contacts=2000] [--skip-ingestion]
  * Ends with one JSON line of figures.
  */
-import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { startStack } from "../scripts/stack";
-import { withOrganization } from "../src/server/db/tenant";
 import { measureLocalEngine } from "../src/server/domain/ai/measure-local-engine";
 import { setFeatureFlag } from "../src/server/domain/flags/set-feature-flag";
-import { createInstance } from "../src/server/domain/instances/create-instance";
 import { createOrganization } from "../src/server/domain/organizations/create-organization";
-import { whatsappProviderOfKind } from "../src/server/whatsapp";
 import { booleanFlag, machine, numberFlag, round1, round2, sleep, superuserUrl } from "./support/common";
-import type { LoadPlan, LoadResult } from "./support/load";
+import type { LoadPlan } from "./support/load";
+import { createWebhookNumbers, runLoad } from "./support/webhook-numbers";
 import type { WebhookTarget } from "./support/payloads";
 
 const RATE = numberFlag("rate", 200);
@@ -31,7 +27,6 @@ const INSTANCES = numberFlag("instances", 2);
 const CONTACTS = numberFlag("contacts", 2000);
 const SKIP_INGESTION = booleanFlag("skip-ingestion");
 const CLASSIFY_TIMEOUT_SECONDS = numberFlag("classify-timeout", 600);
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 const env: Record<string, string> = {
   MIRAGE_DATA_DIR: path.resolve(".data/bench-ai"),
@@ -41,19 +36,6 @@ const env: Record<string, string> = {
   SIMULATOR_PORT: "8209",
   LOG_LEVEL: "warn",
 };
-
-async function runLoad(plan: LoadPlan): Promise<LoadResult> {
-  const child = fork(path.join(here, "support/load.ts"), [], {
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const result = new Promise<LoadResult>((resolve, reject) => {
-    child.once("message", (message) => resolve(message as LoadResult));
-    child.once("exit", (code) => reject(new Error(`load generator exited with ${code} before reporting`)));
-  });
-  child.send(plan);
-  return result;
-}
 
 const pct = (value: number) => `${round1(value * 100)}%`;
 
@@ -93,22 +75,8 @@ async function ingestionFigures() {
       });
       const actor = { userId: user.id, organizationId: organization.id, role: "owner" as const };
       await setFeatureFlag(actor, { key: "ai.insights", enabled: insights });
-      const targets: WebhookTarget[] = [];
-      for (let i = 0; i < INSTANCES; i++) {
-        const instance = await createInstance(actor, {
-          name: `Atendimento ${i + 1}`,
-          purpose: "atendimento",
-          dailySendLimit: 1000,
-        });
-        const providerName = await withOrganization(
-          organization.id,
-          async (tx) => (await tx.instance.findUniqueOrThrow({ where: { id: instance.id } })).providerName,
-        );
-        const webhook = await whatsappProviderOfKind("evolution").findWebhook(providerName);
-        if (!webhook) throw new Error(`no webhook registered for ${providerName}`);
-        targets.push({ path: new URL(webhook.url).pathname, headers: webhook.headers, providerName });
-      }
-      return { organizationId: organization.id, targets };
+      const numbers = await createWebhookNumbers(actor, INSTANCES);
+      return { organizationId: organization.id, targets: numbers.map((number) => number.target) };
     };
     const off = await organizationWithNumbers("Bench IA desligada", false);
     const on = await organizationWithNumbers("Bench IA ligada", true);
