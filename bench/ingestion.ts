@@ -17,14 +17,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { startStack } from "../scripts/stack";
-import { withOrganization } from "../src/server/db/tenant";
-import { createInstance } from "../src/server/domain/instances/create-instance";
 import { createOrganization } from "../src/server/domain/organizations/create-organization";
-import { whatsappProviderOfKind } from "../src/server/whatsapp";
 import { booleanFlag, machine, numberFlag, pass, round1, sleep, superuserUrl } from "./support/common";
 import type { LoadPlan, LoadResult } from "./support/load";
 import type { WebhookTarget } from "./support/payloads";
 import { reportPeakRss } from "./support/peak-rss";
+import { createWebhookNumbers, runLoad } from "./support/webhook-numbers";
 import { createRawTables, dropRawTables, processRawEvents } from "./support/raw-baseline";
 
 const QUICK = booleanFlag("quick");
@@ -59,20 +57,6 @@ const workerConcurrency = numberFlag("worker-concurrency", 0);
 if (workerConcurrency > 0) env.WORKER_CONCURRENCY = String(workerConcurrency);
 const RAW_PORT = 3201;
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** Runs one load in a child process (autocannon's API would otherwise share this event loop). */
-async function runLoad(plan: LoadPlan): Promise<LoadResult> {
-  const child = fork(path.join(here, "support/load.ts"), [], {
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const result = new Promise<LoadResult>((resolve, reject) => {
-    child.once("message", (message) => resolve(message as LoadResult));
-    child.once("exit", (code) => reject(new Error(`load generator exited with ${code} before reporting`)));
-  });
-  child.send(plan);
-  return result;
-}
 
 interface PhaseFigures {
   name: string;
@@ -118,21 +102,11 @@ async function main() {
     const ours: WebhookTarget[] = [];
     const raw: WebhookTarget[] = [];
     const nextRaw: WebhookTarget[] = [];
-    for (let i = 0; i < INSTANCES; i++) {
-      const instance = await createInstance(actor, {
-        name: `Atendimento ${i + 1}`,
-        purpose: "atendimento",
-        dailySendLimit: 1000,
-      });
-      const providerName = await withOrganization(
-        organization.id,
-        async (tx) => (await tx.instance.findUniqueOrThrow({ where: { id: instance.id } })).providerName,
-      );
-      const webhook = await whatsappProviderOfKind("evolution").findWebhook(providerName);
-      if (!webhook) throw new Error(`no webhook registered for ${providerName}`);
-      ours.push({ path: new URL(webhook.url).pathname, headers: webhook.headers, providerName });
-      raw.push({ path: `/raw/${organization.id}/${instance.id}`, headers: {}, providerName });
-      nextRaw.push({ path: `/api/bench/raw-intake/${organization.id}/${instance.id}`, headers: {}, providerName });
+    for (const { instanceId, target } of await createWebhookNumbers(actor, INSTANCES)) {
+      const { providerName } = target;
+      ours.push(target);
+      raw.push({ path: `/raw/${organization.id}/${instanceId}`, headers: {}, providerName });
+      nextRaw.push({ path: `/api/bench/raw-intake/${organization.id}/${instanceId}`, headers: {}, providerName });
     }
     console.log(
       `[bench] ${INSTANCES} instances, ${CONTACTS} contacts, ${DURATION} s phases, ${CONNECTIONS} connections`,

@@ -158,6 +158,19 @@ export const queues = {
     notify: false,
     batchSize: 4,
   }),
+  /**
+   * Transcript of an inbound voice note, once its bytes are stored (enqueued in the storing transaction),
+   * then its classification like a text. Not notified: a webhook that carried the bytes feeds it from the
+   * ingestion transaction (see `notify`).
+   */
+  "ai.transcribe": defineQueue({
+    payload: z.object({ organizationId: z.uuid(), messageId: z.uuid() }),
+    policy: transientRetry,
+    notify: false,
+    batchSize: 2,
+    // The provider may take seconds per note; two at a time keep the cores for ingestion.
+    concurrency: 2,
+  }),
   /** Summary of a conversation that was closed (enqueued in the closing transaction). */
   "ai.summarize": defineQueue({
     payload: z.object({ organizationId: z.uuid(), conversationId: z.uuid() }),

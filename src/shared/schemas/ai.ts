@@ -20,11 +20,18 @@ export const saveAiProviderInput = z.object({
   baseUrl: z.url({ protocol: /^https?$/ }).max(500),
   apiKey: z.string().trim().min(1).max(500).nullish(),
   model: z.string().trim().min(1).max(100),
+  /** The model for voice notes (/audio/transcriptions); whisper-1 when not given. */
+  transcriptionModel: z.string().trim().min(1).max(100).optional(),
   timeoutMs: z.number().int().min(1000).max(120_000),
 });
 
 /** Price per 1M input/output tokens, in the organization's currency. */
-const modelPrice = z.object({ input: z.number().min(0).max(100_000), output: z.number().min(0).max(100_000) });
+const modelPrice = z.object({
+  input: z.number().min(0).max(100_000),
+  output: z.number().min(0).max(100_000),
+  /** Per minute of audio, for transcription models priced by duration. */
+  perMinute: z.number().min(0).max(100_000).optional(),
+});
 
 /** Prices per model on the provider settings (merged over the defaults). */
 export const saveAiModelPricesInput = z.object({
@@ -49,8 +56,9 @@ export const aiCallFeatures = [
   "suggestion",
   "auto_reply",
   "rewrite",
+  "transcription",
 ] as const;
-export const aiCallOutcomes = ["ok", "failed", "budget_exhausted"] as const;
+export const aiCallOutcomes = ["ok", "failed", "budget_exhausted", "reserved"] as const;
 
 export const listAiCallsInput = z.object({
   feature: z.enum(aiCallFeatures).optional(),

@@ -20,6 +20,7 @@ import { purgeRetention } from "../../server/domain/privacy/purge-retention";
 import { runAutoReplies } from "../../server/domain/ai-replies/run-auto-replies";
 import { purgeAiCalls } from "../../server/domain/ai/purge-ai-calls";
 import { summarizeConversation } from "../../server/domain/ai/summarize-conversation";
+import { transcribeVoiceNote } from "../../server/domain/ai/transcribe-voice-note";
 
 export interface HandlerContext {
   worker: WorkerIdentity;
@@ -41,6 +42,7 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "conversations.read-receipts": async (payload) => sendReadReceipts(payload),
   "ai.classify": async (payload) => void (await classifyMessages(payload)),
   "ai.auto-reply": async (payload) => runAutoReplies(payload),
+  "ai.transcribe": async (payload) => void (await transcribeVoiceNote(payload)),
   "ai.summarize": async (payload) =>
     void (await summarizeConversation({ ...payload, trigger: "closed", actorUserId: null })),
   "ai.purge-calls": async (payload) => void (await purgeAiCalls(payload)),

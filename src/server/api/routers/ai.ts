@@ -34,13 +34,16 @@ import {
   listAiLabelsOutput,
   reviewInsightOutput,
   testAiProviderOutput,
+  localEngineBenchmarkOutput,
 } from "../../domain/ai/ai-outputs";
+import { getLocalEngineBenchmark } from "../../domain/ai/measure-local-engine";
 
 export const aiRouter = router({
   overview: organizationProcedure
     .input(aiOverviewInput)
     .output(aiOverviewOutput)
     .query(({ ctx, input }) => getAiOverview(ctx.actor, input)),
+  localEngineBenchmark: organizationProcedure.output(localEngineBenchmarkOutput).query(() => getLocalEngineBenchmark()),
   labels: organizationProcedure.output(listAiLabelsOutput).query(({ ctx }) => listAiLabels(ctx.actor)),
   review: organizationProcedure
     .input(reviewInsightInput)

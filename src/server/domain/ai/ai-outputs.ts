@@ -24,13 +24,30 @@ export const aiOverviewOutput = z.object({
   confusion: z.array(z.object({ machine: z.string().nullable(), agent: z.string().nullable(), count: z.number() })),
 });
 
+/** The local engine measured on the labelled set the project ships (benchmark-set/). */
+export const localEngineBenchmarkOutput = z.object({
+  version: z.string(),
+  messages: z.number(),
+  sentimentAccuracy: z.number(),
+  sentimentMacroF1: z.number(),
+  labelAccuracy: z.number(),
+  labelMacroF1: z.number(),
+  messagesPerSecond: z.number(),
+});
+
 export const listAiLabelsOutput = z.array(z.string());
 
 export const reviewInsightOutput = z.object({ review: z.enum(["confirmed", "corrected"]) });
 
 /** What the browser may know of a provider: never the key, only whether one is stored. */
 export const aiProviderOutput = z
-  .object({ baseUrl: z.string(), model: z.string(), timeoutMs: z.number(), hasKey: z.boolean() })
+  .object({
+    baseUrl: z.string(),
+    model: z.string(),
+    transcriptionModel: z.string(),
+    timeoutMs: z.number(),
+    hasKey: z.boolean(),
+  })
   .nullable();
 
 export const testAiProviderOutput = z.discriminatedUnion("ok", [
@@ -69,7 +86,9 @@ export const aiSettingsOutput = z.object({
     /** 100%: external calls stopped, the local engine classifies. */
     exhausted: z.boolean(),
   }),
-  prices: z.array(z.object({ model: z.string(), input: z.number(), output: z.number() })),
+  prices: z.array(
+    z.object({ model: z.string(), input: z.number(), output: z.number(), perMinute: z.number().optional() }),
+  ),
   /** Whether the provider's model has a price (null without a provider). */
   providerModelPriced: z.boolean().nullable(),
 });

@@ -1,24 +1,20 @@
 import OpenAI from "openai";
 import type { ChatCompletionCreateParamsNonStreaming } from "openai/resources/chat/completions";
-import { withOrganization } from "../../db/tenant";
 import { logger } from "../../logger";
-import { BUDGET_ALERT_RATIO, monthSpend } from "./ai-spend";
-import { loadAiCallPolicy, type AiCallPolicy } from "./load-ai-call-policy";
-import { costOfCall } from "./model-prices";
+import { admitAiCall } from "./admit-ai-call";
+import type { AiCallRefusal, AiFeature } from "./ai-call-types";
+
+export type { AiCallRefusal, AiFeature } from "./ai-call-types";
+import type { AiCallPolicy } from "./load-ai-call-policy";
+import { costOfCall, estimateCallCost } from "./model-prices";
 import { blockedProviderAddress, ProviderAddressBlockedError, providerDispatcher } from "./provider-address-guard";
-import { PROVIDER_ENGINE } from "./provider-settings";
-import { recordAiCall } from "./record-ai-call";
+import type { ProviderSettings } from "./provider-settings";
+import { settleAiCall } from "./record-ai-call";
 import { redactPersonalData } from "./redact-personal-data";
 import { providerFailureOf, type ProviderFailure } from "./provider-failure";
 import { recordBudgetAlert } from "./record-budget-alert";
 
-export type AiFeature = "classification" | "summary" | "test_connection" | "suggestion" | "auto_reply" | "rewrite";
-
 export type ChatMessage = { role: "system" | "user" | "assistant"; content: string };
-
-/** Why no external call was made: the caller falls back to the local engine or reports the code. */
-export type AiCallRefusal =
-  "no_provider" | "external_transfer_off" | "contact_ai_opt_out" | "budget_exhausted" | "provider_failed";
 
 export type AiCallResult =
   | { ok: true; content: string; model: string; callId: string }
@@ -40,60 +36,38 @@ export interface AiCallRequest {
 }
 
 /**
- * The one way a model outside this machine is called. In order: a provider is configured, the
- * organization allows external transfer, no contact in the prompt is marked "sem IA", this month's spend
- * is under the budget; then personal data is redacted, the call made with the openai SDK (which retries
- * 429/5xx honouring Retry-After), and logged in `ai_calls` with tokens, cost and latency whatever the
- * outcome. Refusals for budget are logged too, so the log shows when the cap held calls back.
+ * The one way a model outside this machine is called. admitAiCall checks the policy (provider, external
+ * transfer, "sem IA", budget) and reserves the call's estimated cost; then personal data is redacted,
+ * the call made with the openai SDK (which retries 429/5xx honouring Retry-After), and the reservation
+ * settled in `ai_calls` with tokens, cost and latency whatever the outcome.
  */
 export async function callAiProvider(request: AiCallRequest): Promise<AiCallResult> {
   const { organizationId } = request;
-  const checked = await withOrganization(organizationId, async (tx) => {
-    const policy = request.policy ?? (await loadAiCallPolicy(tx, organizationId));
-    if (!policy.provider) return { refusal: "no_provider" as const, policy };
-    if (!policy.externalTransfer) return { refusal: "external_transfer_off" as const, policy };
-    if (request.contactIds?.length) {
-      const optedOut = await tx.contact.count({
-        where: { organizationId, id: { in: [...request.contactIds] }, aiOptOut: true },
-      });
-      if (optedOut) return { refusal: "contact_ai_opt_out" as const, policy };
-    }
-    if (policy.budget !== null) {
-      const { spent } = await monthSpend(tx, organizationId, policy.timezone);
-      if (spent >= policy.budget) return { refusal: "budget_exhausted" as const, policy };
-    }
-    return { refusal: null, policy };
-  });
-  const { policy } = checked;
-  const messages = policy.redact
-    ? request.messages.map((message) => ({ ...message, content: redactPersonalData(message.content) }))
-    : request.messages;
-  const provider = policy.provider;
-  if (!provider) return { ok: false, refusal: "no_provider" };
-  const base = {
+  const admission = await admitAiCall({
     organizationId,
     feature: request.feature,
-    engine: PROVIDER_ENGINE,
-    providerHost: new URL(provider.baseUrl).host,
-    model: provider.model,
     promptVersion: request.promptVersion,
-    input: messages,
-  };
-  if (checked.refusal === "budget_exhausted") await recordAiCall({ ...base, outcome: "budget_exhausted" });
-  if (checked.refusal) return { ok: false, refusal: checked.refusal };
+    contactIds: request.contactIds,
+    policy: request.policy,
+    plan: (policy, provider) => {
+      const messages = policy.redact
+        ? request.messages.map((message) => ({ ...message, content: redactPersonalData(message.content) }))
+        : request.messages;
+      const characters = messages.reduce((sum, message) => sum + message.content.length, 0);
+      return {
+        model: provider.model,
+        input: messages,
+        estimatedCost: estimateCallCost(policy.prices[provider.model], characters),
+      };
+    },
+  });
+  if (!admission.admitted) return { ok: false, refusal: admission.refusal };
+  const { policy, provider, callId } = admission;
+  const messages = admission.base.input as ChatMessage[];
 
   const started = performance.now();
   try {
-    const blocked = await blockedProviderAddress(provider.baseUrl);
-    if (blocked) throw new ProviderAddressBlockedError(new URL(provider.baseUrl).hostname, blocked);
-    const client = new OpenAI({
-      baseURL: provider.baseUrl,
-      // Local servers (Ollama, vLLM…) often need no key; the SDK insists on one.
-      apiKey: provider.apiKey ?? "no-key",
-      timeout: provider.timeoutMs,
-      maxRetries: request.maxRetries ?? 2,
-      fetchOptions: { dispatcher: providerDispatcher() },
-    });
+    const client = await providerClient(provider, request.maxRetries);
     const completion = await client.chat.completions.create({
       model: provider.model,
       temperature: request.temperature ?? 0,
@@ -103,25 +77,37 @@ export async function callAiProvider(request: AiCallRequest): Promise<AiCallResu
     const tokensIn = completion.usage?.prompt_tokens ?? 0;
     const tokensOut = completion.usage?.completion_tokens ?? 0;
     const cost = costOfCall(policy.prices[provider.model], tokensIn, tokensOut);
-    const callId = await recordAiCall({
-      ...base,
+    await settleAiCall(organizationId, callId, {
       tokensIn,
       tokensOut,
       cost,
       latencyMs: Math.round(performance.now() - started),
       outcome: "ok",
     });
-    if (cost > 0 && policy.budget !== null) await recordBudgetAlert(organizationId, BUDGET_ALERT_RATIO);
+    if (cost > 0 && policy.budget !== null) await recordBudgetAlert(organizationId);
     return { ok: true, content: completion.choices[0]?.message.content ?? "", model: provider.model, callId };
   } catch (error) {
     const failure = providerFailureOf(error);
     logger.warn({ ...failure, err: error, organizationId, feature: request.feature }, "AI provider call failed");
-    await recordAiCall({
-      ...base,
+    await settleAiCall(organizationId, callId, {
       latencyMs: Math.round(performance.now() - started),
       outcome: "failed",
       errorCode: failure.status ? `${failure.failure}_${failure.status}` : failure.failure,
     });
     return { ok: false, refusal: "provider_failed", ...failure };
   }
+}
+
+/** The openai SDK client for the organization's provider, after the address guard. */
+export async function providerClient(provider: ProviderSettings, maxRetries = 2): Promise<OpenAI> {
+  const blocked = await blockedProviderAddress(provider.baseUrl);
+  if (blocked) throw new ProviderAddressBlockedError(new URL(provider.baseUrl).hostname, blocked);
+  return new OpenAI({
+    baseURL: provider.baseUrl,
+    // Local servers (Ollama, vLLM…) often need no key; the SDK insists on one.
+    apiKey: provider.apiKey ?? "no-key",
+    timeout: provider.timeoutMs,
+    maxRetries,
+    fetchOptions: { dispatcher: providerDispatcher() },
+  });
 }

@@ -31,14 +31,18 @@ export async function classifyMessages(input: { organizationId: string; messageI
       where: {
         id: { in: input.messageIds },
         direction: "inbound",
-        type: "text",
-        body: { not: null },
+        // Texts, and voice notes once transcribed (transcribeVoiceNote asks for them).
+        OR: [
+          { type: "text", body: { not: null } },
+          { type: { in: ["audio", "voice"] }, transcript: { not: null } },
+        ],
         insight: null,
         conversation: { contact: { aiOptOut: false } },
       },
       select: {
         id: true,
         body: true,
+        transcript: true,
         instanceId: true,
         conversationId: true,
         sentAt: true,
@@ -47,6 +51,7 @@ export async function classifyMessages(input: { organizationId: string; messageI
     }),
   }));
   if (!messages.length) return { classified: 0 };
+  const textOf = (message: (typeof messages)[number]) => (message.body ?? message.transcript)!;
 
   const results: { message: (typeof messages)[number]; insight: SignedInsight }[] = [];
   const localRuns: { messageId: string; run: AiCallRecord }[] = [];
@@ -60,7 +65,7 @@ export async function classifyMessages(input: { organizationId: string; messageI
       organizationId,
       policy,
       contactId: message.conversation.contactId,
-      text: message.body!,
+      text: textOf(message),
       labels: organization.aiLabels,
       localOnly,
     });
@@ -76,7 +81,7 @@ export async function classifyMessages(input: { organizationId: string; messageI
           promptVersion: localSignature.version,
           latencyMs: Math.round(performance.now() - started),
           outcome: "ok",
-          input: { text: policy.redact ? redactPersonalData(message.body!) : message.body! },
+          input: { text: policy.redact ? redactPersonalData(textOf(message)) : textOf(message) },
         },
       });
     results.push({ message, insight });
@@ -120,7 +125,7 @@ export async function classifyMessages(input: { organizationId: string; messageI
           conversationId: message.conversationId,
           contactId: message.conversation.contactId,
           messageId: message.id,
-          text: message.body!,
+          text: textOf(message),
           confidence: insight.confidence,
           signature: insight.signature,
           sentAt: message.sentAt,

@@ -6,7 +6,13 @@ export async function getAiProvider(actor: Actor): Promise<AiProviderDto | null>
   return withOrganization(actor.organizationId, async (tx) => {
     const row = await tx.aiProvider.findUnique({ where: { organizationId: actor.organizationId } });
     return row
-      ? { baseUrl: row.baseUrl, model: row.model, timeoutMs: row.timeoutMs, hasKey: row.apiKeyEncrypted !== null }
+      ? {
+          baseUrl: row.baseUrl,
+          model: row.model,
+          transcriptionModel: row.transcriptionModel,
+          timeoutMs: row.timeoutMs,
+          hasKey: row.apiKeyEncrypted !== null,
+        }
       : null;
   });
 }

@@ -20,6 +20,7 @@ export async function loadAiProvider(tx: Tx, organizationId: string): Promise<Pr
     baseUrl: row.baseUrl,
     apiKey,
     model: row.model,
+    transcriptionModel: row.transcriptionModel,
     timeoutMs: row.timeoutMs,
   };
 }

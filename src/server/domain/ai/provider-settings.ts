@@ -5,5 +5,7 @@ export interface ProviderSettings {
   baseUrl: string;
   apiKey: string | null;
   model: string;
+  /** The model voice notes are transcribed with. */
+  transcriptionModel: string;
   timeoutMs: number;
 }

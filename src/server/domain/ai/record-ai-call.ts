@@ -13,7 +13,8 @@ export interface AiCallRecord {
   tokensOut?: number;
   cost?: number;
   latencyMs?: number;
-  outcome: "ok" | "failed" | "budget_exhausted";
+  /** `reserved`: admitted and in flight, at its estimated cost (see admitAiCall). */
+  outcome: "ok" | "failed" | "budget_exhausted" | "reserved";
   errorCode?: string | null;
   /** What was sent, after redaction. */
   input: Prisma.InputJsonValue;
@@ -38,7 +39,9 @@ function rowOf(record: AiCallRecord) {
 }
 
 /** The call in mirage_ai_* metrics (calls, tokens, cost). */
-function countAiCall(record: AiCallRecord): void {
+function countAiCall(
+  record: Pick<AiCallRecord, "organizationId" | "feature" | "engine" | "outcome" | "tokensIn" | "tokensOut" | "cost">,
+): void {
   const { aiCalls, aiTokens, aiCost } = metrics();
   const { organizationId: organization_id, feature } = record;
   aiCalls.inc({ organization_id, feature, engine: record.engine, outcome: record.outcome });
@@ -68,4 +71,35 @@ export async function markAiCallInvalid(organizationId: string, callId: string):
   await withOrganization(organizationId, (tx) =>
     tx.aiCall.update({ where: { id: callId }, data: { outcome: "failed", errorCode: "invalid_answer" } }),
   );
+}
+
+/** A reserved call's outcome: its real tokens and cost replace the estimate held against the budget. */
+export async function settleAiCall(
+  organizationId: string,
+  callId: string,
+  settled: {
+    outcome: "ok" | "failed";
+    tokensIn?: number;
+    tokensOut?: number;
+    cost?: number;
+    latencyMs: number;
+    errorCode?: string | null;
+  },
+): Promise<void> {
+  const row = await withOrganization(organizationId, (tx) =>
+    tx.aiCall.update({
+      where: { id: callId },
+      data: {
+        outcome: settled.outcome,
+        tokensIn: settled.tokensIn ?? 0,
+        tokensOut: settled.tokensOut ?? 0,
+        cost: settled.cost ?? 0,
+        latencyMs: settled.latencyMs,
+        errorCode: settled.errorCode ?? null,
+      },
+      select: { feature: true, engine: true },
+    }),
+  );
+  // Counted once settled (a reservation is no call yet), with its real tokens and cost.
+  countAiCall({ organizationId, ...row, ...settled });
 }

@@ -1,35 +1,87 @@
-import { withOrganization } from "../../db/tenant";
+import { withOrganization, type Tx } from "../../db/tenant";
+import { emitToOrganization } from "../../realtime/emitter";
 import { recordAudit } from "../audit/record-audit";
-import { monthSpend } from "./ai-spend";
+import { BUDGET_ALERT_RATIO, monthSpend } from "./ai-spend";
+
+type Notice = "ai_budget_alert" | "ai_budget_exhausted";
 
 /**
- * The budget notice, once per month: when this month's spend reaches `ratio` of the budget, the month is
- * stamped on the organization (the IA page shows the notice while it is the current month) and audited.
- * The conditional update makes two concurrent calls give one notice.
+ * The budget's notices, each once per month: at 80% of the budget and at 100% (AI paused, the local
+ * engine takes over). The month is stamped on the organization (the IA page shows it while it is the
+ * current month), audited, and put in the alerts bell of every member, live over Socket.IO. The
+ * conditional update makes two concurrent calls give one notice.
  */
-export async function recordBudgetAlert(organizationId: string, ratio: number): Promise<boolean> {
-  return withOrganization(organizationId, async (tx) => {
+export async function recordBudgetAlert(organizationId: string): Promise<Notice[]> {
+  const given = await withOrganization(organizationId, async (tx) => {
     const organization = await tx.organization.findUniqueOrThrow({
       where: { id: organizationId },
-      select: { aiMonthlyBudget: true, aiBudgetAlertMonth: true, timezone: true, currency: true },
+      select: { aiMonthlyBudget: true, timezone: true, currency: true },
     });
-    if (organization.aiMonthlyBudget === null) return false;
+    if (organization.aiMonthlyBudget === null) return [];
     const budget = Number(organization.aiMonthlyBudget);
     const { month, spent } = await monthSpend(tx, organizationId, organization.timezone);
-    if (organization.aiBudgetAlertMonth === month || spent < budget * ratio) return false;
-    const stamped = await tx.organization.updateMany({
-      where: { id: organizationId, OR: [{ aiBudgetAlertMonth: null }, { aiBudgetAlertMonth: { not: month } }] },
-      data: { aiBudgetAlertMonth: month },
-    });
-    if (!stamped.count) return false;
-    await recordAudit(tx, {
-      organizationId,
-      actorUserId: null,
-      action: "ai.budget_alert",
-      targetType: "organization",
-      targetId: organizationId,
-      metadata: { month, spent, budget, currency: organization.currency, percent: Math.round((spent / budget) * 100) },
-    });
-    return true;
+    const notices: { kind: Notice; id: string }[] = [];
+    const facts = { month, spent, budget, currency: organization.currency };
+    if (spent >= budget * BUDGET_ALERT_RATIO) {
+      const id = await giveNotice(tx, organizationId, "ai_budget_alert", facts);
+      if (id) notices.push({ kind: "ai_budget_alert", id });
+    }
+    if (spent >= budget) {
+      const id = await giveNotice(tx, organizationId, "ai_budget_exhausted", facts);
+      if (id) notices.push({ kind: "ai_budget_exhausted", id });
+    }
+    return notices;
   });
+  for (const notice of given) await emitToOrganization(organizationId, "alert.notified", { notificationId: notice.id });
+  return given.map((notice) => notice.kind);
+}
+
+async function giveNotice(
+  tx: Tx,
+  organizationId: string,
+  kind: Notice,
+  facts: { month: string; spent: number; budget: number; currency: string },
+): Promise<string | null> {
+  const { month } = facts;
+  const stamped =
+    kind === "ai_budget_alert"
+      ? await tx.organization.updateMany({
+          where: { id: organizationId, OR: [{ aiBudgetAlertMonth: null }, { aiBudgetAlertMonth: { not: month } }] },
+          data: { aiBudgetAlertMonth: month },
+        })
+      : await tx.organization.updateMany({
+          where: {
+            id: organizationId,
+            OR: [{ aiBudgetExhaustedMonth: null }, { aiBudgetExhaustedMonth: { not: month } }],
+          },
+          data: { aiBudgetExhaustedMonth: month },
+        });
+  if (!stamped.count) return null;
+  const percent = Math.round((facts.spent / facts.budget) * 100);
+  await recordAudit(tx, {
+    organizationId,
+    actorUserId: null,
+    action: kind === "ai_budget_alert" ? "ai.budget_alert" : "ai.budget_exhausted",
+    targetType: "organization",
+    targetId: organizationId,
+    metadata: { ...facts, percent },
+  });
+  const notification = await tx.alertNotification.create({
+    data: {
+      organizationId,
+      ruleId: null,
+      kind,
+      subject: "organization",
+      transition: "fired",
+      params: {
+        percent,
+        spent: facts.spent.toFixed(2),
+        budget: facts.budget.toFixed(2),
+        currency: facts.currency,
+      },
+      occurredAt: new Date(),
+    },
+    select: { id: true },
+  });
+  return notification.id;
 }

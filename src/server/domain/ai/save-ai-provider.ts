@@ -12,7 +12,7 @@ import { blockedProviderAddress } from "./provider-address-guard";
  */
 export async function saveAiProvider(
   actor: Actor,
-  input: { baseUrl: string; apiKey?: string | null; model: string; timeoutMs: number },
+  input: { baseUrl: string; apiKey?: string | null; model: string; transcriptionModel?: string; timeoutMs: number },
 ): Promise<void> {
   if (await blockedProviderAddress(input.baseUrl)) {
     throw new AppError("VALIDATION", "aiProviderAddressInternal", {
@@ -34,7 +34,12 @@ export async function saveAiProvider(
       input.apiKey === undefined
         ? {}
         : { apiKeyEncrypted: input.apiKey && encryptSecret(input.apiKey, env().ENCRYPTION_KEY) };
-    const settings = { baseUrl: input.baseUrl, model: input.model, timeoutMs: input.timeoutMs };
+    const settings = {
+      baseUrl: input.baseUrl,
+      model: input.model,
+      transcriptionModel: input.transcriptionModel ?? "whisper-1",
+      timeoutMs: input.timeoutMs,
+    };
     await tx.aiProvider.upsert({
       where: { organizationId: actor.organizationId },
       create: { organizationId: actor.organizationId, ...settings, apiKeyEncrypted: null, ...key },

@@ -1,5 +1,5 @@
 import { withOrganization } from "../../db/tenant";
-import { alertKind, type AlertNotificationDto } from "../../../shared/schemas/alerts";
+import { notificationKind, type AlertNotificationDto } from "../../../shared/schemas/alerts";
 import type { Actor } from "../members/actor";
 
 const LIST_SIZE = 30;
@@ -13,7 +13,7 @@ export async function listAlertNotifications(actor: Actor): Promise<{ unread: nu
       tx.alertNotification.findMany({ where, orderBy: { occurredAt: "desc" }, take: LIST_SIZE }),
     ]);
     const items = rows.flatMap((row) => {
-      const kind = alertKind.safeParse(row.kind);
+      const kind = notificationKind.safeParse(row.kind);
       if (!kind.success) return [];
       return [
         {

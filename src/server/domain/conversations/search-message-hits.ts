@@ -78,7 +78,8 @@ function hitsInWindow(
   const inWindow = window ? Prisma.sql`AND sent_at >= ${window.since} ${olderThan(before)}` : olderThan(before);
   // OFFSET 0 keeps the planner from pushing the full-text match into the scan.
   const rows = window?.scan
-    ? Prisma.sql`(SELECT id, organization_id, conversation_id, sent_at, body, media_file_name, search_vector, revoked_at
+    ? Prisma.sql`(SELECT id, organization_id, conversation_id, sent_at, body, transcript, media_file_name, search_vector,
+        revoked_at
         FROM messages WHERE organization_id = ${organizationId}::uuid ${inWindow} OFFSET 0)`
     : Prisma.raw("messages");
   const matches = (alias: string) =>
@@ -92,7 +93,7 @@ function hitsInWindow(
   return tx.$queryRaw<MessageHit[]>`
     SELECT h.conversation_id AS "conversationId", h.id AS "messageId", h.sent_at AS "sentAt", h.text
     FROM (
-      SELECT DISTINCT ON (conversation_id) conversation_id, id, sent_at, coalesce(body, media_file_name, '') AS text
+      SELECT DISTINCT ON (conversation_id) conversation_id, id, sent_at, coalesce(body, transcript, media_file_name, '') AS text
       FROM ${rows} m
       WHERE organization_id = ${organizationId}::uuid AND ${matches("m")} ${inWindow}
       ORDER BY conversation_id, sent_at DESC, id DESC

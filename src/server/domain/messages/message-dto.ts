@@ -1,6 +1,7 @@
 import type { Prisma } from "../../db/client";
 import type { Tx } from "../../db/tenant";
 import { mediaFailureOf } from "../../../shared/media-failure";
+import { transcriptSkipOf } from "../../../shared/transcription";
 import { messageDetailsOf } from "./message-json-schema";
 import { mediaRetryable } from "./retry-message-media";
 import type { messageOutput } from "./message-outputs";
@@ -26,6 +27,10 @@ export const messageDtoSelect = {
   mediaSize: true,
   mediaStatus: true,
   mediaFailure: true,
+  transcript: true,
+  transcriptLanguage: true,
+  transcriptSeconds: true,
+  transcriptSkip: true,
   editedAt: true,
   revokedAt: true,
   updatedAt: true,
@@ -82,6 +87,15 @@ export async function messageDtos(tx: Tx, rows: MessageRow[]): Promise<MessageDt
           retryable: mediaRetryable(row),
         }
       : null,
+    transcript:
+      row.transcript !== null || row.transcriptSkip !== null
+        ? {
+            text: row.transcript,
+            language: row.transcriptLanguage,
+            seconds: row.transcriptSeconds,
+            skip: transcriptSkipOf(row.transcriptSkip),
+          }
+        : null,
     editedAt: row.editedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),

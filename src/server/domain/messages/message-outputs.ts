@@ -1,4 +1,5 @@
 import { mediaFailures } from "../../../shared/media-failure";
+import { transcriptSkips } from "../../../shared/transcription";
 import { z } from "../../../shared/zod";
 
 export const messageOutput = z.object({
@@ -30,6 +31,15 @@ export const messageOutput = z.object({
       failure: z.enum(mediaFailures).nullable(),
       /** Whether asking for the bytes again may help (retryMessageMedia). */
       retryable: z.boolean(),
+    })
+    .nullable(),
+  /** A voice note's words (provider transcription), or why there are none (a code). */
+  transcript: z
+    .object({
+      text: z.string().nullable(),
+      language: z.string().nullable(),
+      seconds: z.number().nullable(),
+      skip: z.enum(transcriptSkips).nullable(),
     })
     .nullable(),
   editedAt: z.string().nullable(),

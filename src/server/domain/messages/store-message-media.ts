@@ -50,8 +50,9 @@ export async function storeMessageMedia(
   }
   const key = mediaKey(input.organizationId, input.bytes);
   await mediaStore().put(key, input.bytes, { contentType: mimeType });
-  await tx.message.update({
+  const stored = await tx.message.update({
     where: { id: input.messageId },
+    select: { direction: true, type: true, transcript: true },
     data: {
       mediaKey: key,
       mediaStatus: "stored",
@@ -61,4 +62,7 @@ export async function storeMessageMedia(
       ...(input.fileName ? { mediaFileName: input.fileName } : {}),
     },
   });
+  // A voice note is transcribed once its bytes are here (the job decides whether the provider may hear it).
+  if (stored.direction === "inbound" && (stored.type === "audio" || stored.type === "voice") && !stored.transcript)
+    await enqueue("ai.transcribe", { organizationId: input.organizationId, messageId: input.messageId }, { tx });
 }

@@ -49,11 +49,9 @@ export function AiPrivacySettings({ settings, model }: { settings: Settings; mod
       logRetentionDays: Number(retention),
     });
     if (model) {
-      const custom = Object.fromEntries(
-        settings.prices.map(({ model: name, input, output }) => [name, { input, output }]),
-      );
+      const custom = Object.fromEntries(settings.prices.map(({ model: name, ...price }) => [name, price]));
       await savePrices.mutateAsync({
-        prices: { ...custom, [model]: { input: Number(priceIn), output: Number(priceOut) } },
+        prices: { ...custom, [model]: { ...custom[model], input: Number(priceIn), output: Number(priceOut) } },
       });
     }
     notifications.show({ color: "teal", message: t("saved") });

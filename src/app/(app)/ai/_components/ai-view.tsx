@@ -26,6 +26,7 @@ import { AiPrivacySettings } from "./ai-privacy-settings";
 import { AiSpend } from "./ai-spend";
 import { ConfusionMatrix } from "./confusion-matrix";
 import { KnowledgeBase } from "./knowledge-base";
+import { LocalEngineBenchmark } from "./local-engine-benchmark";
 import { SuggestionStats } from "./suggestion-stats";
 import { ProviderSettings } from "./provider-settings";
 import { useLabelName } from "./use-label-name";
@@ -123,6 +124,7 @@ function Overview({ data }: { data: RouterOutputs["ai"]["overview"] }) {
         <Text size="sm" c="dimmed" mt={4}>
           {data.engine.kind === "local" ? t("engine.localHint") : t("engine.providerHint")}
         </Text>
+        <LocalEngineBenchmark />
       </Paper>
       <Text data-testid="ai-total">{t("total", { count: data.total })}</Text>
       <SimpleGrid cols={{ base: 1, md: 3 }}>

@@ -48,6 +48,7 @@ export function ProviderSettings() {
       {
         baseUrl: String(form.get("baseUrl") ?? "").trim(),
         model: String(form.get("model") ?? "").trim(),
+        transcriptionModel: String(form.get("transcriptionModel") ?? "").trim() || undefined,
         timeoutMs: Number(form.get("timeoutSeconds") ?? 15) * 1000,
         ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}),
       },
@@ -87,6 +88,14 @@ export function ProviderSettings() {
               defaultValue={current?.model ?? ""}
               error={errors.model}
               required
+            />
+            <TextInput
+              name="transcriptionModel"
+              label={t("transcriptionModel")}
+              description={t("transcriptionModelHint")}
+              placeholder="whisper-1"
+              defaultValue={current?.transcriptionModel ?? "whisper-1"}
+              error={errors.transcriptionModel}
             />
             <NumberInput
               name="timeoutSeconds"

@@ -18,6 +18,7 @@ const message = (id: string, sentAt: string, patch: Partial<MessageDto> = {}): M
   details: null,
   reactions: {},
   media: null,
+  transcript: null,
   editedAt: null,
   revokedAt: null,
   updatedAt: sentAt,

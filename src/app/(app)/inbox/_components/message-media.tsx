@@ -7,6 +7,7 @@ import { useState } from "react";
 import { formatBytes } from "~/shared/format/bytes";
 import { formatPhone } from "../../../_components/format-phone";
 import { MissingMedia } from "./missing-media";
+import { VoiceTranscript } from "./voice-transcript";
 import type { MessageDto } from "./types";
 
 /** An attachment, a location or a contact card — whatever the message carries besides its text. */
@@ -59,7 +60,12 @@ function Attachment({ message, media }: { message: MessageDto; media: NonNullabl
       return <Image src={media.url} alt={t("sticker")} w={128} h={128} fit="contain" loading="lazy" />;
     case "audio":
     case "voice":
-      return <audio controls preload="metadata" src={media.url} style={{ width: 280, maxWidth: "100%" }} />;
+      return (
+        <Stack gap={4}>
+          <audio controls preload="metadata" src={media.url} style={{ width: 280, maxWidth: "100%" }} />
+          {message.transcript && <VoiceTranscript transcript={message.transcript} />}
+        </Stack>
+      );
     case "video":
       return <video controls preload="metadata" src={media.url} style={{ maxWidth: "100%", maxHeight: 360 }} />;
     default:
