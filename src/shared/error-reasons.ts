@@ -169,6 +169,17 @@ export const errorReasons = [
   "autoReplyDraftNotFound",
   "aiOptedOutContact",
   "autoReplyDraftNotSendable",
+  "legalDocumentNotFound",
+  "legalDocumentPublished",
+  "encarregadoRequired",
+  "termsVersionOutdated",
+  "termsAcceptanceRequired",
+  "incidentNotFound",
+  "optInFormNotFound",
+  "optInWordingOutdated",
+  "optInNotAccepted",
+  "optInPhoneInvalid",
+  "optInInstanceNotFound",
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];

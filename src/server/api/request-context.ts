@@ -1,8 +1,14 @@
 import "server-only";
+import { env } from "../../env";
+import { clientIp } from "../auth/client-ip";
 import { getSessionIdentity } from "../auth/session";
 import type { TrpcContext } from "./trpc";
 
-/** The tRPC context of a Next request: the session's identity and the id server.ts gave the request. */
+/** The tRPC context of a Next request: the session's identity, the id server.ts gave the request and the caller's address. */
 export async function createRequestContext(headers: Headers): Promise<TrpcContext> {
-  return { identity: await getSessionIdentity(), requestId: headers.get("x-request-id") ?? "" };
+  return {
+    identity: await getSessionIdentity(),
+    requestId: headers.get("x-request-id") ?? "",
+    clientIp: clientIp(headers, env().TRUST_PROXY),
+  };
 }

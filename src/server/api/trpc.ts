@@ -11,6 +11,8 @@ import { retryAfterOf } from "./retry-after";
 export interface TrpcContext {
   identity: SessionIdentity | null;
   requestId: string;
+  /** The caller's address (see client-ip.ts); absent for callers built in-process. */
+  clientIp?: string;
 }
 
 const t = initTRPC.context<TrpcContext>().create({
@@ -79,7 +81,7 @@ export const authenticatedProcedure = publicProcedure.use(async ({ ctx, next }) 
  * check is `requireActor`, the same one route handlers go through (`memberRoute`). Each call counts against
  * the member's per-organization rate limit.
  */
-function memberProcedure(options: { allowWithoutTwoFactor: boolean }) {
+function memberProcedure(options: { allowWithoutTwoFactor: boolean; allowWithoutTerms?: boolean }) {
   return authenticatedProcedure.use(async ({ ctx, next }) => {
     const actor = await requireActor(ctx.identity, options).catch((error: unknown) => {
       throw toTrpcError(error);
@@ -97,7 +99,10 @@ export const organizationProcedure = memberProcedure({ allowWithoutTwoFactor: fa
  * Like `organizationProcedure`, but open to a member who has yet to set up the two-factor sign-in their
  * organization requires: only for the calls enrolment needs (their account, the enrolment itself).
  */
-export const enrolmentProcedure = memberProcedure({ allowWithoutTwoFactor: true });
+export const enrolmentProcedure = memberProcedure({ allowWithoutTwoFactor: true, allowWithoutTerms: true });
+
+/** Open to a member who has yet to accept the current terms: only what the acceptance page needs. */
+export const termsGateProcedure = memberProcedure({ allowWithoutTwoFactor: false, allowWithoutTerms: true });
 
 export const adminProcedure = organizationProcedure.use(async ({ ctx, next }) => {
   if (!isAdminRole(ctx.actor.role)) {
