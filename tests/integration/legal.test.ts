@@ -31,6 +31,8 @@ describe("legal documents", () => {
     expect(published.body).toContain(orgName);
     expect(published.body).toContain("Dora Encarregada — dpo@loja.example");
     expect(published.body).not.toMatch(/\{\{/);
+    // Publishing terms asks everyone, the publisher included, to accept them before anything else.
+    await owner.legal.acceptTerms({ documentId: draft.id });
 
     await expect(owner.legal.documents.publish({ documentId: draft.id })).rejects.toMatchObject({
       cause: { reason: "legalDocumentPublished" },
