@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { NOT_A_MEMBER } from "~/server/auth/require-actor";
+import { NOT_A_MEMBER, TERMS_ACCEPTANCE_REQUIRED } from "~/server/auth/require-actor";
 import { createRequestContext } from "~/server/api/request-context";
 import { createCaller } from "~/server/api/root";
 import { AppError } from "~/server/errors";
@@ -11,10 +11,15 @@ import { AppError } from "~/server/errors";
 /** One context per request: the session is read once however many calls a layout and page make. */
 const createContext = cache(async () => createRequestContext(await headers()));
 
-/** A session whose membership is gone signs out; one without a session signs in. Anything else is an error. */
+/**
+ * A session whose membership is gone signs out; one without a session signs in; a member who has not
+ * accepted the current terms goes to accept them. Anything else is an error.
+ */
 function redirectWhenSignedOut(error: TRPCError): void {
   if (error.code === "UNAUTHORIZED") redirect("/sign-in");
   if (error.cause instanceof AppError && error.cause.details?.reason === NOT_A_MEMBER) redirect("/api/auth/signout");
+  if (error.cause instanceof AppError && error.cause.details?.reason === TERMS_ACCEPTANCE_REQUIRED)
+    redirect("/accept-terms");
 }
 
 /**

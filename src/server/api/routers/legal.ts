@@ -7,7 +7,11 @@ import {
   registerIncidentInput,
   saveEncarregadoInput,
   saveLegalDraftInput,
+  saveOptInFormInput,
 } from "../../../shared/schemas/legal";
+import { listOptInForms } from "../../domain/consent/list-opt-in-forms";
+import { listOptInFormsOutput, optInFormOutput } from "../../domain/consent/opt-in-form-outputs";
+import { saveOptInForm } from "../../domain/consent/save-opt-in-form";
 import { acceptTerms } from "../../domain/legal/accept-terms";
 import { getProcessingRecord } from "../../domain/legal/get-processing-record";
 import { getTermsStatus } from "../../domain/legal/get-terms-status";
@@ -19,6 +23,8 @@ import {
   legalDocumentOutput,
   listIncidentsOutput,
   listLegalDocumentsOutput,
+  publicOptInFormOutput,
+  publicPrivacyPolicyOutput,
   termsAcceptanceOutput,
   termsStatusOutput,
 } from "../../domain/legal/legal-outputs";
@@ -30,10 +36,26 @@ import { recordIncidentNotice } from "../../domain/legal/record-incident-notice"
 import { registerIncident } from "../../domain/legal/register-incident";
 import { getEncarregado, saveEncarregado } from "../../domain/legal/save-encarregado";
 import { saveLegalDraft } from "../../domain/legal/save-legal-draft";
-import { adminProcedure, router, termsGateProcedure } from "../trpc";
+import { z } from "../../../shared/zod";
+import { getPublicOptInForm } from "../../domain/consent/get-public-opt-in-form";
+import { getPublicPrivacyPolicy } from "../../domain/legal/get-public-privacy-policy";
+import { adminProcedure, publicProcedure, router, termsGateProcedure } from "../trpc";
 
-/** Configurações → Legal: terms and privacy policy, encarregado, record of processing, incident register. */
+/**
+ * Configurações → Legal: terms and privacy policy, encarregado, record of processing, incident register
+ * and the public opt-in forms.
+ */
 export const legalRouter = router({
+  /** The public privacy policy page (no session). */
+  publicPrivacyPolicy: publicProcedure
+    .input(z.object({ organizationId: z.string().max(64) }))
+    .output(publicPrivacyPolicyOutput)
+    .query(({ input }) => getPublicPrivacyPolicy(input.organizationId)),
+  /** The public opt-in page (no session): the wording to show and a freshly signed form token. */
+  publicOptInForm: publicProcedure
+    .input(z.object({ token: z.string().max(64) }))
+    .output(publicOptInFormOutput)
+    .query(({ input }) => getPublicOptInForm(input.token)),
   /** The sign-in gate: open before the terms are accepted. */
   termsStatus: termsGateProcedure.output(termsStatusOutput).query(({ ctx }) => getTermsStatus(ctx.actor)),
   acceptTerms: termsGateProcedure
@@ -74,5 +96,12 @@ export const legalRouter = router({
       .input(incidentNoticeInput)
       .output(incidentNoticeOutput)
       .query(({ ctx, input }) => incidentNotice(ctx.actor, input)),
+  }),
+  optInForms: router({
+    list: adminProcedure.output(listOptInFormsOutput).query(({ ctx }) => listOptInForms(ctx.actor)),
+    save: adminProcedure
+      .input(saveOptInFormInput)
+      .output(optInFormOutput)
+      .mutation(({ ctx, input }) => saveOptInForm(ctx.actor, input)),
   }),
 });

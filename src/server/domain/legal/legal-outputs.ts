@@ -41,3 +41,18 @@ export const incidentOutput = z.object({
 export const listIncidentsOutput = z.array(incidentOutput);
 
 export const incidentNoticeOutput = z.object({ audience: z.enum(["anpd", "subjects"]), text: z.string() });
+
+export const publicPrivacyPolicyOutput = z
+  .object({ organizationName: z.string(), version: z.number(), body: z.string(), publishedAt: z.string() })
+  .nullable();
+
+export const publicOptInFormOutput = z
+  .object({
+    organizationId: z.string(),
+    organizationName: z.string(),
+    wording: z.string(),
+    wordingVersion: z.number(),
+    formToken: z.string(),
+    hasPrivacyPolicy: z.boolean(),
+  })
+  .nullable();
