@@ -24,8 +24,9 @@ describe("legal documents", () => {
     });
     await owner.legal.saveEncarregado(encarregado);
     const published = await owner.legal.documents.publish({ documentId: draft.id });
-    const orgName = await withOrganization(org.organizationId, async (tx) =>
-      (await tx.organization.findUniqueOrThrow({ where: { id: org.organizationId } })).name,
+    const orgName = await withOrganization(
+      org.organizationId,
+      async (tx) => (await tx.organization.findUniqueOrThrow({ where: { id: org.organizationId } })).name,
     );
     expect(published.status).toBe("published");
     expect(published.body).toContain(orgName);
@@ -48,7 +49,10 @@ describe("legal documents", () => {
     ).rejects.toThrow(/immutable/);
 
     // The next edit is a new version; the published one stays as it was.
-    const next = await owner.legal.documents.saveDraft({ kind: "terms", body: "# Termos v2\n\nNovo texto para {{organizationName}}." });
+    const next = await owner.legal.documents.saveDraft({
+      kind: "terms",
+      body: "# Termos v2\n\nNovo texto para {{organizationName}}.",
+    });
     expect(next.version).toBe(2);
     const versions = await owner.legal.documents.list({ kind: "terms" });
     expect(versions.map((v) => [v.version, v.status])).toEqual([
@@ -76,11 +80,15 @@ describe("legal documents", () => {
     const status = await agentCaller.legal.termsStatus();
     expect(status).toMatchObject({ accepted: false, current: { documentId: v1.id, version: 1 } });
     const withIp = callerFor(agent.userId, org.organizationId);
-    const acceptance = await (await import("~/server/api/root")).createCaller({
-      identity: { userId: agent.userId, organizationId: org.organizationId },
-      requestId: "test",
-      clientIp: "203.0.113.7",
-    }).legal.acceptTerms({ documentId: v1.id });
+    const acceptance = await (
+      await import("~/server/api/root")
+    )
+      .createCaller({
+        identity: { userId: agent.userId, organizationId: org.organizationId },
+        requestId: "test",
+        clientIp: "203.0.113.7",
+      })
+      .legal.acceptTerms({ documentId: v1.id });
     expect(acceptance.version).toBe(1);
     await expect(withIp.tags.list()).resolves.toBeDefined();
     const row = await withOrganization(org.organizationId, (tx) =>
@@ -92,7 +100,9 @@ describe("legal documents", () => {
     // A new version: asked again; accepting the old one is refused.
     await owner.legal.acceptTerms({ documentId: v1.id });
     const v2 = await owner.legal.documents.publish({
-      documentId: (await owner.legal.documents.saveDraft({ kind: "terms", body: "# Termos 2\n\nVersão {{version}} dos termos." })).id,
+      documentId: (
+        await owner.legal.documents.saveDraft({ kind: "terms", body: "# Termos 2\n\nVersão {{version}} dos termos." })
+      ).id,
     });
     expect(v2.body).toContain("Versão 2 dos termos.");
     await expect(agentCaller.tags.list()).rejects.toMatchObject({ cause: { reason: "termsAcceptanceRequired" } });
@@ -179,7 +189,11 @@ describe("incident register", () => {
     expect(await remind("2026-12-29T13:00:00Z")).toBe(0); // already reminded
     expect(await remind("2026-12-30T12:00:00Z")).toBe(1); // overdue
     const actions = await withOrganization(org.organizationId, (tx) =>
-      tx.auditLog.findMany({ where: { targetId: incident.id }, orderBy: { createdAt: "asc" }, select: { action: true } }),
+      tx.auditLog.findMany({
+        where: { targetId: incident.id },
+        orderBy: { createdAt: "asc" },
+        select: { action: true },
+      }),
     );
     expect(actions.map((a) => a.action)).toEqual([
       "legal.incident_registered",
@@ -201,9 +215,9 @@ describe("incident register", () => {
     expect(await remind("2026-12-31T12:00:00Z")).toBe(0);
 
     // Kept five years: retention or a stray delete cannot remove it.
-    await expect(
-      withOrganization(org.organizationId, (tx) => tx.securityIncident.deleteMany({})),
-    ).rejects.toThrow(/five years/);
+    await expect(withOrganization(org.organizationId, (tx) => tx.securityIncident.deleteMany({}))).rejects.toThrow(
+      /five years/,
+    );
     expect(await owner.legal.incidents.list()).toHaveLength(1);
   });
 });

@@ -43,7 +43,10 @@ export default async function OptInPage({ params, searchParams }: Props) {
               </Text>
               <input type="hidden" name="formToken" value={form.formToken} />
               <input type="hidden" name="wordingVersion" value={form.wordingVersion} />
-              <div aria-hidden="true" style={{ position: "absolute", left: "-10000px", width: 1, height: 1, overflow: "hidden" }}>
+              <div
+                aria-hidden="true"
+                style={{ position: "absolute", left: "-10000px", width: 1, height: 1, overflow: "hidden" }}
+              >
                 <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
               </div>
               <TextInput

@@ -61,7 +61,12 @@ export async function confirmOptIn(
     action: "contact.opted_in",
     targetType: "contact",
     targetId: input.contactId,
-    metadata: { source: "form", formId: request.form.id, wordingVersion: request.wordingVersion, requestId: request.id },
+    metadata: {
+      source: "form",
+      formId: request.form.id,
+      wordingVersion: request.wordingVersion,
+      requestId: request.id,
+    },
   });
   return true;
 }

@@ -10,7 +10,14 @@ export async function findOptInForm(token: string) {
     await tx.$queryRaw`SELECT set_config('mirage.opt_in_token', ${token}, true)`;
     return tx.optInForm.findFirst({
       where: { token, active: true },
-      select: { id: true, organizationId: true, instanceId: true, campaignId: true, wording: true, wordingVersion: true },
+      select: {
+        id: true,
+        organizationId: true,
+        instanceId: true,
+        campaignId: true,
+        wording: true,
+        wordingVersion: true,
+      },
     });
   });
 }

@@ -14,7 +14,10 @@ export async function getPublicOptInForm(token: string): Promise<{
   const form = await findOptInForm(token);
   if (!form) return null;
   return withOrganization(form.organizationId, async (tx) => {
-    const organization = await tx.organization.findUniqueOrThrow({ where: { id: form.organizationId }, select: { name: true } });
+    const organization = await tx.organization.findUniqueOrThrow({
+      where: { id: form.organizationId },
+      select: { name: true },
+    });
     const policies = await tx.legalDocument.count({
       where: { organizationId: form.organizationId, kind: "privacy_policy", status: "published" },
     });

@@ -8,7 +8,10 @@ import type { optInFormOutput } from "./opt-in-form-outputs";
 export async function listOptInForms(actor: Actor): Promise<z.infer<typeof optInFormOutput>[]> {
   requireRole(actor, "admin");
   return withOrganization(actor.organizationId, async (tx) => {
-    const forms = await tx.optInForm.findMany({ where: { organizationId: actor.organizationId }, orderBy: { createdAt: "asc" } });
+    const forms = await tx.optInForm.findMany({
+      where: { organizationId: actor.organizationId },
+      orderBy: { createdAt: "asc" },
+    });
     const counts = await tx.optInRequest.groupBy({
       by: ["formId", "status"],
       where: { organizationId: actor.organizationId },

@@ -7,7 +7,10 @@ const templatesDir = path.join(process.cwd(), "src", "server", "domain", "consen
 /** The double opt-in question sent on WhatsApp, in the organization's language (content, not UI words). */
 export function optInConfirmationText(organization: { name: string; locale: string }): string {
   const language = organization.locale === "en" ? "en" : "pt-BR";
-  const template = readFileSync(/*turbopackIgnore: true*/ path.join(templatesDir, `opt-in-confirmation.${language}.md`), "utf8");
+  const template = readFileSync(
+    /*turbopackIgnore: true*/ path.join(templatesDir, `opt-in-confirmation.${language}.md`),
+    "utf8",
+  );
   return fillLegalTemplate(template, { organizationName: organization.name }).trim();
 }
 

@@ -9,11 +9,7 @@ import type { MessageParams } from "../../../shared/errors";
  * the person confirmed on WhatsApp (`{ formId, wordingVersion, submittedAt, ip, reply }`, the wording in `evidence`).
  */
 export type ConsentEvidenceCode =
-  | "import_file_row"
-  | "whatsapp_message"
-  | "ai_detected_opt_out"
-  | "agent_reviewed_opt_out"
-  | "opt_in_form_confirmed";
+  "import_file_row" | "whatsapp_message" | "ai_detected_opt_out" | "agent_reviewed_opt_out" | "opt_in_form_confirmed";
 
 export interface ConsentChange {
   organizationId: string;

@@ -19,24 +19,38 @@ export async function saveOptInForm(
   requireRole(actor, "admin");
   const { organizationId } = actor;
   const id = await withOrganization(organizationId, async (tx) => {
-    const instance = await tx.instance.findFirst({ where: { id: input.instanceId, organizationId }, select: { id: true } });
+    const instance = await tx.instance.findFirst({
+      where: { id: input.instanceId, organizationId },
+      select: { id: true },
+    });
     if (!instance)
       throw new AppError("VALIDATION", "optInInstanceNotFound", {
         fieldErrors: { instanceId: [{ reason: "optInInstanceNotFound" }] },
       });
     if (input.campaignId) {
-      const campaign = await tx.campaign.findFirst({ where: { id: input.campaignId, organizationId }, select: { id: true } });
+      const campaign = await tx.campaign.findFirst({
+        where: { id: input.campaignId, organizationId },
+        select: { id: true },
+      });
       if (!campaign) throw new AppError("NOT_FOUND", "campaignNotFound");
     }
     const existing = input.formId
       ? await tx.optInForm.findFirst({ where: { id: input.formId, organizationId } })
       : null;
     if (input.formId && !existing) throw new AppError("NOT_FOUND", "optInFormNotFound");
-    const data = { instanceId: input.instanceId, campaignId: input.campaignId ?? null, wording: input.wording, active: input.active };
+    const data = {
+      instanceId: input.instanceId,
+      campaignId: input.campaignId ?? null,
+      wording: input.wording,
+      active: input.active,
+    };
     const row = existing
       ? await tx.optInForm.update({
           where: { id: existing.id },
-          data: { ...data, wordingVersion: existing.wording === input.wording ? existing.wordingVersion : existing.wordingVersion + 1 },
+          data: {
+            ...data,
+            wordingVersion: existing.wording === input.wording ? existing.wordingVersion : existing.wordingVersion + 1,
+          },
         })
       : await tx.optInForm.create({ data: { ...data, organizationId, token: randomBytes(12).toString("base64url") } });
     await recordAudit(tx, {

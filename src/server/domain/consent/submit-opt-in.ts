@@ -41,7 +41,9 @@ export async function submitOptIn(
   if (input.wordingVersion !== form.wordingVersion) throw new AppError("CONFLICT", "optInWordingOutdated");
   const phone = parsePhone(input.phone);
   if (!phone.ok)
-    throw new AppError("VALIDATION", "optInPhoneInvalid", { fieldErrors: { phone: [{ reason: "optInPhoneInvalid" }] } });
+    throw new AppError("VALIDATION", "optInPhoneInvalid", {
+      fieldErrors: { phone: [{ reason: "optInPhoneInvalid" }] },
+    });
 
   const { organizationId } = form;
   const outcome = await withOrganization(organizationId, async (tx) => {
@@ -108,6 +110,7 @@ export async function submitOptIn(
     });
     return message;
   });
-  if (outcome) await emitMessageChanges(organizationId, [{ conversationId: outcome.conversationId, messageId: outcome.id }]);
+  if (outcome)
+    await emitMessageChanges(organizationId, [{ conversationId: outcome.conversationId, messageId: outcome.id }]);
   return { status: outcome ? "sent" : "already_sent" };
 }

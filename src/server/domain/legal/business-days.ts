@@ -24,7 +24,9 @@ export function addBusinessDays(day: string, count: number): string {
 
 /** The local calendar day (YYYY-MM-DD) of an instant in a time zone. */
 export function localDay(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    instant,
+  );
 }
 
 /** The last millisecond of a local day in a time zone, as an instant. */
@@ -43,7 +45,14 @@ export function endOfLocalDay(day: string, timeZone: string): Date {
     second: "2-digit",
   }).formatToParts(guess);
   const value = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  const asLocal = Date.UTC(value("year"), value("month") - 1, value("day"), value("hour"), value("minute"), value("second"));
+  const asLocal = Date.UTC(
+    value("year"),
+    value("month") - 1,
+    value("day"),
+    value("hour"),
+    value("minute"),
+    value("second"),
+  );
   const offset = asLocal - guess.getTime();
   return new Date(guess.getTime() - offset - 1);
 }

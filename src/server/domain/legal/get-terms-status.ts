@@ -10,6 +10,9 @@ export async function getTermsStatus(actor: Actor): Promise<z.infer<typeof terms
     const current = await currentLegalDocument(tx, actor.organizationId, "terms");
     if (!current) return { current: null, accepted: true };
     const accepted = await tx.termsAcceptance.count({ where: { documentId: current.id, userId: actor.userId } });
-    return { current: { documentId: current.id, version: current.version, body: current.body }, accepted: accepted > 0 };
+    return {
+      current: { documentId: current.id, version: current.version, body: current.body },
+      accepted: accepted > 0,
+    };
   });
 }

@@ -6,7 +6,11 @@ import { buildProcessingRecord } from "./processing-record";
  * The values a legal template's placeholders take at publication, worded in the organization's locale
  * (like a CSV export): the published text is what people read, frozen with its version.
  */
-export async function legalTemplateValues(tx: Tx, organizationId: string, version: number): Promise<Record<string, string>> {
+export async function legalTemplateValues(
+  tx: Tx,
+  organizationId: string,
+  version: number,
+): Promise<Record<string, string>> {
   const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
   const record = await buildProcessingRecord(tx, organizationId);
   const words = organizationWords(organization);

@@ -9,14 +9,20 @@ export const processingRecordOutput = z.object({
   generatedAt: z.string(),
   activities: z.array(
     z.object({
-      purpose: z.enum(["customer_service", "outreach_campaigns", "consent_records", "ai_assistance", "security_and_audit"]),
+      purpose: z.enum([
+        "customer_service",
+        "outreach_campaigns",
+        "consent_records",
+        "ai_assistance",
+        "security_and_audit",
+      ]),
       legalBases: z.array(z.enum(legalBases)),
       dataSubjects: z.array(z.enum(["customers", "leads", "members"])),
-      dataCategories: z.array(
-        z.enum(["identification", "contact", "messages", "media", "consent", "access_logs"]),
-      ),
+      dataCategories: z.array(z.enum(["identification", "contact", "messages", "media", "consent", "access_logs"])),
       /** keepDays null: kept until deleted (no retention policy enabled). */
-      retention: z.array(z.object({ kind: z.enum([...retentionDataKinds, "ai_calls"]), keepDays: z.number().nullable() })),
+      retention: z.array(
+        z.object({ kind: z.enum([...retentionDataKinds, "ai_calls"]), keepDays: z.number().nullable() }),
+      ),
       processors: z.array(processorRole),
     }),
   ),

@@ -11,7 +11,11 @@ export type ProcessingRecord = z.infer<typeof processingRecordOutput>;
  * The record of processing (LGPD Art. 37) as the configuration stands: purposes with their legal bases,
  * categories and retention; processors with where they are (Res. 19/2024). Codes only; the UI words them.
  */
-export async function buildProcessingRecord(tx: Tx, organizationId: string, now = new Date()): Promise<ProcessingRecord> {
+export async function buildProcessingRecord(
+  tx: Tx,
+  organizationId: string,
+  now = new Date(),
+): Promise<ProcessingRecord> {
   const [organization, instances, aiProvider, policies, contactBases, campaignBases] = await Promise.all([
     tx.organization.findUniqueOrThrow({ where: { id: organizationId } }),
     tx.instance.count({ where: { organizationId } }),
@@ -36,7 +40,14 @@ export async function buildProcessingRecord(tx: Tx, organizationId: string, now 
       internationalTransfer: isInternationalTransfer(evolution.country),
       active: instances > 0,
     },
-    { role: "whatsapp_network", name: "whatsapp", host: "whatsapp.net", country: "US", internationalTransfer: true, active: instances > 0 },
+    {
+      role: "whatsapp_network",
+      name: "whatsapp",
+      host: "whatsapp.net",
+      country: "US",
+      internationalTransfer: true,
+      active: instances > 0,
+    },
   ];
   const aiExternal = organization.aiExternalTransfer && aiProvider !== null;
   if (aiProvider) {

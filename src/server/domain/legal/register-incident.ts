@@ -27,7 +27,10 @@ export async function registerIncident(
   const { organizationId } = actor;
   const detectedAt = new Date(input.detectedAt);
   const dto = await withOrganization(organizationId, async (tx) => {
-    const { timezone } = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { timezone: true } });
+    const { timezone } = await tx.organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { timezone: true },
+    });
     const row = await tx.securityIncident.create({
       data: {
         organizationId,
@@ -47,7 +50,11 @@ export async function registerIncident(
       action: "legal.incident_registered",
       targetType: "security_incident",
       targetId: row.id,
-      metadata: { detectedAt: row.detectedAt.toISOString(), noticeDueAt: row.noticeDueAt.toISOString(), affectedCount: row.affectedCount },
+      metadata: {
+        detectedAt: row.detectedAt.toISOString(),
+        noticeDueAt: row.noticeDueAt.toISOString(),
+        affectedCount: row.affectedCount,
+      },
     });
     return toIncidentDto(row);
   });

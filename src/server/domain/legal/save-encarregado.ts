@@ -30,7 +30,10 @@ export async function saveEncarregado(
 export async function getEncarregado(actor: Actor): Promise<{ name: string | null; email: string | null }> {
   requireRole(actor, "admin");
   const row = await withOrganization(actor.organizationId, (tx) =>
-    tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { dpoName: true, dpoEmail: true } }),
+    tx.organization.findUniqueOrThrow({
+      where: { id: actor.organizationId },
+      select: { dpoName: true, dpoEmail: true },
+    }),
   );
   return { name: row.dpoName, email: row.dpoEmail };
 }

@@ -28,7 +28,13 @@ export async function saveLegalDraft(
       latest?.status === "draft"
         ? await tx.legalDocument.update({ where: { id: latest.id }, data: { body }, select: legalDocumentSelect })
         : await tx.legalDocument.create({
-            data: { organizationId, kind: input.kind, version: (latest?.version ?? 0) + 1, body, createdById: actor.userId },
+            data: {
+              organizationId,
+              kind: input.kind,
+              version: (latest?.version ?? 0) + 1,
+              body,
+              createdById: actor.userId,
+            },
             select: legalDocumentSelect,
           });
     await recordAudit(tx, {

@@ -47,8 +47,20 @@ export function EncarregadoForm() {
             </Text>
           </div>
           <Group grow align="flex-start">
-            <TextInput label={t("encarregadoName")} value={name} error={errors.name} onChange={(e) => setName(e.currentTarget.value)} data-testid="dpo-name" />
-            <TextInput label={t("encarregadoEmail")} value={email} error={errors.email} onChange={(e) => setEmail(e.currentTarget.value)} data-testid="dpo-email" />
+            <TextInput
+              label={t("encarregadoName")}
+              value={name}
+              error={errors.name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              data-testid="dpo-name"
+            />
+            <TextInput
+              label={t("encarregadoEmail")}
+              value={email}
+              error={errors.email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              data-testid="dpo-email"
+            />
           </Group>
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending} data-testid="dpo-save">

@@ -1,6 +1,19 @@
 "use client";
 
-import { Badge, Button, Group, Modal, MultiSelect, NumberInput, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
@@ -75,14 +88,26 @@ export function IncidentsPanel() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs">
-                      <Button size="xs" variant="light" onClick={() => setNotice({ incidentId: incident.id, audience: "anpd" })}>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setNotice({ incidentId: incident.id, audience: "anpd" })}
+                      >
                         {t("noticeAnpd")}
                       </Button>
-                      <Button size="xs" variant="light" onClick={() => setNotice({ incidentId: incident.id, audience: "subjects" })}>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setNotice({ incidentId: incident.id, audience: "subjects" })}
+                      >
                         {t("noticeSubjects")}
                       </Button>
                       {!incident.anpdNotifiedAt && (
-                        <Button size="xs" variant="default" onClick={() => recordNotice.mutate({ incidentId: incident.id, audience: "anpd" })}>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => recordNotice.mutate({ incidentId: incident.id, audience: "anpd" })}
+                        >
                           {t("markNotified")}
                         </Button>
                       )}
@@ -103,9 +128,16 @@ export function IncidentsPanel() {
 function NoticeModal(props: { incidentId: string; audience: "anpd" | "subjects"; onClose: () => void }) {
   const t = useTranslations("settings.legal");
   const trpc = useTRPC();
-  const notice = useQuery(trpc.legal.incidents.notice.queryOptions({ incidentId: props.incidentId, audience: props.audience }));
+  const notice = useQuery(
+    trpc.legal.incidents.notice.queryOptions({ incidentId: props.incidentId, audience: props.audience }),
+  );
   return (
-    <Modal opened onClose={props.onClose} size="lg" title={props.audience === "anpd" ? t("noticeAnpd") : t("noticeSubjects")}>
+    <Modal
+      opened
+      onClose={props.onClose}
+      size="lg"
+      title={props.audience === "anpd" ? t("noticeAnpd") : t("noticeSubjects")}
+    >
       <Textarea autosize minRows={12} readOnly value={notice.data?.text ?? ""} data-testid="incident-notice" />
     </Modal>
   );
@@ -148,10 +180,27 @@ function RegisterIncidentModal(props: { onClose: () => void; onSaved: () => Prom
     <Modal opened onClose={props.onClose} size="lg" title={t("registerIncident")}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {register.error && !Object.keys(errors).length && <Text c="red">{messageOf(register.error, t("failed"))}</Text>}
-          <Textarea label={t("description")} value={description} error={errors.description} onChange={(e) => setDescription(e.currentTarget.value)} data-testid="incident-description" />
-          <input type="datetime-local" aria-label={t("detectedAt")} value={detectedAt} onChange={(e) => setDetectedAt(e.currentTarget.value)} />
-          {errors.detectedAt && <Text c="red" size="sm">{errors.detectedAt}</Text>}
+          {register.error && !Object.keys(errors).length && (
+            <Text c="red">{messageOf(register.error, t("failed"))}</Text>
+          )}
+          <Textarea
+            label={t("description")}
+            value={description}
+            error={errors.description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            data-testid="incident-description"
+          />
+          <input
+            type="datetime-local"
+            aria-label={t("detectedAt")}
+            value={detectedAt}
+            onChange={(e) => setDetectedAt(e.currentTarget.value)}
+          />
+          {errors.detectedAt && (
+            <Text c="red" size="sm">
+              {errors.detectedAt}
+            </Text>
+          )}
           <MultiSelect
             label={t("categories")}
             data={incidentDataCategories.map((value) => ({ value, label: tl(`dataCategory.${value}`) }))}
@@ -159,8 +208,19 @@ function RegisterIncidentModal(props: { onClose: () => void; onSaved: () => Prom
             error={errors.dataCategories}
             onChange={setDataCategories}
           />
-          <NumberInput label={t("affectedCount")} min={0} value={affectedCount} error={errors.affectedCount} onChange={setAffectedCount} />
-          <Textarea label={t("measures")} value={measures} error={errors.measures} onChange={(e) => setMeasures(e.currentTarget.value)} />
+          <NumberInput
+            label={t("affectedCount")}
+            min={0}
+            value={affectedCount}
+            error={errors.affectedCount}
+            onChange={setAffectedCount}
+          />
+          <Textarea
+            label={t("measures")}
+            value={measures}
+            error={errors.measures}
+            onChange={(e) => setMeasures(e.currentTarget.value)}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {t("cancel")}

@@ -1,6 +1,18 @@
 "use client";
 
-import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
@@ -53,19 +65,36 @@ export function LegalDocuments() {
         </Group>
         {draft ? (
           <>
-            <Textarea autosize minRows={8} maxRows={20} value={body} onChange={(e) => setBody(e.currentTarget.value)} label={t("draftOf", { version: draft.version })} data-testid="legal-draft" />
+            <Textarea
+              autosize
+              minRows={8}
+              maxRows={20}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+              label={t("draftOf", { version: draft.version })}
+              data-testid="legal-draft"
+            />
             <Group justify="flex-end">
               <Button variant="default" loading={save.isPending} onClick={() => save.mutate({ kind, body })}>
                 {t("saveDraft")}
               </Button>
-              <Button loading={publish.isPending} onClick={() => publish.mutate({ documentId: draft.id })} data-testid="legal-publish">
+              <Button
+                loading={publish.isPending}
+                onClick={() => publish.mutate({ documentId: draft.id })}
+                data-testid="legal-publish"
+              >
                 {t("publish")}
               </Button>
             </Group>
           </>
         ) : (
           <Group>
-            <Button variant="light" loading={save.isPending} onClick={() => save.mutate({ kind })} data-testid="legal-new-draft">
+            <Button
+              variant="light"
+              loading={save.isPending}
+              onClick={() => save.mutate({ kind })}
+              data-testid="legal-new-draft"
+            >
               {t("newDraft")}
             </Button>
           </Group>
@@ -89,7 +118,10 @@ export function LegalDocuments() {
                     <Table.Td>
                       <Badge color="teal">{t("statusPublished")}</Badge>
                     </Table.Td>
-                    <Table.Td>{v.publishedAt && format.dateTime(new Date(v.publishedAt), { dateStyle: "short", timeStyle: "short" })}</Table.Td>
+                    <Table.Td>
+                      {v.publishedAt &&
+                        format.dateTime(new Date(v.publishedAt), { dateStyle: "short", timeStyle: "short" })}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
             </Table.Tbody>

@@ -71,13 +71,19 @@ export function OptInForms() {
             {save.error && !Object.keys(errors).length && <Text c="red">{messageOf(save.error, t("failed"))}</Text>}
             <Select
               label={t("optInNumber")}
-              data={(instances.data ?? []).map((i) => ({ value: i.id, label: i.name }))}
+              data={(instances.data?.instances ?? []).map((i) => ({ value: i.id, label: i.name }))}
               value={instanceId}
               error={errors.instanceId}
               onChange={setInstanceId}
               data-testid="opt-in-instance"
             />
-            <Textarea label={t("optInWording")} value={wording} error={errors.wording} onChange={(e) => setWording(e.currentTarget.value)} data-testid="opt-in-wording-input" />
+            <Textarea
+              label={t("optInWording")}
+              value={wording}
+              error={errors.wording}
+              onChange={(e) => setWording(e.currentTarget.value)}
+              data-testid="opt-in-wording-input"
+            />
             <Group justify="flex-end">
               <Button type="submit" loading={save.isPending} data-testid="opt-in-save">
                 {t("createOptIn")}

@@ -43,7 +43,9 @@ export function ProcessingRecord() {
                     <Table.Td>{tl(`purpose.${a.purpose}`)}</Table.Td>
                     <Table.Td>{a.legalBases.map((b) => tl(`legalBasis.${b}`)).join("; ")}</Table.Td>
                     <Table.Td>{a.dataCategories.map((c) => tl(`dataCategory.${c}`)).join(", ")}</Table.Td>
-                    <Table.Td>{a.retention.map((r) => `${tl(`retentionKind.${r.kind}`)}: ${days(r.keepDays)}`).join("; ")}</Table.Td>
+                    <Table.Td>
+                      {a.retention.map((r) => `${tl(`retentionKind.${r.kind}`)}: ${days(r.keepDays)}`).join("; ")}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -64,7 +66,9 @@ export function ProcessingRecord() {
                       {tl(`processorRole.${p.role}`)} {!p.active && <Badge color="gray">{t("inactive")}</Badge>}
                     </Table.Td>
                     <Table.Td>{p.host}</Table.Td>
-                    <Table.Td>{tl.has(`country.${p.country}`) ? tl(`country.${p.country}` as "country.BR") : p.country}</Table.Td>
+                    <Table.Td>
+                      {tl.has(`country.${p.country}`) ? tl(`country.${p.country}` as "country.BR") : p.country}
+                    </Table.Td>
                     <Table.Td>{p.internationalTransfer ? <Badge color="orange">{t("yes")}</Badge> : t("no")}</Table.Td>
                   </Table.Tr>
                 ))}
