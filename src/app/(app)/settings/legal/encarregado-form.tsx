@@ -4,25 +4,26 @@ import { Button, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/co
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { saveEncarregadoInput } from "~/shared/schemas/legal";
 import { useTRPC } from "~/trpc/react";
 import { useFormCheck } from "../../../_components/use-schema-validation";
 
 /** The encarregado (DPO) the privacy policy publishes (ANPD Res. 18/2024). */
 export function EncarregadoForm() {
+  const trpc = useTRPC();
+  const current = useQuery(trpc.legal.encarregado.queryOptions());
+  if (!current.data) return null;
+  // Keyed by the saved values: the fields start from them and restart after a save.
+  return <EncarregadoFields key={`${current.data.name}|${current.data.email}`} initial={current.data} />;
+}
+
+function EncarregadoFields({ initial }: { initial: { name: string | null; email: string | null } }) {
   const t = useTranslations("settings.legal");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const current = useQuery(trpc.legal.encarregado.queryOptions());
-  const [name, setName] = useState("");
-  const [email, setEmail] = useState("");
-  useEffect(() => {
-    if (current.data) {
-      setName(current.data.name ?? "");
-      setEmail(current.data.email ?? "");
-    }
-  }, [current.data]);
+  const [name, setName] = useState(initial.name ?? "");
+  const [email, setEmail] = useState(initial.email ?? "");
   const save = useMutation(
     trpc.legal.saveEncarregado.mutationOptions({
       onSuccess: async () => {

@@ -16,10 +16,11 @@ import {
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { legalDocumentKinds, type LegalDocumentKindValue } from "~/shared/schemas/legal";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { useRouter } from "next/navigation";
 
 /** Terms of use and privacy policy: one draft at a time, published versions frozen. */
 export function LegalDocuments() {
@@ -31,8 +32,7 @@ export function LegalDocuments() {
   const [kind, setKind] = useState<LegalDocumentKindValue>("terms");
   const versions = useQuery(trpc.legal.documents.list.queryOptions({ kind }));
   const draft = versions.data?.find((v) => v.status === "draft") ?? null;
-  const [body, setBody] = useState("");
-  useEffect(() => setBody(draft?.body ?? ""), [draft?.id, draft?.body]);
+  const router = useRouter();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.legal.documents.list.queryKey({ kind }) });
   const onError = (error: unknown) => notifications.show({ color: "red", message: messageOf(error, t("failed")) });
   const save = useMutation(trpc.legal.documents.saveDraft.mutationOptions({ onSuccess: refresh, onError }));
@@ -42,7 +42,7 @@ export function LegalDocuments() {
         notifications.show({ color: "teal", message: t("published") });
         await refresh();
         // Publishing new terms asks everyone, the publisher included, to accept them.
-        if (kind === "terms") window.location.assign("/accept-terms");
+        if (kind === "terms") router.push("/accept-terms");
       },
       onError,
     }),
@@ -64,29 +64,14 @@ export function LegalDocuments() {
           />
         </Group>
         {draft ? (
-          <>
-            <Textarea
-              autosize
-              minRows={8}
-              maxRows={20}
-              value={body}
-              onChange={(e) => setBody(e.currentTarget.value)}
-              label={t("draftOf", { version: draft.version })}
-              data-testid="legal-draft"
-            />
-            <Group justify="flex-end">
-              <Button variant="default" loading={save.isPending} onClick={() => save.mutate({ kind, body })}>
-                {t("saveDraft")}
-              </Button>
-              <Button
-                loading={publish.isPending}
-                onClick={() => publish.mutate({ documentId: draft.id })}
-                data-testid="legal-publish"
-              >
-                {t("publish")}
-              </Button>
-            </Group>
-          </>
+          <DraftEditor
+            key={`${draft.id}:${draft.body.length}`}
+            draft={draft}
+            saving={save.isPending}
+            publishing={publish.isPending}
+            onSave={(body) => save.mutate({ kind, body })}
+            onPublish={() => publish.mutate({ documentId: draft.id })}
+          />
         ) : (
           <Group>
             <Button
@@ -129,5 +114,37 @@ export function LegalDocuments() {
         )}
       </Stack>
     </Paper>
+  );
+}
+
+function DraftEditor(props: {
+  draft: { id: string; version: number; body: string };
+  saving: boolean;
+  publishing: boolean;
+  onSave: (body: string) => void;
+  onPublish: () => void;
+}) {
+  const t = useTranslations("settings.legal");
+  const [body, setBody] = useState(props.draft.body);
+  return (
+    <>
+      <Textarea
+        autosize
+        minRows={8}
+        maxRows={20}
+        value={body}
+        onChange={(e) => setBody(e.currentTarget.value)}
+        label={t("draftOf", { version: props.draft.version })}
+        data-testid="legal-draft"
+      />
+      <Group justify="flex-end">
+        <Button variant="default" loading={props.saving} onClick={() => props.onSave(body)}>
+          {t("saveDraft")}
+        </Button>
+        <Button loading={props.publishing} onClick={props.onPublish} data-testid="legal-publish">
+          {t("publish")}
+        </Button>
+      </Group>
+    </>
   );
 }
