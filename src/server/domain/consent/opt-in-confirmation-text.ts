@@ -1,16 +1,11 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fillLegalTemplate } from "../legal/legal-template";
+import { fillLegalTemplate, readTemplateFile } from "../legal/legal-template";
 
 const templatesDir = path.join(process.cwd(), "src", "server", "domain", "consent", "templates");
 
 /** The double opt-in question sent on WhatsApp, in the organization's language (content, not UI words). */
 export function optInConfirmationText(organization: { name: string; locale: string }): string {
-  const language = organization.locale === "en" ? "en" : "pt-BR";
-  const template = readFileSync(
-    /*turbopackIgnore: true*/ path.join(templatesDir, `opt-in-confirmation.${language}.md`),
-    "utf8",
-  );
+  const template = readTemplateFile(templatesDir, "opt-in-confirmation", organization.locale);
   return fillLegalTemplate(template, { organizationName: organization.name }).trim();
 }
 

@@ -11,10 +11,15 @@ const fileStem: Record<TemplateName, string> = {
   incident_notice_subjects: "incident-notice-subjects",
 };
 
+/** A template file `<stem>.<pt-BR|en>.md` of `dir`, in the organization's language (pt-BR unless English). */
+export function readTemplateFile(dir: string, stem: string, locale: string): string {
+  const language = locale === "en" ? "en" : "pt-BR";
+  return readFileSync(/*turbopackIgnore: true*/ path.join(dir, `${stem}.${language}.md`), "utf8");
+}
+
 /** A legal template's markdown, as written (content, not UI words: src/server/domain/legal/templates). */
 export function readLegalTemplate(name: TemplateName, locale: string): string {
-  const language = locale === "en" ? "en" : "pt-BR";
-  return readFileSync(/*turbopackIgnore: true*/ path.join(templatesDir, `${fileStem[name]}.${language}.md`), "utf8");
+  return readTemplateFile(templatesDir, fileStem[name], locale);
 }
 
 /**
