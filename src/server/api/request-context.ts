@@ -1,6 +1,5 @@
 import "server-only";
-import { env } from "../../env";
-import { clientIp } from "../auth/client-ip";
+import { requestClientIp } from "../auth/client-ip";
 import { getSessionIdentity } from "../auth/session";
 import type { TrpcContext } from "./trpc";
 
@@ -9,6 +8,6 @@ export async function createRequestContext(headers: Headers): Promise<TrpcContex
   return {
     identity: await getSessionIdentity(),
     requestId: headers.get("x-request-id") ?? "",
-    clientIp: clientIp(headers, env().TRUST_PROXY),
+    clientIp: requestClientIp(headers),
   };
 }
