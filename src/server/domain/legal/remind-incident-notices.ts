@@ -6,8 +6,8 @@ const HOUR_MS = 3_600_000;
 
 /**
  * The legal.incident-reminders job: every incident not yet notified to the ANPD within a day of its due
- * time (or past it) gets a notice every few hours, as an audit entry (the alert bell and audit log show
- * it). Safe to run twice: `reminded_at` is claimed in the same statement.
+ * time (or past it) gets a notice every four hours, as an audit entry (the audit log and the register's
+ * clock show it). Safe to run twice: `reminded_at` is claimed in the same statement.
  */
 export async function remindIncidentNotices(payload: { organizationId: string }, now = new Date()): Promise<number> {
   const { organizationId } = payload;
