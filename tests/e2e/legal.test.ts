@@ -73,11 +73,11 @@ describe("legal pages in Chromium", () => {
     await page.getByLabel("Seu nome (opcional)").fill("Bia Formulário");
     await page.getByText("Concordo com o texto acima").click();
     await page.getByRole("button", { name: "Quero receber" }).click();
-    await page.getByTestId("opt-in-sent").waitFor({ timeout: 20_000 });
+    await page.getByTestId("opt-in-sent").waitFor({ timeout: 45_000 });
 
     await expect
       .poll(async () => (await simulator.sent(fixture.providerName)).filter((m) => m.to.includes("77771234")).length, {
-        timeout: 20_000,
+        timeout: 45_000,
         interval: 200,
       })
       .toBe(1);
@@ -89,7 +89,7 @@ describe("legal pages in Chromium", () => {
             fixture.org.organizationId,
             async (tx) => (await tx.contact.findFirst({ where: { phoneE164: "+5531977771234" } }))?.consentStatus,
           ),
-        { timeout: 20_000, interval: 200 },
+        { timeout: 45_000, interval: 200 },
       )
       .toBe("opted_in");
     await context.close();

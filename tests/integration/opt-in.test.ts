@@ -83,10 +83,10 @@ describe("public opt-in (double opt-in)", () => {
     // The confirmation goes through the normal send pipeline and reaches the number at the simulator.
     await expect
       .poll(async () => (await sentTo(providerName, person.digits)).map((m) => m.text), {
-        timeout: 20_000,
+        timeout: 45_000,
         interval: 200,
       })
-      .toEqual([expect.stringContaining("responda *SIM*")]);
+      .toEqual([expect.stringContaining("Para confirmar, responda SIM.")]);
 
     // Submitting again the same day sends nothing more.
     expect((await post(form, { phone: person.typed })).location).toContain("status=sent");
@@ -94,7 +94,7 @@ describe("public opt-in (double opt-in)", () => {
     await simulator.inbound(providerName, { type: "text", from: person.digits, text: "Sim!" });
     await expect
       .poll(async () => (await contactOf(org.organizationId, person.e164))?.consentStatus, {
-        timeout: 20_000,
+        timeout: 45_000,
         interval: 200,
       })
       .toBe("opted_in");
@@ -127,14 +127,14 @@ describe("public opt-in (double opt-in)", () => {
     await post(form, { phone: person.typed });
     await expect
       .poll(async () => (await sentTo(providerName, person.digits)).length, {
-        timeout: 20_000,
+        timeout: 45_000,
         interval: 200,
       })
       .toBe(1);
     await simulator.inbound(providerName, { type: "text", from: person.digits, text: "SAIR" });
     await expect
       .poll(async () => (await contactOf(org.organizationId, person.e164))?.consentStatus, {
-        timeout: 20_000,
+        timeout: 45_000,
         interval: 200,
       })
       .toBe("opted_out");
@@ -144,7 +144,7 @@ describe("public opt-in (double opt-in)", () => {
     // The inbound SIM was stored (it is a message) but consent did not change.
     await expect
       .poll(async () => withOrganization(org.organizationId, (tx) => tx.message.count({ where: { body: "SIM" } })), {
-        timeout: 20_000,
+        timeout: 45_000,
         interval: 200,
       })
       .toBe(1);
