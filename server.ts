@@ -46,8 +46,8 @@ async function main() {
       const identity = await identityFromCookieHeader(cookieHeader);
       if (!identity) return null;
       const actor = await resolveActor(identity.userId, identity.organizationId);
-      // Same rule as requireActor: a member who must enrol in two-factor sign-in gets no live data yet.
-      return actor && !actor.mustEnrolTwoFactor ? identity : null;
+      // Same rule as requireActor: a member who must enrol in two-factor sign-in or accept the terms gets no live data yet.
+      return actor && !actor.mustEnrolTwoFactor && !actor.mustAcceptTerms ? identity : null;
     },
   });
   httpServer.on("upgrade", (req, socket, head) => {

@@ -182,6 +182,17 @@ export const errorReasons = [
   "resetOwnPasswordOnAccountPage",
   "twoFactorNotEnabled",
   "twoFactorRequiredByOrganization",
+  "legalDocumentNotFound",
+  "legalDocumentPublished",
+  "encarregadoRequired",
+  "termsVersionOutdated",
+  "termsAcceptanceRequired",
+  "incidentNotFound",
+  "optInFormNotFound",
+  "optInWordingOutdated",
+  "optInNotAccepted",
+  "optInPhoneInvalid",
+  "optInInstanceNotFound",
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];

@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { NOT_A_MEMBER, TWO_FACTOR_ENROLMENT_REQUIRED } from "~/server/auth/require-actor";
+import { NOT_A_MEMBER, TERMS_ACCEPTANCE_REQUIRED, TWO_FACTOR_ENROLMENT_REQUIRED } from "~/server/auth/require-actor";
 import { createRequestContext } from "~/server/api/request-context";
 import { createCaller } from "~/server/api/root";
 import { AppError } from "~/server/errors";
@@ -13,7 +13,8 @@ const createContext = cache(async () => createRequestContext(await headers()));
 
 /**
  * A session whose membership is gone signs out; one without a session signs in; a member who must enrol in
- * the second factor their organization requires goes to their account page. Anything else is an error.
+ * the second factor their organization requires goes to their account page, and one who has not accepted
+ * the current terms goes to accept them. Anything else is an error.
  */
 function redirectWhenSignedOut(error: TRPCError): void {
   if (error.code === "UNAUTHORIZED") redirect("/sign-in");
@@ -21,6 +22,8 @@ function redirectWhenSignedOut(error: TRPCError): void {
   if (error.cause instanceof AppError && error.cause.details?.reason === TWO_FACTOR_ENROLMENT_REQUIRED) {
     redirect("/account");
   }
+  if (error.cause instanceof AppError && error.cause.details?.reason === TERMS_ACCEPTANCE_REQUIRED)
+    redirect("/accept-terms");
 }
 
 /**

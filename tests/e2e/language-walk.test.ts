@@ -359,6 +359,39 @@ async function walk(locale: Locale) {
     await check(locale, "account password form submitted empty");
   });
 
+  await section(locale, "settings: privacy and legal", async () => {
+    await visit(locale, "/settings");
+    await tab(w("settings.privacy.title"));
+    await check(locale, "privacy");
+    await tab(w("settings.legal.title"));
+    await check(locale, "legal");
+    await dialog(locale, "register incident", () => page.getByTestId("incident-new").click());
+  });
+
+  await section(locale, "public opt-in and privacy policy", async () => {
+    // The pages a person reaches from a shared link, without signing in.
+    const guest = await browser.newContext();
+    await guest.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseUrl }]);
+    const open = await guest.newPage();
+    open.on("pageerror", (error) => problems.push({ step: `${locale} opt-in`, what: `pageerror: ${error.message}` }));
+    for (const path of [
+      `/optin/${seeded.optInToken}`,
+      `/optin/${seeded.optInToken}?error=optInNotAccepted`,
+      `/optin/unknown-link`,
+      `/legal/${seeded.org.organizationId}/privacy`,
+    ]) {
+      await open.goto(`${baseUrl}${path}`);
+      await open.waitForTimeout(300);
+      // The wording and the policy are the organization's own text (pt-BR in the seed), not UI words.
+      let text = (await readableText(open)).split(seeded.optInWording).join(" ");
+      for (const line of seeded.policyBody.split("\n").filter((l) => l.trim()))
+        text = text.split(line.trim()).join(" ");
+      for (const finding of detectors[locale].find(text))
+        problems.push({ step: `${locale} ${path}`, what: `${finding.kind}: ${finding.match}` });
+    }
+    await guest.close();
+  });
+
   await section(locale, "sign-in", async () => {
     // The sign-in page, to someone not signed in yet.
     const guest = await browser.newContext();

@@ -60,6 +60,14 @@ async function uploadedImport(org: Org): Promise<string> {
   return preview.importId;
 }
 
+const incident = {
+  description: "Planilha enviada por engano.",
+  detectedAt: "2026-12-02T10:00:00-03:00",
+  dataCategories: ["contact" as const],
+  affectedCount: 3,
+  measures: "Arquivo apagado pelo destinatário.",
+};
+
 /** Every mutation this test drives with a valid input; each must leave at least one audit row. */
 const driven: Record<string, (c: Context) => Promise<unknown>> = {
   "account.changePassword": ({ owner }) =>
@@ -136,6 +144,33 @@ const driven: Record<string, (c: Context) => Promise<unknown>> = {
   "aiReplies.deleteKnowledge": async ({ owner }) => {
     const entry = await owner.aiReplies.saveKnowledge({ kind: "qa", question: "Horário?", content: "Das 9h às 18h." });
     return owner.aiReplies.deleteKnowledge({ id: entry.id });
+  },
+  "legal.saveEncarregado": ({ owner }) => owner.legal.saveEncarregado({ name: "Dora Lima", email: "dpo@example.com" }),
+  "legal.documents.saveDraft": ({ owner }) => owner.legal.documents.saveDraft({ kind: "terms" }),
+  "legal.documents.publish": async ({ owner }) => {
+    await owner.legal.saveEncarregado({ name: "Dora Lima", email: "dpo@example.com" });
+    const draft = await owner.legal.documents.saveDraft({ kind: "privacy_policy" });
+    return owner.legal.documents.publish({ documentId: draft.id });
+  },
+  "legal.acceptTerms": async ({ owner }) => {
+    await owner.legal.saveEncarregado({ name: "Dora Lima", email: "dpo@example.com" });
+    const terms = await owner.legal.documents.publish({
+      documentId: (await owner.legal.documents.saveDraft({ kind: "terms" })).id,
+    });
+    return owner.legal.acceptTerms({ documentId: terms.id });
+  },
+  "legal.incidents.register": ({ owner }) => owner.legal.incidents.register(incident),
+  "legal.incidents.recordNotice": async ({ owner }) => {
+    const registered = await owner.legal.incidents.register(incident);
+    return owner.legal.incidents.recordNotice({ incidentId: registered.id, audience: "anpd" });
+  },
+  "legal.optInForms.save": async ({ owner }) => {
+    const instance = await owner.instances.create({ name: "Opt-in", purpose: "campanhas", dailySendLimit: 100 });
+    return owner.legal.optInForms.save({
+      instanceId: instance.id,
+      wording: "Aceito receber novidades pelo WhatsApp; posso sair com SAIR.",
+      active: true,
+    });
   },
   "quickReplies.delete": async ({ owner }) => {
     const created = await owner.quickReplies.create({ shortcut: "bye", body: "Bye" });

@@ -7,7 +7,7 @@ import { signInOverHttp, trpcMutation, trpcQuery } from "../support/http-session
 import { linkIn, smtpInbox } from "../support/smtp-inbox";
 
 /** Someone holding a link, not signed in. */
-const visitor = createCaller({ identity: null, requestId: "test", ip: "203.0.113.9" });
+const visitor = createCaller({ identity: null, requestId: "test", clientIp: "203.0.113.9" });
 const tokenOf = (link: string) => link.split("/invite/")[1]!;
 const codeOf = (error: unknown) => ((error as TRPCError).cause as { reason?: string } | undefined)?.reason;
 

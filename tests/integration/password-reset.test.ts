@@ -7,7 +7,7 @@ import { addMemberWithPassword, callerFor, makeOrganization, TEST_PASSWORD, uniq
 import { signInOverHttp, trpcQuery } from "../support/http-session";
 import { linkIn, smtpInbox } from "../support/smtp-inbox";
 
-const visitor = createCaller({ identity: null, requestId: "test", ip: "203.0.113.10" });
+const visitor = createCaller({ identity: null, requestId: "test", clientIp: "203.0.113.10" });
 const tokenOf = (link: string) => link.split("/reset-password/")[1]!;
 const codeOf = (error: unknown) => ((error as TRPCError).cause as { reason?: string } | undefined)?.reason;
 

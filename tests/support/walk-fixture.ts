@@ -137,8 +137,20 @@ export async function seedWalkOrganization() {
     "inbound conversations",
   );
 
+  // The public pages: an opt-in form and a published privacy policy (no terms: they would stop the walk).
+  const optInWording = "Quero receber novidades da Loja pelo WhatsApp e sei que posso sair respondendo SAIR.";
+  const optIn = await owner.legal.optInForms.save({ instanceId, wording: optInWording, active: true });
+  await owner.legal.saveEncarregado({ name: "Dora Encarregada", email: "dpo@loja.example" });
+  const policy = await owner.legal.documents.publish({
+    documentId: (await owner.legal.documents.saveDraft({ kind: "privacy_policy" })).id,
+  });
+
   return {
     org,
+    optInToken: optIn.token,
+    optInWording,
+    /** Organization content (pt-BR), not UI words: the walk reads around it. */
+    policyBody: policy.body,
     instances: { connected: instanceId, loggedOut: second.id },
     campaigns: { draft: draft.id, scheduled: scheduled.id, done: done.id, paused: paused.id, cancelled: cancelled.id },
   };

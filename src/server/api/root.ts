@@ -10,6 +10,7 @@ import { campaignsRouter } from "./routers/campaigns";
 import { contactsRouter } from "./routers/contacts";
 import { conversationsRouter } from "./routers/conversations";
 import { instancesRouter } from "./routers/instances";
+import { legalRouter } from "./routers/legal";
 import { membersRouter } from "./routers/members";
 import { organizationRouter } from "./routers/organization";
 import { privacyRouter } from "./routers/privacy";
@@ -39,6 +40,7 @@ export const appRouter = router({
   analytics: analyticsRouter,
   alerts: alertsRouter,
   privacy: privacyRouter,
+  legal: legalRouter,
 });
 
 export type AppRouter = typeof appRouter;

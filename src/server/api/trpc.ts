@@ -12,8 +12,8 @@ import { retryAfterOf } from "./retry-after";
 export interface TrpcContext {
   identity: SessionIdentity | null;
   requestId: string;
-  /** The caller's address (see client-ip.ts), counted by the public-route limit; absent for server callers. */
-  ip?: string;
+  /** The caller's address (see client-ip.ts), counted by the public-route limit; absent for callers built in-process. */
+  clientIp?: string;
 }
 
 const t = initTRPC.context<TrpcContext>().create({
@@ -77,7 +77,7 @@ export const publicProcedure = t.procedure.use(errorBoundary).use(mapErrors);
  * caller address's public-route limit, the same one sign-in uses.
  */
 export const linkProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  await consumePublicRateLimit(ctx.ip ?? "unknown").catch((error: unknown) => {
+  await consumePublicRateLimit(ctx.clientIp ?? "unknown").catch((error: unknown) => {
     throw toTrpcError(error);
   });
   return next();
@@ -93,7 +93,7 @@ export const authenticatedProcedure = publicProcedure.use(async ({ ctx, next }) 
  * check is `requireActor`, the same one route handlers go through (`memberRoute`). Each call counts against
  * the member's per-organization rate limit.
  */
-function memberProcedure(options: { allowWithoutTwoFactor: boolean }) {
+function memberProcedure(options: { allowWithoutTwoFactor: boolean; allowWithoutTerms?: boolean }) {
   return authenticatedProcedure.use(async ({ ctx, next }) => {
     const actor = await requireActor(ctx.identity, options).catch((error: unknown) => {
       throw toTrpcError(error);
@@ -111,7 +111,13 @@ export const organizationProcedure = memberProcedure({ allowWithoutTwoFactor: fa
  * Like `organizationProcedure`, but open to a member who has yet to set up the two-factor sign-in their
  * organization requires: only for the calls enrolment needs (their account, the enrolment itself).
  */
-export const enrolmentProcedure = memberProcedure({ allowWithoutTwoFactor: true });
+export const enrolmentProcedure = memberProcedure({ allowWithoutTwoFactor: true, allowWithoutTerms: true });
+
+/**
+ * Open to a member who has yet to accept the current terms: only what the acceptance page needs. Also before
+ * two-factor enrolment, so that the acceptance page and the enrolment page never send a member to each other.
+ */
+export const termsGateProcedure = memberProcedure({ allowWithoutTwoFactor: true, allowWithoutTerms: true });
 
 export const adminProcedure = organizationProcedure.use(async ({ ctx, next }) => {
   if (!isAdminRole(ctx.actor.role)) {

@@ -1,3 +1,5 @@
+import { env } from "../../env";
+
 type Headers = Record<string, string | string[] | undefined> | { get(name: string): string | null };
 
 function header(headers: Headers, name: string): string | undefined {
@@ -18,4 +20,9 @@ export function clientIp(headers: Headers, trustProxy: boolean): string {
     if (forwarded) return forwarded;
   }
   return header(headers, "x-mirage-remote-addr") ?? "unknown";
+}
+
+/** The caller's address under this deployment's proxy setting (TRUST_PROXY). */
+export function requestClientIp(headers: Headers): string {
+  return clientIp(headers, env().TRUST_PROXY);
 }

@@ -193,6 +193,13 @@ export const queues = {
     batchSize: 1,
     cronPerOrganization: "7 * * * *",
   }),
+  /** Notices for security incidents close to (or past) their 3-business-day ANPD deadline; scheduled on the first incident. */
+  "legal.incident-reminders": defineQueue({
+    payload: z.object({ organizationId: z.uuid() }),
+    policy: { retryLimit: 2, retryDelay: 60, retryBackoff: false, expireInSeconds: 300 },
+    batchSize: 1,
+    cronPerOrganization: "37 * * * *",
+  }),
   /** Purges data past the organization's retention policies; scheduled when a policy is enabled. */
   "privacy.retention": defineQueue({
     payload: z.object({ organizationId: z.uuid() }),

@@ -17,6 +17,7 @@ import { evaluateAlertRules } from "../../server/domain/alerts/evaluate-alert-ru
 import { deliverAlertNotification } from "../../server/domain/alerts/deliver-alert-notification";
 import { remindDueRequests } from "../../server/domain/privacy/remind-due-requests";
 import { purgeRetention } from "../../server/domain/privacy/purge-retention";
+import { remindIncidentNotices } from "../../server/domain/legal/remind-incident-notices";
 import { runAutoReplies } from "../../server/domain/ai-replies/run-auto-replies";
 import { purgeAiCalls } from "../../server/domain/ai/purge-ai-calls";
 import { summarizeConversation } from "../../server/domain/ai/summarize-conversation";
@@ -52,5 +53,6 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "analytics.rollup": async (payload) => void (await refreshReportingRollup(payload)),
   "privacy.reminders": async (payload) => void (await remindDueRequests(payload)),
   "privacy.retention": async (payload) => void (await purgeRetention(payload)),
+  "legal.incident-reminders": async (payload) => void (await remindIncidentNotices(payload)),
   "campaigns.dispatch": async (payload) => continueCampaignDispatch(payload, await runCampaignDispatch(payload)),
 };

@@ -7,6 +7,7 @@ import { ContactFieldsPanel } from "./contact-fields-panel";
 import { DeadDeliveriesPanel } from "./dead-deliveries-panel";
 import { DiagnosticsPanel } from "./diagnostics-panel";
 import { FeatureFlagsPanel } from "./feature-flags-panel";
+import { LegalPanel } from "./legal/legal-panel";
 import { MembersPanel } from "./members-panel";
 import { OrganizationForm } from "./organization-form";
 import { PrivacyPanel } from "./privacy/privacy-panel";
@@ -26,6 +27,7 @@ export default async function SettingsPage() {
           {isAdmin && <TabsTab value="alerts">{t("alerts")}</TabsTab>}
           {isAdmin && <TabsTab value="deadDeliveries">{t("deadDeliveries.title")}</TabsTab>}
           {isAdmin && <TabsTab value="privacy">{t("privacy.title")}</TabsTab>}
+          {isAdmin && <TabsTab value="legal">{t("legal.title")}</TabsTab>}
           {isAdmin && <TabsTab value="flags">{t("flags.title")}</TabsTab>}
           {isAdmin && <TabsTab value="audit">{t("audit.title")}</TabsTab>}
           <TabsTab value="diagnostics">{t("diagnostics")}</TabsTab>
@@ -55,6 +57,11 @@ export default async function SettingsPage() {
         {isAdmin && (
           <TabsPanel value="privacy" pt="md">
             <PrivacyPanel />
+          </TabsPanel>
+        )}
+        {isAdmin && (
+          <TabsPanel value="legal" pt="md">
+            <LegalPanel />
           </TabsPanel>
         )}
         {isAdmin && (

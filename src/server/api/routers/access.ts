@@ -40,7 +40,7 @@ export const accessRouter = router({
   requestPasswordReset: linkProcedure
     .input(requestPasswordResetInput)
     .output(z.void())
-    .mutation(({ ctx, input }) => requestPasswordReset({ email: input.email, ip: ctx.ip ?? "unknown" })),
+    .mutation(({ ctx, input }) => requestPasswordReset({ email: input.email, ip: ctx.clientIp ?? "unknown" })),
   resetPassword: linkProcedure
     .input(resetPasswordInput)
     .output(resetPasswordOutput)

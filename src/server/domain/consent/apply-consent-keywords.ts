@@ -2,6 +2,7 @@ import type { Tx } from "../../db/tenant";
 import { metrics } from "../../observability/metrics";
 import { recordAudit } from "../audit/record-audit";
 import type { MessageChange } from "../messages/message-change";
+import { confirmOptIn, refusePendingOptIns } from "./confirm-opt-in";
 import { matchesKeyword } from "./consent-keywords";
 import { optOutContact } from "./opt-out-contact";
 import { recordConsent } from "./record-consent";
@@ -9,7 +10,8 @@ import { recordConsent } from "./record-consent";
 /**
  * A contact's own message that is an opt-out word opts them out at once: the ledger records it with
  * the message as evidence, their pending campaign sends are cancelled, the audit log notes it, and
- * one confirmation is sent. An opt-in word from an opted-out contact opts them back in. Called inside
+ * one confirmation is sent. A reply confirming a pending opt-in form opts them in (double opt-in); an
+ * opt-in word from an opted-out contact opts them back in. Called inside
  * the transaction that records the message, so a replay does nothing twice.
  */
 export async function applyConsentKeywords(
@@ -29,6 +31,7 @@ export async function applyConsentKeywords(
 
   if (matchesKeyword(input.text, organization.optOutKeywords)) {
     metrics().optOuts.inc({ instance_id: input.instanceId });
+    await refusePendingOptIns(tx, input);
     return optOutContact(tx, {
       ...input,
       evidence,
@@ -36,6 +39,8 @@ export async function applyConsentKeywords(
       auditMetadata: { text: input.text.slice(0, 80) },
     });
   }
+
+  if (await confirmOptIn(tx, input)) return [];
 
   if (matchesKeyword(input.text, organization.optInKeywords)) {
     const contact = await tx.contact.findUniqueOrThrow({

@@ -5,10 +5,11 @@ import type { MessageParams } from "../../../shared/errors";
 /**
  * What the system says about a ledger entry, as codes the UI words (`contacts.evidenceOrigin.<code>`):
  * an import's file and row, or a WhatsApp message (its text in `evidence`) recognised as an opt-out by
- * a keyword, by the AI (`{ engine, confidence }`) or by an agent reviewing the AI.
+ * a keyword, by the AI (`{ engine, confidence }`) or by an agent reviewing the AI, or a public opt-in form
+ * the person confirmed on WhatsApp (`{ formId, wordingVersion, submittedAt, ip, reply }`, the wording in `evidence`).
  */
 export type ConsentEvidenceCode =
-  "import_file_row" | "whatsapp_message" | "ai_detected_opt_out" | "agent_reviewed_opt_out";
+  "import_file_row" | "whatsapp_message" | "ai_detected_opt_out" | "agent_reviewed_opt_out" | "opt_in_form_confirmed";
 
 export interface ConsentChange {
   organizationId: string;
