@@ -103,6 +103,14 @@ const schema = z.object({
   ALERT_WEBHOOK_PRIVATE_HOSTS: hostList,
   /** Alert e-mail goes out through this SMTP server (`smtp://user:pass@host:587`, `smtps://…`); unset: no e-mail. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  /** Where `npm run backup` and the `backup.run` schedule write backups; default `<MIRAGE_DATA_DIR>/backups`. */
+  BACKUP_DIR: z.string().optional(),
+  /** pg-boss cron (UTC) of the scheduled backup; `off` disables it. */
+  BACKUP_CRON: z.string().default("30 3 * * *"),
+  /** Backups kept; older ones are deleted after each successful backup. */
+  BACKUP_RETENTION_COUNT: z.coerce.number().int().min(1).max(1000).default(7),
+  /** Folder with pg_dump/pg_restore of the external database's major version, when not in PATH or /usr/lib/postgresql. */
+  MIRAGE_PG_BIN_DIR: z.string().optional(),
   /** The From of alert e-mail. */
   SMTP_FROM: z.string().default("Mirage <alerts@mirage.local>"),
 });
@@ -133,6 +141,7 @@ export type Env = z.infer<typeof schema> & {
   /** Base URL Evolution POSTs webhooks to. */
   webhookBaseUrl: string;
   media: MediaSettings;
+  backupDir: string;
 };
 
 export class ConfigError extends Error {}
@@ -199,6 +208,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     evolution,
     webhookBaseUrl: (env.WEBHOOK_BASE_URL ?? env.APP_URL ?? `http://127.0.0.1:${env.PORT}`).replace(/\/+$/, ""),
     media,
+    backupDir: path.resolve(env.BACKUP_DIR ?? path.join(dataDir, "backups")),
   };
 }
 

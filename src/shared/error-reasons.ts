@@ -169,6 +169,12 @@ export const errorReasons = [
   "autoReplyDraftNotFound",
   "aiOptedOutContact",
   "autoReplyDraftNotSendable",
+  "backupManifestInvalid",
+  "backupFileCorrupt",
+  "restoreTargetNotEmpty",
+  "restoreTargetInUse",
+  "restoreKindUnsupported",
+  "secretUndecryptable",
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];
