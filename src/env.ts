@@ -111,6 +111,8 @@ const schema = z.object({
   BACKUP_RETENTION_COUNT: z.coerce.number().int().min(1).max(1000).default(7),
   /** Folder with pg_dump/pg_restore of the external database's major version, when not in PATH or /usr/lib/postgresql. */
   MIRAGE_PG_BIN_DIR: z.string().optional(),
+  /** Strict-Transport-Security max-age, sent only when APP_URL is https://; 0 sends none. */
+  HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(15_552_000),
   /** The From of alert e-mail. */
   SMTP_FROM: z.string().default("Mirage <alerts@mirage.local>"),
 });

@@ -10,7 +10,7 @@ export async function serverVersion(url: string): Promise<{ version: string; maj
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const version = (await client.query<{ v: string }>("SHOW server_version")).rows[0]!.v;
+    const version = (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v;
     return { version, major: majorVersionOf(`(PostgreSQL) ${version}`)! };
   } finally {
     await client.end();

@@ -30,10 +30,16 @@ export interface BackupResult {
  * directory's generated secrets, and a manifest with sizes and checksums, written last. Recorded in
  * `backups`; older backups past BACKUP_RETENTION_COUNT are deleted afterwards.
  */
-export async function createBackup(options: { trigger: "manual" | "scheduled"; now?: Date }): Promise<BackupResult> {
+export async function createBackup(options: {
+  trigger: "manual" | "scheduled";
+  now?: Date;
+  /** Default BACKUP_DIR. */
+  root?: string;
+}): Promise<BackupResult> {
   const settings = env();
   const createdAt = options.now ?? new Date();
-  const dir = path.join(settings.backupDir, `mirage-${createdAt.toISOString().replaceAll(":", "-").replace(".", "-")}`);
+  const root = options.root ?? settings.backupDir;
+  const dir = path.join(root, `mirage-${createdAt.toISOString().replaceAll(":", "-").replace(".", "-")}`);
   const record = await db().backup.create({ data: { trigger: options.trigger, status: "running", location: dir } });
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -59,7 +65,7 @@ export async function createBackup(options: { trigger: "manual" | "scheduled"; n
       where: { id: record.id },
       data: { status: "succeeded", finishedAt: new Date(), bytes: BigInt(bytes), migration },
     });
-    const prunedDirs = await pruneBackups({ keep: settings.BACKUP_RETENTION_COUNT });
+    const prunedDirs = await pruneBackups({ keep: settings.BACKUP_RETENTION_COUNT, root });
     logger.info({ dir, bytes, pruned: prunedDirs.length }, "backup written");
     return { backupId: record.id, dir, manifest, bytes, prunedDirs };
   } catch (error) {

@@ -9,8 +9,8 @@ import { MANIFEST_FILE } from "./backup-manifest";
  * Deletes finished backups under BACKUP_DIR beyond the newest `keep` (folder names sort by time) and marks
  * their rows pruned. Folders without a manifest are not backups (or one being written) and are left alone.
  */
-export async function pruneBackups(options: { keep: number }): Promise<string[]> {
-  const root = env().backupDir;
+export async function pruneBackups(options: { keep: number; root?: string }): Promise<string[]> {
+  const root = options.root ?? env().backupDir;
   if (!existsSync(root)) return [];
   const finished = readdirSync(root)
     .filter((name) => /^mirage-\d{4}-\d{2}-\d{2}T/.test(name) && existsSync(path.join(root, name, MANIFEST_FILE)))
