@@ -12,7 +12,13 @@ export function advisoriesOf(report) {
     for (const via of vulnerability.via ?? []) {
       if (typeof via !== "object" || !via.url) continue;
       const id = /GHSA-[\w-]+/.exec(via.url)?.[0] ?? String(via.source);
-      found.set(`${id} ${name}`, { id, package: via.name ?? name, severity: via.severity, title: via.title, url: via.url });
+      found.set(`${id} ${name}`, {
+        id,
+        package: via.name ?? name,
+        severity: via.severity,
+        title: via.title,
+        url: via.url,
+      });
     }
   }
   return [...found.values()];
@@ -24,7 +30,8 @@ export function unlistedAdvisories(report, allowlist, today = new Date()) {
   return advisoriesOf(report).filter(
     (advisory) =>
       !allowlist.advisories.some(
-        (entry) => entry.id === advisory.id && entry.package === advisory.package && (!entry.until || entry.until >= day),
+        (entry) =>
+          entry.id === advisory.id && entry.package === advisory.package && (!entry.until || entry.until >= day),
       ),
   );
 }
@@ -51,15 +58,21 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const allowlist = JSON.parse(readFileSync(new URL("./audit-allowlist.json", import.meta.url), "utf8"));
   const report = await runAudit();
   if (auditUnavailable(report)) {
-    console.log(`audit:check: the advisory service is unreachable (${report.message ?? report.error?.summary}); skipped.`);
+    console.log(
+      `audit:check: the advisory service is unreachable (${report.message ?? report.error?.summary}); skipped.`,
+    );
     process.exit(0);
   }
   const unlisted = unlistedAdvisories(report, allowlist);
   for (const advisory of unlisted) {
-    console.error(`audit:check: ${advisory.severity} ${advisory.id} in ${advisory.package}: ${advisory.title} (${advisory.url})`);
+    console.error(
+      `audit:check: ${advisory.severity} ${advisory.id} in ${advisory.package}: ${advisory.title} (${advisory.url})`,
+    );
   }
   if (unlisted.length > 0) {
-    console.error(`audit:check: ${unlisted.length} advisories are not in .ci/audit-allowlist.json: upgrade, or list each with a reason.`);
+    console.error(
+      `audit:check: ${unlisted.length} advisories are not in .ci/audit-allowlist.json: upgrade, or list each with a reason.`,
+    );
     process.exit(1);
   }
   console.log(`audit:check: ${advisoriesOf(report).length} advisories, all allowlisted.`);

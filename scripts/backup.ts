@@ -24,11 +24,13 @@ function mirageIsRunning(dataDir: string): boolean {
 async function main() {
   let embedded: EmbeddedDatabase | null = null;
   const dataDir = path.resolve(process.env.MIRAGE_DATA_DIR || ".data");
-  if (process.env.DATABASE_URL || !mirageIsRunning(dataDir)) embedded = (await prepareDatabase(() => undefined)).embedded;
+  if (process.env.DATABASE_URL || !mirageIsRunning(dataDir))
+    embedded = (await prepareDatabase(() => undefined)).embedded;
   try {
     const result = await createBackup({ trigger: "manual" });
     console.log(`Backup written to ${result.dir} (${result.bytes} bytes, migration ${result.manifest.migration}).`);
-    for (const dir of result.prunedDirs) console.log(`Deleted old backup ${dir} (BACKUP_RETENTION_COUNT=${env().BACKUP_RETENTION_COUNT}).`);
+    for (const dir of result.prunedDirs)
+      console.log(`Deleted old backup ${dir} (BACKUP_RETENTION_COUNT=${env().BACKUP_RETENTION_COUNT}).`);
   } finally {
     await closeConnections();
     await embedded?.stop();

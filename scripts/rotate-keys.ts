@@ -23,26 +23,33 @@ function isKey(value: string | undefined): value is string {
 
 async function main() {
   const given = argument("--new-key");
-  if (given !== undefined && !isKey(given)) throw new Error("--new-key must be 32 bytes in base64 (openssl rand -base64 32).");
+  if (given !== undefined && !isKey(given))
+    throw new Error("--new-key must be 32 bytes in base64 (openssl rand -base64 32).");
   const { settings, embedded } = await prepareDatabase(() => undefined);
   try {
     const fromSettings = Boolean(process.env.ENCRYPTION_KEY);
     const secretsFile = path.join(settings.dataDir, "secrets.json");
     let newKey: string;
     if (fromSettings) {
-      if (!given) throw new Error("ENCRYPTION_KEY is set in the environment: pass the new key with --new-key <base64>.");
+      if (!given)
+        throw new Error("ENCRYPTION_KEY is set in the environment: pass the new key with --new-key <base64>.");
       newKey = given;
     } else {
       const secrets = JSON.parse(readFileSync(secretsFile, "utf8")) as Record<string, string>;
       newKey = secrets.pendingEncryptionKey ?? given ?? randomBytes(32).toString("base64");
-      writeFileSync(secretsFile, JSON.stringify({ ...secrets, pendingEncryptionKey: newKey }, null, 2), { mode: 0o600 });
+      writeFileSync(secretsFile, JSON.stringify({ ...secrets, pendingEncryptionKey: newKey }, null, 2), {
+        mode: 0o600,
+      });
     }
     const report = await rotateEncryptionKey({ oldKey: settings.ENCRYPTION_KEY, newKey });
     console.log(`Re-encrypted ${report.rotated} secrets (${report.alreadyRotated} were already under the new key).`);
     if (fromSettings) {
       console.log("Now set ENCRYPTION_KEY to the new key in .env, then start Mirage.");
     } else {
-      const { pendingEncryptionKey: _done, ...secrets } = JSON.parse(readFileSync(secretsFile, "utf8")) as Record<string, string>;
+      const { pendingEncryptionKey: _done, ...secrets } = JSON.parse(readFileSync(secretsFile, "utf8")) as Record<
+        string,
+        string
+      >;
       writeFileSync(secretsFile, JSON.stringify({ ...secrets, encryptionKey: newKey }, null, 2), { mode: 0o600 });
       console.log(`The new key is now the data directory's encryption key (${secretsFile}).`);
     }

@@ -46,7 +46,11 @@ function restoreCli(dir: string, dataDir: string, ...flags: string[]) {
 async function seed() {
   const { org, instanceId, providerName } = await inboxFixture();
   const text = `Mensagem para o backup ${Date.now()}`;
-  await deliver(org.organizationId, instanceId, textUpsert(providerName, { remoteJid: "5531977776666@s.whatsapp.net" }, text));
+  await deliver(
+    org.organizationId,
+    instanceId,
+    textUpsert(providerName, { remoteJid: "5531977776666@s.whatsapp.net" }, text),
+  );
   const photo = Buffer.from(`foto do backup ${Date.now()}`);
   const key = mediaKey(org.organizationId, photo);
   await mediaStore().put(key, photo, { contentType: "image/png" });
@@ -78,7 +82,12 @@ describe("backup → restore into a new data directory → start", () => {
     const root = scratchDir("mirage-backups-");
 
     const backup = await createBackup({ trigger: "manual", root });
-    expect(readdirSync(backup.dir).sort()).toEqual(["database.tar.gz", "manifest.json", "media.tar.gz", "secrets.json"]);
+    expect(readdirSync(backup.dir).sort()).toEqual([
+      "database.tar.gz",
+      "manifest.json",
+      "media.tar.gz",
+      "secrets.json",
+    ]);
     const manifest = await readVerifiedManifest(backup.dir);
     expect(manifest).toMatchObject({
       format: "mirage-backup/1",
@@ -127,7 +136,10 @@ describe("backup → restore into a new data directory → start", () => {
     cleanup.push(() => web.killAll());
     const base = `http://127.0.0.1:${port}`;
     await expect
-      .poll(async () => (await fetch(`${base}/api/health/ready`).catch(() => null))?.status, { timeout: 60_000, interval: 250 })
+      .poll(async () => (await fetch(`${base}/api/health/ready`).catch(() => null))?.status, {
+        timeout: 60_000,
+        interval: 250,
+      })
       .toBe(200);
 
     const cookie = await signInOverHttp(seeded.org.ownerEmail, TEST_PASSWORD, base);
@@ -150,7 +162,11 @@ describe("backup → restore into a new data directory → start", () => {
     const target = scratchDir("mirage-restore-target-");
     writeFileSync(path.join(first.dir, "secrets.json"), "{}");
     await expect(
-      restoreBackup({ dir: first.dir, target: { kind: "embedded", dataDir: target, mediaDir: path.join(target, "media") }, force: false }),
+      restoreBackup({
+        dir: first.dir,
+        target: { kind: "embedded", dataDir: target, mediaDir: path.join(target, "media") },
+        force: false,
+      }),
     ).rejects.toMatchObject({ reason: "backupFileCorrupt", params: { file: "secrets.json" } });
 
     const pruned = await pruneBackups({ keep: 1, root });

@@ -71,7 +71,12 @@ function rotate(databaseUrl: string, oldKey: string, newKey: string) {
 describe("npm run keys:rotate", () => {
   it("re-encrypts every stored secret with the new key; a second run finds nothing left to do", async () => {
     const { org, owner } = await inboxFixture();
-    await owner.ai.saveProvider({ baseUrl: "http://127.0.0.1:9/v1", apiKey: "sk-rotation", model: "m", timeoutMs: 5000 });
+    await owner.ai.saveProvider({
+      baseUrl: "http://127.0.0.1:9/v1",
+      apiKey: "sk-rotation",
+      model: "m",
+      timeoutMs: 5000,
+    });
     const oldKey = env().ENCRYPTION_KEY;
     await db().user.update({
       where: { id: org.ownerId },

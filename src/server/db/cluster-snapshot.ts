@@ -63,7 +63,8 @@ export async function snapshotCluster(options: {
   await client.connect();
   const scratch = mkdtempSync(path.join(tmpdir(), "mirage-backup-label-"));
   try {
-    const serverVersion = (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v;
+    const serverVersion = (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!
+      .v;
     const slot = `mirage_backup_${randomBytes(4).toString("hex")}`;
     await client.query("SELECT pg_create_physical_replication_slot($1, true, true)", [slot]);
     await client.query("SELECT pg_backup_start($1, true)", [`mirage ${new Date().toISOString()}`]);

@@ -22,7 +22,9 @@ export async function migrationLevel(url: string): Promise<string | null> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const table = await client.query<{ t: string | null }>(`SELECT to_regclass('public._prisma_migrations')::text AS t`);
+    const table = await client.query<{ t: string | null }>(
+      `SELECT to_regclass('public._prisma_migrations')::text AS t`,
+    );
     if (!table.rows[0]!.t) return null;
     const last = await client.query<{ name: string | null }>(
       `SELECT max(migration_name) AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
@@ -49,15 +51,30 @@ export async function userTableCount(url: string): Promise<number> {
 }
 
 /** `pg_dump --format=custom` of the database at `url` into `out`, with the pg_dump of the server's major version. */
-export async function dumpDatabase(options: { url: string; out: string; binDir?: string }): Promise<{ serverVersion: string }> {
+export async function dumpDatabase(options: {
+  url: string;
+  out: string;
+  binDir?: string;
+}): Promise<{ serverVersion: string }> {
   const { version, major } = await serverVersion(options.url);
   const pgDump = findPostgresTool("pg_dump", major, options.binDir);
-  await run(pgDump, ["--format=custom", "--no-owner", "--no-privileges", `--file=${options.out}`, `--dbname=${options.url}`]);
+  await run(pgDump, [
+    "--format=custom",
+    "--no-owner",
+    "--no-privileges",
+    `--file=${options.out}`,
+    `--dbname=${options.url}`,
+  ]);
   return { serverVersion: version };
 }
 
 /** Loads a custom-format dump into the database at `url`; `clean` drops what the dump recreates first. */
-export async function restoreDump(options: { url: string; file: string; clean: boolean; binDir?: string }): Promise<void> {
+export async function restoreDump(options: {
+  url: string;
+  file: string;
+  clean: boolean;
+  binDir?: string;
+}): Promise<void> {
   const { major } = await serverVersion(options.url);
   const pgRestore = findPostgresTool("pg_restore", major, options.binDir);
   await run(pgRestore, [

@@ -7,7 +7,11 @@ import { AppError } from "../../errors";
 
 export const MANIFEST_FILE = "manifest.json";
 
-const storedFile = z.object({ file: z.string().regex(/^[a-z0-9._-]+$/), bytes: z.number().int().min(0), sha256: z.string() });
+const storedFile = z.object({
+  file: z.string().regex(/^[a-z0-9._-]+$/),
+  bytes: z.number().int().min(0),
+  sha256: z.string(),
+});
 
 /** What a backup folder holds, written last: a folder without it is an unfinished backup. */
 export const backupManifestSchema = z.object({

@@ -25,7 +25,11 @@ export type RestoreTarget =
  * `force`, which replaces it. The caller starts Mirage on the target afterwards; its migrations bring an
  * older backup's schema forward.
  */
-export async function restoreBackup(options: { dir: string; target: RestoreTarget; force: boolean }): Promise<BackupManifest> {
+export async function restoreBackup(options: {
+  dir: string;
+  target: RestoreTarget;
+  force: boolean;
+}): Promise<BackupManifest> {
   const { dir, target, force } = options;
   const manifest = await readVerifiedManifest(dir);
   if (target.kind === "embedded") {
