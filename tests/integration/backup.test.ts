@@ -120,20 +120,20 @@ describe("backup → restore into a new data directory → start", () => {
       log: () => undefined,
     });
     cleanup.push(() => database.stop());
-    const web: LaunchedProcess = launch(
-      "server.ts",
-      childEnv({
-        NODE_ENV: "production",
-        LOG_LEVEL: "warn",
-        MIRAGE_DATA_DIR: dataDir,
-        EMBEDDED_PG_PORT: testPort(54393),
-        PORT: port,
-        APP_URL: `http://localhost:${port}`,
-        NEXTAUTH_URL: `http://localhost:${port}`,
-        RATE_LIMIT_PUBLIC_PER_MINUTE: "100000",
-      }),
-    );
-    cleanup.push(() => web.killAll());
+    const restoredEnv = childEnv({
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      MIRAGE_DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: testPort(54393),
+      PORT: port,
+      APP_URL: `http://localhost:${port}`,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      RATE_LIMIT_PUBLIC_PER_MINUTE: "100000",
+      BACKUP_CRON: "off",
+    });
+    // Web and worker: readiness asks for a live worker, as a real start has.
+    const processes: LaunchedProcess[] = [launch("server.ts", restoredEnv), launch("src/workers/main.ts", restoredEnv)];
+    cleanup.push(() => processes.forEach((process) => process.killAll()));
     const base = `http://127.0.0.1:${port}`;
     await expect
       .poll(async () => (await fetch(`${base}/api/health/ready`).catch(() => null))?.status, {
