@@ -41,10 +41,21 @@ async function main() {
         mode: 0o600,
       });
     }
+    // Suppression hashes cannot be recomputed (the phones are gone): the key they were made with stays.
+    const pinSuppressionKey = !process.env.SUPPRESSION_KEY;
+    if (pinSuppressionKey && !fromSettings) {
+      const secrets = JSON.parse(readFileSync(secretsFile, "utf8")) as Record<string, string>;
+      writeFileSync(secretsFile, JSON.stringify({ suppressionKey: settings.suppressionKey, ...secrets }, null, 2), {
+        mode: 0o600,
+      });
+    }
     const report = await rotateEncryptionKey({ oldKey: settings.ENCRYPTION_KEY, newKey });
     console.log(`Re-encrypted ${report.rotated} secrets (${report.alreadyRotated} were already under the new key).`);
     if (fromSettings) {
       console.log("Now set ENCRYPTION_KEY to the new key in .env, then start Mirage.");
+      if (pinSuppressionKey) {
+        console.log(`Also set SUPPRESSION_KEY=${settings.suppressionKey} in .env, so erased people stay suppressed.`);
+      }
     } else {
       const { pendingEncryptionKey: _done, ...secrets } = JSON.parse(readFileSync(secretsFile, "utf8")) as Record<
         string,

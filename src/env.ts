@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -38,6 +39,11 @@ const schema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ENCRYPTION_KEY: z.string().optional(),
+  /**
+   * Key of the erased-person suppression hashes (base64). Unset: derived from ENCRYPTION_KEY. `npm run
+   * keys:rotate` pins the old derivation here (or in secrets.json), since hashes cannot be recomputed.
+   */
+  SUPPRESSION_KEY: z.string().optional(),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
   ADMIN_NAME: z.string().default("Administrador"),
@@ -135,6 +141,8 @@ export type Env = z.infer<typeof schema> & {
   DATABASE_URL: string;
   AUTH_SECRET: string;
   ENCRYPTION_KEY: string;
+  /** The suppression hashes' HMAC key, base64 (see SUPPRESSION_KEY). */
+  suppressionKey: string;
   APP_URL: string;
   dataDir: string;
   databaseIsEmbedded: boolean;
@@ -204,6 +212,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: authSecret,
     ENCRYPTION_KEY: encryptionKey,
+    suppressionKey: env.SUPPRESSION_KEY ?? secrets?.suppressionKey ?? derivedSuppressionKey(encryptionKey),
     APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
     dataDir,
     databaseIsEmbedded,
@@ -212,6 +221,11 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     media,
     backupDir: path.resolve(env.BACKUP_DIR ?? path.join(dataDir, "backups")),
   };
+}
+
+/** The suppression key an installation has used since before keys:rotate existed: derived from its encryption key. */
+export function derivedSuppressionKey(encryptionKey: string): string {
+  return createHmac("sha256", encryptionKey).update("mirage.suppression.v1").digest("base64");
 }
 
 function mediaSettings(env: z.infer<typeof schema>, dataDir: string): MediaSettings {

@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { env } from "~/env";
+import { derivedSuppressionKey, env } from "~/env";
 import { decryptSecret, encryptSecret } from "~/server/crypto/secret-box";
 import { withOrganization } from "~/server/db/tenant";
 import { migrate } from "~/server/db/migrate";
@@ -97,6 +97,8 @@ describe("npm run keys:rotate", () => {
     const first = rotate(url, oldKey, newKey);
     expect(first.output).toContain("Re-encrypted 3 secrets (0 were already under the new key).");
     expect(first.code).toBe(0);
+    // Erased people's hashes were made with the old key's derivation: the command says to pin it.
+    expect(first.output).toContain(`Also set SUPPRESSION_KEY=${derivedSuppressionKey(oldKey)} in .env`);
     const opened = (await sealedSecrets(name)).map((sealed) => decryptSecret(sealed, newKey)).sort();
     expect(opened).toEqual(["JBSWY3DPEHPK3PXP", "sk-rotation", token].sort());
     for (const sealed of await sealedSecrets(name)) expect(() => decryptSecret(sealed, oldKey)).toThrow();
