@@ -47,16 +47,16 @@ export async function rotateEncryptionKey(options: { oldKey: string; newKey: str
     where: { totpSecretEncrypted: { not: null } },
     select: { id: true, totpSecretEncrypted: true },
   });
-  for (const user of users) {
-    const { outcome, value } = reseal(user.totpSecretEncrypted!, options.oldKey, options.newKey);
-    count(outcome);
-    if (value) {
-      await db().user.updateMany({
-        where: { id: user.id, totpSecretEncrypted: user.totpSecretEncrypted },
+  const userOutcomes = await resealAll(
+    options,
+    users.map((user) => ({ sealed: user.totpSecretEncrypted!, id: user.id })),
+    (row, value) =>
+      db().user.updateMany({
+        where: { id: row.id, totpSecretEncrypted: row.sealed },
         data: { totpSecretEncrypted: value },
-      });
-    }
-  }
+      }),
+  );
+  userOutcomes.forEach(count);
 
   for (const organizationId of await allOrganizationIds()) {
     await withOrganization(organizationId, async (tx) => {
@@ -67,44 +67,63 @@ export async function rotateEncryptionKey(options: { oldKey: string; newKey: str
   return report;
 }
 
-async function rotateOrganization(tx: Tx, keys: { oldKey: string; newKey: string }): Promise<Outcome[]> {
+/**
+ * Reseals each row's secret and saves the new value only where the row still holds the one read (a
+ * concurrent change wins).
+ */
+async function resealAll<Row extends { sealed: string }>(
+  keys: { oldKey: string; newKey: string },
+  rows: Row[],
+  save: (row: Row, value: string) => Promise<unknown>,
+): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
-  for (const instance of await tx.instance.findMany({
-    where: { tokenEncrypted: { not: null } },
-    select: { id: true, tokenEncrypted: true },
-  })) {
-    const { outcome, value } = reseal(instance.tokenEncrypted!, keys.oldKey, keys.newKey);
+  for (const row of rows) {
+    const { outcome, value } = reseal(row.sealed, keys.oldKey, keys.newKey);
     outcomes.push(outcome);
-    if (value) {
-      await tx.instance.updateMany({
-        where: { id: instance.id, tokenEncrypted: instance.tokenEncrypted },
-        data: { tokenEncrypted: value },
-      });
-    }
-  }
-  const provider = await tx.aiProvider.findFirst({ select: { organizationId: true, apiKeyEncrypted: true } });
-  if (provider?.apiKeyEncrypted) {
-    const { outcome, value } = reseal(provider.apiKeyEncrypted, keys.oldKey, keys.newKey);
-    outcomes.push(outcome);
-    if (value) {
-      await tx.aiProvider.updateMany({
-        where: { organizationId: provider.organizationId, apiKeyEncrypted: provider.apiKeyEncrypted },
-        data: { apiKeyEncrypted: value },
-      });
-    }
-  }
-  const channels = await tx.alertChannels.findFirst({ select: { organizationId: true, webhookSecretEncrypted: true } });
-  if (channels?.webhookSecretEncrypted) {
-    const { outcome, value } = reseal(channels.webhookSecretEncrypted, keys.oldKey, keys.newKey);
-    outcomes.push(outcome);
-    if (value) {
-      await tx.alertChannels.updateMany({
-        where: { organizationId: channels.organizationId, webhookSecretEncrypted: channels.webhookSecretEncrypted },
-        data: { webhookSecretEncrypted: value },
-      });
-    }
+    if (value) await save(row, value);
   }
   return outcomes;
+}
+
+async function rotateOrganization(tx: Tx, keys: { oldKey: string; newKey: string }): Promise<Outcome[]> {
+  const instances = await tx.instance.findMany({
+    where: { tokenEncrypted: { not: null } },
+    select: { id: true, tokenEncrypted: true },
+  });
+  const provider = await tx.aiProvider.findFirst({
+    where: { apiKeyEncrypted: { not: null } },
+    select: { organizationId: true, apiKeyEncrypted: true },
+  });
+  const channels = await tx.alertChannels.findFirst({
+    where: { webhookSecretEncrypted: { not: null } },
+    select: { organizationId: true, webhookSecretEncrypted: true },
+  });
+  return [
+    ...(await resealAll(
+      keys,
+      instances.map((instance) => ({ id: instance.id, sealed: instance.tokenEncrypted! })),
+      (row, value) =>
+        tx.instance.updateMany({ where: { id: row.id, tokenEncrypted: row.sealed }, data: { tokenEncrypted: value } }),
+    )),
+    ...(await resealAll(
+      keys,
+      provider ? [{ organizationId: provider.organizationId, sealed: provider.apiKeyEncrypted! }] : [],
+      (row, value) =>
+        tx.aiProvider.updateMany({
+          where: { organizationId: row.organizationId, apiKeyEncrypted: row.sealed },
+          data: { apiKeyEncrypted: value },
+        }),
+    )),
+    ...(await resealAll(
+      keys,
+      channels ? [{ organizationId: channels.organizationId, sealed: channels.webhookSecretEncrypted! }] : [],
+      (row, value) =>
+        tx.alertChannels.updateMany({
+          where: { organizationId: row.organizationId, webhookSecretEncrypted: row.sealed },
+          data: { webhookSecretEncrypted: value },
+        }),
+    )),
+  ];
 }
 
 /**
