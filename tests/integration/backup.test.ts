@@ -12,6 +12,8 @@ import { readVerifiedManifest } from "~/server/domain/backups/backup-manifest";
 import { createBackup } from "~/server/domain/backups/create-backup";
 import { pruneBackups } from "~/server/domain/backups/prune-backups";
 import { restoreBackup } from "~/server/domain/backups/restore-backup";
+import { enqueue } from "~/server/jobs/enqueue";
+import { PGBOSS_SCHEMA } from "~/server/jobs/boss";
 import { mediaKey, mediaStore } from "~/server/media";
 import { childEnv } from "../support/child-env";
 import { TEST_PASSWORD } from "../support/factory";
@@ -175,4 +177,28 @@ describe("backup → restore into a new data directory → start", () => {
     expect(existsSync(second.dir)).toBe(true);
     expect((await db().backup.findUniqueOrThrow({ where: { id: first.backupId } })).pruned).toBe(true);
   }, 240_000);
+
+  it("the worker keeps a backup.run schedule from BACKUP_CRON and records a scheduled backup", async () => {
+    const schedules = await db().$queryRawUnsafe<{ cron: string; timezone: string }[]>(
+      `SELECT cron, timezone FROM ${PGBOSS_SCHEMA}.schedule WHERE name = 'backup.run'`,
+    );
+    expect(schedules).toEqual([{ cron: "30 3 * * *", timezone: "UTC" }]);
+    const since = new Date();
+    await enqueue("backup.run", {});
+    await expect
+      .poll(
+        async () =>
+          (
+            await db().backup.findFirst({
+              where: { trigger: "scheduled", startedAt: { gte: since } },
+              select: { status: true },
+            })
+          )?.status,
+        { timeout: 120_000, interval: 500 },
+      )
+      .toBe("succeeded");
+    const row = await db().backup.findFirstOrThrow({ where: { trigger: "scheduled", startedAt: { gte: since } } });
+    expect((await readVerifiedManifest(row.location)).database.kind).toBe("cluster");
+    rmSync(row.location, { recursive: true, force: true });
+  }, 180_000);
 });
