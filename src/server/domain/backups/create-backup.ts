@@ -79,9 +79,21 @@ export async function createBackup(options: {
   }
 }
 
+/**
+ * Whether the database is this data directory's embedded cluster. `npm start` hands the web server and the
+ * worker its URL in DATABASE_URL, so an unset DATABASE_URL alone does not tell.
+ */
+function usesEmbeddedCluster(): boolean {
+  const settings = env();
+  if (settings.databaseIsEmbedded) return true;
+  if (!existsSync(path.join(settings.dataDir, "postgres", "PG_VERSION"))) return false;
+  const url = new URL(settings.DATABASE_URL);
+  return ["127.0.0.1", "localhost"].includes(url.hostname) && Number(url.port) === settings.EMBEDDED_PG_PORT;
+}
+
 async function backUpDatabase(dir: string): Promise<BackupManifest["database"]> {
   const settings = env();
-  if (!settings.databaseIsEmbedded) {
+  if (!usesEmbeddedCluster()) {
     const file = "database.dump";
     const { serverVersion } = await dumpDatabase({
       url: settings.DATABASE_URL,
