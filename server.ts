@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { ConfigError, env } from "./src/env";
 import { identityFromCookieHeader } from "./src/server/auth/cookie-identity";
+import { createNonce, securityHeaders } from "./src/server/auth/security-headers";
 import { closeConnections } from "./src/server/close-connections";
 import { resolveActor } from "./src/server/domain/members/resolve-actor";
 import { logger, withLogContext } from "./src/server/logger";
@@ -28,6 +29,17 @@ async function main() {
     // Only the socket's address is trusted for rate limits; a client-sent value is dropped.
     req.headers["x-mirage-remote-addr"] = req.socket.remoteAddress ?? "unknown";
     res.setHeader("x-request-id", requestId);
+    // Next reads the nonce from the request's CSP header and puts it on every script it renders.
+    const nonce = createNonce();
+    const headers = securityHeaders({
+      nonce,
+      dev,
+      https: settings.APP_URL.startsWith("https://"),
+      hstsMaxAgeSeconds: settings.HSTS_MAX_AGE_SECONDS,
+    });
+    req.headers["content-security-policy"] = headers["content-security-policy"];
+    req.headers["x-nonce"] = nonce;
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const started = performance.now();
     res.on("finish", () => {
       const pathname = (req.url ?? "/").split("?")[0]!;

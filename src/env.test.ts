@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { createHmac } from "node:crypto";
 import { ConfigError, parseEnv } from "./env";
 import { loadOrCreateLocalSecrets } from "./server/db/secrets";
 
@@ -34,5 +35,14 @@ describe("settings", () => {
     const dir = emptyDir();
     loadOrCreateLocalSecrets(dir);
     expect(parseEnv({ MIRAGE_DATA_DIR: dir, DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
+  });
+
+  it("keeps the suppression key an installation always had, until keys:rotate pins it", () => {
+    const dir = emptyDir();
+    const secrets = loadOrCreateLocalSecrets(dir);
+    // The derivation erase-contact used before the key could be pinned: existing hashes stay valid.
+    const derived = createHmac("sha256", secrets.encryptionKey).update("mirage.suppression.v1").digest("base64");
+    expect(parseEnv({ MIRAGE_DATA_DIR: dir }).suppressionKey).toBe(derived);
+    expect(parseEnv({ MIRAGE_DATA_DIR: dir, SUPPRESSION_KEY: "cGlubmVk" }).suppressionKey).toBe("cGlubmVk");
   });
 });

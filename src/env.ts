@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -38,6 +39,11 @@ const schema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ENCRYPTION_KEY: z.string().optional(),
+  /**
+   * Key of the erased-person suppression hashes (base64). Unset: derived from ENCRYPTION_KEY. `npm run
+   * keys:rotate` pins the old derivation here (or in secrets.json), since hashes cannot be recomputed.
+   */
+  SUPPRESSION_KEY: z.string().optional(),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
   ADMIN_NAME: z.string().default("Administrador"),
@@ -103,6 +109,16 @@ const schema = z.object({
   ALERT_WEBHOOK_PRIVATE_HOSTS: hostList,
   /** Alerts, invitations and reset links are e-mailed through this SMTP server (`smtp://user:pass@host:587`, `smtps://…`); unset: no e-mail. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  /** Where `npm run backup` and the `backup.run` schedule write backups; default `<MIRAGE_DATA_DIR>/backups`. */
+  BACKUP_DIR: z.string().optional(),
+  /** pg-boss cron (UTC) of the scheduled backup; `off` disables it. */
+  BACKUP_CRON: z.string().default("30 3 * * *"),
+  /** Backups kept; older ones are deleted after each successful backup. */
+  BACKUP_RETENTION_COUNT: z.coerce.number().int().min(1).max(1000).default(7),
+  /** Folder with pg_dump/pg_restore of the external database's major version, when not in PATH or /usr/lib/postgresql. */
+  MIRAGE_PG_BIN_DIR: z.string().optional(),
+  /** Strict-Transport-Security max-age, sent only when APP_URL is https://; 0 sends none. */
+  HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(15_552_000),
   /** The From of alert e-mail. */
   SMTP_FROM: z.string().default("Mirage <alerts@mirage.local>"),
 });
@@ -125,6 +141,8 @@ export type Env = z.infer<typeof schema> & {
   DATABASE_URL: string;
   AUTH_SECRET: string;
   ENCRYPTION_KEY: string;
+  /** The suppression hashes' HMAC key, base64 (see SUPPRESSION_KEY). */
+  suppressionKey: string;
   APP_URL: string;
   dataDir: string;
   databaseIsEmbedded: boolean;
@@ -133,6 +151,7 @@ export type Env = z.infer<typeof schema> & {
   /** Base URL Evolution POSTs webhooks to. */
   webhookBaseUrl: string;
   media: MediaSettings;
+  backupDir: string;
 };
 
 export class ConfigError extends Error {}
@@ -193,13 +212,20 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: authSecret,
     ENCRYPTION_KEY: encryptionKey,
+    suppressionKey: env.SUPPRESSION_KEY ?? secrets?.suppressionKey ?? derivedSuppressionKey(encryptionKey),
     APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
     dataDir,
     databaseIsEmbedded,
     evolution,
     webhookBaseUrl: (env.WEBHOOK_BASE_URL ?? env.APP_URL ?? `http://127.0.0.1:${env.PORT}`).replace(/\/+$/, ""),
     media,
+    backupDir: path.resolve(env.BACKUP_DIR ?? path.join(dataDir, "backups")),
   };
+}
+
+/** The suppression key an installation has used since before keys:rotate existed: derived from its encryption key. */
+export function derivedSuppressionKey(encryptionKey: string): string {
+  return createHmac("sha256", encryptionKey).update("mirage.suppression.v1").digest("base64");
 }
 
 function mediaSettings(env: z.infer<typeof schema>, dataDir: string): MediaSettings {

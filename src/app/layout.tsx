@@ -6,6 +6,7 @@ import { Notifications } from "@mantine/notifications";
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages } from "next-intl/server";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { TrpcReactProvider } from "~/trpc/react";
 import { LocaleDatesProvider } from "./_components/locale-dates-provider";
@@ -22,10 +23,12 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const messages = await getMessages();
+  // server.ts's CSP nonce: Mantine's colour-scheme script runs before hydration and needs it too.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang={locale} {...mantineHtmlProps}>
       <head>
-        <ColorSchemeScript defaultColorScheme="auto" />
+        <ColorSchemeScript defaultColorScheme="auto" nonce={nonce} />
       </head>
       <body>
         <NextIntlClientProvider locale={locale} messages={messages}>

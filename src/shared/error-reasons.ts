@@ -193,6 +193,12 @@ export const errorReasons = [
   "optInNotAccepted",
   "optInPhoneInvalid",
   "optInInstanceNotFound",
+  "backupManifestInvalid",
+  "backupFileCorrupt",
+  "restoreTargetNotEmpty",
+  "restoreTargetInUse",
+  "restoreKindUnsupported",
+  "secretUndecryptable",
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];

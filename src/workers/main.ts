@@ -122,6 +122,9 @@ async function main() {
     const cron = queues[name].cron;
     if (cron) await boss.schedule(name, cron, {}, { tz: "UTC" });
   }
+  // The backup's time is a setting, not part of the queue's declaration; `off` removes the schedule.
+  if (settings.BACKUP_CRON === "off") await boss.unschedule("backup.run");
+  else await boss.schedule("backup.run", settings.BACKUP_CRON, {}, { tz: "UTC" });
   await boss.send("system.heartbeat", {});
   // Re-sync at start: one run of every per-organization schedule now, not at the next tick.
   for (const name of queueNames) {

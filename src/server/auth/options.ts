@@ -24,6 +24,8 @@ export function authOptions(): NextAuthOptions {
   const settings = env();
   return {
     secret: settings.AUTH_SECRET,
+    // HttpOnly and SameSite=Lax always (next-auth's defaults); Secure (and the __Secure- prefix) behind HTTPS.
+    useSecureCookies: settings.APP_URL.startsWith("https://"),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     logger: {

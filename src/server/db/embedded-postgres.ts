@@ -136,7 +136,8 @@ export async function startEmbeddedPostgres(options: {
   };
 }
 
-function postgresUserIds(): { uid: number; gid: number } {
+/** The `postgres` system user (created if missing), which runs the cluster when Mirage runs as root. */
+export function postgresUserIds(): { uid: number; gid: number } {
   try {
     const [uid, gid] = ["-u", "-g"].map((flag) => Number(execFileSync("id", [flag, "postgres"]).toString().trim()));
     return { uid: uid!, gid: gid! };

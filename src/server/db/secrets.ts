@@ -10,6 +10,8 @@ export interface LocalSecrets {
   encryptionKey: string;
   /** Global apikey of the bundled Evolution simulator. */
   simulatorApiKey: string;
+  /** Pinned by `npm run keys:rotate` (never generated: unset, it derives from encryptionKey). */
+  suppressionKey?: string;
 }
 
 const FILE_NAME = "secrets.json";

@@ -208,6 +208,13 @@ export const queues = {
     concurrency: 1,
     cronPerOrganization: "23 3 * * *",
   }),
+  /** A backup of the installation (database, media, secrets); scheduled from BACKUP_CRON by the worker. */
+  "backup.run": defineQueue({
+    payload: z.object({}).passthrough(),
+    policy: { retryLimit: 1, retryDelay: 600, retryBackoff: false, expireInSeconds: 6 * 3600 },
+    batchSize: 1,
+    concurrency: 1,
+  }),
   "system.realtime-check": defineQueue({
     payload: z.object({
       organizationId: z.uuid(),

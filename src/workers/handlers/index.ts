@@ -2,6 +2,7 @@ import type { QueueName, QueuePayload } from "../../server/jobs/queues";
 import type { WorkerIdentity } from "../../server/domain/system/record-worker-heartbeat";
 import { recordCronHeartbeat } from "../../server/domain/system/record-worker-heartbeat";
 import { completeRealtimeCheck } from "../../server/domain/system/complete-realtime-check";
+import { createBackup } from "../../server/domain/backups/create-backup";
 import { drainWebhookDeliveries } from "../../server/domain/webhooks/drain-webhook-deliveries";
 import { runInstanceWatchdog } from "../../server/domain/instances/run-instance-watchdog";
 import { continueCampaignDispatch } from "../../server/domain/campaigns/continue-campaign-dispatch";
@@ -54,5 +55,6 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "privacy.reminders": async (payload) => void (await remindDueRequests(payload)),
   "privacy.retention": async (payload) => void (await purgeRetention(payload)),
   "legal.incident-reminders": async (payload) => void (await remindIncidentNotices(payload)),
+  "backup.run": async () => void (await createBackup({ trigger: "scheduled" })),
   "campaigns.dispatch": async (payload) => continueCampaignDispatch(payload, await runCampaignDispatch(payload)),
 };

@@ -3,11 +3,11 @@ import { env } from "../../../env";
 import type { Tx } from "../../db/tenant";
 
 /**
- * The suppression hash of a canonical phone (E.164): an HMAC under a key derived from the server's
- * ENCRYPTION_KEY, so the list cannot be reversed by hashing every Brazilian number without the key.
+ * The suppression hash of a canonical phone (E.164): an HMAC under the server's suppression key (derived from
+ * ENCRYPTION_KEY unless pinned), so the list cannot be reversed by hashing every Brazilian number without it.
  */
 export function phoneSuppressionHash(phoneE164: string): string {
-  const key = createHmac("sha256", env().ENCRYPTION_KEY).update("mirage.suppression.v1").digest();
+  const key = Buffer.from(env().suppressionKey, "base64");
   return createHmac("sha256", key).update(phoneE164.replace(/^\+/, "")).digest("hex");
 }
 

@@ -604,3 +604,23 @@ describe("Evolution provider: retries and circuit breaker", () => {
     expect(requests).toHaveLength(2);
   });
 });
+
+describe("Evolution provider: no request leaves the configured host (SSRF)", () => {
+  it("does not follow a redirect to another address, so neither the apikey nor the call reach it", async () => {
+    const { evolution: internal, requests: internalRequests } = await stubEvolution(() => ({ status: 200, json: {} }));
+    const redirecting = createServer((_req, res) => {
+      res.writeHead(302, { location: `${internal.baseUrl}chat/getBase64FromMediaMessage/acme` });
+      res.end();
+    });
+    servers.push(redirecting);
+    await new Promise<void>((resolve) => redirecting.listen(0, "127.0.0.1", resolve));
+    const { port } = redirecting.address() as AddressInfo;
+    const evolution: ProviderServer = {
+      id: `redirect-${port}`,
+      baseUrl: `http://127.0.0.1:${port}`,
+      apiKey: "GLOBAL-KEY",
+    };
+    await expect(provider(evolution, { retries: 0 }).getMedia("acme", "3A5F")).rejects.toThrow();
+    expect(internalRequests).toEqual([]);
+  });
+});

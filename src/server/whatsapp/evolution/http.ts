@@ -46,6 +46,11 @@ const log = logger.child({ module: "evolution-http" });
 function urlOf(server: ProviderServer, request: EvolutionRequest<unknown>): string {
   // Concatenated, not `new URL(path, base)`: a base URL behind a proxy may carry its own path prefix.
   const url = new URL(server.baseUrl.replace(/\/+$/, "") + request.path);
+  // Paths are built from constants and encoded instance names; this keeps every call on the configured host
+  // should one ever carry something else (SSRF).
+  if (url.origin !== new URL(server.baseUrl).origin || !request.path.startsWith("/")) {
+    throw new Error(`Evolution request ${request.path.slice(0, 100)} leaves ${new URL(server.baseUrl).origin}`);
+  }
   for (const [name, value] of Object.entries(request.query ?? {})) {
     if (value !== undefined) url.searchParams.set(name, value);
   }
@@ -84,6 +89,8 @@ export function createEvolutionHttp(options: EvolutionHttpOptions): EvolutionHtt
           ...(request.body === undefined ? {} : { "content-type": "application/json" }),
         },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        // Evolution answers in place; a redirect could point the apikey and the request at another host.
+        redirect: "error",
         signal: AbortSignal.timeout(request.timeoutMs ?? options.timeoutMs),
       });
       status = response.status;

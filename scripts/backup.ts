@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { env, loadDotEnv } from "../src/env";
+import { closeConnections } from "../src/server/close-connections";
+import type { EmbeddedDatabase } from "../src/server/db/embedded-postgres";
+import { createBackup } from "../src/server/domain/backups/create-backup";
+import { isSetupError, prepareDatabase } from "./prepare-database";
+
+// `npm run backup`: one backup now, into BACKUP_DIR (see README, Operations). Works with Mirage running or
+// stopped; stopped with the embedded database, that database is started for the backup and stopped after.
+loadDotEnv();
+
+function mirageIsRunning(dataDir: string): boolean {
+  const lock = path.join(dataDir, "mirage.pid");
+  if (!existsSync(lock)) return false;
+  try {
+    process.kill(Number(readFileSync(lock, "utf8")), 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main() {
+  let embedded: EmbeddedDatabase | null = null;
+  const dataDir = path.resolve(process.env.MIRAGE_DATA_DIR || ".data");
+  if (process.env.DATABASE_URL || !mirageIsRunning(dataDir))
+    embedded = (await prepareDatabase(() => undefined)).embedded;
+  try {
+    const result = await createBackup({ trigger: "manual" });
+    console.log(`Backup written to ${result.dir} (${result.bytes} bytes, migration ${result.manifest.migration}).`);
+    for (const dir of result.prunedDirs)
+      console.log(`Deleted old backup ${dir} (BACKUP_RETENTION_COUNT=${env().BACKUP_RETENTION_COUNT}).`);
+  } finally {
+    await closeConnections();
+    await embedded?.stop();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`mirage: ${isSetupError(error) ? error.message : (error as Error).stack}`);
+  process.exit(1);
+});

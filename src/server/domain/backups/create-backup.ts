@@ -1,0 +1,151 @@
+import { createReadStream, createWriteStream, existsSync, readdirSync } from "node:fs";
+import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { promisify } from "node:util";
+import { createGzip } from "node:zlib";
+import { env } from "../../../env";
+import { db } from "../../db/client";
+import { snapshotCluster } from "../../db/cluster-snapshot";
+import { dumpDatabase, migrationLevel } from "../../db/database-dump";
+import { readLocalSecrets } from "../../db/secrets";
+import { logger } from "../../logger";
+import { describeFile, MANIFEST_FILE, type BackupManifest } from "./backup-manifest";
+import { pruneBackups } from "./prune-backups";
+
+const run = promisify(execFile);
+
+export interface BackupResult {
+  backupId: string;
+  dir: string;
+  manifest: BackupManifest;
+  bytes: number;
+  prunedDirs: string[];
+}
+
+/**
+ * A backup of the whole installation into a new timestamped folder under BACKUP_DIR: the database (a
+ * physical copy of the embedded cluster, or pg_dump of DATABASE_URL), the local media store, the data
+ * directory's generated secrets, and a manifest with sizes and checksums, written last. Recorded in
+ * `backups`; older backups past BACKUP_RETENTION_COUNT are deleted afterwards.
+ */
+export async function createBackup(options: {
+  trigger: "manual" | "scheduled";
+  now?: Date;
+  /** Default BACKUP_DIR. */
+  root?: string;
+}): Promise<BackupResult> {
+  const settings = env();
+  const createdAt = options.now ?? new Date();
+  const root = options.root ?? settings.backupDir;
+  const dir = path.join(root, `mirage-${createdAt.toISOString().replaceAll(":", "-").replace(".", "-")}`);
+  const record = await db().backup.create({ data: { trigger: options.trigger, status: "running", location: dir } });
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const migration = await migrationLevel(settings.DATABASE_URL);
+    const database = await backUpDatabase(dir);
+    const media = await backUpMedia(dir);
+    const secrets = await backUpSecrets(dir);
+    const manifest: BackupManifest = {
+      format: "mirage-backup/1",
+      createdAt: createdAt.toISOString(),
+      mirageVersion: await mirageVersion(),
+      migration,
+      database,
+      media,
+      secrets,
+    };
+    await writeFile(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
+    const bytes = [database, secrets, media.store === "local" ? media.archive : null].reduce(
+      (sum, file) => sum + (file?.bytes ?? 0),
+      (await describeFile(dir, MANIFEST_FILE)).bytes,
+    );
+    await db().backup.update({
+      where: { id: record.id },
+      data: { status: "succeeded", finishedAt: new Date(), bytes: BigInt(bytes), migration },
+    });
+    const prunedDirs = await pruneBackups({ keep: settings.BACKUP_RETENTION_COUNT, root });
+    logger.info({ dir, bytes, pruned: prunedDirs.length }, "backup written");
+    return { backupId: record.id, dir, manifest, bytes, prunedDirs };
+  } catch (error) {
+    await db().backup.update({
+      where: { id: record.id },
+      data: { status: "failed", finishedAt: new Date(), failureReason: "backupFailed" },
+    });
+    // A half-written folder has no manifest and would never be restored or pruned as a backup.
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Whether the database is this data directory's embedded cluster. `npm start` hands the web server and the
+ * worker its URL in DATABASE_URL, so an unset DATABASE_URL alone does not tell.
+ */
+function usesEmbeddedCluster(): boolean {
+  const settings = env();
+  if (settings.databaseIsEmbedded) return true;
+  if (!existsSync(path.join(settings.dataDir, "postgres", "PG_VERSION"))) return false;
+  const url = new URL(settings.DATABASE_URL);
+  return ["127.0.0.1", "localhost"].includes(url.hostname) && Number(url.port) === settings.EMBEDDED_PG_PORT;
+}
+
+async function backUpDatabase(dir: string): Promise<BackupManifest["database"]> {
+  const settings = env();
+  if (!usesEmbeddedCluster()) {
+    const file = "database.dump";
+    const { serverVersion } = await dumpDatabase({
+      url: settings.DATABASE_URL,
+      out: path.join(dir, file),
+      binDir: settings.MIRAGE_PG_BIN_DIR,
+    });
+    return { kind: "pg_dump", serverVersion, ...(await describeFile(dir, file)) };
+  }
+  const secrets = readLocalSecrets(settings.dataDir)!;
+  const tarFile = path.join(dir, "database.tar");
+  const { serverVersion } = await snapshotCluster({
+    clusterDir: path.join(settings.dataDir, "postgres"),
+    port: settings.EMBEDDED_PG_PORT,
+    superuserPassword: secrets.dbSuperuserPassword,
+    out: tarFile,
+  });
+  const file = "database.tar.gz";
+  await gzip(tarFile, path.join(dir, file));
+  return { kind: "cluster", serverVersion, ...(await describeFile(dir, file)) };
+}
+
+async function backUpMedia(dir: string): Promise<BackupManifest["media"]> {
+  const media = env().media;
+  if (media.store === "s3") return { store: "s3", bucket: media.s3.bucket };
+  if (!existsSync(media.dir) || readdirSync(media.dir).length === 0) return { store: "local", archive: null };
+  const tarFile = path.join(dir, "media.tar");
+  // Objects are written to a temporary name and renamed: a copy never holds half a file, only skips a new one.
+  await run("tar", ["--create", "--file", tarFile, "--exclude=*/.tmp-*", "-C", media.dir, "."]);
+  const file = "media.tar.gz";
+  await gzip(tarFile, path.join(dir, file));
+  return { store: "local", archive: await describeFile(dir, file) };
+}
+
+async function backUpSecrets(dir: string): Promise<BackupManifest["secrets"]> {
+  const source = path.join(env().dataDir, "secrets.json");
+  if (!existsSync(source)) return null;
+  const file = "secrets.json";
+  await copyFile(source, path.join(dir, file));
+  return describeFile(dir, file);
+}
+
+/** Compresses `source` into `target` and removes `source`; level 1: backups are written often, read rarely. */
+async function gzip(source: string, target: string): Promise<void> {
+  await pipeline(createReadStream(source), createGzip({ level: 1 }), createWriteStream(target, { mode: 0o600 }));
+  await rm(source);
+}
+
+async function mirageVersion(): Promise<string> {
+  try {
+    const { version } = JSON.parse(await readFile(path.resolve("package.json"), "utf8")) as { version: string };
+    return env().MIRAGE_RELEASE ? `${version} (${env().MIRAGE_RELEASE})` : version;
+  } catch {
+    return env().MIRAGE_RELEASE ?? "unknown";
+  }
+}
