@@ -5,6 +5,7 @@ import next from "next";
 import { ConfigError, env } from "./src/env";
 import { identityFromCookieHeader } from "./src/server/auth/cookie-identity";
 import { closeConnections } from "./src/server/close-connections";
+import { recordProcessFailures } from "./src/server/domain/errors/record-process-failures";
 import { resolveActor } from "./src/server/domain/members/resolve-actor";
 import { logger, withLogContext } from "./src/server/logger";
 import { metrics, routeLabel } from "./src/server/observability/metrics";
@@ -12,6 +13,7 @@ import { stopTracing } from "./src/server/observability/start-tracing";
 import { attachSocketServer } from "./src/server/realtime/socket-server";
 
 process.env.MIRAGE_PROCESS ??= "web";
+recordProcessFailures("web");
 
 /** One Node entry: Next's request handler and Socket.IO on the same http server and origin. */
 async function main() {

@@ -105,6 +105,18 @@ const schema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   /** The From of alert e-mail. */
   SMTP_FROM: z.string().default("Mirage <alerts@mirage.local>"),
+  /** Recorded errors are also sent to this Sentry-compatible DSN (Sentry, GlitchTip); unset: kept here only. */
+  SENTRY_DSN: z.url().optional(),
+  /** E-mails of the people who see system-wide errors (no organization) in Configurações → Erros. */
+  PLATFORM_ADMIN_EMAILS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    ),
 });
 
 export interface S3Settings {

@@ -3,6 +3,7 @@ import { auditRouter } from "./routers/audit";
 import { aiRouter } from "./routers/ai";
 import { alertsRouter } from "./routers/alerts";
 import { aiRepliesRouter } from "./routers/ai-replies";
+import { errorsRouter } from "./routers/errors";
 import { flagsRouter } from "./routers/flags";
 import { analyticsRouter } from "./routers/analytics";
 import { campaignsRouter } from "./routers/campaigns";
@@ -37,6 +38,7 @@ export const appRouter = router({
   analytics: analyticsRouter,
   alerts: alertsRouter,
   privacy: privacyRouter,
+  errors: errorsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,50 @@
+/**
+ * Error text as it may be stored and shown: whatever could be a person's data or a secret is replaced
+ * by a placeholder. Messages and stacks come from anywhere (a provider's answer, a browser), so this
+ * is a blunt filter on shapes, not a list of known fields.
+ */
+const replacements: [RegExp, string][] = [
+  // Bearer / Basic credentials, then key=value secrets.
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, "$1 <token>"],
+  [/\b(api[_-]?key|apikey|token|secret|password|passwd|authorization|signature)(["']?\s*[:=]\s*["']?)[^\s"'&,;]+/gi, "$1$2<token>"],
+  // JSON web tokens and long opaque strings (keys, hashes, base64).
+  [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, "<token>"],
+  [/[A-Za-z0-9+/_-]{32,}={0,2}/g, "<token>"],
+  [/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, "<email>"],
+  // WhatsApp addresses and phone numbers: 8+ digits, optionally with + and separators.
+  [/\+?\d[\d\s().-]{6,}\d(@[\w.]+)?/g, "<phone>"],
+];
+
+/** Record ids (UUIDs) are kept: they name no one, and the token and phone shapes would eat them. */
+const uuid = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
+
+export function sanitizeErrorText(text: string, maxLength = 8_000): string {
+  const clean = text
+    .slice(0, maxLength * 2)
+    .split(uuid)
+    .map((piece, index) => (index % 2 === 1 ? piece : scrub(piece)))
+    .join("");
+  return clean.slice(0, maxLength);
+}
+
+function scrub(piece: string): string {
+  let clean = piece;
+  for (const [pattern, replacement] of replacements) clean = clean.replace(pattern, replacement);
+  return clean;
+}
+
+/** Context keys that may name a person's data or a secret are dropped whatever their value. */
+const forbiddenKey = /phone|jid|text|body|content|message|caption|name|email|token|secret|password|key|cookie|auth/i;
+
+export type ErrorContext = Record<string, string | number | boolean | null>;
+
+/** Ids and small facts only: at most 20 primitive values, their keys checked, their text sanitized. */
+export function sanitizeErrorContext(context: Record<string, unknown> | undefined): ErrorContext {
+  const clean: ErrorContext = {};
+  for (const [key, value] of Object.entries(context ?? {}).slice(0, 20)) {
+    if (key.length > 40 || forbiddenKey.test(key)) continue;
+    if (typeof value === "string") clean[key] = sanitizeErrorText(value, 300);
+    else if (typeof value === "number" || typeof value === "boolean" || value === null) clean[key] = value;
+  }
+  return clean;
+}
