@@ -8,6 +8,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
 import { TrpcReactProvider } from "~/trpc/react";
+import { ErrorReporter } from "./_components/error-reporter";
 import { LocaleDatesProvider } from "./_components/locale-dates-provider";
 import { theme } from "./theme";
 
@@ -32,6 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <MantineProvider theme={theme} defaultColorScheme="auto">
             <LocaleDatesProvider>
               <Notifications position="top-right" />
+              <ErrorReporter />
               <TrpcReactProvider>{children}</TrpcReactProvider>
             </LocaleDatesProvider>
           </MantineProvider>

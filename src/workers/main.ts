@@ -12,7 +12,7 @@ import {
 import { createBoss } from "../server/jobs/boss";
 import { setEnqueueBoss } from "../server/jobs/enqueue";
 import { queueNames, queues, type QueueName } from "../server/jobs/queues";
-import { logger, withLogContext } from "../server/logger";
+import { logger } from "../server/logger";
 import { metrics } from "../server/observability/metrics";
 import { stopTracing } from "../server/observability/start-tracing";
 import { closeEmitter } from "../server/realtime/emitter";

@@ -32,8 +32,12 @@ export function publicRoute<Params = EmptyParams>(handler: (input: PublicRouteIn
       return await handler({ request, params: await context.params });
     } catch (error) {
       const path = new URL(request.url).pathname;
-      const published = logRouteError({ method: request.method, path, ms: Math.round(performance.now() - started) }, error);
-      if (published.status >= 500) await recordError({ source: "web", error, context: { method: request.method, path } });
+      const published = logRouteError(
+        { method: request.method, path, ms: Math.round(performance.now() - started) },
+        error,
+      );
+      if (published.status >= 500)
+        await recordError({ source: "web", error, context: { method: request.method, path } });
       return errorResponse(error);
     }
   };

@@ -5,6 +5,7 @@ import { AlertRulesPanel } from "./alert-rules-panel";
 import { ContactFieldsPanel } from "./contact-fields-panel";
 import { DeadDeliveriesPanel } from "./dead-deliveries-panel";
 import { DiagnosticsPanel } from "./diagnostics-panel";
+import { ErrorsPanel } from "./errors-panel";
 import { FeatureFlagsPanel } from "./feature-flags-panel";
 import { MembersPanel } from "./members-panel";
 import { OrganizationForm } from "./organization-form";
@@ -26,6 +27,7 @@ export default async function SettingsPage() {
           {isAdmin && <TabsTab value="deadDeliveries">{t("deadDeliveries.title")}</TabsTab>}
           {isAdmin && <TabsTab value="privacy">{t("privacy.title")}</TabsTab>}
           {isAdmin && <TabsTab value="flags">{t("flags.title")}</TabsTab>}
+          {isAdmin && <TabsTab value="errors">{t("errorTracking.title")}</TabsTab>}
           <TabsTab value="diagnostics">{t("diagnostics")}</TabsTab>
         </TabsList>
         <TabsPanel value="organization" pt="md">
@@ -58,6 +60,11 @@ export default async function SettingsPage() {
         {isAdmin && (
           <TabsPanel value="flags" pt="md">
             <FeatureFlagsPanel />
+          </TabsPanel>
+        )}
+        {isAdmin && (
+          <TabsPanel value="errors" pt="md">
+            <ErrorsPanel />
           </TabsPanel>
         )}
         <TabsPanel value="diagnostics" pt="md">

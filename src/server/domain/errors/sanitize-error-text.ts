@@ -6,7 +6,10 @@
 const replacements: [RegExp, string][] = [
   // Bearer / Basic credentials, then key=value secrets.
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, "$1 <token>"],
-  [/\b(api[_-]?key|apikey|token|secret|password|passwd|authorization|signature)(["']?\s*[:=]\s*["']?)[^\s"'&,;]+/gi, "$1$2<token>"],
+  [
+    /\b(api[_-]?key|apikey|token|secret|password|passwd|authorization|signature)(["']?\s*[:=]\s*["']?)[^\s"'&,;]+/gi,
+    "$1$2<token>",
+  ],
   // JSON web tokens and long opaque strings (keys, hashes, base64).
   [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, "<token>"],
   [/[A-Za-z0-9+/_-]{32,}={0,2}/g, "<token>"],
