@@ -27,7 +27,7 @@ export function topStackFrames(stack: string | undefined): string[] {
     if (!match) continue;
     const file = stripOrigin(match[2] ?? "");
     if (!file || file.startsWith("node:internal")) continue;
-    frames.push(`${match[1] ?? "<anonymous>"} (${file})`);
+    frames.push(`${match[1] || "<anonymous>"} (${file})`);
     if (frames.length === TOP_FRAMES) break;
   }
   return frames;
