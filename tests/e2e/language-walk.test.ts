@@ -332,6 +332,10 @@ async function walk(locale: Locale) {
     await tab(w("settings.diagnostics"));
     await check(locale, "diagnostics");
   });
+  await section(locale, "settings: errors", async () => {
+    await tab(w("settings.errorTracking.title"));
+    await check(locale, "error groups");
+  });
 
   await section(locale, "sign-in", async () => {
     // The sign-in page, to someone not signed in yet.
