@@ -30,7 +30,7 @@ export const testEnv = {
   // The alerts test listens here with a real SMTP server (smtp-server).
   SMTP_URL: `smtp://127.0.0.1:${port(2525)}`,
   // tests/integration/error-tracking.test.ts listens here with a Sentry envelope endpoint while it runs.
-  SENTRY_DSN: `http://mirage-test-key@127.0.0.1:${port(9400)}/7`,
+  SENTRY_DSN: `http://miragetestkey@127.0.0.1:${port(9400)}/7`,
   PLATFORM_ADMIN_EMAILS: "platform-admin@mirage.test",
 } as const;
 
