@@ -335,6 +335,8 @@ async function walk(locale: Locale) {
   await section(locale, "settings: errors", async () => {
     await tab(w("settings.errorTracking.title"));
     await check(locale, "error groups");
+    await tab(w("settings.performance.title"));
+    await check(locale, "performance (platform admins only)");
   });
 
   await section(locale, "sign-in", async () => {

@@ -4,10 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { flushSentry } from "~/server/domain/errors/forward-to-sentry";
 import { recordError } from "~/server/domain/errors/record-error";
-import { createOrganization } from "~/server/domain/organizations/create-organization";
 import { handlers } from "~/workers/handlers";
 import { runJob } from "~/workers/run-job";
-import { addMemberWithPassword, callerFor, makeOrganization, TEST_PASSWORD } from "../support/factory";
+import {
+  addMemberWithPassword,
+  callerFor,
+  makeOrganization,
+  platformAdminCaller,
+  TEST_PASSWORD,
+} from "../support/factory";
 import { signInOverHttp } from "../support/http-session";
 import { startSentryReceiver } from "../support/sentry-receiver";
 import { baseUrl, testEnv } from "../support/test-env";
@@ -158,11 +163,7 @@ describe("error tracking", () => {
     const systemMarker = `signed-out-${randomUUID().slice(0, 8)}`;
     expect((await post(browserReport(systemMarker))).status).toBe(204);
     expect((await owner.errors.list({ scope: "organization" })).groups).toHaveLength(1);
-    const platform = await createOrganization({
-      organizationName: "Plataforma",
-      owner: { name: "Plataforma", email: testEnv.PLATFORM_ADMIN_EMAILS, password: TEST_PASSWORD },
-    });
-    const platformAdmin = callerFor(platform.user.id, platform.organization.id);
+    const platformAdmin = await platformAdminCaller();
     const system = await platformAdmin.errors.list({ scope: "system" });
     expect(system.canSeeSystem).toBe(true);
     const systemGroup = system.groups.find((g) => g.message.startsWith("signed-out-"));

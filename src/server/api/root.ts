@@ -5,6 +5,7 @@ import { alertsRouter } from "./routers/alerts";
 import { aiRepliesRouter } from "./routers/ai-replies";
 import { errorsRouter } from "./routers/errors";
 import { flagsRouter } from "./routers/flags";
+import { performanceRouter } from "./routers/performance";
 import { analyticsRouter } from "./routers/analytics";
 import { campaignsRouter } from "./routers/campaigns";
 import { contactsRouter } from "./routers/contacts";
@@ -39,6 +40,7 @@ export const appRouter = router({
   alerts: alertsRouter,
   privacy: privacyRouter,
   errors: errorsRouter,
+  performance: performanceRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,7 @@ import { DiagnosticsPanel } from "./diagnostics-panel";
 import { ErrorsPanel } from "./errors-panel";
 import { FeatureFlagsPanel } from "./feature-flags-panel";
 import { MembersPanel } from "./members-panel";
+import { PerformancePanel } from "./performance-panel";
 import { OrganizationForm } from "./organization-form";
 import { PrivacyPanel } from "./privacy/privacy-panel";
 import { QuickRepliesPanel } from "./quick-replies-panel";
@@ -28,6 +29,7 @@ export default async function SettingsPage() {
           {isAdmin && <TabsTab value="privacy">{t("privacy.title")}</TabsTab>}
           {isAdmin && <TabsTab value="flags">{t("flags.title")}</TabsTab>}
           {isAdmin && <TabsTab value="errors">{t("errorTracking.title")}</TabsTab>}
+          {isAdmin && <TabsTab value="performance">{t("performance.title")}</TabsTab>}
           <TabsTab value="diagnostics">{t("diagnostics")}</TabsTab>
         </TabsList>
         <TabsPanel value="organization" pt="md">
@@ -65,6 +67,11 @@ export default async function SettingsPage() {
         {isAdmin && (
           <TabsPanel value="errors" pt="md">
             <ErrorsPanel />
+          </TabsPanel>
+        )}
+        {isAdmin && (
+          <TabsPanel value="performance" pt="md">
+            <PerformancePanel />
           </TabsPanel>
         )}
         <TabsPanel value="diagnostics" pt="md">
