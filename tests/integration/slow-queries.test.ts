@@ -10,12 +10,12 @@ describe("slow-query log", () => {
     await withOrganization(
       org.organizationId,
       (tx) =>
-        tx.$queryRaw`SELECT pg_sleep(0.6), count(*) FROM contacts WHERE phone_e164 = ${"5511987654321"} OR name = 'Ana Segredo'`,
+        tx.$queryRaw`SELECT pg_sleep(0.6)::text, count(*)::int FROM contacts WHERE phone_e164 = ${"5511987654321"} OR name = 'Ana Segredo'`,
     );
     await withOrganization(
       org.organizationId,
       (tx) =>
-        tx.$queryRaw`SELECT pg_sleep(0.6), count(*) FROM contacts WHERE phone_e164 = ${"5511911112222"} OR name = 'Ana Segredo'`,
+        tx.$queryRaw`SELECT pg_sleep(0.6)::text, count(*)::int FROM contacts WHERE phone_e164 = ${"5511911112222"} OR name = 'Ana Segredo'`,
     );
     // A fast one is not recorded.
     await db().$queryRaw`SELECT 'fast query marker'`;

@@ -11,6 +11,12 @@ import { useTRPC } from "~/trpc/react";
 type Scope = (typeof errorScopes)[number];
 type Status = (typeof errorGroupStatuses)[number];
 const statusColor: Record<Status, string> = { open: "red", resolved: "teal", ignored: "gray" };
+/** What a group can be moved to: every status but its own. */
+const statusActions = [
+  { status: "resolved", label: "resolve", variant: "light", color: "teal" },
+  { status: "ignored", label: "ignore", variant: "light", color: "gray" },
+  { status: "open", label: "reopen", variant: "default", color: undefined },
+] as const;
 
 /** Unhandled errors of the web, the worker and members' browsers, grouped; admins resolve or ignore them. */
 export function ErrorsPanel() {
@@ -137,41 +143,21 @@ function ErrorGroupDetail({ groupId, scope, when }: { groupId: string; scope: Sc
                 </Text>
               </div>
               <Group gap="xs">
-                {status !== "resolved" && (
-                  <Button
-                    size="xs"
-                    variant="light"
-                    color="teal"
-                    loading={setStatus.isPending}
-                    onClick={() => setStatus.mutate({ groupId, status: "resolved" })}
-                    data-testid="error-resolve"
-                  >
-                    {t("resolve")}
-                  </Button>
-                )}
-                {status !== "ignored" && (
-                  <Button
-                    size="xs"
-                    variant="light"
-                    color="gray"
-                    loading={setStatus.isPending}
-                    onClick={() => setStatus.mutate({ groupId, status: "ignored" })}
-                    data-testid="error-ignore"
-                  >
-                    {t("ignore")}
-                  </Button>
-                )}
-                {status !== "open" && (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    loading={setStatus.isPending}
-                    onClick={() => setStatus.mutate({ groupId, status: "open" })}
-                    data-testid="error-reopen"
-                  >
-                    {t("reopen")}
-                  </Button>
-                )}
+                {statusActions
+                  .filter((action) => action.status !== status)
+                  .map((action) => (
+                    <Button
+                      key={action.status}
+                      size="xs"
+                      variant={action.variant}
+                      color={action.color}
+                      loading={setStatus.isPending}
+                      onClick={() => setStatus.mutate({ groupId, status: action.status })}
+                      data-testid={`error-${action.label}`}
+                    >
+                      {t(action.label)}
+                    </Button>
+                  ))}
               </Group>
             </Group>
             <Text fw={500} size="sm">
