@@ -195,6 +195,7 @@ const layers = [
         "@nlpjs/similarity",
         "@node-rs/argon2",
         "@openfeature/server-sdk",
+        "@sentry/node",
         "exceljs",
         "fflate",
         "libphonenumber-js",
@@ -295,9 +296,9 @@ const layers = [
   }),
   layer({
     name: "next-instrumentation-starts-tracing",
-    comment: "Next's instrumentation hook only starts the process's tracing",
+    comment: "Next's instrumentation hook starts the process's tracing and records the errors Next catches",
     from: local.instrumentation,
-    may: [local.observability],
+    may: [local.observability, "^src/server/domain/errors/"],
   }),
   layer({
     name: "server-words-use-messages",

@@ -22,6 +22,8 @@ const nextConfig = {
     "@opentelemetry/instrumentation-http",
     "@opentelemetry/instrumentation-pg",
     "@opentelemetry/exporter-trace-otlp-http",
+    // Only its client is used (src/server/domain/errors/forward-to-sentry.ts), cached on globalThis.
+    "@sentry/node",
   ],
   experimental: { optimizePackageImports: ["@mantine/core", "@mantine/hooks", "@tabler/icons-react"] },
   // Types are checked once for the whole repository by `npm test` (tsc --noEmit), not again per build.

@@ -6,6 +6,7 @@ import { ConfigError, env } from "./src/env";
 import { identityFromCookieHeader } from "./src/server/auth/cookie-identity";
 import { createNonce, securityHeaders } from "./src/server/auth/security-headers";
 import { closeConnections } from "./src/server/close-connections";
+import { recordProcessFailures } from "./src/server/domain/errors/record-process-failures";
 import { resolveActor } from "./src/server/domain/members/resolve-actor";
 import { logger, withLogContext } from "./src/server/logger";
 import { metrics, routeLabel } from "./src/server/observability/metrics";
@@ -13,6 +14,7 @@ import { stopTracing } from "./src/server/observability/start-tracing";
 import { attachSocketServer } from "./src/server/realtime/socket-server";
 
 process.env.MIRAGE_PROCESS ??= "web";
+recordProcessFailures("web");
 
 /** One Node entry: Next's request handler and Socket.IO on the same http server and origin. */
 async function main() {

@@ -121,6 +121,20 @@ const schema = z.object({
   HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(15_552_000),
   /** The From of alert e-mail. */
   SMTP_FROM: z.string().default("Mirage <alerts@mirage.local>"),
+  /** Recorded errors are also sent to this Sentry-compatible DSN (Sentry, GlitchTip); unset: kept here only. */
+  SENTRY_DSN: z.url().optional(),
+  /** App queries slower than this (ms) are listed with their plan in Configurações → Desempenho; 0: off. */
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).default(500),
+  /** E-mails of the people who see system-wide errors (no organization) in Configurações → Erros. */
+  PLATFORM_ADMIN_EMAILS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    ),
 });
 
 export interface S3Settings {

@@ -9,6 +9,7 @@ import { getLocale, getMessages } from "next-intl/server";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { TrpcReactProvider } from "~/trpc/react";
+import { ErrorReporter } from "./_components/error-reporter";
 import { LocaleDatesProvider } from "./_components/locale-dates-provider";
 import { theme } from "./theme";
 
@@ -35,6 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <MantineProvider theme={theme} defaultColorScheme="auto">
             <LocaleDatesProvider>
               <Notifications position="top-right" />
+              <ErrorReporter />
               <TrpcReactProvider>{children}</TrpcReactProvider>
             </LocaleDatesProvider>
           </MantineProvider>

@@ -49,6 +49,8 @@ export const errorReasons = [
   "onlyOwnerChangesOwner",
   "noOrganization",
   "adminsOnly",
+  "platformAdminsOnly",
+  "errorGroupNotFound",
   "adminsOnlyImport",
   "adminsOnlyUnblock",
   "dataSubjectRequestNotFound",

@@ -1,7 +1,7 @@
 import "./start-tracing";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type { Job, JobResult, PgBoss } from "pg-boss";
+import type { JobResult, PgBoss } from "pg-boss";
 import { env, ConfigError } from "../env";
 import { disconnectDb } from "../server/db/client";
 import {
@@ -12,69 +12,21 @@ import {
 import { createBoss } from "../server/jobs/boss";
 import { setEnqueueBoss } from "../server/jobs/enqueue";
 import { queueNames, queues, type QueueName } from "../server/jobs/queues";
-import { logger, withLogContext } from "../server/logger";
+import { logger } from "../server/logger";
 import { metrics } from "../server/observability/metrics";
 import { stopTracing } from "../server/observability/start-tracing";
-import { contextFromJobData, SpanKind, withSpan } from "../server/observability/trace";
 import { closeEmitter } from "../server/realtime/emitter";
-import { handlers } from "./handlers";
+import { recordProcessFailures } from "../server/domain/errors/record-process-failures";
+import { runJob } from "./run-job";
 
 process.env.MIRAGE_PROCESS ??= "worker";
+recordProcessFailures("worker");
 const HEARTBEAT_INTERVAL_MS = 10_000;
 /** What a stop leaves after waiting for jobs: pg-boss cleanup and closing connections, before the supervisor's kill. */
 const SHUTDOWN_CLEANUP_MS = 2_000;
 
 /** How many jobs one fetch takes; a full batch fetches again at once (burst) instead of waiting to poll. */
 const BATCH_SIZE = 20;
-
-async function runJob(name: QueueName, job: Job<object>, worker: WorkerIdentity): Promise<JobResult> {
-  const handler = handlers[name] as (
-    payload: unknown,
-    context: Parameters<(typeof handlers)[QueueName]>[1],
-  ) => Promise<void>;
-  const ids = job.data as { organizationId?: string; instanceId?: string };
-  const span = { queue: name, jobId: job.id, organizationId: ids.organizationId, instanceId: ids.instanceId };
-  const parent = contextFromJobData(job.data);
-  return withSpan(`job ${name}`, span, () => runJobInContext(name, job, worker, handler), {
-    kind: SpanKind.CONSUMER,
-    parent,
-  });
-}
-
-async function runJobInContext(
-  name: QueueName,
-  job: Job<object>,
-  worker: WorkerIdentity,
-  handler: (payload: unknown, context: Parameters<(typeof handlers)[QueueName]>[1]) => Promise<void>,
-): Promise<JobResult> {
-  return withLogContext({ jobId: job.id, queue: name }, async () => {
-    const started = performance.now();
-    const observe = (outcome: "completed" | "failed") => {
-      metrics().jobDuration.observe({ queue: name, outcome }, (performance.now() - started) / 1000);
-      if (outcome === "failed") metrics().jobFailures.inc({ queue: name });
-    };
-    const parsed = queues[name].payload.safeParse(job.data);
-    if (!parsed.success) {
-      // A payload that does not parse will never succeed: straight to the dead-letter queue.
-      observe("failed");
-      logger.error({ err: parsed.error }, "job payload invalid; dead-lettered");
-      return { id: job.id, status: "deadletter" };
-    }
-    try {
-      await handler(parsed.data, { worker, jobId: job.id, signal: job.signal });
-      observe("completed");
-      return { id: job.id, status: "completed" };
-    } catch (error) {
-      observe("failed");
-      logger.error({ err: error, retryCount: job.retryCount }, "job failed");
-      return {
-        id: job.id,
-        status: "failed",
-        output: { message: error instanceof Error ? error.message : String(error) },
-      };
-    }
-  });
-}
 
 async function registerQueue(boss: PgBoss, name: QueueName, worker: WorkerIdentity, concurrency: number) {
   await boss.work<object>(

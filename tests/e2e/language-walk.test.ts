@@ -347,6 +347,12 @@ async function walk(locale: Locale) {
     await tab(w("settings.diagnostics"));
     await check(locale, "diagnostics");
   });
+  await section(locale, "settings: errors", async () => {
+    await tab(w("settings.errorTracking.title"));
+    await check(locale, "error groups");
+    await tab(w("settings.performance.title"));
+    await check(locale, "performance (platform admins only)");
+  });
 
   await section(locale, "my account", async () => {
     machineData.push(await page.evaluate(() => navigator.userAgent));

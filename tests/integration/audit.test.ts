@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { appRouter, createCaller } from "~/server/api/root";
 import { withOrganization } from "~/server/db/tenant";
 import { allowAuditMaintenance } from "~/server/domain/audit/allow-audit-maintenance";
+import { recordError } from "~/server/domain/errors/record-error";
 import { addMemberWithPassword, callerFor, makeOrganization, TEST_PASSWORD, uniqueEmail } from "../support/factory";
 import { signInOverHttp } from "../support/http-session";
 import { baseUrl } from "../support/test-env";
@@ -140,6 +141,14 @@ const driven: Record<string, (c: Context) => Promise<unknown>> = {
   "alerts.saveChannels": ({ owner }) =>
     owner.alerts.saveChannels({ emailRecipients: ["ops@example.com"], webhookUrl: null }),
   "flags.set": ({ owner }) => owner.flags.set({ key: "analytics.dashboard", enabled: false }),
+  "errors.setStatus": async ({ org, owner }) => {
+    const recorded = await recordError({
+      source: "worker",
+      error: new Error("audit me"),
+      organizationId: org.organizationId,
+    });
+    return owner.errors.setStatus({ groupId: recorded!.groupId, status: "resolved" });
+  },
   "aiReplies.saveKnowledge": ({ owner }) => owner.aiReplies.saveKnowledge({ kind: "text", content: "Abrimos às 9h." }),
   "aiReplies.deleteKnowledge": async ({ owner }) => {
     const entry = await owner.aiReplies.saveKnowledge({ kind: "qa", question: "Horário?", content: "Das 9h às 18h." });

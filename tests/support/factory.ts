@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createCaller } from "../../src/server/api/root";
 import { createOrganization } from "../../src/server/domain/organizations/create-organization";
-import { withOrganization } from "../../src/server/db/tenant";
+import { db } from "../../src/server/db/client";
+import { withOrganization, withUser } from "../../src/server/db/tenant";
 import { hashPassword } from "../../src/server/domain/auth/password";
 import type { MemberRole } from "../../src/server/domain/members/roles";
 
@@ -34,4 +35,21 @@ export async function addMemberWithPassword(organizationId: string, role: Member
 
 export function callerFor(userId: string, organizationId: string) {
   return createCaller({ identity: { userId, organizationId }, requestId: "test" });
+}
+
+/** The run's platform admin (PLATFORM_ADMIN_EMAILS): an organization owner, created by the first test that asks. */
+export async function platformAdminCaller() {
+  const email = process.env.PLATFORM_ADMIN_EMAILS!.split(",")[0]!;
+  const user = await db().user.findUnique({ where: { email }, select: { id: true } });
+  if (user) {
+    const membership = await withUser(user.id, (tx) =>
+      tx.membership.findFirstOrThrow({ where: { userId: user.id }, select: { organizationId: true } }),
+    );
+    return callerFor(user.id, membership.organizationId);
+  }
+  const created = await createOrganization({
+    organizationName: "Plataforma",
+    owner: { name: "Plataforma", email, password: TEST_PASSWORD },
+  });
+  return callerFor(created.user.id, created.organization.id);
 }

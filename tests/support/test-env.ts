@@ -29,6 +29,9 @@ export const testEnv = {
   ALERT_WEBHOOK_PRIVATE_HOSTS: "127.0.0.1",
   // The alerts test listens here with a real SMTP server (smtp-server).
   SMTP_URL: `smtp://127.0.0.1:${port(2525)}`,
+  // tests/integration/error-tracking.test.ts listens here with a Sentry envelope endpoint while it runs.
+  SENTRY_DSN: `http://miragetestkey@127.0.0.1:${port(9400)}/7`,
+  PLATFORM_ADMIN_EMAILS: "platform-admin@mirage.test",
 } as const;
 
 export const simulatorUrl = `http://127.0.0.1:${testEnv.SIMULATOR_PORT}`;

@@ -1,4 +1,5 @@
 import { withOrganization } from "../../src/server/db/tenant";
+import { recordError } from "../../src/server/domain/errors/record-error";
 import { alwaysOpen, campaignInput, seedContacts } from "./campaign-fixtures";
 import { connectedInboxFixture, deliver } from "./inbox-pipeline";
 import { lastWeekInbound } from "./reporting-fixtures";
@@ -25,6 +26,9 @@ export const walkUserData = [
   "Clientes VIP",
   "Cidade",
   "Obrigado pelo contato! Retornamos em breve.",
+  // A recorded error: code's own words, as thrown.
+  "TypeError",
+  "Cannot read properties of undefined (reading <value>)",
 ];
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
@@ -143,6 +147,13 @@ export async function seedWalkOrganization() {
   await owner.legal.saveEncarregado({ name: "Dora Encarregada", email: "dpo@loja.example" });
   const policy = await owner.legal.documents.publish({
     documentId: (await owner.legal.documents.saveDraft({ kind: "privacy_policy" })).id,
+  });
+
+  await recordError({
+    source: "worker",
+    error: new TypeError("Cannot read properties of undefined (reading 'itens')"),
+    organizationId: org.organizationId,
+    context: { queue: "messages.send" },
   });
 
   return {

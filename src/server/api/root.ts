@@ -4,7 +4,9 @@ import { auditRouter } from "./routers/audit";
 import { aiRouter } from "./routers/ai";
 import { alertsRouter } from "./routers/alerts";
 import { aiRepliesRouter } from "./routers/ai-replies";
+import { errorsRouter } from "./routers/errors";
 import { flagsRouter } from "./routers/flags";
+import { performanceRouter } from "./routers/performance";
 import { analyticsRouter } from "./routers/analytics";
 import { campaignsRouter } from "./routers/campaigns";
 import { contactsRouter } from "./routers/contacts";
@@ -41,6 +43,8 @@ export const appRouter = router({
   alerts: alertsRouter,
   privacy: privacyRouter,
   legal: legalRouter,
+  errors: errorsRouter,
+  performance: performanceRouter,
 });
 
 export type AppRouter = typeof appRouter;

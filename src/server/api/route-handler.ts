@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "../domain/members/actor";
 import { requireActor } from "../auth/require-actor";
+import { recordError } from "../domain/errors/record-error";
 import { getSessionIdentity } from "../auth/session";
 import { errorResponse, logRouteError } from "./http-error";
 
@@ -31,7 +32,12 @@ export function publicRoute<Params = EmptyParams>(handler: (input: PublicRouteIn
       return await handler({ request, params: await context.params });
     } catch (error) {
       const path = new URL(request.url).pathname;
-      logRouteError({ method: request.method, path, ms: Math.round(performance.now() - started) }, error);
+      const published = logRouteError(
+        { method: request.method, path, ms: Math.round(performance.now() - started) },
+        error,
+      );
+      if (published.status >= 500)
+        await recordError({ source: "web", error, context: { method: request.method, path } });
       return errorResponse(error);
     }
   };

@@ -2,6 +2,7 @@ import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { requireActor } from "../auth/require-actor";
 import type { SessionIdentity } from "../auth/session-identity";
+import { recordError } from "../domain/errors/record-error";
 import { isAdminRole } from "../domain/members/roles";
 import { consumeApiRateLimit } from "../domain/rate-limits/api-rate-limit";
 import { consumePublicRateLimit } from "../domain/rate-limits/public-rate-limit";
@@ -40,7 +41,7 @@ const t = initTRPC.context<TrpcContext>().create({
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
-const errorBoundary = t.middleware(async ({ next, path, type }) => {
+const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
   const started = performance.now();
   const result = await next();
   if (!result.ok) {
@@ -56,6 +57,15 @@ const errorBoundary = t.middleware(async ({ next, path, type }) => {
       },
       "trpc error",
     );
+    // What the caller could not have caused is tracked (Configurações → Erros).
+    if (published.status >= 500) {
+      await recordError({
+        source: "web",
+        error: result.error.cause ?? result.error,
+        organizationId: ctx.identity?.organizationId ?? null,
+        context: { procedure: path, type },
+      });
+    }
   }
   return result;
 });

@@ -4,6 +4,7 @@ import { env } from "../../env";
 import { logger } from "../logger";
 import { watchPool } from "../observability/metrics";
 import { PrismaClient } from "./generated/client";
+import { slowQueryRecorder } from "./slow-query-log";
 
 export type { Prisma } from "./generated/client";
 export type DbClient = PrismaClient;
@@ -23,7 +24,10 @@ function createClient(): PrismaClient {
   watchPool("prisma", pool);
   // $disconnect ends the pool too: left open, its connections keep the process alive after a stop.
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  return new PrismaClient({ adapter });
+  if (settings.SLOW_QUERY_MS <= 0) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", slowQueryRecorder(pool, settings.SLOW_QUERY_MS));
+  return client;
 }
 
 /** The one PrismaClient of this process (kept on globalThis so dev reloads do not open new pools). */

@@ -13,6 +13,8 @@ interface TxOptions {
    * become visible. Only for use cases about the person themself.
    */
   asUserId?: string;
+  /** Also see system-wide rows (error groups with no organization): for platform admins only. */
+  platform?: boolean;
 }
 
 /**
@@ -29,6 +31,7 @@ export async function withOrganization<T>(
       // Only the organization: setting a user too would also open that person's other memberships.
       await tx.$queryRaw`SELECT set_config('mirage.organization_id', ${organizationId}, true)`;
       if (options.asUserId) await tx.$queryRaw`SELECT set_config('mirage.user_id', ${options.asUserId}, true)`;
+      if (options.platform) await tx.$queryRaw`SELECT set_config('mirage.platform', 'on', true)`;
       return work(tx);
     },
     // Under load a transaction may wait for a pooled connection; waiting beats failing the work.
@@ -64,4 +67,15 @@ export async function withInvitationToken<T>(tokenHash: string, work: (tx: Tx) =
  */
 export async function enterOrganization(tx: Tx, organizationId: string): Promise<void> {
   await tx.$queryRaw`SELECT set_config('mirage.organization_id', ${organizationId}, true)`;
+}
+
+/**
+ * Runs `work` in the platform's scope: system-wide rows (error groups with no organization) become
+ * visible, and no organization's. Only for a process's own failures and for platform admins.
+ */
+export async function withPlatform<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT set_config('mirage.platform', 'on', true)`;
+    return work(tx);
+  });
 }

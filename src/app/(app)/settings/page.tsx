@@ -6,9 +6,11 @@ import { AuditPanel } from "./audit-panel";
 import { ContactFieldsPanel } from "./contact-fields-panel";
 import { DeadDeliveriesPanel } from "./dead-deliveries-panel";
 import { DiagnosticsPanel } from "./diagnostics-panel";
+import { ErrorsPanel } from "./errors-panel";
 import { FeatureFlagsPanel } from "./feature-flags-panel";
 import { LegalPanel } from "./legal/legal-panel";
 import { MembersPanel } from "./members-panel";
+import { PerformancePanel } from "./performance-panel";
 import { OrganizationForm } from "./organization-form";
 import { PrivacyPanel } from "./privacy/privacy-panel";
 import { QuickRepliesPanel } from "./quick-replies-panel";
@@ -30,6 +32,8 @@ export default async function SettingsPage() {
           {isAdmin && <TabsTab value="legal">{t("legal.title")}</TabsTab>}
           {isAdmin && <TabsTab value="flags">{t("flags.title")}</TabsTab>}
           {isAdmin && <TabsTab value="audit">{t("audit.title")}</TabsTab>}
+          {isAdmin && <TabsTab value="errors">{t("errorTracking.title")}</TabsTab>}
+          {isAdmin && <TabsTab value="performance">{t("performance.title")}</TabsTab>}
           <TabsTab value="diagnostics">{t("diagnostics")}</TabsTab>
         </TabsList>
         <TabsPanel value="organization" pt="md">
@@ -72,6 +76,16 @@ export default async function SettingsPage() {
         {isAdmin && (
           <TabsPanel value="audit" pt="md">
             <AuditPanel />
+          </TabsPanel>
+        )}
+        {isAdmin && (
+          <TabsPanel value="errors" pt="md">
+            <ErrorsPanel />
+          </TabsPanel>
+        )}
+        {isAdmin && (
+          <TabsPanel value="performance" pt="md">
+            <PerformancePanel />
           </TabsPanel>
         )}
         <TabsPanel value="diagnostics" pt="md">

@@ -1,0 +1,5 @@
+"use client";
+
+import { ErrorFallback } from "./_components/error-fallback";
+
+export default ErrorFallback;
