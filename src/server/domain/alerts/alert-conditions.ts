@@ -124,6 +124,31 @@ async function firstResponseSla(tx: Tx, input: AlertConditionInput): Promise<Ale
   return [{ subject: organizationSubject, params: { count, minutes: input.threshold } }];
 }
 
+/**
+ * What the organization's AI calls cost in the calendar month of `now` (its time zone), once it reaches the
+ * threshold (money, in its currency). The subject is the month: when the month turns the alert resolves.
+ */
+async function aiSpend(tx: Tx, input: AlertConditionInput): Promise<AlertBreach[]> {
+  const [row] = await tx.$queryRaw<{ spent: string; month: string; currency: string }[]>`
+    WITH org AS (
+      SELECT timezone, currency, date_trunc('month', ${input.now}::timestamptz AT TIME ZONE timezone) AS month_start
+      FROM organizations WHERE id = ${input.organizationId}::uuid
+    )
+    SELECT COALESCE((
+        SELECT SUM(c.cost) FROM ai_calls c
+        WHERE c.organization_id = ${input.organizationId}::uuid
+          AND c.created_at >= (org.month_start AT TIME ZONE org.timezone) AND c.created_at <= ${input.now}
+      ), 0)::text AS spent,
+      to_char(org.month_start, 'YYYY-MM') AS month, org.currency
+    FROM org`;
+  if (!row) return [];
+  const spent = Math.round(Number(row.spent) * 100) / 100;
+  if (spent < input.threshold) return [];
+  return [
+    { subject: `month:${row.month}`, params: { spent, threshold: input.threshold, currency: row.currency, month: row.month } },
+  ];
+}
+
 export const alertConditions: Record<AlertKind, (tx: Tx, input: AlertConditionInput) => Promise<AlertBreach[]>> = {
   instance_down: instancesDown,
   send_failure_rate: sendFailureRate,
@@ -131,4 +156,5 @@ export const alertConditions: Record<AlertKind, (tx: Tx, input: AlertConditionIn
   ingestion_lag: ingestionLag,
   negative_sentiment_surge: negativeSentimentSurge,
   first_response_sla: firstResponseSla,
+  ai_spend: aiSpend,
 };
