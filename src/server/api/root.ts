@@ -5,6 +5,7 @@ import { alertsRouter } from "./routers/alerts";
 import { aiRepliesRouter } from "./routers/ai-replies";
 import { flagsRouter } from "./routers/flags";
 import { analyticsRouter } from "./routers/analytics";
+import { reportsRouter } from "./routers/reports";
 import { campaignsRouter } from "./routers/campaigns";
 import { contactsRouter } from "./routers/contacts";
 import { conversationsRouter } from "./routers/conversations";
@@ -35,6 +36,7 @@ export const appRouter = router({
   aiReplies: aiRepliesRouter,
   flags: flagsRouter,
   analytics: analyticsRouter,
+  reports: reportsRouter,
   alerts: alertsRouter,
   privacy: privacyRouter,
 });

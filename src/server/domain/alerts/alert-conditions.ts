@@ -145,7 +145,10 @@ async function aiSpend(tx: Tx, input: AlertConditionInput): Promise<AlertBreach[
   const spent = Math.round(Number(row.spent) * 100) / 100;
   if (spent < input.threshold) return [];
   return [
-    { subject: `month:${row.month}`, params: { spent, threshold: input.threshold, currency: row.currency, month: row.month } },
+    {
+      subject: `month:${row.month}`,
+      params: { spent, threshold: input.threshold, currency: row.currency, month: row.month },
+    },
   ];
 }
 
