@@ -137,9 +137,9 @@ describe("saved reports", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("spreadsheetml");
     expect(await xlsxGrid(await response.arrayBuffer())).toEqual(screen);
-    expect((await fetch(`${baseUrl}/api/reports/${saved.id}/export?format=pdf`, { headers: { cookie } })).status).toBe(
-      400,
-    );
+    // An unknown format is a validation error (422, like every route), not a file.
+    const refused = await fetch(`${baseUrl}/api/reports/${saved.id}/export?format=pdf`, { headers: { cookie } });
+    expect(refused.status).toBe(422);
 
     const audit = await withOrganization(org.organizationId, (tx) =>
       tx.auditLog.findMany({ where: { targetId: saved.id }, orderBy: { createdAt: "asc" }, select: { action: true } }),
