@@ -15,6 +15,22 @@ interface Context {
 
 const auditCount = (organizationId: string) => withOrganization(organizationId, (tx) => tx.auditLog.count());
 
+const auditedReport = {
+  name: "Volume",
+  metrics: ["inbound" as const],
+  dimension: "day" as const,
+  periodDays: 7 as const,
+  filters: { instanceIds: [], memberIds: [] },
+  schedule: {
+    frequency: "none" as const,
+    time: "08:00",
+    weekday: 1,
+    monthDay: 1,
+    recipients: [],
+    format: "xlsx" as const,
+  },
+};
+
 /** Every mutation this test drives with a valid input; each must leave at least one audit row. */
 const driven: Record<string, (c: Context) => Promise<unknown>> = {
   "account.changePassword": ({ owner }) =>
@@ -60,6 +76,11 @@ const driven: Record<string, (c: Context) => Promise<unknown>> = {
   "aiReplies.deleteKnowledge": async ({ owner }) => {
     const entry = await owner.aiReplies.saveKnowledge({ kind: "qa", question: "Horário?", content: "Das 9h às 18h." });
     return owner.aiReplies.deleteKnowledge({ id: entry.id });
+  },
+  "reports.save": ({ owner }) => owner.reports.save(auditedReport),
+  "reports.delete": async ({ owner }) => {
+    const report = await owner.reports.save(auditedReport);
+    return owner.reports.delete({ id: report.id });
   },
   "quickReplies.delete": async ({ owner }) => {
     const created = await owner.quickReplies.create({ shortcut: "bye", body: "Bye" });
