@@ -109,7 +109,7 @@ describe("alert rules", () => {
     expect(second.id).toBe(first.id);
     const rules = await caller.alerts.rules();
     expect(rules.find((entry) => entry.kind === "instance_down")).toMatchObject({ id: first.id, threshold: 10 });
-    expect(rules.filter((entry) => entry.id === null)).toHaveLength(6);
+    expect(rules.filter((entry) => entry.id === null)).toHaveLength(7);
     expect(
       await evaluateAlertRules({ organizationId: mine.organizationId, now: new Date("2026-11-02T13:00:00Z") }),
     ).toEqual({ fired: 0, resolved: 0 });

@@ -9,12 +9,16 @@ export const alertKinds = [
   "negative_sentiment_surge",
   "first_response_sla",
   "ai_spend",
+  "sending_spike",
 ] as const;
 
 export type AlertKind = (typeof alertKinds)[number];
 
-/** What each kind's threshold counts: minutes, a percentage, a number of events or money (organization currency). */
-export const alertThresholdUnits: Record<AlertKind, "minutes" | "percent" | "count" | "money"> = {
+/**
+ * What each kind's threshold counts: minutes, a percentage, a number of events, money (organization
+ * currency) or a multiple of a number's own baseline.
+ */
+export const alertThresholdUnits: Record<AlertKind, "minutes" | "percent" | "count" | "money" | "multiple"> = {
   instance_down: "minutes",
   send_failure_rate: "percent",
   opt_out_spike: "count",
@@ -22,6 +26,7 @@ export const alertThresholdUnits: Record<AlertKind, "minutes" | "percent" | "cou
   negative_sentiment_surge: "percent",
   first_response_sla: "minutes",
   ai_spend: "money",
+  sending_spike: "multiple",
 };
 
 /** A new rule's settings before anyone edits them. */
@@ -34,6 +39,8 @@ export const alertRuleDefaults: Record<AlertKind, { threshold: number; windowMin
   first_response_sla: { threshold: 30, windowMinutes: 15 },
   // The window does not apply: spend is counted over the calendar month (organization time zone).
   ai_spend: { threshold: 100, windowMinutes: 60 },
+  // Sends in the window above 3× the number's usual hourly peak (p95 of its last 7 days' hours).
+  sending_spike: { threshold: 3, windowMinutes: 60 },
 };
 
 export const alertKind = z.enum(alertKinds);
