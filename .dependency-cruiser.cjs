@@ -396,7 +396,18 @@ const layers = [
       // The message catalogs: the browser walk's language detector is built from the words the UI speaks.
       "^src/i18n/(locales\\.ts|messages/)",
       local.env,
-      ...npm("@prisma/get-dmmf", "pg", "playwright-core", "socket.io-client", "typescript", "vitest", "zod"),
+      // The SMTP inbox where SMTP_URL points in tests (alert and report e-mail).
+      ...npm(
+        "@prisma/get-dmmf",
+        "mailparser",
+        "pg",
+        "playwright-core",
+        "smtp-server",
+        "socket.io-client",
+        "typescript",
+        "vitest",
+        "zod",
+      ),
     ],
     core: true,
   }),

@@ -2,8 +2,6 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { deliverAlertNotification } from "~/server/domain/alerts/deliver-alert-notification";
@@ -15,7 +13,7 @@ import {
   alertWebhookSignatureMatches,
 } from "~/server/domain/alerts/sign-alert-webhook";
 import { callerFor, makeOrganization } from "../support/factory";
-import { testPort } from "../support/test-env";
+import { startSmtpInbox } from "../support/smtp-inbox";
 
 const MINUTE = 60_000;
 
@@ -162,23 +160,7 @@ describe("alert rules", () => {
 });
 
 describe("alert delivery", () => {
-  const mails: { to: string; subject: string; text: string }[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          mails.push({
-            to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","),
-            subject: mail.subject ?? "",
-            text: mail.text ?? "",
-          });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
+  let inbox: Awaited<ReturnType<typeof startSmtpInbox>>;
   const hooks: { headers: IncomingMessage["headers"]; body: string }[] = [];
   const hookServer = createServer((request, response) => {
     let body = "";
@@ -192,14 +174,13 @@ describe("alert delivery", () => {
   let hookUrl = "";
 
   beforeAll(async () => {
-    smtp.listen(Number(testPort(2525)), "127.0.0.1");
-    await once(smtp.server, "listening");
+    inbox = await startSmtpInbox();
     hookServer.listen(0, "127.0.0.1");
     await once(hookServer, "listening");
     hookUrl = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => smtp.close(resolve));
+    await inbox.close();
     hookServer.close();
   });
 
@@ -221,7 +202,7 @@ describe("alert delivery", () => {
     const { instance, notificationId } = await firedNotification(organizationId, { notifyEmail: true });
 
     await deliverAlertNotification({ organizationId, notificationId, channel: "email" });
-    const mail = mails.find((entry) => entry.to === recipient);
+    const mail = inbox.mails.find((entry) => entry.to === recipient);
     expect(mail?.subject).toBe(`O número ${instance.name} está desconectado há 10 minutos`);
     expect(mail?.text).toContain("04/11/2026 09:10");
   });

@@ -1,9 +1,6 @@
-import { once } from "node:events";
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
-import { simpleParser } from "mailparser";
 import Papa from "papaparse";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { recordReportingEvents } from "~/server/domain/analytics/record-reporting-events";
@@ -14,7 +11,8 @@ import { exportSavedReport } from "~/server/domain/reports/export-saved-report";
 import type { ReportTable, SaveReportInput } from "~/shared/schemas/reports";
 import { addMemberWithPassword, callerFor, makeOrganization, TEST_PASSWORD } from "../support/factory";
 import { signInOverHttp } from "../support/http-session";
-import { baseUrl, testPort } from "../support/test-env";
+import { startSmtpInbox } from "../support/smtp-inbox";
+import { baseUrl } from "../support/test-env";
 
 const HOUR = 3_600_000;
 
@@ -208,30 +206,12 @@ describe("saved reports", () => {
 });
 
 describe("scheduled report e-mail", () => {
-  const mails: { to: string; subject: string; text: string; attachments: { filename?: string; content: Buffer }[] }[] =
-    [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          mails.push({
-            to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","),
-            subject: mail.subject ?? "",
-            text: mail.text ?? "",
-            attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.content })),
-          });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
+  let inbox: Awaited<ReturnType<typeof startSmtpInbox>>;
+  const mailsTo = (recipient: string) => inbox.mails.filter((mail) => mail.to === recipient);
   beforeAll(async () => {
-    smtp.listen(Number(testPort(2525)), "127.0.0.1");
-    await once(smtp.server, "listening");
+    inbox = await startSmtpInbox();
   });
-  afterAll(() => new Promise<void>((resolve) => smtp.close(resolve)));
+  afterAll(() => inbox.close());
 
   it("e-mails the report at its local time in the organization's zone, once, with the numbers on screen attached", async () => {
     const org = await seededOrganization();
@@ -261,12 +241,12 @@ describe("scheduled report e-mail", () => {
       sent: 0,
       skipped: 0,
     });
-    expect(mails.filter((mail) => mail.to === recipient)).toHaveLength(0);
+    expect(mailsTo(recipient)).toHaveLength(0);
     expect(await deliverDueReports({ organizationId: org.organizationId, now: due })).toEqual({ sent: 1, skipped: 0 });
     // A second run at the same minute (an overlapping job) sends nothing more.
     expect(await deliverDueReports({ organizationId: org.organizationId, now: due })).toEqual({ sent: 0, skipped: 0 });
 
-    const sent = mails.filter((mail) => mail.to === recipient);
+    const sent = mailsTo(recipient);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.subject).toMatch(/^Atendimento por número: de \d{4}-\d{2}-\d{2} a \d{4}-\d{2}-\d{2}$/);
     expect(sent[0]!.text).toContain("Loja Azul");
@@ -300,7 +280,7 @@ describe("scheduled report e-mail", () => {
     // 07:30 in São Paulo (the default zone) is 10:30 UTC, the same Friday.
     expect(due.getUTCDay()).toBe(5);
     expect(await deliverDueReports({ organizationId: org.organizationId, now: due })).toEqual({ sent: 1, skipped: 0 });
-    const mail = mails.find((entry) => entry.to === recipient)!;
+    const mail = mailsTo(recipient)[0]!;
     expect(mail.attachments[0]!.filename).toMatch(/\.csv$/);
     const { table } = await owner.reports.open({ id: saved.id });
     expect(csvGrid(mail.attachments[0]!.content.toString("utf8")).slice(1)).toEqual(asGrid(table, "Total"));
