@@ -312,7 +312,8 @@ async function walk(locale: Locale) {
     await page.getByTestId("report-name").fill(`Walk ${locale}`);
     await page.getByTestId("report-frequency").click();
     await page.getByRole("option", { name: w("reports.schedule.frequencies.weekly"), exact: true }).click();
-    await page.getByTestId("report-recipients").fill("gerente@example.com,");
+    await page.getByTestId("report-recipients").fill("gerente@example.com");
+    await page.getByTestId("report-recipients").press("Enter");
     await check(locale, "report editor with a weekly e-mail");
     await page.getByTestId("report-save").click();
     await page.getByTestId("report-table").waitFor();

@@ -174,7 +174,10 @@ export function ReportEditor(props: { initial: SaveReportInput; onClose: () => v
                 label={t("schedule.recipients")}
                 description={t("schedule.recipientsHint")}
                 value={schedule.recipients}
-                onChange={(recipients) => setSchedule({ recipients })}
+                // A pasted "a@x.com, b@y.com," may leave separators on a tag.
+                onChange={(recipients) =>
+                  setSchedule({ recipients: recipients.map((r) => r.replace(/[\s,;]+$/, "")).filter(Boolean) })
+                }
                 splitChars={[",", " ", ";"]}
                 error={
                   errors["schedule.recipients"] ??
