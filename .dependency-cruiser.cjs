@@ -397,7 +397,7 @@ const layers = [
       // The message catalogs: the browser walk's language detector is built from the words the UI speaks.
       "^src/i18n/(locales\\.ts|messages/)",
       local.env,
-      // smtp-server and mailparser: a real SMTP server that receives what the app e-mails (smtp-inbox.ts).
+      // smtp-server and mailparser: a real SMTP server that receives what the app e-mails (smtp-inbox.ts): alerts, reports, invitations, resets.
       // fast-check and superjson: bad inputs generated from the procedures' schemas, sent as the browser encodes them.
       ...npm(
         "@prisma/get-dmmf",

@@ -29,6 +29,7 @@ export const errorReasons = [
   "importFileTooLarge",
   "bodyTooLarge",
   "quickReplyNotFound",
+  "reportNotFound",
   "organizationNotFound",
   "importReportGone",
   "importFileGone",

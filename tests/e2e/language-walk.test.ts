@@ -309,6 +309,22 @@ async function walk(locale: Locale) {
     await visit(locale, "/ai");
   });
 
+  await section(locale, "saved reports", async () => {
+    await visit(locale, "/metrics/reports");
+    await dialog(locale, "new report", () => page.getByTestId("report-new").click());
+    // Saved through the form, with a weekly e-mail so every field of the schedule is on screen, then opened.
+    await page.getByTestId("report-new").click();
+    await page.getByTestId("report-name").fill(`Walk ${locale}`);
+    await page.getByTestId("report-frequency").click();
+    await page.getByRole("option", { name: w("reports.schedule.frequencies.weekly"), exact: true }).click();
+    await page.getByTestId("report-recipients").fill("gerente@example.com");
+    await page.getByTestId("report-recipients").press("Enter");
+    await check(locale, "report editor with a weekly e-mail");
+    await page.getByTestId("report-save").click();
+    await page.getByTestId("report-table").waitFor();
+    await check(locale, "saved report opened");
+  });
+
   const tab = (name: string) => page.getByRole("tab", { name, exact: true }).click();
   await section(locale, "settings: organization", async () => {
     await visit(locale, "/settings");

@@ -107,7 +107,7 @@ describe("alert rules", () => {
     expect(second.id).toBe(first.id);
     const rules = await caller.alerts.rules();
     expect(rules.find((entry) => entry.kind === "instance_down")).toMatchObject({ id: first.id, threshold: 10 });
-    expect(rules.filter((entry) => entry.id === null)).toHaveLength(5);
+    expect(rules.filter((entry) => entry.id === null)).toHaveLength(7);
     expect(
       await evaluateAlertRules({ organizationId: mine.organizationId, now: new Date("2026-11-02T13:00:00Z") }),
     ).toEqual({ fired: 0, resolved: 0 });
@@ -203,7 +203,7 @@ describe("alert delivery", () => {
     const { instance, notificationId } = await firedNotification(organizationId, { notifyEmail: true });
 
     await deliverAlertNotification({ organizationId, notificationId, channel: "email" });
-    const mail = mails.find((entry) => entry.to === recipient);
+    const mail = inbox.mails.find((entry) => entry.to === recipient);
     expect(mail?.subject).toBe(`O número ${instance.name} está desconectado há 10 minutos`);
     expect(mail?.text).toContain("04/11/2026 09:10");
   });
@@ -243,5 +243,73 @@ describe("alert delivery", () => {
         webhookUrl: "http://169.254.169.254/",
       }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+  it("AI spend: fires once when the month's cost reaches the threshold, resolves when the month turns, then cools down", async () => {
+    const { organizationId, ownerId } = await makeOrganization();
+    // 23:30 on 30 November in São Paulo is already December in UTC: the month is the organization's.
+    const lateNovember = new Date("2026-12-01T02:30:00Z");
+    const call = (createdAt: Date, cost: number) => ({
+      organizationId,
+      feature: "classification",
+      engine: "provider",
+      model: "gpt-test",
+      promptVersion: "v1",
+      cost,
+      outcome: "ok",
+      input: {},
+      createdAt,
+    });
+    await withOrganization(organizationId, async (tx) => {
+      await tx.organization.update({ where: { id: organizationId }, data: { timezone: "America/Sao_Paulo" } });
+      await tx.aiCall.createMany({
+        data: [
+          call(new Date("2026-10-31T12:00:00Z"), 500), // October: not this month
+          call(new Date("2026-11-10T12:00:00Z"), 30.5),
+          call(new Date("2026-11-20T12:00:00Z"), 20),
+        ],
+      });
+      await tx.alertRule.create({ data: { organizationId, kind: "ai_spend", threshold: 60, cooldownMinutes: 60 } });
+    });
+    expect(await evaluateAlertRules({ organizationId, now: new Date("2026-11-25T12:00:00Z") })).toEqual({
+      fired: 0,
+      resolved: 0,
+    });
+    await withOrganization(organizationId, (tx) =>
+      tx.aiCall.create({ data: call(new Date("2026-12-01T02:00:00Z"), 10) }),
+    );
+    expect(await evaluateAlertRules({ organizationId, now: lateNovember })).toEqual({ fired: 1, resolved: 0 });
+    expect(await evaluateAlertRules({ organizationId, now: new Date(lateNovember.getTime() + MINUTE) })).toEqual({
+      fired: 0,
+      resolved: 0,
+    });
+    // Raising the threshold clears it; lowering it again inside the cooldown stays quiet.
+    const setThreshold = (threshold: number) =>
+      withOrganization(organizationId, (tx) =>
+        tx.alertRule.updateMany({ where: { organizationId, kind: "ai_spend" }, data: { threshold } }),
+      );
+    await setThreshold(100);
+    const at = (minutes: number) => new Date(lateNovember.getTime() + minutes * MINUTE);
+    expect(await evaluateAlertRules({ organizationId, now: at(2) })).toEqual({ fired: 0, resolved: 1 });
+    await setThreshold(60);
+    expect(await evaluateAlertRules({ organizationId, now: at(3) })).toEqual({ fired: 0, resolved: 0 });
+    const bell = await callerFor(ownerId, organizationId).alerts.notifications();
+    // Newest first.
+    expect(bell.items.map((item) => [item.kind, item.transition])).toEqual([
+      ["ai_spend", "resolved"],
+      ["ai_spend", "fired"],
+    ]);
+    expect(bell.items[1]!.params).toEqual({ spent: 60.5, threshold: 60, currency: "BRL", month: "2026-11" });
+    // December in São Paulo: November's spend no longer counts; December's fires for its own month.
+    expect(await evaluateAlertRules({ organizationId, now: new Date("2026-12-01T03:30:00Z") })).toEqual({
+      fired: 0,
+      resolved: 0,
+    });
+    await withOrganization(organizationId, (tx) =>
+      tx.aiCall.create({ data: call(new Date("2026-12-01T03:40:00Z"), 61) }),
+    );
+    expect(await evaluateAlertRules({ organizationId, now: new Date("2026-12-01T03:45:00Z") })).toEqual({
+      fired: 1,
+      resolved: 0,
+    });
   });
 });

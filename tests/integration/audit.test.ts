@@ -69,6 +69,22 @@ const incident = {
   measures: "Arquivo apagado pelo destinatário.",
 };
 
+const auditedReport = {
+  name: "Volume",
+  metrics: ["inbound" as const],
+  dimension: "day" as const,
+  periodDays: 7 as const,
+  filters: { instanceIds: [], memberIds: [] },
+  schedule: {
+    frequency: "none" as const,
+    time: "08:00",
+    weekday: 1,
+    monthDay: 1,
+    recipients: [],
+    format: "xlsx" as const,
+  },
+};
+
 /** Every mutation this test drives with a valid input; each must leave at least one audit row. */
 const driven: Record<string, (c: Context) => Promise<unknown>> = {
   "account.changePassword": ({ owner }) =>
@@ -180,6 +196,11 @@ const driven: Record<string, (c: Context) => Promise<unknown>> = {
       wording: "Aceito receber novidades pelo WhatsApp; posso sair com SAIR.",
       active: true,
     });
+  },
+  "reports.save": ({ owner }) => owner.reports.save(auditedReport),
+  "reports.delete": async ({ owner }) => {
+    const report = await owner.reports.save(auditedReport);
+    return owner.reports.delete({ id: report.id });
   },
   "quickReplies.delete": async ({ owner }) => {
     const created = await owner.quickReplies.create({ shortcut: "bye", body: "Bye" });

@@ -7,6 +7,7 @@ export interface ReceivedMail {
   to: string;
   subject: string;
   text: string;
+  attachments: { filename?: string; content: Buffer }[];
 }
 
 /**
@@ -25,6 +26,7 @@ export function smtpInbox() {
             to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","),
             subject: mail.subject ?? "",
             text: mail.text ?? "",
+            attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.content })),
           });
           callback();
         })

@@ -8,6 +8,7 @@ import { errorsRouter } from "./routers/errors";
 import { flagsRouter } from "./routers/flags";
 import { performanceRouter } from "./routers/performance";
 import { analyticsRouter } from "./routers/analytics";
+import { reportsRouter } from "./routers/reports";
 import { campaignsRouter } from "./routers/campaigns";
 import { contactsRouter } from "./routers/contacts";
 import { conversationsRouter } from "./routers/conversations";
@@ -40,6 +41,7 @@ export const appRouter = router({
   aiReplies: aiRepliesRouter,
   flags: flagsRouter,
   analytics: analyticsRouter,
+  reports: reportsRouter,
   alerts: alertsRouter,
   privacy: privacyRouter,
   legal: legalRouter,

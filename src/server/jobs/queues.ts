@@ -130,6 +130,13 @@ export const queues = {
     policy: { retryLimit: 6, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 60 },
     batchSize: 5,
   }),
+  /** E-mails an organization's saved reports that are due (their schedules are in its time zone): every minute. */
+  "reports.deliver": defineQueue({
+    payload: z.object({ organizationId: z.uuid() }),
+    policy: { retryLimit: 3, retryDelay: 30, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 300 },
+    batchSize: 1,
+    cronPerOrganization: "* * * * *",
+  }),
   /** Writes a started contact import in chunks; resumes after the last committed chunk on retry. */
   "contacts.import": defineQueue({
     payload: z.object({ organizationId: z.uuid(), importId: z.uuid() }),

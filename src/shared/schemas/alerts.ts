@@ -8,18 +8,25 @@ export const alertKinds = [
   "ingestion_lag",
   "negative_sentiment_surge",
   "first_response_sla",
+  "ai_spend",
+  "sending_spike",
 ] as const;
 
 export type AlertKind = (typeof alertKinds)[number];
 
-/** What each kind's threshold counts: minutes, a percentage or a number of events. */
-export const alertThresholdUnits: Record<AlertKind, "minutes" | "percent" | "count"> = {
+/**
+ * What each kind's threshold counts: minutes, a percentage, a number of events, money (organization
+ * currency) or a multiple of a number's own baseline.
+ */
+export const alertThresholdUnits: Record<AlertKind, "minutes" | "percent" | "count" | "money" | "multiple"> = {
   instance_down: "minutes",
   send_failure_rate: "percent",
   opt_out_spike: "count",
   ingestion_lag: "minutes",
   negative_sentiment_surge: "percent",
   first_response_sla: "minutes",
+  ai_spend: "money",
+  sending_spike: "multiple",
 };
 
 /** A new rule's settings before anyone edits them. */
@@ -30,6 +37,10 @@ export const alertRuleDefaults: Record<AlertKind, { threshold: number; windowMin
   ingestion_lag: { threshold: 5, windowMinutes: 15 },
   negative_sentiment_surge: { threshold: 40, windowMinutes: 60 },
   first_response_sla: { threshold: 30, windowMinutes: 15 },
+  // The window does not apply: spend is counted over the calendar month (organization time zone).
+  ai_spend: { threshold: 100, windowMinutes: 60 },
+  // Sends in the window above 3× the number's usual hourly peak (p95 of its last 7 days' hours).
+  sending_spike: { threshold: 3, windowMinutes: 60 },
 };
 
 export const alertKind = z.enum(alertKinds);

@@ -102,7 +102,7 @@ export const previewTemplateInput = z.object({
 });
 
 /** Why a running campaign paused itself (codes with their numbers; the UI words them). */
-export const campaignPauseReasons = ["failure_rate", "opt_out_rate", "all_instances_down"] as const;
+export const campaignPauseReasons = ["failure_rate", "opt_out_rate", "all_instances_down", "sending_spike"] as const;
 export const campaignPauseSchema = z.object({
   reason: z.enum(campaignPauseReasons),
   params: messageParamsSchema,

@@ -16,6 +16,7 @@ import { runContactImport } from "../../server/domain/contacts/run-contact-impor
 import { classifyMessages } from "../../server/domain/ai/classify-messages";
 import { evaluateAlertRules } from "../../server/domain/alerts/evaluate-alert-rules";
 import { deliverAlertNotification } from "../../server/domain/alerts/deliver-alert-notification";
+import { deliverDueReports } from "../../server/domain/reports/deliver-due-reports";
 import { remindDueRequests } from "../../server/domain/privacy/remind-due-requests";
 import { purgeRetention } from "../../server/domain/privacy/purge-retention";
 import { remindIncidentNotices } from "../../server/domain/legal/remind-incident-notices";
@@ -51,6 +52,7 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "contacts.import": async (payload, { signal }) => runContactImport(payload, { signal }),
   "alerts.evaluate": async (payload) => void (await evaluateAlertRules(payload)),
   "alerts.deliver": async (payload) => deliverAlertNotification(payload),
+  "reports.deliver": async (payload) => void (await deliverDueReports(payload)),
   "analytics.rollup": async (payload) => void (await refreshReportingRollup(payload)),
   "privacy.reminders": async (payload) => void (await remindDueRequests(payload)),
   "privacy.retention": async (payload) => void (await purgeRetention(payload)),

@@ -124,6 +124,89 @@ async function firstResponseSla(tx: Tx, input: AlertConditionInput): Promise<Ale
   return [{ subject: organizationSubject, params: { count, minutes: input.threshold } }];
 }
 
+/**
+ * What the organization's AI calls cost in the calendar month of `now` (its time zone), once it reaches the
+ * threshold (money, in its currency). The subject is the month: when the month turns the alert resolves.
+ */
+async function aiSpend(tx: Tx, input: AlertConditionInput): Promise<AlertBreach[]> {
+  const [row] = await tx.$queryRaw<{ spent: string; month: string; currency: string }[]>`
+    WITH org AS (
+      SELECT timezone, currency, date_trunc('month', ${input.now}::timestamptz AT TIME ZONE timezone) AS month_start
+      FROM organizations WHERE id = ${input.organizationId}::uuid
+    )
+    SELECT COALESCE((
+        SELECT SUM(c.cost) FROM ai_calls c
+        WHERE c.organization_id = ${input.organizationId}::uuid
+          AND c.created_at >= (org.month_start AT TIME ZONE org.timezone) AND c.created_at <= ${input.now}
+      ), 0)::text AS spent,
+      to_char(org.month_start, 'YYYY-MM') AS month, org.currency
+    FROM org`;
+  if (!row) return [];
+  const spent = Math.round(Number(row.spent) * 100) / 100;
+  if (spent < input.threshold) return [];
+  return [
+    {
+      subject: `month:${row.month}`,
+      params: { spent, threshold: input.threshold, currency: row.currency, month: row.month },
+    },
+  ];
+}
+
+/** Hours of history a number's baseline is taken over, and the smallest burst worth calling a spike. */
+const BASELINE_HOURS = 7 * 24;
+const MIN_SPIKE_SENDS = 20;
+
+/**
+ * Numbers that sent more in the window than `threshold` times their own usual hourly peak: the p95 of the
+ * hourly sends over the 7 days before the window (quiet hours count as zero). A number with no sends in
+ * those 7 days has no baseline yet and is not judged. Read from the reporting events (indexed by time).
+ */
+async function sendingSpike(tx: Tx, input: AlertConditionInput): Promise<AlertBreach[]> {
+  const windowStart = minutesBefore(input.now, input.windowMinutes);
+  const baselineStart = new Date(windowStart.getTime() - BASELINE_HOURS * 3_600_000);
+  const rows = await tx.$queryRaw<{ instance_id: string; name: string; recent: number; hourly: number[] }[]>`
+    WITH hours AS (
+      SELECT instance_id, count(*)::int AS sends FROM reporting_events
+      WHERE organization_id = ${input.organizationId}::uuid AND kind = 'message.outbound' AND instance_id IS NOT NULL
+        AND occurred_at > ${baselineStart} AND occurred_at <= ${windowStart}
+      GROUP BY instance_id, date_trunc('hour', occurred_at)
+    ), recent AS (
+      SELECT instance_id, count(*)::int AS sends FROM reporting_events
+      WHERE organization_id = ${input.organizationId}::uuid AND kind = 'message.outbound' AND instance_id IS NOT NULL
+        AND occurred_at > ${windowStart} AND occurred_at <= ${input.now}
+      GROUP BY instance_id
+    )
+    SELECT r.instance_id, i.name, r.sends AS recent, array_agg(h.sends) AS hourly
+    FROM recent r JOIN instances i ON i.id = r.instance_id JOIN hours h ON h.instance_id = r.instance_id
+    WHERE r.sends >= ${MIN_SPIKE_SENDS}
+    GROUP BY r.instance_id, i.name, r.sends`;
+  return rows.flatMap((row) => {
+    const baseline = hourlyP95(row.hourly);
+    // The window may be shorter or longer than an hour: compare with the baseline scaled to it.
+    const expected = Math.max(baseline, 1) * (input.windowMinutes / 60);
+    if (row.recent <= input.threshold * expected) return [];
+    return [
+      {
+        subject: row.instance_id,
+        params: {
+          instanceName: row.name,
+          sent: row.recent,
+          baseline,
+          multiple: input.threshold,
+          windowMinutes: input.windowMinutes,
+        },
+      },
+    ];
+  });
+}
+
+/** Nearest-rank p95 over every hour of the baseline, the hours without sends being zeros. */
+export function hourlyP95(busyHours: readonly number[]): number {
+  const sorted = [...busyHours].sort((a, b) => b - a);
+  const fromTop = BASELINE_HOURS - Math.ceil(0.95 * BASELINE_HOURS);
+  return sorted[fromTop] ?? 0;
+}
+
 export const alertConditions: Record<AlertKind, (tx: Tx, input: AlertConditionInput) => Promise<AlertBreach[]>> = {
   instance_down: instancesDown,
   send_failure_rate: sendFailureRate,
@@ -131,4 +214,6 @@ export const alertConditions: Record<AlertKind, (tx: Tx, input: AlertConditionIn
   ingestion_lag: ingestionLag,
   negative_sentiment_surge: negativeSentimentSurge,
   first_response_sla: firstResponseSla,
+  ai_spend: aiSpend,
+  sending_spike: sendingSpike,
 };

@@ -1,7 +1,9 @@
 import { withOrganization, type Tx } from "../../db/tenant";
 import { emitToOrganization } from "../../realtime/emitter";
-import { alertKind } from "../../../shared/schemas/alerts";
+import { alertKind, type AlertKind } from "../../../shared/schemas/alerts";
+import { emitCampaignUpdated } from "../campaigns/emit-campaign-updated";
 import { alertConditions, type AlertBreach } from "./alert-conditions";
+import { applyAlertEffects } from "./alert-effects";
 import { recordAlertNotification } from "./record-alert-notification";
 
 export interface AlertEvaluation {
@@ -11,7 +13,7 @@ export interface AlertEvaluation {
 
 interface RuleRow {
   id: string;
-  kind: string;
+  kind: AlertKind;
   threshold: number;
   windowMinutes: number;
   cooldownMinutes: number;
@@ -31,7 +33,12 @@ export async function evaluateAlertRules(input: { organizationId: string; now?: 
     // Two overlapping runs (a slow one and the next minute's) would both see "not firing" and both notify.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('alerts:' || ${organizationId}))`;
     const rules = await tx.alertRule.findMany({ where: { organizationId, enabled: true } });
-    const totals: AlertEvaluation & { notificationIds: string[] } = { fired: 0, resolved: 0, notificationIds: [] };
+    const totals: AlertEvaluation & { notificationIds: string[]; pausedCampaignIds: string[] } = {
+      fired: 0,
+      resolved: 0,
+      notificationIds: [],
+      pausedCampaignIds: [],
+    };
     for (const rule of rules) {
       const kind = alertKind.safeParse(rule.kind);
       if (!kind.success) continue;
@@ -41,15 +48,17 @@ export async function evaluateAlertRules(input: { organizationId: string; now?: 
         windowMinutes: rule.windowMinutes,
         now,
       });
-      const ids = await applyBreaches(tx, organizationId, rule, breaches, now);
+      const ids = await applyBreaches(tx, organizationId, { ...rule, kind: kind.data }, breaches, now);
       totals.fired += ids.fired.length;
       totals.resolved += ids.resolved.length;
       totals.notificationIds.push(...ids.fired, ...ids.resolved);
+      totals.pausedCampaignIds.push(...ids.pausedCampaignIds);
     }
     return totals;
   });
   for (const notificationId of outcome.notificationIds)
     await emitToOrganization(organizationId, "alert.notified", { notificationId });
+  for (const campaignId of outcome.pausedCampaignIds) await emitCampaignUpdated(organizationId, campaignId);
   return { fired: outcome.fired, resolved: outcome.resolved };
 }
 
@@ -59,12 +68,13 @@ async function applyBreaches(
   rule: RuleRow,
   breaches: AlertBreach[],
   now: Date,
-): Promise<{ fired: string[]; resolved: string[] }> {
+): Promise<{ fired: string[]; resolved: string[]; pausedCampaignIds: string[] }> {
   const states = new Map(
     (await tx.alertState.findMany({ where: { ruleId: rule.id } })).map((state) => [state.subject, state]),
   );
   const fired: string[] = [];
   const resolved: string[] = [];
+  const pausedCampaignIds: string[] = [];
   const cooldownMs = rule.cooldownMinutes * 60_000;
   for (const breach of breaches) {
     const state = states.get(breach.subject);
@@ -85,6 +95,7 @@ async function applyBreaches(
         now,
       }),
     );
+    pausedCampaignIds.push(...(await applyAlertEffects(tx, { organizationId, kind: rule.kind, breach })));
   }
   const breaching = new Set(breaches.map((breach) => breach.subject));
   for (const state of states.values()) {
@@ -110,5 +121,5 @@ async function applyBreaches(
       }),
     );
   }
-  return { fired, resolved };
+  return { fired, resolved, pausedCampaignIds };
 }

@@ -1,10 +1,10 @@
-import { Prisma } from "../../db/generated/client";
 import { withOrganization } from "../../db/tenant";
 import type { Actor } from "../members/actor";
 import { emptyHistogram, percentileOf } from "./duration-buckets";
 import { addDays, organizationCalendar } from "./organization-calendar";
 import { reportingKinds } from "./reporting-kinds";
-import { eventAggregate, type AggregateRow } from "./rollup-reporting-days";
+import { loadAggregateRows } from "./load-aggregate-rows";
+import type { AggregateRow } from "./rollup-reporting-days";
 
 export interface PeriodTotals {
   inbound: number;
@@ -44,19 +44,7 @@ export async function getAnalyticsDashboard(actor: Actor, input: { periodDays: n
     const from = addDays(today, 1 - input.periodDays);
     const previousFrom = addDays(from, -input.periodDays);
     const end = addDays(today, 1);
-    const [state] = await tx.$queryRaw<{ completeThrough: string }[]>`
-      SELECT complete_through::text AS "completeThrough" FROM reporting_rollup_state
-      WHERE organization_id = ${organizationId}::uuid`;
-    // Raw events from the day after the rollup's watermark (never before the window, never after today).
-    const rawFrom = state && state.completeThrough >= previousFrom ? addDays(state.completeThrough, 1) : previousFrom;
-    const rolledUntil = rawFrom < end ? rawFrom : end;
-    const rows = await tx.$queryRaw<AggregateRow[]>`
-      SELECT day::text AS day, kind, instance_id AS "instanceId", member_id AS "memberId", direction::text AS direction,
-        bucket::int AS bucket, sum(count)::int AS count, sum(value_sum)::float8 AS "valueSum"
-      FROM reporting_daily
-      WHERE organization_id = ${organizationId}::uuid AND day >= ${previousFrom}::date AND day < ${rolledUntil}::date
-      GROUP BY 1, 2, 3, 4, 5, 6
-      ${rawFrom < end ? Prisma.sql`UNION ALL ${eventAggregate({ organizationId, timezone, from: rawFrom, to: end })}` : Prisma.empty}`;
+    const rows = await loadAggregateRows(tx, { organizationId, timezone, from: previousFrom, end });
     const instances = await tx.instance.findMany({
       where: { organizationId },
       select: { id: true, name: true },

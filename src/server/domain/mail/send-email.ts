@@ -13,8 +13,19 @@ export function emailAvailable(): boolean {
   return Boolean(env().SMTP_URL);
 }
 
+export interface EmailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 /** Sends one plain-text e-mail through SMTP_URL; a refused or unreachable server throws. No server: nothing. */
-export async function sendEmail(message: { to: string[]; subject: string; text: string }): Promise<void> {
+export async function sendEmail(message: {
+  to: string[];
+  subject: string;
+  text: string;
+  attachments?: EmailAttachment[];
+}): Promise<void> {
   const url = env().SMTP_URL;
   if (!url || message.to.length === 0) return;
   await transporter(url).sendMail({
@@ -22,5 +33,6 @@ export async function sendEmail(message: { to: string[]; subject: string; text: 
     to: message.to,
     subject: message.subject,
     text: message.text,
+    attachments: message.attachments ?? [],
   });
 }

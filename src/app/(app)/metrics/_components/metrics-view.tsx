@@ -3,6 +3,7 @@
 import { Alert, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { analyticsPeriods, type AnalyticsDashboardOutput } from "~/shared/schemas/analytics";
@@ -50,6 +51,9 @@ export function MetricsView() {
       <Group justify="space-between">
         <Title order={2}>{t("title")}</Title>
         <Group>
+          <Button component={Link} href="/metrics/reports" variant="light" data-testid="metrics-saved-reports">
+            {t("savedReports")}
+          </Button>
           <Button
             variant="default"
             leftSection={<IconDownload size={16} />}

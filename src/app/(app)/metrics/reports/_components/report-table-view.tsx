@@ -1,0 +1,71 @@
+"use client";
+
+import { Paper, Table, Text, Title } from "@mantine/core";
+import { useTranslations } from "next-intl";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { ReportTable } from "~/shared/schemas/reports";
+
+/**
+ * A report's table as on the downloads (durations in whole seconds, the total last) and its first metric
+ * as a bar per row.
+ */
+export function ReportTableView({ table, locale }: { table: ReportTable; locale: string }) {
+  const t = useTranslations("reports");
+  const tMetrics = useTranslations("metrics");
+  const number = new Intl.NumberFormat(locale);
+  const format = (value: number | null) => (value === null ? tMetrics("noValue") : number.format(value));
+  const rowLabel = (label: string | null) => label ?? t("total");
+  const firstMetric = table.metrics[0]!;
+  const bars = table.rows
+    .filter((row) => row.key !== null)
+    .map((row) => ({ label: rowLabel(row.label), value: row.values[0] ?? 0 }));
+  return (
+    <>
+      <Paper withBorder p="md" data-testid="report-chart">
+        <Title order={4} mb="sm">
+          {t("chartTitle", { metric: t(`metrics.${firstMetric}`), dimension: t(`dimensions.${table.dimension}`) })}
+        </Title>
+        <ResponsiveContainer width="100%" height={260}>
+          <BarChart data={bars}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" fontSize={12} />
+            <YAxis allowDecimals={false} fontSize={12} />
+            <Tooltip />
+            <Bar dataKey="value" name={t(`metricColumns.${firstMetric}`)} fill="var(--mantine-color-blue-6)" />
+          </BarChart>
+        </ResponsiveContainer>
+      </Paper>
+      <Paper withBorder p="md">
+        <Text size="sm" c="dimmed" mb="sm">
+          {t("range", { from: table.from, to: table.to, timezone: table.timezone })}
+        </Text>
+        <Table.ScrollContainer minWidth={640}>
+          <Table data-testid="report-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t(`dimensions.${table.dimension}`)}</Table.Th>
+                {table.metrics.map((metric) => (
+                  <Table.Th key={metric} ta="right">
+                    {t(`metricColumns.${metric}`)}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {table.rows.map((row) => (
+                <Table.Tr key={row.key ?? "total"} fw={row.key === null ? 700 : undefined}>
+                  <Table.Td>{rowLabel(row.label)}</Table.Td>
+                  {row.values.map((value, index) => (
+                    <Table.Td key={table.metrics[index]} ta="right">
+                      {format(value)}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Tx } from "../../db/tenant";
+import {
+  durationMetrics,
+  type ReportDefinition,
+  type ReportMetric,
+  type ReportTable,
+} from "../../../shared/schemas/reports";
+import { totalsOf } from "../analytics/get-analytics-dashboard";
+import { loadAggregateRows } from "../analytics/load-aggregate-rows";
+import { addDays, organizationCalendar } from "../analytics/organization-calendar";
+import type { AggregateRow } from "../analytics/rollup-reporting-days";
+
+export type ReportQuery = Pick<ReportDefinition, "metrics" | "dimension" | "periodDays" | "filters">;
+
+/** Whole seconds for durations, as every view of a report shows them; counts as they are. */
+function valueOf(rows: readonly AggregateRow[], metrics: readonly ReportMetric[]): (number | null)[] {
+  const totals = totalsOf(rows);
+  return metrics.map((metric) => {
+    const value = totals[metric];
+    return value !== null && durationMetrics.has(metric) ? Math.round(value) : value;
+  });
+}
+
+/**
+ * A report's table over the last `periodDays` organization days up to today: one row per day, number or
+ * member (all of them, zeros included, or those the filters name), then the total. Read through the same
+ * rows as the dashboard (rollup, then raw events for today), percentiles from summed buckets.
+ */
+export async function buildReportTable(tx: Tx, organizationId: string, query: ReportQuery): Promise<ReportTable> {
+  const { timezone, today } = await organizationCalendar(tx, organizationId);
+  const from = addDays(today, 1 - query.periodDays);
+  const instanceFilter = new Set(query.filters.instanceIds);
+  const memberFilter = new Set(query.filters.memberIds);
+  const rows = (await loadAggregateRows(tx, { organizationId, timezone, from, end: addDays(today, 1) })).filter(
+    (row) =>
+      (instanceFilter.size === 0 || (row.instanceId !== null && instanceFilter.has(row.instanceId))) &&
+      (memberFilter.size === 0 || (row.memberId !== null && memberFilter.has(row.memberId))),
+  );
+
+  let groups: { key: string; label: string; rows: AggregateRow[] }[];
+  if (query.dimension === "day") {
+    const byDay = new Map<string, AggregateRow[]>();
+    for (let day = from; day <= today; day = addDays(day, 1)) byDay.set(day, []);
+    for (const row of rows) byDay.get(row.day)?.push(row);
+    groups = [...byDay.entries()].map(([day, dayRows]) => ({ key: day, label: day, rows: dayRows }));
+  } else if (query.dimension === "instance") {
+    const instances = await tx.instance.findMany({
+      where: { organizationId, ...(instanceFilter.size > 0 ? { id: { in: [...instanceFilter] } } : {}) },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    });
+    groups = instances.map((instance) => ({
+      key: instance.id,
+      label: instance.name,
+      rows: rows.filter((row) => row.instanceId === instance.id),
+    }));
+  } else {
+    const members = await tx.membership.findMany({
+      where: { organizationId, ...(memberFilter.size > 0 ? { userId: { in: [...memberFilter] } } : {}) },
+      select: { userId: true, user: { select: { name: true, email: true } } },
+      orderBy: { createdAt: "asc" },
+    });
+    groups = members.map((member) => ({
+      key: member.userId,
+      label: member.user.name ?? member.user.email,
+      rows: rows.filter((row) => row.memberId === member.userId),
+    }));
+  }
+  return {
+    timezone,
+    from,
+    to: today,
+    dimension: query.dimension,
+    metrics: query.metrics,
+    rows: [
+      ...groups.map((group) => ({ key: group.key, label: group.label, values: valueOf(group.rows, query.metrics) })),
+      { key: null, label: null, values: valueOf(rows, query.metrics) },
+    ],
+  };
+}
