@@ -20,20 +20,33 @@ describe("error tracking in the browser (Chromium)", () => {
     await signInThroughPage(page, org.ownerEmail, TEST_PASSWORD);
     await page.waitForURL(`${baseUrl}/inbox`);
 
-    // The same failure twice, with a phone number in it, and a rejection nobody handled.
-    for (let i = 0; i < 2; i++)
-      await page.evaluate(() => {
+    const throwOnce = () =>
+      page.evaluate(() => {
         setTimeout(() => {
           throw new TypeError("Falha ao abrir a conversa de 5511987654321");
         }, 0);
       });
-    await page.evaluate(() => void Promise.reject(new Error("sem resposta do servidor")));
     const groups = () => owner.errors.list({ scope: "organization" }).then((list) => list.groups);
+    const typeErrors = async () => (await groups()).find((g) => g.errorName === "TypeError")?.count ?? 0;
+    // The reporter listens once the page has hydrated: throw until the first report lands…
+    await expect
+      .poll(
+        async () => {
+          if ((await typeErrors()) === 0) await throwOnce();
+          return typeErrors();
+        },
+        { timeout: 20_000, interval: 1_000 },
+      )
+      .toBeGreaterThan(0);
+    // …then the same failure once more is the same group, counted; and a rejection nobody handled.
+    const before = await typeErrors();
+    await throwOnce();
+    await page.evaluate(() => void Promise.reject(new Error("sem resposta do servidor")));
     await expect
       .poll(async () => (await groups()).map((g) => `${g.source}:${g.errorName}:${g.count}`).sort(), {
         timeout: 15_000,
       })
-      .toEqual(["browser:Error:1", "browser:TypeError:2"]);
+      .toEqual(["browser:Error:1", `browser:TypeError:${before + 1}`]);
     const thrown = (await groups()).find((g) => g.errorName === "TypeError")!;
     expect(thrown.message).toBe("Falha ao abrir a conversa de <phone>");
     const detail = await owner.errors.get({ groupId: thrown.id });
@@ -43,7 +56,7 @@ describe("error tracking in the browser (Chromium)", () => {
     await page.goto(`${baseUrl}/settings`);
     await page.getByRole("tab", { name: "Erros", exact: true }).click();
     const row = page.locator(`[data-testid=error-group-row][data-group-id="${thrown.id}"]`);
-    expect(await row.getByTestId("error-group-count").textContent()).toBe("2");
+    expect(await row.getByTestId("error-group-count").textContent()).toBe(String(before + 1));
     expect(await row.getByTestId("error-group-status").textContent()).toBe("Aberto");
     expect(await row.textContent()).toContain("Navegador");
     await row.click();
