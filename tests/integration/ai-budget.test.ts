@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { callAiProvider } from "~/server/domain/ai/call-ai-provider";
-import { allowExternalAi, useTestProvider } from "../support/ai-settings";
+import { allowExternalAi, connectTestProvider } from "../support/ai-settings";
 import { TEST_PASSWORD } from "../support/factory";
 import { signInOverHttp } from "../support/http-session";
 import { inboxFixture } from "../support/inbox-pipeline";
@@ -29,7 +29,7 @@ afterEach(closeSockets);
 /** Priced so each call costs R$ 0,30 (1000 × 100 + 500 × 400 per 1M tokens). */
 async function budgetFixture(monthlyBudget: number) {
   const fixture = await inboxFixture();
-  await useTestProvider(fixture.owner, server, API_KEY);
+  await connectTestProvider(fixture.owner, server, API_KEY);
   await allowExternalAi(fixture.owner, { monthlyBudget });
   return fixture;
 }

@@ -5,7 +5,7 @@ import { PROMPT_VERSION } from "~/server/domain/ai/provider-engine";
 import { purgeAiCalls } from "~/server/domain/ai/purge-ai-calls";
 import { SUMMARY_PROMPT_VERSION } from "~/server/domain/ai/summarize-conversation";
 import { metrics } from "~/server/observability/metrics";
-import { allowExternalAi, useTestProvider } from "../support/ai-settings";
+import { allowExternalAi, connectTestProvider } from "../support/ai-settings";
 import { textUpsert } from "../support/evolution-payloads";
 import { deliver, inboxFixture } from "../support/inbox-pipeline";
 import { startOpenAiCompatibleServer } from "../support/openai-compatible-server";
@@ -30,7 +30,7 @@ type Fixture = Awaited<ReturnType<typeof inboxFixture>>;
 /** An organization with the test server as provider, priced so each call costs R$ 0,30 (1000 × 100 + 500 × 400). */
 async function providerFixture(settings: Parameters<typeof allowExternalAi>[1] = {}) {
   const fixture = await inboxFixture();
-  await useTestProvider(fixture.owner, server, API_KEY);
+  await connectTestProvider(fixture.owner, server, API_KEY);
   await allowExternalAi(fixture.owner, settings);
   return fixture;
 }
