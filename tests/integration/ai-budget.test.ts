@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { callAiProvider } from "~/server/domain/ai/call-ai-provider";
-import { allowExternalAi } from "../support/ai-settings";
+import { allowExternalAi, connectTestProvider } from "../support/ai-settings";
 import { TEST_PASSWORD } from "../support/factory";
 import { signInOverHttp } from "../support/http-session";
 import { inboxFixture } from "../support/inbox-pipeline";
@@ -29,13 +29,7 @@ afterEach(closeSockets);
 /** Priced so each call costs R$ 0,30 (1000 × 100 + 500 × 400 per 1M tokens). */
 async function budgetFixture(monthlyBudget: number) {
   const fixture = await inboxFixture();
-  await fixture.owner.ai.saveProvider({
-    baseUrl: server.baseUrl,
-    apiKey: API_KEY,
-    model: "test-model",
-    timeoutMs: 5000,
-  });
-  await fixture.owner.ai.saveModelPrices({ prices: { "test-model": { input: 100, output: 400 } } });
+  await connectTestProvider(fixture.owner, server, API_KEY);
   await allowExternalAi(fixture.owner, { monthlyBudget });
   return fixture;
 }

@@ -5,7 +5,7 @@ import { PROMPT_VERSION } from "~/server/domain/ai/provider-engine";
 import { purgeAiCalls } from "~/server/domain/ai/purge-ai-calls";
 import { SUMMARY_PROMPT_VERSION } from "~/server/domain/ai/summarize-conversation";
 import { metrics } from "~/server/observability/metrics";
-import { allowExternalAi } from "../support/ai-settings";
+import { allowExternalAi, connectTestProvider } from "../support/ai-settings";
 import { textUpsert } from "../support/evolution-payloads";
 import { deliver, inboxFixture } from "../support/inbox-pipeline";
 import { startOpenAiCompatibleServer } from "../support/openai-compatible-server";
@@ -30,13 +30,7 @@ type Fixture = Awaited<ReturnType<typeof inboxFixture>>;
 /** An organization with the test server as provider, priced so each call costs R$ 0,30 (1000 × 100 + 500 × 400). */
 async function providerFixture(settings: Parameters<typeof allowExternalAi>[1] = {}) {
   const fixture = await inboxFixture();
-  await fixture.owner.ai.saveProvider({
-    baseUrl: server.baseUrl,
-    apiKey: API_KEY,
-    model: "test-model",
-    timeoutMs: 5000,
-  });
-  await fixture.owner.ai.saveModelPrices({ prices: { "test-model": { input: 100, output: 400 } } });
+  await connectTestProvider(fixture.owner, server, API_KEY);
   await allowExternalAi(fixture.owner, settings);
   return fixture;
 }
@@ -265,7 +259,14 @@ describe("AI call path: every call logged, priced, budgeted, redacted and allowe
     expect(await value("mirage_ai_cost_total", { organization_id })).toBeCloseTo(0.6, 6);
     const labelValues = (await metrics().registry.getMetricsAsJSON())
       .filter((m) => m.name.startsWith("mirage_ai_"))
-      .flatMap((m) => m.values.flatMap((v) => Object.values(v.labels).map(String)));
+      // Organization ids are uuids (their first 8 hex digits may all be digits): the check is for phones and JIDs.
+      .flatMap((m) =>
+        m.values.flatMap((v) =>
+          Object.entries(v.labels)
+            .filter(([name]) => name !== "organization_id")
+            .map(([, label]) => String(label)),
+        ),
+      );
     expect(labelValues.filter((label) => /\d{8,}|@s\.whatsapp\.net/.test(label))).toEqual([]);
   });
 

@@ -23,3 +23,12 @@ export async function allowExternalAi(
 ): Promise<void> {
   await caller.ai.saveSettings({ ...defaultAiSettings, ...overrides });
 }
+
+/**
+ * The local OpenAI-compatible server as the organization's provider, model "test-model" priced R$ 100 /
+ * R$ 400 per 1M tokens in/out (a call of 1,000 + 500 tokens costs R$ 0,30).
+ */
+export async function connectTestProvider(caller: Caller, server: { baseUrl: string }, apiKey: string): Promise<void> {
+  await caller.ai.saveProvider({ baseUrl: server.baseUrl, apiKey, model: "test-model", timeoutMs: 5000 });
+  await caller.ai.saveModelPrices({ prices: { "test-model": { input: 100, output: 400 } } });
+}

@@ -62,20 +62,29 @@ export async function startOpenAiCompatibleServer(options: {
       response.writeHead(status, { "content-type": "application/json", ...headers });
       response.end(JSON.stringify(body));
     };
-    if (request.method === "POST" && request.url === "/v1/audio/transcriptions") {
-      const recorded = await readTranscription(request);
-      if ("error" in recorded) return send(400, { error: { message: recorded.error, type: "invalid_request_error" } });
-      transcriptions.push(recorded);
-      if (request.headers.authorization !== `Bearer ${options.apiKey}`)
-        return send(401, { error: { message: "Incorrect API key provided", type: "invalid_request_error" } });
+    /** The bearer key, then a planned failure (429 with Retry-After…), then the configured delay. */
+    const admitted = async (): Promise<boolean> => {
+      if (request.headers.authorization !== `Bearer ${options.apiKey}`) {
+        send(401, { error: { message: "Incorrect API key provided", type: "invalid_request_error" } });
+        return false;
+      }
       const next = planned.shift();
-      if (next)
-        return send(
+      if (next) {
+        send(
           next.status,
           { error: { message: "Rate limit reached", type: "requests" } },
           next.retryAfterSeconds !== undefined ? { "retry-after": String(next.retryAfterSeconds) } : {},
         );
+        return false;
+      }
       if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+      return true;
+    };
+    if (request.method === "POST" && request.url === "/v1/audio/transcriptions") {
+      const recorded = await readTranscription(request);
+      if ("error" in recorded) return send(400, { error: { message: recorded.error, type: "invalid_request_error" } });
+      transcriptions.push(recorded);
+      if (!(await admitted())) return;
       if (!options.transcribe) return send(404, { error: { message: "Not found", type: "invalid_request_error" } });
       const heard = options.transcribe(recorded.file);
       return answerTranscription(response, recorded, heard);
@@ -84,16 +93,7 @@ export async function startOpenAiCompatibleServer(options: {
       return send(404, { error: { message: "Not found", type: "invalid_request_error" } });
     const body = JSON.parse(await readBody(request)) as RecordedRequest["body"];
     requests.push({ at: Date.now(), authorization: request.headers.authorization, body });
-    if (request.headers.authorization !== `Bearer ${options.apiKey}`)
-      return send(401, { error: { message: "Incorrect API key provided", type: "invalid_request_error" } });
-    const next = planned.shift();
-    if (next)
-      return send(
-        next.status,
-        { error: { message: "Rate limit reached", type: "requests" } },
-        next.retryAfterSeconds !== undefined ? { "retry-after": String(next.retryAfterSeconds) } : {},
-      );
-    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+    if (!(await admitted())) return;
     const text = body.messages.findLast((message) => message.role === "user")?.content ?? "";
     send(200, {
       id: `chatcmpl-${requests.length}`,
