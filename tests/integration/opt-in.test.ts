@@ -8,7 +8,7 @@ import { baseUrl } from "../support/test-env";
 
 const wording = "Quero receber novidades e ofertas da Loja pelo WhatsApp. Posso sair quando quiser respondendo SAIR.";
 
-/** A São Paulo mobile: WhatsApp keeps its 9th digit (outside DDD 11–28 old numbers are registered without it). */
+/** A São Paulo mobile: WhatsApp keeps its 9th digit (from DDD 31 on, old numbers are registered without it). */
 function uniqueMobile() {
   const local = `9${randomInt(70_000_000, 99_999_999)}`;
   return { typed: `(11) ${local.slice(0, 5)}-${local.slice(5)}`, digits: `5511${local}`, e164: `+5511${local}` };
