@@ -59,7 +59,7 @@ describe("legal pages in Chromium", () => {
 
     // A script that submits the moment the page loads is refused (minimum fill time).
     await page.goto(`${baseUrl}/optin/${form.token}`);
-    await page.getByLabel("Seu número de WhatsApp").fill("(31) 97777-1234");
+    await page.getByLabel("Seu número de WhatsApp").fill("(11) 97777-1234");
     await page.getByText("Concordo com o texto acima").click();
     await page.getByRole("button", { name: "Quero receber" }).click();
     await page.waitForURL(/error=optInNotAccepted/);
@@ -69,7 +69,7 @@ describe("legal pages in Chromium", () => {
     await page.goto(`${baseUrl}/optin/${form.token}`);
     expect(await page.getByTestId("opt-in-wording").innerText()).toBe(wording);
     await page.waitForTimeout(3_200);
-    await page.getByLabel("Seu número de WhatsApp").fill("(31) 97777-1234");
+    await page.getByLabel("Seu número de WhatsApp").fill("(11) 97777-1234");
     await page.getByLabel("Seu nome (opcional)").fill("Bia Formulário");
     await page.getByText("Concordo com o texto acima").click();
     await page.getByRole("button", { name: "Quero receber" }).click();
@@ -81,13 +81,13 @@ describe("legal pages in Chromium", () => {
         interval: 200,
       })
       .toBe(1);
-    await simulator.inbound(fixture.providerName, { type: "text", from: "5531977771234", text: "SIM" });
+    await simulator.inbound(fixture.providerName, { type: "text", from: "5511977771234", text: "SIM" });
     await expect
       .poll(
         async () =>
           withOrganization(
             fixture.org.organizationId,
-            async (tx) => (await tx.contact.findFirst({ where: { phoneE164: "+5531977771234" } }))?.consentStatus,
+            async (tx) => (await tx.contact.findFirst({ where: { phoneE164: "+5511977771234" } }))?.consentStatus,
           ),
         { timeout: 45_000, interval: 200 },
       )

@@ -8,9 +8,10 @@ import { baseUrl } from "../support/test-env";
 
 const wording = "Quero receber novidades e ofertas da Loja pelo WhatsApp. Posso sair quando quiser respondendo SAIR.";
 
+/** A São Paulo mobile: WhatsApp keeps its 9th digit (from DDD 31 on, old numbers are registered without it). */
 function uniqueMobile() {
-  const local = `9${randomInt(60_000_000, 99_999_999)}`;
-  return { typed: `(31) ${local.slice(0, 5)}-${local.slice(5)}`, digits: `5531${local}`, e164: `+5531${local}` };
+  const local = `9${randomInt(70_000_000, 99_999_999)}`;
+  return { typed: `(11) ${local.slice(0, 5)}-${local.slice(5)}`, digits: `5511${local}`, e164: `+5511${local}` };
 }
 
 async function formFixture() {
