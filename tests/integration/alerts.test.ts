@@ -161,7 +161,6 @@ describe("alert rules", () => {
 
 describe("alert delivery", () => {
   const inbox = smtpInbox();
-  const mails = inbox.mails;
   const hooks: { headers: IncomingMessage["headers"]; body: string }[] = [];
   const hookServer = createServer((request, response) => {
     let body = "";
