@@ -43,7 +43,11 @@ export function MembersPanel() {
   const [inviteOpened, inviteModal] = useDisclosure(false);
   const [resetting, setResetting] = useState<{ membershipId: string; name: string } | null>(null);
   const [removing, setRemoving] = useState<{ membershipId: string; name: string } | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() });
+  // Members and pending invitations change together (an invitation sent, accepted or withdrawn).
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() });
+    await queryClient.invalidateQueries({ queryKey: trpc.members.invitations.queryKey() });
+  };
   const onError = (error: unknown) => notifications.show({ color: "red", message: messageOf(error, t("save")) });
   const changeRole = useMutation(trpc.members.changeRole.mutationOptions({ onSuccess: refresh, onError }));
   const remove = useMutation(
