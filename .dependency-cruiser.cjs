@@ -196,6 +196,7 @@ const layers = [
         "@node-rs/argon2",
         "@openfeature/server-sdk",
         "exceljs",
+        "diff",
         "fflate",
         "libphonenumber-js",
         "nodemailer",
