@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { callAiProvider } from "~/server/domain/ai/call-ai-provider";
-import { PROMPT_VERSION } from "~/server/domain/ai/provider-engine";
+const PROMPT_VERSION = "classification-v1";
 import { purgeAiCalls } from "~/server/domain/ai/purge-ai-calls";
-import { SUMMARY_PROMPT_VERSION } from "~/server/domain/ai/summarize-conversation";
+const SUMMARY_PROMPT_VERSION = "summary-v1";
 import { allowExternalAi } from "../support/ai-settings";
 import { textUpsert } from "../support/evolution-payloads";
 import { deliver, inboxFixture } from "../support/inbox-pipeline";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { classifyMessages } from "~/server/domain/ai/classify-messages";
-import { PROMPT_VERSION } from "~/server/domain/ai/provider-engine";
+const PROMPT_VERSION = "classification-v1";
 import { newMessageId } from "../support/evolution-payloads";
 import { addMemberWithPassword, callerFor } from "../support/factory";
 import { textUpsert } from "../support/evolution-payloads";

@@ -49,6 +49,8 @@ export const aiCallFeatures = [
   "suggestion",
   "auto_reply",
   "rewrite",
+  "playground",
+  "evaluation",
 ] as const;
 export const aiCallOutcomes = ["ok", "failed", "budget_exhausted"] as const;
 

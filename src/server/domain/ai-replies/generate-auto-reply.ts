@@ -4,7 +4,9 @@ import { languageOf } from "../ai/local-engine";
 import { completeWithJsonSchema, type ChatTurn } from "../ai/provider-engine";
 import { checkReply } from "./check-reply";
 import { knowledgeContext, type KnowledgeEntryDto } from "./knowledge-entries";
-import { autoReplyInstructions, REPLY_PROMPT_VERSION } from "./reply-prompts";
+import { resolvePrompt } from "../ai-prompts/active-prompts";
+import { autoReplyValues } from "./reply-prompts";
+import { renderPrompt } from "../../../shared/ai-prompts";
 
 /** The reasons the model itself may give; the others are decided in code. */
 const modelHandoffReasons = ["human_requested", "negative_sentiment", "low_confidence", "blocked_topic"] as const;
@@ -28,20 +30,21 @@ export type AutoReplyDecision =
 export async function generateAutoReply(input: {
   organizationId: string;
   contactId: string;
+  conversationId: string;
   turns: ChatTurn[];
   knowledge: readonly KnowledgeEntryDto[];
   blockedTopics: readonly string[];
   minConfidence: number;
   customerText: string;
 }): Promise<AutoReplyDecision> {
-  const knowledge = knowledgeContext(input.knowledge);
+  const prompt = await resolvePrompt(input.organizationId, "auto_reply", input.conversationId);
   const answer = await completeWithJsonSchema({
     organizationId: input.organizationId,
     feature: "auto_reply",
-    promptVersion: REPLY_PROMPT_VERSION,
+    prompt,
     contactIds: [input.contactId],
     name: "auto_reply_decision",
-    system: autoReplyInstructions(input.blockedTopics, knowledge),
+    system: renderPrompt(prompt.body, autoReplyValues(input.blockedTopics, knowledgeContext(input.knowledge))),
     messages: input.turns,
     jsonSchema: {
       type: "object",

@@ -3,7 +3,9 @@ import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import type { DraftRewrite } from "../../../shared/auto-reply";
 import { providerForConversation } from "./provider-for-conversation";
-import { REPLY_PROMPT_VERSION, rewriteInstructions } from "./reply-prompts";
+import { rewriteInstruction } from "./reply-prompts";
+import { resolvePrompt } from "../ai-prompts/active-prompts";
+import { renderPrompt } from "../../../shared/ai-prompts";
 import type { z as zod } from "../../../shared/zod";
 import { completeWithJsonSchema } from "../ai/provider-engine";
 import type { Actor } from "../members/actor";
@@ -27,12 +29,13 @@ export async function rewriteDraft(
     return provider;
   });
   if (!provider) throw new AppError("BAD_REQUEST", "aiProviderMissing");
+  const prompt = await resolvePrompt(organizationId, "rewrite", input.conversationId);
   const result = await completeWithJsonSchema({
     organizationId,
     feature: "rewrite",
-    promptVersion: REPLY_PROMPT_VERSION,
+    prompt,
     name: "draft_rewrite",
-    system: rewriteInstructions(input.rewrite, input.targetLanguage),
+    system: renderPrompt(prompt.body, { instruction: rewriteInstruction(input.rewrite, input.targetLanguage) }),
     messages: [{ role: "user", content: input.draft }],
     jsonSchema: {
       type: "object",
@@ -50,6 +53,7 @@ export async function rewriteDraft(
         kind: input.rewrite,
         source: "provider",
         body: result.text,
+        promptVersionId: prompt.id,
         offeredToUserId: actor.userId,
       },
       select: { id: true, body: true },

@@ -9,7 +9,8 @@ import type { suggestRepliesOutput } from "./ai-replies-outputs";
 import { knowledgeContext, loadKnowledge, type KnowledgeEntryDto } from "./knowledge-entries";
 import { localSuggestions } from "./local-suggestions";
 import { providerForConversation } from "./provider-for-conversation";
-import { REPLY_PROMPT_VERSION, suggestionInstructions } from "./reply-prompts";
+import { resolvePrompt, type PromptRef } from "../ai-prompts/active-prompts";
+import { renderPrompt } from "../../../shared/ai-prompts";
 import { recentTurns } from "./recent-turns";
 
 const answer = z.object({ suggestions: z.array(z.string().min(1).max(2000)).min(1).max(3) });
@@ -37,9 +38,12 @@ export async function suggestReplies(
   });
   let source: "provider" | "local" = "local";
   let bodies: string[] = [];
+  let promptVersionId: string | null = null;
   if (context.provider && context.turns.length) {
     try {
-      bodies = await providerSuggestions(organizationId, context.contactId, context.turns, context.knowledge);
+      const prompt = await resolvePrompt(organizationId, "suggestion", input.conversationId);
+      bodies = await providerSuggestions(organizationId, prompt, context.contactId, context.turns, context.knowledge);
+      promptVersionId = prompt.id;
       source = "provider";
     } catch (error) {
       logger.warn({ ...providerFailureOf(error), err: error }, "AI suggestions failed; local suggestions used");
@@ -63,6 +67,7 @@ export async function suggestReplies(
         source,
         body,
         offeredToUserId: actor.userId,
+        promptVersionId,
       })),
       select: { id: true, body: true },
     });
@@ -72,6 +77,7 @@ export async function suggestReplies(
 
 async function providerSuggestions(
   organizationId: string,
+  prompt: PromptRef,
   contactId: string | null,
   turns: ChatTurn[],
   knowledge: readonly KnowledgeEntryDto[],
@@ -79,11 +85,11 @@ async function providerSuggestions(
   const result = await completeWithJsonSchema({
     organizationId,
     feature: "suggestion",
-    promptVersion: REPLY_PROMPT_VERSION,
+    prompt,
     contactIds: contactId ? [contactId] : [],
     name: "reply_suggestions",
     temperature: 0.4,
-    system: suggestionInstructions(knowledgeContext(knowledge)),
+    system: renderPrompt(prompt.body, { knowledge: knowledgeContext(knowledge) }),
     messages: turns,
     jsonSchema: {
       type: "object",

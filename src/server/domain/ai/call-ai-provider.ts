@@ -12,7 +12,15 @@ import { redactPersonalData } from "./redact-personal-data";
 import { providerFailureOf, type ProviderFailure } from "./provider-failure";
 import { recordBudgetAlert } from "./record-budget-alert";
 
-export type AiFeature = "classification" | "summary" | "test_connection" | "suggestion" | "auto_reply" | "rewrite";
+export type AiFeature =
+  | "classification"
+  | "summary"
+  | "test_connection"
+  | "suggestion"
+  | "auto_reply"
+  | "rewrite"
+  | "playground"
+  | "evaluation";
 
 export type ChatMessage = { role: "system" | "user" | "assistant"; content: string };
 
@@ -21,7 +29,7 @@ export type AiCallRefusal =
   "no_provider" | "external_transfer_off" | "contact_ai_opt_out" | "budget_exhausted" | "provider_failed";
 
 export type AiCallResult =
-  | { ok: true; content: string; model: string; callId: string }
+  | { ok: true; content: string; model: string; callId: string; tokensIn: number; tokensOut: number; cost: number; latencyMs: number }
   | { ok: false; refusal: Exclude<AiCallRefusal, "provider_failed"> }
   | { ok: false; refusal: "provider_failed"; failure: ProviderFailure; status: number | null };
 
@@ -29,6 +37,8 @@ export interface AiCallRequest {
   organizationId: string;
   feature: AiFeature;
   promptVersion: string;
+  /** The organization's prompt version (ai_prompt_versions) the messages were written from. */
+  promptVersionId?: string | null;
   /** The contacts whose words are in the prompt: one marked "sem IA" stops the call before anything is sent. */
   contactIds?: readonly string[];
   messages: ChatMessage[];
@@ -77,6 +87,7 @@ export async function callAiProvider(request: AiCallRequest): Promise<AiCallResu
     providerHost: new URL(provider.baseUrl).host,
     model: provider.model,
     promptVersion: request.promptVersion,
+    promptVersionId: request.promptVersionId ?? null,
     input: messages,
   };
   if (checked.refusal === "budget_exhausted") await recordAiCall({ ...base, outcome: "budget_exhausted" });
@@ -103,16 +114,19 @@ export async function callAiProvider(request: AiCallRequest): Promise<AiCallResu
     const tokensIn = completion.usage?.prompt_tokens ?? 0;
     const tokensOut = completion.usage?.completion_tokens ?? 0;
     const cost = costOfCall(policy.prices[provider.model], tokensIn, tokensOut);
-    const callId = await recordAiCall({
-      ...base,
+    const latencyMs = Math.round(performance.now() - started);
+    const callId = await recordAiCall({ ...base, tokensIn, tokensOut, cost, latencyMs, outcome: "ok" });
+    if (cost > 0 && policy.budget !== null) await recordBudgetAlert(organizationId, BUDGET_ALERT_RATIO);
+    return {
+      ok: true,
+      content: completion.choices[0]?.message.content ?? "",
+      model: provider.model,
+      callId,
       tokensIn,
       tokensOut,
       cost,
-      latencyMs: Math.round(performance.now() - started),
-      outcome: "ok",
-    });
-    if (cost > 0 && policy.budget !== null) await recordBudgetAlert(organizationId, BUDGET_ALERT_RATIO);
-    return { ok: true, content: completion.choices[0]?.message.content ?? "", model: provider.model, callId };
+      latencyMs,
+    };
   } catch (error) {
     const failure = providerFailureOf(error);
     logger.warn({ ...failure, err: error, organizationId, feature: request.feature }, "AI provider call failed");

@@ -1,7 +1,8 @@
 import { withOrganization } from "../../db/tenant";
 import type { Actor } from "../members/actor";
 import { LOCAL_ENGINE, LOCAL_ENGINE_VERSION, LOCAL_MODEL } from "./local-engine-identity";
-import { PROMPT_VERSION, PROVIDER_ENGINE } from "./provider-engine";
+import { PROVIDER_ENGINE } from "./provider-engine";
+import { activePrompts, promptLabel } from "../ai-prompts/active-prompts";
 import type { aiOverviewOutput } from "./ai-outputs";
 import type { z } from "../../../shared/zod";
 
@@ -26,6 +27,7 @@ export async function getAiOverview(actor: Actor, input: { days: number }): Prom
         WHERE organization_id = ${actor.organizationId}::uuid AND created_at >= ${since} AND review IS NOT NULL
         GROUP BY 1, 2 ORDER BY 1, 2`,
     ]);
+    const prompts = await activePrompts(tx, actor.organizationId, "classification");
     const confirmed = reviewed.find((row) => row.review === "confirmed")?._count._all ?? 0;
     const corrected = reviewed.find((row) => row.review === "corrected")?._count._all ?? 0;
     const perLabel = new Map<string | null, { reviewed: number; correct: number }>();
@@ -39,7 +41,7 @@ export async function getAiOverview(actor: Actor, input: { days: number }): Prom
       // Without the transfer switch the provider is never called: the local engine is what classifies.
       engine:
         provider && organization.aiExternalTransfer
-          ? { kind: PROVIDER_ENGINE, model: provider.model, version: PROMPT_VERSION }
+          ? { kind: PROVIDER_ENGINE, model: provider.model, version: prompts.map(promptLabel).join(" / ") }
           : { kind: LOCAL_ENGINE, model: LOCAL_MODEL, version: LOCAL_ENGINE_VERSION },
       labels: organization.aiLabels,
       days: input.days,

@@ -8,9 +8,9 @@ import { LOCAL_ENGINE } from "./local-engine-identity";
 import { PROVIDER_ENGINE } from "./provider-settings";
 import { recordAiCall } from "./record-ai-call";
 import { toSummaryDto, type SummaryDto } from "./summary-dto";
+import { activePrompts, promptFor, promptLabel } from "../ai-prompts/active-prompts";
+import { renderPrompt } from "../../../shared/ai-prompts";
 
-/** Stored with each summary: change it whenever the summary prompt changes. */
-export const SUMMARY_PROMPT_VERSION = "summary-prompt-2026-12-04";
 const LOCAL_SUMMARY_VERSION = "extractive-1";
 /** The newest messages a summary reads: older ones matter less and would only cost tokens. */
 const MESSAGES_READ = 60;
@@ -28,7 +28,7 @@ export async function summarizeConversation(input: {
   actorUserId: string | null;
 }): Promise<SummaryDto> {
   const { organizationId, conversationId } = input;
-  const { conversation, messages, latest, locale } = await withOrganization(organizationId, async (tx) => {
+  const { conversation, messages, latest, locale, prompts } = await withOrganization(organizationId, async (tx) => {
     const conversation = await loadConversation(tx, organizationId, conversationId);
     const messages = await tx.message.findMany({
       where: { conversationId, organizationId, body: { not: null } },
@@ -44,7 +44,8 @@ export async function summarizeConversation(input: {
       where: { id: organizationId },
       select: { locale: true },
     });
-    return { conversation, messages: messages.reverse(), latest, locale };
+    const prompts = await activePrompts(tx, organizationId, "summary");
+    return { conversation, messages: messages.reverse(), latest, locale, prompts };
   });
   const lastMessageId = messages.at(-1)?.id ?? null;
   if (latest && latest.lastMessageId === lastMessageId) return toSummaryDto(latest);
@@ -52,20 +53,16 @@ export async function summarizeConversation(input: {
   const transcript = messages.map(
     (message) => `${message.direction === "inbound" ? "customer" : "agent"}: ${message.body}`,
   );
+  const prompt = promptFor(prompts, conversationId);
   const result = await callAiProvider({
     organizationId,
     feature: "summary",
-    promptVersion: SUMMARY_PROMPT_VERSION,
+    promptVersion: promptLabel(prompt),
+    promptVersionId: prompt.id,
     contactIds: conversation.contactId ? [conversation.contactId] : [],
     temperature: 0.2,
     messages: [
-      {
-        role: "system",
-        content:
-          "You summarise a WhatsApp conversation between a business (agent) and a customer for the team: " +
-          "who wants what, what was agreed or promised, what is still open; at most 5 short lines, " +
-          `written in the language of locale ${locale}, no greeting, no invented facts`,
-      },
+      { role: "system", content: renderPrompt(prompt.body, { locale }) },
       { role: "user", content: transcript.join("\n").slice(-12_000) },
     ],
   });
@@ -74,7 +71,8 @@ export async function summarizeConversation(input: {
       ? {
           engine: PROVIDER_ENGINE,
           model: result.model,
-          promptVersion: SUMMARY_PROMPT_VERSION,
+          promptVersion: promptLabel(prompt),
+          promptVersionId: prompt.id,
           fallbackReason: null,
           summary: result.content.trim().slice(0, 4000),
         }
@@ -82,6 +80,7 @@ export async function summarizeConversation(input: {
           engine: LOCAL_ENGINE,
           model: "extractive",
           promptVersion: LOCAL_SUMMARY_VERSION,
+          promptVersionId: null,
           fallbackReason: result.ok ? "empty_answer" : result.refusal,
           summary: extractiveSummary(messages.map((message) => message.body!)),
         };
