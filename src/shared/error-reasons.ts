@@ -169,6 +169,17 @@ export const errorReasons = [
   "autoReplyDraftNotFound",
   "aiOptedOutContact",
   "autoReplyDraftNotSendable",
+  "aiPromptUnknownVariables",
+  "aiPromptMissingVariables",
+  "aiPromptMissingVariablesList",
+  "aiPromptVersionNotFound",
+  "aiPromptAlreadyPublished",
+  "aiPromptNotPublished",
+  "aiPromptDraftNotFound",
+  "aiPromptAbNeedsTwoVersions",
+  "aiPlaygroundNoMessage",
+  "aiEvaluationClassificationOnly",
+  "aiEvaluationSetEmpty",
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];

@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { aiRouter } from "./routers/ai";
 import { alertsRouter } from "./routers/alerts";
+import { aiPromptsRouter } from "./routers/ai-prompts";
 import { aiRepliesRouter } from "./routers/ai-replies";
 import { flagsRouter } from "./routers/flags";
 import { analyticsRouter } from "./routers/analytics";
@@ -33,6 +34,7 @@ export const appRouter = router({
   campaigns: campaignsRouter,
   ai: aiRouter,
   aiReplies: aiRepliesRouter,
+  aiPrompts: aiPromptsRouter,
   flags: flagsRouter,
   analytics: analyticsRouter,
   alerts: alertsRouter,

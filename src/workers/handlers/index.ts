@@ -18,6 +18,7 @@ import { deliverAlertNotification } from "../../server/domain/alerts/deliver-ale
 import { remindDueRequests } from "../../server/domain/privacy/remind-due-requests";
 import { purgeRetention } from "../../server/domain/privacy/purge-retention";
 import { runAutoReplies } from "../../server/domain/ai-replies/run-auto-replies";
+import { runPromptEvaluation } from "../../server/domain/ai-prompts/run-prompt-evaluation";
 import { purgeAiCalls } from "../../server/domain/ai/purge-ai-calls";
 import { summarizeConversation } from "../../server/domain/ai/summarize-conversation";
 
@@ -44,6 +45,7 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "ai.summarize": async (payload) =>
     void (await summarizeConversation({ ...payload, trigger: "closed", actorUserId: null })),
   "ai.purge-calls": async (payload) => void (await purgeAiCalls(payload)),
+  "ai.evaluate": async (payload) => void (await runPromptEvaluation(payload)),
   "contacts.import": async (payload, { signal }) => runContactImport(payload, { signal }),
   "alerts.evaluate": async (payload) => void (await evaluateAlertRules(payload)),
   "alerts.deliver": async (payload) => deliverAlertNotification(payload),

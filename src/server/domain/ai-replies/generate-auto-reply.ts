@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { HandoffReason, ReplyCheck } from "../../../shared/auto-reply";
 import { languageOf } from "../ai/local-engine";
-import { completeWithJsonSchema, type ChatTurn } from "../ai/provider-engine";
+import { completeWithJsonSchema, type AnswerShape, type ChatTurn } from "../ai/provider-engine";
 import { checkReply } from "./check-reply";
 import { knowledgeContext, type KnowledgeEntryDto } from "./knowledge-entries";
 import { resolvePrompt } from "../ai-prompts/active-prompts";
@@ -11,12 +11,27 @@ import { renderPrompt } from "../../../shared/ai-prompts";
 /** The reasons the model itself may give; the others are decided in code. */
 const modelHandoffReasons = ["human_requested", "negative_sentiment", "low_confidence", "blocked_topic"] as const;
 
-const decisionSchema = z.object({
-  decision: z.enum(["reply", "handoff"]),
-  handoff_reason: z.enum([...modelHandoffReasons, "none"]),
-  reply: z.string().max(4000),
-  confidence: z.number().min(0).max(1),
-});
+/** What the provider must answer with: a typed decision, not a magic phrase. */
+export const autoReplyShape = {
+  name: "auto_reply_decision",
+  jsonSchema: {
+    type: "object",
+    additionalProperties: false,
+    required: ["decision", "handoff_reason", "reply", "confidence"],
+    properties: {
+      decision: { type: "string", enum: ["reply", "handoff"] },
+      handoff_reason: { type: "string", enum: [...modelHandoffReasons, "none"] },
+      reply: { type: "string" },
+      confidence: { type: "number", minimum: 0, maximum: 1 },
+    },
+  },
+  answer: z.object({
+    decision: z.enum(["reply", "handoff"]),
+    handoff_reason: z.enum([...modelHandoffReasons, "none"]),
+    reply: z.string().max(4000),
+    confidence: z.number().min(0).max(1),
+  }),
+} satisfies AnswerShape<z.ZodType>;
 
 export type AutoReplyDecision =
   | { kind: "reply"; body: string; confidence: number }
@@ -38,26 +53,14 @@ export async function generateAutoReply(input: {
   customerText: string;
 }): Promise<AutoReplyDecision> {
   const prompt = await resolvePrompt(input.organizationId, "auto_reply", input.conversationId);
-  const answer = await completeWithJsonSchema({
+  const { answer } = await completeWithJsonSchema({
+    ...autoReplyShape,
     organizationId: input.organizationId,
     feature: "auto_reply",
     prompt,
     contactIds: [input.contactId],
-    name: "auto_reply_decision",
     system: renderPrompt(prompt.body, autoReplyValues(input.blockedTopics, knowledgeContext(input.knowledge))),
     messages: input.turns,
-    jsonSchema: {
-      type: "object",
-      additionalProperties: false,
-      required: ["decision", "handoff_reason", "reply", "confidence"],
-      properties: {
-        decision: { type: "string", enum: ["reply", "handoff"] },
-        handoff_reason: { type: "string", enum: [...modelHandoffReasons, "none"] },
-        reply: { type: "string" },
-        confidence: { type: "number", minimum: 0, maximum: 1 },
-      },
-    },
-    answer: decisionSchema,
   });
   if (answer.decision === "handoff")
     return {

@@ -7,11 +7,16 @@ import { rewriteInstruction } from "./reply-prompts";
 import { resolvePrompt } from "../ai-prompts/active-prompts";
 import { renderPrompt } from "../../../shared/ai-prompts";
 import type { z as zod } from "../../../shared/zod";
-import { completeWithJsonSchema } from "../ai/provider-engine";
+import { completeWithJsonSchema, type AnswerShape } from "../ai/provider-engine";
 import type { Actor } from "../members/actor";
 import type { rewriteDraftOutput } from "./ai-replies-outputs";
 
-const answer = z.object({ text: z.string().min(1).max(4000) });
+/** What the provider must answer with. */
+export const rewriteShape = {
+  name: "draft_rewrite",
+  jsonSchema: { type: "object", additionalProperties: false, required: ["text"], properties: { text: { type: "string" } } },
+  answer: z.object({ text: z.string().min(1).max(4000) }),
+} satisfies AnswerShape<z.ZodType>;
 
 /**
  * The agent's draft rephrased, fixed, re-toned or translated by the provider. Stored as an offered
@@ -30,20 +35,13 @@ export async function rewriteDraft(
   });
   if (!provider) throw new AppError("BAD_REQUEST", "aiProviderMissing");
   const prompt = await resolvePrompt(organizationId, "rewrite", input.conversationId);
-  const result = await completeWithJsonSchema({
+  const { answer: result } = await completeWithJsonSchema({
+    ...rewriteShape,
     organizationId,
     feature: "rewrite",
     prompt,
-    name: "draft_rewrite",
     system: renderPrompt(prompt.body, { instruction: rewriteInstruction(input.rewrite, input.targetLanguage) }),
     messages: [{ role: "user", content: input.draft }],
-    jsonSchema: {
-      type: "object",
-      additionalProperties: false,
-      required: ["text"],
-      properties: { text: { type: "string" } },
-    },
-    answer,
   });
   const suggestion = await withOrganization(organizationId, (tx) =>
     tx.aiSuggestion.create({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { withOrganization } from "../../db/tenant";
 import { logger } from "../../logger";
-import { completeWithJsonSchema, type ChatTurn } from "../ai/provider-engine";
+import { completeWithJsonSchema, type AnswerShape, type ChatTurn } from "../ai/provider-engine";
 import { providerFailureOf } from "../ai/provider-failure";
 import type { Actor } from "../members/actor";
 import type { z as zod } from "../../../shared/zod";
@@ -13,7 +13,17 @@ import { resolvePrompt, type PromptRef } from "../ai-prompts/active-prompts";
 import { renderPrompt } from "../../../shared/ai-prompts";
 import { recentTurns } from "./recent-turns";
 
-const answer = z.object({ suggestions: z.array(z.string().min(1).max(2000)).min(1).max(3) });
+/** What the provider must answer with. */
+export const suggestionsShape = {
+  name: "reply_suggestions",
+  jsonSchema: {
+    type: "object",
+    additionalProperties: false,
+    required: ["suggestions"],
+    properties: { suggestions: { type: "array", minItems: 1, maxItems: 3, items: { type: "string" } } },
+  },
+  answer: z.object({ suggestions: z.array(z.string().min(1).max(2000)).min(1).max(3) }),
+} satisfies AnswerShape<z.ZodType>;
 
 /**
  * 1–3 replies an agent may send next, from the conversation's newest messages and the knowledge base.
@@ -82,22 +92,15 @@ async function providerSuggestions(
   turns: ChatTurn[],
   knowledge: readonly KnowledgeEntryDto[],
 ): Promise<string[]> {
-  const result = await completeWithJsonSchema({
+  const { answer } = await completeWithJsonSchema({
+    ...suggestionsShape,
     organizationId,
     feature: "suggestion",
     prompt,
     contactIds: contactId ? [contactId] : [],
-    name: "reply_suggestions",
     temperature: 0.4,
     system: renderPrompt(prompt.body, { knowledge: knowledgeContext(knowledge) }),
     messages: turns,
-    jsonSchema: {
-      type: "object",
-      additionalProperties: false,
-      required: ["suggestions"],
-      properties: { suggestions: { type: "array", minItems: 1, maxItems: 3, items: { type: "string" } } },
-    },
-    answer,
   });
-  return result.suggestions;
+  return answer.suggestions;
 }

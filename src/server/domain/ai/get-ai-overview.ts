@@ -13,7 +13,7 @@ export async function getAiOverview(actor: Actor, input: { days: number }): Prom
   return withOrganization(actor.organizationId, async (tx) => {
     const since = new Date(Date.now() - input.days * 86_400_000);
     const where = { organizationId: actor.organizationId, createdAt: { gte: since } };
-    const [provider, organization, byLabel, bySentiment, reviewed, confusion] = await Promise.all([
+    const [provider, organization, byLabel, bySentiment, reviewed, confusion, byModel] = await Promise.all([
       tx.aiProvider.findUnique({ where: { organizationId: actor.organizationId }, select: { model: true } }),
       tx.organization.findUniqueOrThrow({
         where: { id: actor.organizationId },
@@ -26,6 +26,13 @@ export async function getAiOverview(actor: Actor, input: { days: number }): Prom
         SELECT label AS machine, reviewed_label AS agent, count(*)::int AS count FROM message_insights
         WHERE organization_id = ${actor.organizationId}::uuid AND created_at >= ${since} AND review IS NOT NULL
         GROUP BY 1, 2 ORDER BY 1, 2`,
+      // Label accuracy per engine, model and engine/prompt version (e.g. provider gpt-4o-mini classification-v2).
+      tx.$queryRaw<{ engine: string; model: string; version: string; reviewed: number; correct: number }[]>`
+        SELECT engine, model, engine_version AS version, count(*)::int AS reviewed,
+               count(*) FILTER (WHERE label IS NOT DISTINCT FROM reviewed_label)::int AS correct
+        FROM message_insights
+        WHERE organization_id = ${actor.organizationId}::uuid AND created_at >= ${since} AND review IS NOT NULL
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
     ]);
     const prompts = await activePrompts(tx, actor.organizationId, "classification");
     const confirmed = reviewed.find((row) => row.review === "confirmed")?._count._all ?? 0;
@@ -51,6 +58,12 @@ export async function getAiOverview(actor: Actor, input: { days: number }): Prom
       overall: ratio(confirmed + corrected, confirmed),
       labelAccuracy: [...perLabel].map(([label, entry]) => ({ label, ...ratio(entry.reviewed, entry.correct) })),
       confusion,
+      modelAccuracy: byModel.map(({ engine, model, version, reviewed, correct }) => ({
+        engine,
+        model,
+        version,
+        ...ratio(reviewed, correct),
+      })),
     };
   });
 }

@@ -100,31 +100,34 @@ function parseClassification(content: string, labels: readonly string[]): Insigh
 
 export type ChatTurn = { role: "user" | "assistant"; content: string };
 
-export interface JsonSchemaRequest<Answer extends z.ZodType> {
+/** A strict JSON-schema answer a feature asks for: its name, the schema the provider gets, the parser. */
+export interface AnswerShape<Answer extends z.ZodType> {
+  name: string;
+  jsonSchema: Record<string, unknown>;
+  answer: Answer;
+}
+
+export interface JsonSchemaRequest<Answer extends z.ZodType> extends AnswerShape<Answer> {
   organizationId: string;
   feature: "suggestion" | "rewrite" | "auto_reply" | "playground";
   /** The prompt version the system message was written from. */
   prompt: Pick<PromptRef, "id" | "feature" | "number">;
   /** The contacts whose words are in the prompt (one marked "sem IA" stops the call). */
   contactIds?: readonly string[];
-  /** The schema's name. */
-  name: string;
   system: string;
   messages: ChatTurn[];
-  jsonSchema: Record<string, unknown>;
-  /** Parses the answer: a reply that does not fit is the provider's fault, not ours. */
-  answer: Answer;
   temperature?: number;
 }
 
 /**
  * A chat completion whose answer must fit a strict JSON schema, through the one call path (policy,
  * budget, redaction, log). Throws when the call was refused or failed, or the answer does not fit: the
- * reply features fall back (local suggestions) or stay silent (the bot).
+ * reply features fall back (local suggestions) or stay silent (the bot). Returns the parsed answer and
+ * the call's figures (tokens, cost, latency).
  */
 export async function completeWithJsonSchema<Answer extends z.ZodType>(
   request: JsonSchemaRequest<Answer>,
-): Promise<z.infer<Answer>> {
+): Promise<{ answer: z.infer<Answer>; call: Extract<AiCallResult, { ok: true }> }> {
   const result = await callAiProvider({
     organizationId: request.organizationId,
     feature: request.feature,
@@ -145,7 +148,7 @@ export async function completeWithJsonSchema<Answer extends z.ZodType>(
       { params: { refusal: result.refusal } },
     );
   try {
-    return request.answer.parse(JSON.parse(result.content));
+    return { answer: request.answer.parse(JSON.parse(result.content)) as z.infer<Answer>, call: result };
   } catch (error) {
     await markAiCallInvalid(request.organizationId, result.callId);
     throw new AppError("UPSTREAM_UNAVAILABLE", "aiProviderBadFormat", { cause: error });

@@ -1,4 +1,4 @@
-import { withOrganization } from "../../db/tenant";
+import { withOrganization, type Tx } from "../../db/tenant";
 import { recordAudit } from "../audit/record-audit";
 import { emitConversationUpdated } from "../conversations/emit-conversation-updated";
 import { loadConversation } from "../conversations/load-conversation";
@@ -15,6 +15,25 @@ const LOCAL_SUMMARY_VERSION = "extractive-1";
 /** The newest messages a summary reads: older ones matter less and would only cost tokens. */
 const MESSAGES_READ = 60;
 
+/** The newest texts a summary reads, oldest first. */
+export async function summaryMessages(tx: Tx, organizationId: string, conversationId: string) {
+  const messages = await tx.message.findMany({
+    where: { conversationId, organizationId, body: { not: null } },
+    orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+    take: MESSAGES_READ,
+    select: { id: true, body: true, direction: true },
+  });
+  return messages.reverse();
+}
+
+/** The conversation as the summary prompt's user message. */
+export function summaryTranscript(messages: readonly { body: string | null; direction: string }[]): string {
+  return messages
+    .map((message) => `${message.direction === "inbound" ? "customer" : "agent"}: ${message.body}`)
+    .join("\n")
+    .slice(-12_000);
+}
+
 /**
  * Summarises a conversation (on demand, or by the `ai.summarize` job when it is closed) through the one
  * call path; when no external call may be made (no provider, transfer off, "sem IA" contact, budget
@@ -30,12 +49,7 @@ export async function summarizeConversation(input: {
   const { organizationId, conversationId } = input;
   const { conversation, messages, latest, locale, prompts } = await withOrganization(organizationId, async (tx) => {
     const conversation = await loadConversation(tx, organizationId, conversationId);
-    const messages = await tx.message.findMany({
-      where: { conversationId, organizationId, body: { not: null } },
-      orderBy: [{ sentAt: "desc" }, { id: "desc" }],
-      take: MESSAGES_READ,
-      select: { id: true, body: true, direction: true },
-    });
+    const messages = await summaryMessages(tx, organizationId, conversationId);
     const latest = await tx.conversationSummary.findFirst({
       where: { conversationId, organizationId, trigger: input.trigger },
       orderBy: { createdAt: "desc" },
@@ -45,14 +59,11 @@ export async function summarizeConversation(input: {
       select: { locale: true },
     });
     const prompts = await activePrompts(tx, organizationId, "summary");
-    return { conversation, messages: messages.reverse(), latest, locale, prompts };
+    return { conversation, messages, latest, locale, prompts };
   });
   const lastMessageId = messages.at(-1)?.id ?? null;
   if (latest && latest.lastMessageId === lastMessageId) return toSummaryDto(latest);
 
-  const transcript = messages.map(
-    (message) => `${message.direction === "inbound" ? "customer" : "agent"}: ${message.body}`,
-  );
   const prompt = promptFor(prompts, conversationId);
   const result = await callAiProvider({
     organizationId,
@@ -63,7 +74,7 @@ export async function summarizeConversation(input: {
     temperature: 0.2,
     messages: [
       { role: "system", content: renderPrompt(prompt.body, { locale }) },
-      { role: "user", content: transcript.join("\n").slice(-12_000) },
+      { role: "user", content: summaryTranscript(messages) },
     ],
   });
   const made =
