@@ -5,7 +5,10 @@ import { bucketOf, checkPromptVariables, pickByShare, promptVariablesIn, renderP
 describe("prompt variables", () => {
   it("finds, checks and fills {{variables}}", () => {
     expect(promptVariablesIn("a {{labels}} b {{ labels }} {{x}}")).toEqual(["labels", "x"]);
-    expect(checkPromptVariables("classification", "Rótulos {{labels}} e {{x}}")).toEqual({ unknown: ["x"], missing: [] });
+    expect(checkPromptVariables("classification", "Rótulos {{labels}} e {{x}}")).toEqual({
+      unknown: ["x"],
+      missing: [],
+    });
     expect(checkPromptVariables("suggestion", "Sem base")).toEqual({ unknown: [], missing: ["knowledge"] });
     expect(renderPrompt("Rótulos: {{labels}}.", { labels: "a, b" })).toBe("Rótulos: a, b.");
   });
@@ -24,7 +27,14 @@ describe("A/B assignment", () => {
     expect(onTwo).toBeGreaterThan(0.47);
     expect(onTwo).toBeLessThan(0.53);
     const skewed = ids.filter(
-      (id) => pickByShare([{ number: 1, share: 80 }, { number: 2, share: 20 }], bucketOf(id, "summary"))!.number === 2,
+      (id) =>
+        pickByShare(
+          [
+            { number: 1, share: 80 },
+            { number: 2, share: 20 },
+          ],
+          bucketOf(id, "summary"),
+        )!.number === 2,
     ).length;
     expect(skewed / ids.length).toBeGreaterThan(0.17);
     expect(skewed / ids.length).toBeLessThan(0.23);

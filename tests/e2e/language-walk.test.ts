@@ -303,6 +303,19 @@ async function walk(locale: Locale) {
     await visit(locale, "/metrics");
     await visit(locale, "/ai");
   });
+  await section(locale, "AI: logs, prompts, spend and privacy", async () => {
+    await page.getByTestId("ai-tab-calls").click();
+    await check(locale, "AI call log");
+    await page.getByTestId("ai-tab-prompts").click();
+    await page.locator("[data-testid=prompt-versions] tr[data-version]").first().waitFor();
+    await check(locale, "AI prompts");
+    // The draft editor and its variables hint.
+    await page.getByTestId("prompt-copy").first().click();
+    await page.getByTestId("prompt-editor").waitFor();
+    await check(locale, "AI prompt editor");
+    await page.getByTestId("ai-tab-settings").click();
+    await check(locale, "AI spend and privacy");
+  });
 
   const tab = (name: string) => page.getByRole("tab", { name, exact: true }).click();
   await section(locale, "settings: organization", async () => {

@@ -47,7 +47,12 @@ type Fixture = Awaited<ReturnType<typeof inboxFixture>>;
 
 async function withProvider(): Promise<Fixture> {
   const fixture = await inboxFixture();
-  await fixture.owner.ai.saveProvider({ baseUrl: provider.baseUrl, apiKey: API_KEY, model: "test-model", timeoutMs: 5000 });
+  await fixture.owner.ai.saveProvider({
+    baseUrl: provider.baseUrl,
+    apiKey: API_KEY,
+    model: "test-model",
+    timeoutMs: 5000,
+  });
   await fixture.owner.ai.saveModelPrices({ prices: { "test-model": { input: 2, output: 8 } } });
   await allowExternalAi(fixture.owner);
   return fixture;
@@ -56,7 +61,11 @@ async function withProvider(): Promise<Fixture> {
 /** Delivers an inbound text and waits for its insight (the test stack's worker runs `ai.classify`). */
 async function inbound(fixture: Fixture, phone: string, text: string) {
   const { org, instanceId, providerName } = fixture;
-  await deliver(org.organizationId, instanceId, textUpsert(providerName, { remoteJid: `${phone}@s.whatsapp.net` }, text));
+  await deliver(
+    org.organizationId,
+    instanceId,
+    textUpsert(providerName, { remoteJid: `${phone}@s.whatsapp.net` }, text),
+  );
   let insight: Awaited<ReturnType<typeof insightOf>> = null;
   await expect
     .poll(async () => (insight = await insightOf(org.organizationId, text)), { timeout: 20_000 })
@@ -116,7 +125,10 @@ describe("AI prompts: versions per feature", () => {
     const fixture = await withProvider();
     const { org, owner } = fixture;
     const [v1] = (await owner.aiPrompts.versions({ feature: "classification" })).versions;
-    const draft = await owner.aiPrompts.saveDraft({ feature: "classification", body: classificationBody("Seja exato.") });
+    const draft = await owner.aiPrompts.saveDraft({
+      feature: "classification",
+      body: classificationBody("Seja exato."),
+    });
     expect(draft).toMatchObject({ number: 2, status: "draft", share: 0 });
     const edited = await owner.aiPrompts.saveDraft({
       feature: "classification",
@@ -156,10 +168,25 @@ describe("AI prompts: versions per feature", () => {
     ]);
 
     const diff = await owner.aiPrompts.diff({ fromId: v1!.id, toId: draft.id });
-    expect(diff.filter((part) => part.kind === "added").map((part) => part.text).join("")).toContain("cuidadoso");
+    expect(
+      diff
+        .filter((part) => part.kind === "added")
+        .map((part) => part.text)
+        .join(""),
+    ).toContain("cuidadoso");
     expect(diff.some((part) => part.kind === "removed")).toBe(true);
-    expect(diff.filter((p) => p.kind !== "added").map((p) => p.text).join("")).toBe(v1!.body);
-    expect(diff.filter((p) => p.kind !== "removed").map((p) => p.text).join("")).toBe(edited.body);
+    expect(
+      diff
+        .filter((p) => p.kind !== "added")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe(v1!.body);
+    expect(
+      diff
+        .filter((p) => p.kind !== "removed")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe(edited.body);
 
     const rolledBack = await owner.aiPrompts.rollback({ id: v1!.id });
     expect(rolledBack).toMatchObject({ number: 1, share: 100 });
@@ -179,7 +206,10 @@ describe("AI prompts: versions per feature", () => {
       "ai_prompt.published",
       "ai_prompt.rolled_back",
     ]);
-    expect(audit[3]!.metadata).toMatchObject({ before: [{ number: 2, share: 100 }], after: [{ number: 1, share: 100 }] });
+    expect(audit[3]!.metadata).toMatchObject({
+      before: [{ number: 2, share: 100 }],
+      after: [{ number: 1, share: 100 }],
+    });
   });
 
   it("the playground runs a draft on a conversation through the call path and writes nothing else", async () => {
@@ -198,7 +228,10 @@ describe("AI prompts: versions per feature", () => {
     const before = await counts(org.organizationId);
     const sent = provider.requests.length;
 
-    const result = await owner.aiPrompts.playground({ versionId: draft.id, conversationId: message.message.conversationId });
+    const result = await owner.aiPrompts.playground({
+      versionId: draft.id,
+      conversationId: message.message.conversationId,
+    });
     expect(JSON.parse(result.output)).toMatchObject({ label: "praise" });
     // 1000 tokens in at 2 per 1M, 500 out at 8 per 1M.
     expect(result).toMatchObject({ model: "test-model", tokensIn: 1000, tokensOut: 500, cost: 0.006 });
@@ -210,7 +243,10 @@ describe("AI prompts: versions per feature", () => {
       conversationId: message.message.conversationId,
     });
     expect(JSON.parse(suggested.output)).toEqual({ suggestions: ["Olá! Como posso ajudar?"] });
-    const summary = await owner.aiPrompts.playground({ versionId: summaryDraft.id, conversationId: message.message.conversationId });
+    const summary = await owner.aiPrompts.playground({
+      versionId: summaryDraft.id,
+      conversationId: message.message.conversationId,
+    });
     expect(summary.output).toBe("Cliente quer comprar.");
 
     expect(await counts(org.organizationId)).toEqual(before);
@@ -241,14 +277,24 @@ describe("AI prompts: versions per feature", () => {
     ]);
 
     const conversations = 40;
+    for (let i = 0; i < conversations; i++)
+      for (const text of [`Qual o preço do item ${i}?`, `E o prazo de entrega ${i}?`])
+        await deliver(
+          org.organizationId,
+          fixture.instanceId,
+          textUpsert(fixture.providerName, { remoteJid: `55119873${String(1000 + i)}@s.whatsapp.net` }, text),
+        );
+    await expect
+      .poll(() => withOrganization(org.organizationId, (tx) => tx.messageInsight.count()), { timeout: 60_000 })
+      .toBe(conversations * 2);
+    const insights = await withOrganization(org.organizationId, (tx) =>
+      tx.messageInsight.findMany({ include: { message: { select: { conversationId: true } } } }),
+    );
     const perConversation = new Map<string, Set<string>>();
-    for (let i = 0; i < conversations; i++) {
-      for (const text of [`Qual o preço do item ${i}?`, `E o prazo de entrega ${i}?`]) {
-        const insight = await inbound(fixture, `55119873${String(1000 + i)}`, text);
-        const seen = perConversation.get(insight.message.conversationId) ?? new Set();
-        seen.add(insight.promptVersionId!);
-        perConversation.set(insight.message.conversationId, seen);
-      }
+    for (const insight of insights) {
+      const seen = perConversation.get(insight.message.conversationId) ?? new Set();
+      seen.add(insight.promptVersionId!);
+      perConversation.set(insight.message.conversationId, seen);
     }
     expect(perConversation.size).toBe(conversations);
     // Stable: both messages of a conversation were answered by the same version.
@@ -275,8 +321,10 @@ describe("AI prompts: versions per feature", () => {
 
     // Ending the test by keeping one: every conversation goes back to it.
     await owner.aiPrompts.rollback({ id: v1!.id });
-    expect((await owner.aiPrompts.versions({ feature: "classification" })).versions.map((v) => v.share)).toEqual([0, 100]);
-  });
+    expect((await owner.aiPrompts.versions({ feature: "classification" })).versions.map((v) => v.share)).toEqual([
+      0, 100,
+    ]);
+  }, 120_000);
 
   it("an evaluation run scores a prompt version and the local engine against the reviewed messages", async () => {
     const fixture = await withProvider();
@@ -307,12 +355,15 @@ describe("AI prompts: versions per feature", () => {
     const queued = await owner.aiPrompts.evaluate({ promptVersionId: v1!.id });
     expect(queued.status).toBe("queued");
     const local = await owner.aiPrompts.evaluate({ promptVersionId: null });
-    const finished = async () => (await owner.aiPrompts.versions({ feature: "classification" }));
+    const finished = async () => await owner.aiPrompts.versions({ feature: "classification" });
     await expect
-      .poll(async () => {
-        const listed = await finished();
-        return [listed.versions[0]!.evaluation?.status, listed.localEvaluation?.status];
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          const listed = await finished();
+          return [listed.versions[0]!.evaluation?.status, listed.localEvaluation?.status];
+        },
+        { timeout: 30_000 },
+      )
       .toEqual(["done", "done"]);
     const listed = await finished();
     // The stand-in gets the question wrong ("support"): 3 of 4.
@@ -330,9 +381,9 @@ describe("AI prompts: versions per feature", () => {
     expect(listed.localEvaluation).toMatchObject({ id: local.id, size: 4, answered: 4, accuracy: localCorrect / 4 });
 
     // Evaluations change no insight; their calls are logged as such.
-    expect(await withOrganization(org.organizationId, (tx) => tx.messageInsight.findMany({ orderBy: { messageId: "asc" } }))).toEqual(
-      insightsBefore,
-    );
+    expect(
+      await withOrganization(org.organizationId, (tx) => tx.messageInsight.findMany({ orderBy: { messageId: "asc" } })),
+    ).toEqual(insightsBefore);
     const evaluationCalls = await withOrganization(org.organizationId, (tx) =>
       tx.aiCall.count({ where: { feature: "evaluation", promptVersionId: v1!.id } }),
     );

@@ -6,6 +6,8 @@ import { allowAuditMaintenance } from "~/server/domain/audit/allow-audit-mainten
 import { addMemberWithPassword, callerFor, makeOrganization, TEST_PASSWORD, uniqueEmail } from "../support/factory";
 import { signInOverHttp } from "../support/http-session";
 import { baseUrl } from "../support/test-env";
+import { textUpsert } from "../support/evolution-payloads";
+import { deliver } from "../support/inbox-pipeline";
 
 type Caller = ReturnType<typeof callerFor>;
 interface Context {
@@ -14,6 +16,8 @@ interface Context {
 }
 
 const auditCount = (organizationId: string) => withOrganization(organizationId, (tx) => tx.auditLog.count());
+
+const promptBody = "Resuma a conversa em três linhas curtas, no idioma {{locale}}.";
 
 /** Every mutation this test drives with a valid input; each must leave at least one audit row. */
 const driven: Record<string, (c: Context) => Promise<unknown>> = {
@@ -61,6 +65,63 @@ const driven: Record<string, (c: Context) => Promise<unknown>> = {
     const entry = await owner.aiReplies.saveKnowledge({ kind: "qa", question: "Horário?", content: "Das 9h às 18h." });
     return owner.aiReplies.deleteKnowledge({ id: entry.id });
   },
+  "aiPrompts.saveDraft": ({ owner }) => owner.aiPrompts.saveDraft({ feature: "summary", body: promptBody }),
+  "aiPrompts.publish": async ({ owner }) =>
+    owner.aiPrompts.publish({ id: (await owner.aiPrompts.saveDraft({ feature: "summary", body: promptBody })).id }),
+  "aiPrompts.rollback": async ({ owner }) => {
+    const [first] = (await owner.aiPrompts.versions({ feature: "summary" })).versions;
+    await owner.aiPrompts.publish({
+      id: (await owner.aiPrompts.saveDraft({ feature: "summary", body: promptBody })).id,
+    });
+    return owner.aiPrompts.rollback({ id: first!.id });
+  },
+  "aiPrompts.startAb": async ({ owner }) => {
+    const [first] = (await owner.aiPrompts.versions({ feature: "summary" })).versions;
+    const second = await owner.aiPrompts.saveDraft({ feature: "summary", body: promptBody });
+    await owner.aiPrompts.publish({ id: second.id });
+    return owner.aiPrompts.startAb({ versionAId: first!.id, versionBId: second.id, shareB: 30 });
+  },
+  "aiPrompts.evaluate": async ({ owner, org }) => {
+    // One reviewed message makes the evaluation set.
+    const instance = await owner.instances.create({ name: "Eval", purpose: "atendimento", dailySendLimit: 50 });
+    const { providerName } = await withOrganization(org.organizationId, (tx) =>
+      tx.instance.findUniqueOrThrow({ where: { id: instance.id }, select: { providerName: true } }),
+    );
+    await deliver(
+      org.organizationId,
+      instance.id,
+      textUpsert(providerName, { remoteJid: "5511987500001@s.whatsapp.net" }, "Qual o preço?"),
+    );
+    await withOrganization(org.organizationId, async (tx) => {
+      const message = await tx.message.findFirstOrThrow({ where: { body: "Qual o preço?" } });
+      await tx.messageInsight.upsert({
+        where: { messageId: message.id },
+        create: {
+          messageId: message.id,
+          organizationId: org.organizationId,
+          sentiment: "neutral",
+          sentimentScore: 0,
+          label: "purchase",
+          confidence: 0.9,
+          language: "pt",
+          engine: "local",
+          model: "nlpjs",
+          engineVersion: "test",
+          review: "confirmed",
+          reviewedSentiment: "neutral",
+          reviewedLabel: "purchase",
+          reviewedAt: new Date(),
+        },
+        update: {
+          review: "confirmed",
+          reviewedSentiment: "neutral",
+          reviewedLabel: "purchase",
+          reviewedAt: new Date(),
+        },
+      });
+    });
+    return owner.aiPrompts.evaluate({ promptVersionId: null });
+  },
   "quickReplies.delete": async ({ owner }) => {
     const created = await owner.quickReplies.create({ shortcut: "bye", body: "Bye" });
     return owner.quickReplies.delete({ id: created.id });
@@ -71,6 +132,8 @@ const driven: Record<string, (c: Context) => Promise<unknown>> = {
 const writesNothing: Record<string, string> = {
   "system.realtimeCheck": "emits a test event through the worker; stores nothing",
   "ai.testProvider": "calls the configured AI provider to check it; stores nothing",
+  "aiPrompts.playground":
+    "runs a prompt version through the provider to show its answer; stores only the AI call log row",
 };
 
 /**

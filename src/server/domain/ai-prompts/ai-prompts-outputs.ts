@@ -10,6 +10,9 @@ const evaluationLabel = z.object({
   f1: z.number(),
 });
 
+/** The `per_label` column of ai_evaluation_runs: scores per label code ("none": no label). */
+export const evaluationPerLabelSchema = z.record(z.string(), evaluationLabel);
+
 export const evaluationRunOutput = z.object({
   id: z.string(),
   promptVersionId: z.string().nullable(),
@@ -19,7 +22,7 @@ export const evaluationRunOutput = z.object({
   accuracy: z.number().nullable(),
   macroF1: z.number().nullable(),
   /** Per label code ("none": no label). */
-  perLabel: z.record(z.string(), evaluationLabel),
+  perLabel: evaluationPerLabelSchema,
   errorCode: z.string().nullable(),
   createdAt: z.date(),
   finishedAt: z.date().nullable(),
@@ -68,7 +71,12 @@ export const promptComparisonOutput = z.array(
     calls: z.number(),
     cost: z.number(),
     avgLatencyMs: z.number().nullable(),
-    suggestions: z.object({ used: z.number(), edited: z.number(), discarded: z.number(), acceptance: z.number().nullable() }),
+    suggestions: z.object({
+      used: z.number(),
+      edited: z.number(),
+      discarded: z.number(),
+      acceptance: z.number().nullable(),
+    }),
     reviews: z.object({ reviewed: z.number(), correct: z.number(), accuracy: z.number().nullable() }),
   }),
 );

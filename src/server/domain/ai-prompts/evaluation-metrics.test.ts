@@ -10,7 +10,14 @@ describe("evaluationMetrics", () => {
       { truth: null, predicted: "question" },
     ]);
     expect(metrics.accuracy).toBe(0.5);
-    expect(metrics.perLabel.complaint).toEqual({ support: 2, predicted: 1, correct: 1, precision: 1, recall: 0.5, f1: 2 / 3 });
+    expect(metrics.perLabel.complaint).toEqual({
+      support: 2,
+      predicted: 1,
+      correct: 1,
+      precision: 1,
+      recall: 0.5,
+      f1: 2 / 3,
+    });
     expect(metrics.perLabel.question).toMatchObject({ support: 1, predicted: 3, correct: 1, recall: 1 });
     expect(metrics.perLabel.question!.f1).toBeCloseTo(0.5);
     expect(metrics.perLabel.none).toMatchObject({ support: 1, predicted: 0, f1: 0 });

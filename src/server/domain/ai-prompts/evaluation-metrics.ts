@@ -18,7 +18,9 @@ export interface EvaluationMetrics {
 }
 
 /** Accuracy, macro-F1 and per-label precision/recall/F1 of predictions against the truth (null = no label). */
-export function evaluationMetrics(pairs: readonly { truth: string | null; predicted: string | null }[]): EvaluationMetrics {
+export function evaluationMetrics(
+  pairs: readonly { truth: string | null; predicted: string | null }[],
+): EvaluationMetrics {
   const perLabel: Record<string, LabelScore> = {};
   const score = (label: string) =>
     (perLabel[label] ??= { support: 0, predicted: 0, correct: 0, precision: 0, recall: 0, f1: 0 });
@@ -37,7 +39,8 @@ export function evaluationMetrics(pairs: readonly { truth: string | null; predic
   for (const entry of scores) {
     entry.precision = entry.predicted ? entry.correct / entry.predicted : 0;
     entry.recall = entry.support ? entry.correct / entry.support : 0;
-    entry.f1 = entry.precision + entry.recall ? (2 * entry.precision * entry.recall) / (entry.precision + entry.recall) : 0;
+    entry.f1 =
+      entry.precision + entry.recall ? (2 * entry.precision * entry.recall) / (entry.precision + entry.recall) : 0;
   }
   return {
     accuracy: pairs.length ? correct / pairs.length : null,

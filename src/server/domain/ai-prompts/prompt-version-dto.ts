@@ -1,7 +1,8 @@
 import type { Tx } from "../../db/tenant";
 import type { z } from "../../../shared/zod";
 import type { PromptFeature } from "../../../shared/ai-prompts";
-import type { evaluationRunOutput, promptVersionOutput } from "./ai-prompts-outputs";
+import { parseJsonColumn } from "../../db/json-column";
+import { evaluationPerLabelSchema, type evaluationRunOutput, type promptVersionOutput } from "./ai-prompts-outputs";
 
 export type PromptVersionDto = z.infer<typeof promptVersionOutput>;
 export type EvaluationRunDto = z.infer<typeof evaluationRunOutput>;
@@ -35,7 +36,8 @@ export const promptVersionSelect = {
 type EvaluationRow = Omit<EvaluationRunDto, "perLabel"> & { perLabel: unknown };
 
 export function toEvaluationRunDto(row: EvaluationRow): EvaluationRunDto {
-  return { ...row, perLabel: (row.perLabel ?? {}) as EvaluationRunDto["perLabel"] };
+  const source = { table: "ai_evaluation_runs", column: "per_label", id: row.id };
+  return { ...row, perLabel: parseJsonColumn(evaluationPerLabelSchema, row.perLabel, source) };
 }
 
 export function toPromptVersionDto(row: {

@@ -1,4 +1,3 @@
-import type { Prisma } from "../../db/client";
 import { withOrganization } from "../../db/tenant";
 import { logger } from "../../logger";
 import type { AiCallRefusal } from "../ai/call-ai-provider";
@@ -6,6 +5,8 @@ import { loadAiCallPolicy } from "../ai/load-ai-call-policy";
 import { classifyLocally } from "../ai/local-engine";
 import { classifyWithProvider } from "../ai/provider-engine";
 import type { PromptFeature } from "../../../shared/ai-prompts";
+import { toJsonColumn } from "../../db/json-column";
+import { evaluationPerLabelSchema } from "./ai-prompts-outputs";
 import { evaluationMetrics } from "./evaluation-metrics";
 import { loadEvaluationSet } from "./evaluation-set";
 
@@ -35,7 +36,9 @@ export async function runPromptEvaluation(input: { organizationId: string; runId
   // Already finished (a second delivery of the job): nothing to do.
   if (!context) return;
   const { run, items, labels, policy } = context;
-  const version = run.promptVersion ? { ...run.promptVersion, feature: run.promptVersion.feature as PromptFeature } : null;
+  const version = run.promptVersion
+    ? { ...run.promptVersion, feature: run.promptVersion.feature as PromptFeature }
+    : null;
 
   const pairs: { truth: string | null; predicted: string | null }[] = [];
   let stopped: AiCallRefusal | null = null;
@@ -74,7 +77,7 @@ export async function runPromptEvaluation(input: { organizationId: string; runId
         answered: pairs.length,
         accuracy: metrics.accuracy,
         macroF1: metrics.macroF1,
-        perLabel: metrics.perLabel as unknown as Prisma.InputJsonObject,
+        perLabel: toJsonColumn(evaluationPerLabelSchema, metrics.perLabel),
         finishedAt: new Date(),
       },
     }),

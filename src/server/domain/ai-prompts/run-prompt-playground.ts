@@ -111,5 +111,7 @@ export async function runPromptPlayground(
     return json(autoReplyShape, autoReplyValues(context.blockedTopics, context.knowledge), turns);
   // Rewrite: the agent's newest reply stands in for a draft.
   const draft = turns.findLast((turn) => turn.role === "assistant") ?? turns.at(-1)!;
-  return json(rewriteShape, { instruction: rewriteInstruction("rephrase", "") }, [{ role: "user", content: draft.content }]);
+  return json(rewriteShape, { instruction: rewriteInstruction("rephrase", "") }, [
+    { role: "user", content: draft.content },
+  ]);
 }

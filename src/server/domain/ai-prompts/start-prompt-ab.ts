@@ -18,7 +18,10 @@ export async function startPromptAb(
   return withOrganization(actor.organizationId, async (tx) => {
     // Locked in id order, so two A/B changes of the same pair cannot deadlock.
     const [first, second] = [input.versionAId, input.versionBId].sort();
-    const locked = [await lockPromptVersion(tx, actor.organizationId, first!), await lockPromptVersion(tx, actor.organizationId, second!)];
+    const locked = [
+      await lockPromptVersion(tx, actor.organizationId, first!),
+      await lockPromptVersion(tx, actor.organizationId, second!),
+    ];
     const a = locked.find((version) => version.id === input.versionAId)!;
     const b = locked.find((version) => version.id === input.versionBId)!;
     if (a.feature !== b.feature) throw new AppError("BAD_REQUEST", "aiPromptAbNeedsTwoVersions");

@@ -14,7 +14,12 @@ import type { rewriteDraftOutput } from "./ai-replies-outputs";
 /** What the provider must answer with. */
 export const rewriteShape = {
   name: "draft_rewrite",
-  jsonSchema: { type: "object", additionalProperties: false, required: ["text"], properties: { text: { type: "string" } } },
+  jsonSchema: {
+    type: "object",
+    additionalProperties: false,
+    required: ["text"],
+    properties: { text: { type: "string" } },
+  },
   answer: z.object({ text: z.string().min(1).max(4000) }),
 } satisfies AnswerShape<z.ZodType>;
 

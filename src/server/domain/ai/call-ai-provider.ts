@@ -29,7 +29,16 @@ export type AiCallRefusal =
   "no_provider" | "external_transfer_off" | "contact_ai_opt_out" | "budget_exhausted" | "provider_failed";
 
 export type AiCallResult =
-  | { ok: true; content: string; model: string; callId: string; tokensIn: number; tokensOut: number; cost: number; latencyMs: number }
+  | {
+      ok: true;
+      content: string;
+      model: string;
+      callId: string;
+      tokensIn: number;
+      tokensOut: number;
+      cost: number;
+      latencyMs: number;
+    }
   | { ok: false; refusal: Exclude<AiCallRefusal, "provider_failed"> }
   | { ok: false; refusal: "provider_failed"; failure: ProviderFailure; status: number | null };
 

@@ -32,7 +32,11 @@ export function PromptAb(props: {
     .filter((v) => v.status === "published")
     .map((v) => ({ value: v.id, label: `v${v.number}` }));
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
-  const money = new Intl.NumberFormat(locale, { style: "currency", currency: props.currency, maximumFractionDigits: 4 });
+  const money = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: props.currency,
+    maximumFractionDigits: 4,
+  });
   const ratio = (value: number | null) => (value === null ? "—" : percent.format(value));
 
   return (
@@ -87,7 +91,11 @@ export function PromptAb(props: {
               <Table.Td ta="right">
                 {ratio(row.suggestions.acceptance)}{" "}
                 <Text span size="xs" c="dimmed">
-                  {t("suggestions", { used: row.suggestions.used, edited: row.suggestions.edited, discarded: row.suggestions.discarded })}
+                  {t("suggestions", {
+                    used: row.suggestions.used,
+                    edited: row.suggestions.edited,
+                    discarded: row.suggestions.discarded,
+                  })}
                 </Text>
               </Table.Td>
               <Table.Td ta="right">
