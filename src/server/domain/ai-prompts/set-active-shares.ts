@@ -1,4 +1,4 @@
-import type { Tx } from "../../db/tenant";
+import { withOrganization, type Tx } from "../../db/tenant";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../members/actor";
@@ -55,4 +55,27 @@ export async function setActiveShares(
     },
   });
   return after;
+}
+
+/**
+ * Makes one version answer every conversation of its feature: a draft being published (`publish`), or an
+ * earlier published one again (`rollback`, also how an A/B ends).
+ */
+export async function makeSoleActive(
+  actor: Actor,
+  input: { id: string; kind: "publish" | "rollback" },
+): Promise<PromptVersionDto> {
+  return withOrganization(actor.organizationId, async (tx) => {
+    const version = await lockPromptVersion(tx, actor.organizationId, input.id);
+    if (input.kind === "publish" && version.status !== "draft")
+      throw new AppError("CONFLICT", "aiPromptAlreadyPublished");
+    if (input.kind === "rollback" && version.status !== "published")
+      throw new AppError("CONFLICT", "aiPromptNotPublished");
+    const [active] = await setActiveShares(tx, actor, {
+      feature: version.feature,
+      shares: [{ id: version.id, share: 100 }],
+      action: input.kind === "publish" ? "ai_prompt.published" : "ai_prompt.rolled_back",
+    });
+    return active!;
+  });
 }
