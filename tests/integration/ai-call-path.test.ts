@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { callAiProvider } from "~/server/domain/ai/call-ai-provider";
-const PROMPT_VERSION = "classification-v1";
 import { purgeAiCalls } from "~/server/domain/ai/purge-ai-calls";
-const SUMMARY_PROMPT_VERSION = "summary-v1";
+import { metrics } from "~/server/observability/metrics";
 import { allowExternalAi } from "../support/ai-settings";
 import { textUpsert } from "../support/evolution-payloads";
 import { deliver, inboxFixture } from "../support/inbox-pipeline";
 import { startOpenAiCompatibleServer } from "../support/openai-compatible-server";
+
+/** The default prompts are each organization's version 1. */
+const PROMPT_VERSION = "classification-v1";
+const SUMMARY_PROMPT_VERSION = "summary-v1";
 
 const API_KEY = "sk-test-call-path-0123456789";
 let server: Awaited<ReturnType<typeof startOpenAiCompatibleServer>>;
@@ -233,6 +236,39 @@ describe("AI call path: every call logged, priced, budgeted, redacted and allowe
     await expect
       .poll(async () => (await owner.ai.conversationSummary({ conversationId }))?.trigger, { timeout: 20_000 })
       .toBe("closed");
+  });
+
+  it("counts each call in mirage_ai_* metrics by organization, feature, engine and outcome, with tokens and cost", async () => {
+    const { org } = await providerFixture();
+    const value = async (name: string, labels: Record<string, string>) => {
+      const metric = (await metrics().registry.getMetricsAsJSON()).find((m) => m.name === name);
+      const sample = metric?.values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l));
+      return sample?.value ?? 0;
+    };
+    const organization_id = org.organizationId;
+    const call = () =>
+      callAiProvider({
+        organizationId: organization_id,
+        feature: "suggestion",
+        promptVersion: "test",
+        contactIds: [],
+        messages: [{ role: "user", content: "Quero saber do meu pedido." }],
+      });
+    expect(await call()).toMatchObject({ ok: true });
+    expect(await call()).toMatchObject({ ok: true });
+    const okLabels = { organization_id, feature: "suggestion", engine: "provider", outcome: "ok" };
+    expect(await value("mirage_ai_calls_total", okLabels)).toBe(2);
+    expect(await value("mirage_ai_tokens_total", { organization_id, feature: "suggestion", direction: "in" })).toBe(
+      2000,
+    );
+    expect(await value("mirage_ai_tokens_total", { organization_id, feature: "suggestion", direction: "out" })).toBe(
+      1000,
+    );
+    expect(await value("mirage_ai_cost_total", { organization_id })).toBeCloseTo(0.6, 6);
+    const labelValues = (await metrics().registry.getMetricsAsJSON())
+      .filter((m) => m.name.startsWith("mirage_ai_"))
+      .flatMap((m) => m.values.flatMap((v) => Object.values(v.labels).map(String)));
+    expect(labelValues.filter((label) => /\d{8,}|@s\.whatsapp\.net/.test(label))).toEqual([]);
   });
 
   it("purges call log rows past the retention days", async () => {

@@ -1,5 +1,7 @@
 import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -49,6 +51,7 @@ describe("shipped operations files", () => {
       "MirageQueueStuck",
       "MirageHighErrorRate",
       "MirageSendFailureSpike",
+      "MirageAiSpendSurge",
     ])
       expect(rules).toContain(`alert: ${alert}`);
   });
@@ -77,5 +80,35 @@ describe("shipped operations files", () => {
       if (String(metric.type) === "histogram" && !metric.name.startsWith("mirage_nodejs_"))
         expect(metric.name).toMatch(/_seconds$/);
     }
+  });
+  it("the AI spend rule fires for an organization whose last hour costs far more than its day, not for a steady one", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "mirage-promtool-"));
+    const rulesFile = resolve("ops/prometheus/alerts.yml");
+    // Per minute: a day at 0.12/h, then 6/h for an hour (surging); the steady one stays at 0.12/h.
+    const test = [
+      `rule_files: ["${rulesFile}"]`,
+      "evaluation_interval: 1m",
+      "tests:",
+      "  - interval: 1m",
+      "    input_series:",
+      "      - series: 'mirage_ai_cost_total{organization_id=\"surging\"}'",
+      "        values: '0+0.002x1440 3+0.1x60'",
+      "      - series: 'mirage_ai_cost_total{organization_id=\"steady\"}'",
+      "        values: '0+0.002x1500'",
+      "    alert_rule_test:",
+      "      - eval_time: 25h",
+      "        alertname: MirageAiSpendSurge",
+      "        exp_alerts:",
+      "          - exp_labels: { severity: warning, organization_id: surging }",
+      "            exp_annotations:",
+      "              summary: 'AI spend of organization surging is surging (6.02 in the last hour)'",
+      "              description: 'Open IA → Registros to see which feature is calling; lower the budget or turn the feature off.'",
+      "      - eval_time: 23h",
+      "        alertname: MirageAiSpendSurge",
+      "        exp_alerts: []",
+    ].join("\n");
+    await writeFile(join(dir, "ai-spend.test.yml"), test);
+    const { stdout } = await run("/usr/bin/promtool", ["test", "rules", join(dir, "ai-spend.test.yml")]);
+    expect(stdout).toContain("SUCCESS");
   });
 });

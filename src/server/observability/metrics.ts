@@ -80,6 +80,25 @@ function createMetrics() {
       labelNames: ["instance_id"] as const,
       registers: [registry],
     }),
+    // Per organization (a UUID): each organization's cost is in its own currency, so costs are never summed across them.
+    aiCalls: new client.Counter({
+      name: "mirage_ai_calls_total",
+      help: "AI calls by feature, engine (provider or local) and outcome",
+      labelNames: ["organization_id", "feature", "engine", "outcome"] as const,
+      registers: [registry],
+    }),
+    aiTokens: new client.Counter({
+      name: "mirage_ai_tokens_total",
+      help: "Tokens sent to (in) and received from (out) AI providers",
+      labelNames: ["organization_id", "feature", "direction"] as const,
+      registers: [registry],
+    }),
+    aiCost: new client.Counter({
+      name: "mirage_ai_cost_total",
+      help: "AI spend in the organization's currency",
+      labelNames: ["organization_id"] as const,
+      registers: [registry],
+    }),
     // "min" across processes: a number counts as down when any process last saw it down.
     instanceConnected: new client.Gauge({
       name: "mirage_instance_connected",

@@ -1,5 +1,6 @@
 import type { Prisma } from "../../db/client";
 import { withOrganization, type Tx } from "../../db/tenant";
+import { metrics } from "../../observability/metrics";
 
 export interface AiCallRecord {
   organizationId: string;
@@ -38,17 +39,30 @@ function rowOf(record: AiCallRecord) {
   };
 }
 
+/** The call in mirage_ai_* metrics (calls, tokens, cost). */
+function countAiCall(record: AiCallRecord): void {
+  const { aiCalls, aiTokens, aiCost } = metrics();
+  const { organizationId: organization_id, feature } = record;
+  aiCalls.inc({ organization_id, feature, engine: record.engine, outcome: record.outcome });
+  if (record.tokensIn) aiTokens.inc({ organization_id, feature, direction: "in" }, record.tokensIn);
+  if (record.tokensOut) aiTokens.inc({ organization_id, feature, direction: "out" }, record.tokensOut);
+  if (record.cost) aiCost.inc({ organization_id }, record.cost);
+}
+
 /** One row of the AI call log (its own transaction: a call is logged even when the caller's work fails). */
 export async function recordAiCall(record: AiCallRecord): Promise<string> {
   const row = await withOrganization(record.organizationId, (tx) =>
     tx.aiCall.create({ data: rowOf(record), select: { id: true } }),
   );
+  countAiCall(record);
   return row.id;
 }
 
 /** Many rows in the caller's transaction (the local engine's runs of a classification batch). */
 export async function recordAiCalls(tx: Tx, records: AiCallRecord[]): Promise<void> {
-  if (records.length) await tx.aiCall.createMany({ data: records.map(rowOf) });
+  if (!records.length) return;
+  await tx.aiCall.createMany({ data: records.map(rowOf) });
+  records.forEach(countAiCall);
 }
 
 /** The provider answered, but not in the schema asked for: the call counts (it cost) yet failed. */

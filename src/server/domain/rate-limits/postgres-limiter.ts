@@ -41,9 +41,10 @@ export async function consumeLimit(limiter: RateLimiterPostgres, key: string, re
 }
 
 /**
- * The limiter's "over the limit" answer. Checked by shape as well as class: in the Next server bundle the
- * refusal has been seen to fail `instanceof RateLimiterRes` (logged cause: `_msBeforeNext` 59978,
- * `_consumedPoints` 1202), which turned a 429 into a 500.
+ * The limiter's "over the limit" answer. Checked by shape as well as class: limiters are cached on globalThis,
+ * so one built by another bundle's copy of the package rejected with a RateLimiterRes this copy's instanceof
+ * did not know (a 429 answered as 500). next.config.mjs now keeps the package external (one copy); the shape
+ * check stays for any other loader (tsx in server.ts, vitest) that may load it twice.
  */
 function isLimiterAnswer(value: unknown): value is RateLimiterRes {
   return (
