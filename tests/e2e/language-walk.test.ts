@@ -102,7 +102,11 @@ afterAll(async () => {
 /** Everything a person reads or hears: the visible text, placeholders, titles and accessible labels. */
 function readableText(target: Page) {
   return target.evaluate(() => {
-    const parts = [document.title, document.body.innerText];
+    // Prompt instructions are data the organization writes for the model (like a message), not UI words.
+    let body = document.body.innerText;
+    for (const element of document.querySelectorAll<HTMLElement>("[data-prompt-text]:not(textarea)"))
+      if (element.innerText) body = body.split(element.innerText).join("");
+    const parts = [document.title, body];
     for (const element of document.querySelectorAll("[placeholder], [title], [aria-label], [alt]"))
       for (const attribute of ["placeholder", "title", "aria-label", "alt"]) {
         const value = element.getAttribute(attribute);
@@ -110,7 +114,8 @@ function readableText(target: Page) {
       }
     // What a person typed or a form prefilled (radio and hidden inputs carry codes, not words).
     const typed = "input[type=text], input[type=search], input[type=email], input:not([type]), textarea";
-    for (const input of document.querySelectorAll<HTMLInputElement>(typed)) if (input.value) parts.push(input.value);
+    for (const input of document.querySelectorAll<HTMLInputElement>(typed))
+      if (input.value && !input.hasAttribute("data-prompt-text")) parts.push(input.value);
     return parts.join("\n");
   });
 }

@@ -16,7 +16,7 @@ export function PromptDiff({ fromId, toId }: { fromId: string; toId: string }) {
       <Text size="xs" c="dimmed" mb={4}>
         {t("diffTitle")}
       </Text>
-      <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+      <Text size="sm" style={{ whiteSpace: "pre-wrap" }} data-prompt-text>
         {diff.data.map((part, index) =>
           part.kind === "same" ? (
             <span key={index}>{part.text}</span>

@@ -51,7 +51,7 @@ export function PromptPlayground({ version, currency }: { version: { id: string;
         {run.error && <Alert color="red">{messageOf(run.error, t("error"))}</Alert>}
         {run.data && (
           <Stack gap="xs" data-testid="playground-result">
-            <Code block style={{ whiteSpace: "pre-wrap" }}>
+            <Code block style={{ whiteSpace: "pre-wrap" }} data-prompt-text>
               {run.data.output}
             </Code>
             <SimpleGrid cols={{ base: 2, md: 4 }}>

@@ -155,10 +155,12 @@ export function PromptVersions({ currency }: { currency: string }) {
         <Paper withBorder p="md" data-testid="prompt-editor">
           <Title order={4}>{editing.id ? t("editor.editTitle") : t("editor.newTitle")}</Title>
           <Text size="xs" c="dimmed" mb="xs">
-            {t("editor.variables", {
-              allowed: promptVariables[feature].allowed.map((name) => `{{${name}}}`).join(", "),
-              required: promptVariables[feature].required.map((name) => `{{${name}}}`).join(", ") || "—",
-            })}
+            {t("editor.variables")}{" "}
+            <Code data-prompt-text>{promptVariables[feature].allowed.map((name) => `{{${name}}}`).join(", ")}</Code> ·{" "}
+            {t("editor.required")}{" "}
+            <Code data-prompt-text>
+              {promptVariables[feature].required.map((name) => `{{${name}}}`).join(", ") || "—"}
+            </Code>
           </Text>
           <form
             onSubmit={(event) => {
@@ -175,6 +177,7 @@ export function PromptVersions({ currency }: { currency: string }) {
                 onChange={(event) => setEditing({ ...editing, body: event.currentTarget.value })}
                 error={errors.body}
                 data-testid="prompt-body"
+                data-prompt-text
               />
               {save.error && !errors.body && <Alert color="red">{messageOf(save.error, t("actionError"))}</Alert>}
               <Group>
@@ -194,7 +197,7 @@ export function PromptVersions({ currency }: { currency: string }) {
           <Title order={5} mb="xs">
             {t("versionNumber", { number: current.number })}
           </Title>
-          <Code block style={{ whiteSpace: "pre-wrap" }}>
+          <Code block style={{ whiteSpace: "pre-wrap" }} data-prompt-text>
             {current.body}
           </Code>
           {active[0] && active[0].id !== current.id && <PromptDiff fromId={active[0].id} toId={current.id} />}
