@@ -104,8 +104,11 @@ function readableText(target: Page) {
   return target.evaluate(() => {
     // Prompt instructions are data the organization writes for the model (like a message), not UI words.
     let body = document.body.innerText;
-    for (const element of document.querySelectorAll<HTMLElement>("[data-prompt-text]:not(textarea)"))
-      if (element.innerText) body = body.split(element.innerText).join("");
+    // Longest first: a short one (a variable name) must not cut a longer one (the prompt) before it is removed.
+    const data = [...document.querySelectorAll<HTMLElement>("[data-prompt-text]:not(textarea)")]
+      .map((element) => element.innerText)
+      .sort((a, b) => b.length - a.length);
+    for (const text of data) if (text) body = body.split(text).join("");
     const parts = [document.title, body];
     for (const element of document.querySelectorAll("[placeholder], [title], [aria-label], [alt]"))
       for (const attribute of ["placeholder", "title", "aria-label", "alt"]) {
