@@ -197,6 +197,7 @@ const layers = [
         "@openfeature/server-sdk",
         "@sentry/node",
         "exceljs",
+        "diff",
         "fflate",
         "libphonenumber-js",
         "nodemailer",

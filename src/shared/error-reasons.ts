@@ -202,6 +202,17 @@ export const errorReasons = [
   "restoreTargetInUse",
   "restoreKindUnsupported",
   "secretUndecryptable",
+  "aiPromptUnknownVariables",
+  "aiPromptMissingVariables",
+  "aiPromptMissingVariablesList",
+  "aiPromptVersionNotFound",
+  "aiPromptAlreadyPublished",
+  "aiPromptNotPublished",
+  "aiPromptDraftNotFound",
+  "aiPromptAbNeedsTwoVersions",
+  "aiPlaygroundNoMessage",
+  "aiEvaluationClassificationOnly",
+  "aiEvaluationSetEmpty",
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];

@@ -102,7 +102,14 @@ afterAll(async () => {
 /** Everything a person reads or hears: the visible text, placeholders, titles and accessible labels. */
 function readableText(target: Page) {
   return target.evaluate(() => {
-    const parts = [document.title, document.body.innerText];
+    // Prompt instructions are data the organization writes for the model (like a message), not UI words.
+    let body = document.body.innerText;
+    // Longest first: a short one (a variable name) must not cut a longer one (the prompt) before it is removed.
+    const data = [...document.querySelectorAll<HTMLElement>("[data-prompt-text]:not(textarea)")]
+      .map((element) => element.innerText)
+      .sort((a, b) => b.length - a.length);
+    for (const text of data) if (text) body = body.split(text).join("");
+    const parts = [document.title, body];
     for (const element of document.querySelectorAll("[placeholder], [title], [aria-label], [alt]"))
       for (const attribute of ["placeholder", "title", "aria-label", "alt"]) {
         const value = element.getAttribute(attribute);
@@ -110,7 +117,8 @@ function readableText(target: Page) {
       }
     // What a person typed or a form prefilled (radio and hidden inputs carry codes, not words).
     const typed = "input[type=text], input[type=search], input[type=email], input:not([type]), textarea";
-    for (const input of document.querySelectorAll<HTMLInputElement>(typed)) if (input.value) parts.push(input.value);
+    for (const input of document.querySelectorAll<HTMLInputElement>(typed))
+      if (input.value && !input.hasAttribute("data-prompt-text")) parts.push(input.value);
     return parts.join("\n");
   });
 }
@@ -307,6 +315,19 @@ async function walk(locale: Locale) {
   await section(locale, "metrics and AI", async () => {
     await visit(locale, "/metrics");
     await visit(locale, "/ai");
+  });
+  await section(locale, "AI: logs, prompts, spend and privacy", async () => {
+    await page.getByTestId("ai-tab-calls").click();
+    await check(locale, "AI call log");
+    await page.getByTestId("ai-tab-prompts").click();
+    await page.locator("[data-testid=prompt-versions] tr[data-version]").first().waitFor();
+    await check(locale, "AI prompts");
+    // The draft editor and its variables hint.
+    await page.getByTestId("prompt-copy").first().click();
+    await page.getByTestId("prompt-editor").waitFor();
+    await check(locale, "AI prompt editor");
+    await page.getByTestId("ai-tab-settings").click();
+    await check(locale, "AI spend and privacy");
   });
 
   await section(locale, "saved reports", async () => {

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { callAiProvider } from "~/server/domain/ai/call-ai-provider";
-import { PROMPT_VERSION } from "~/server/domain/ai/provider-engine";
 import { purgeAiCalls } from "~/server/domain/ai/purge-ai-calls";
-import { SUMMARY_PROMPT_VERSION } from "~/server/domain/ai/summarize-conversation";
 import { metrics } from "~/server/observability/metrics";
 import { allowExternalAi, connectTestProvider } from "../support/ai-settings";
 import { textUpsert } from "../support/evolution-payloads";
 import { deliver, inboxFixture } from "../support/inbox-pipeline";
 import { startOpenAiCompatibleServer } from "../support/openai-compatible-server";
+
+/** The default prompts are each organization's version 1. */
+const PROMPT_VERSION = "classification-v1";
+const SUMMARY_PROMPT_VERSION = "summary-v1";
 
 const API_KEY = "sk-test-call-path-0123456789";
 let server: Awaited<ReturnType<typeof startOpenAiCompatibleServer>>;

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
 import { classifyMessages } from "~/server/domain/ai/classify-messages";
-import { PROMPT_VERSION } from "~/server/domain/ai/provider-engine";
 import { newMessageId } from "../support/evolution-payloads";
 import { addMemberWithPassword, callerFor } from "../support/factory";
 import { textUpsert } from "../support/evolution-payloads";
 import { deliver, inboxFixture } from "../support/inbox-pipeline";
 import { allowExternalAi } from "../support/ai-settings";
 import { startOpenAiCompatibleServer } from "../support/openai-compatible-server";
+
+/** The default classification prompt is each organization's version 1. */
+const PROMPT_VERSION = "classification-v1";
 
 const API_KEY = "sk-test-mirage-0123456789";
 let provider: Awaited<ReturnType<typeof startOpenAiCompatibleServer>>;
@@ -55,6 +57,7 @@ describe("AI: an OpenAI-compatible provider per organization", () => {
     expect(await owner.ai.provider()).toEqual({
       baseUrl: provider.baseUrl,
       model: "test-model",
+      transcriptionModel: "whisper-1",
       timeoutMs: 5000,
       hasKey: true,
     });

@@ -14,6 +14,8 @@ import { autoReplySettings } from "../support/auto-reply-settings";
 import { seedBusyOrganization } from "../support/busy-organization";
 import { alwaysOpen, campaignInput, seedContacts } from "../support/campaign-fixtures";
 import { previewContactImport } from "~/server/domain/contacts/preview-contact-import";
+import { textUpsert } from "../support/evolution-payloads";
+import { deliver } from "../support/inbox-pipeline";
 
 type Caller = ReturnType<typeof callerFor>;
 interface Context {
@@ -84,6 +86,8 @@ const auditedReport = {
     format: "xlsx" as const,
   },
 };
+
+const promptBody = "Resuma a conversa em três linhas curtas, no idioma {{locale}}.";
 
 /** Every mutation this test drives with a valid input; each must leave at least one audit row. */
 const driven: Record<string, (c: Context) => Promise<unknown>> = {
@@ -201,6 +205,63 @@ const driven: Record<string, (c: Context) => Promise<unknown>> = {
   "reports.delete": async ({ owner }) => {
     const report = await owner.reports.save(auditedReport);
     return owner.reports.delete({ id: report.id });
+  },
+  "aiPrompts.saveDraft": ({ owner }) => owner.aiPrompts.saveDraft({ feature: "summary", body: promptBody }),
+  "aiPrompts.publish": async ({ owner }) =>
+    owner.aiPrompts.publish({ id: (await owner.aiPrompts.saveDraft({ feature: "summary", body: promptBody })).id }),
+  "aiPrompts.rollback": async ({ owner }) => {
+    const [first] = (await owner.aiPrompts.versions({ feature: "summary" })).versions;
+    await owner.aiPrompts.publish({
+      id: (await owner.aiPrompts.saveDraft({ feature: "summary", body: promptBody })).id,
+    });
+    return owner.aiPrompts.rollback({ id: first!.id });
+  },
+  "aiPrompts.startAb": async ({ owner }) => {
+    const [first] = (await owner.aiPrompts.versions({ feature: "summary" })).versions;
+    const second = await owner.aiPrompts.saveDraft({ feature: "summary", body: promptBody });
+    await owner.aiPrompts.publish({ id: second.id });
+    return owner.aiPrompts.startAb({ versionAId: first!.id, versionBId: second.id, shareB: 30 });
+  },
+  "aiPrompts.evaluate": async ({ owner, org }) => {
+    // One reviewed message makes the evaluation set.
+    const instance = await owner.instances.create({ name: "Eval", purpose: "atendimento", dailySendLimit: 50 });
+    const { providerName } = await withOrganization(org.organizationId, (tx) =>
+      tx.instance.findUniqueOrThrow({ where: { id: instance.id }, select: { providerName: true } }),
+    );
+    await deliver(
+      org.organizationId,
+      instance.id,
+      textUpsert(providerName, { remoteJid: "5511987500001@s.whatsapp.net" }, "Qual o preço?"),
+    );
+    await withOrganization(org.organizationId, async (tx) => {
+      const message = await tx.message.findFirstOrThrow({ where: { body: "Qual o preço?" } });
+      await tx.messageInsight.upsert({
+        where: { messageId: message.id },
+        create: {
+          messageId: message.id,
+          organizationId: org.organizationId,
+          sentiment: "neutral",
+          sentimentScore: 0,
+          label: "purchase",
+          confidence: 0.9,
+          language: "pt",
+          engine: "local",
+          model: "nlpjs",
+          engineVersion: "test",
+          review: "confirmed",
+          reviewedSentiment: "neutral",
+          reviewedLabel: "purchase",
+          reviewedAt: new Date(),
+        },
+        update: {
+          review: "confirmed",
+          reviewedSentiment: "neutral",
+          reviewedLabel: "purchase",
+          reviewedAt: new Date(),
+        },
+      });
+    });
+    return owner.aiPrompts.evaluate({ promptVersionId: null });
   },
   "quickReplies.delete": async ({ owner }) => {
     const created = await owner.quickReplies.create({ shortcut: "bye", body: "Bye" });
@@ -362,6 +423,8 @@ const drivenOnBusy: Record<string, (b: Busy) => Promise<unknown>> = {
 const writesNothing: Record<string, string> = {
   "system.realtimeCheck": "emits a test event through the worker; stores nothing",
   "ai.testProvider": "calls the configured AI provider to check it; stores nothing",
+  "aiPrompts.playground":
+    "runs a prompt version through the provider to show its answer; stores only the AI call log row",
 };
 
 /**
@@ -378,8 +441,22 @@ const notYetDrivenHere = new Set([
   "aiReplies.discardDraft",
 ]);
 
-/** A route handler over HTTP as a signed-in owner of a fresh organization; answers the response. */
-type RouteDrive = (o: { org: Org; cookie: string }) => Promise<Response>;
+/**
+ * A route handler over HTTP as a signed-in owner of a fresh organization; answers the response. `prepare` makes
+ * what the call needs before the audit rows are counted (its own rows must not count for the call).
+ */
+type RouteDrive = ((o: { org: Org; cookie: string; prepared?: string }) => Promise<Response>) & {
+  prepare?: (org: Org) => Promise<string>;
+};
+
+/** Saves a report (audited) before counting, then exports it. */
+const exportReport: RouteDrive = Object.assign(
+  ({ cookie, prepared }: { cookie: string; prepared?: string }) =>
+    fetch(`${baseUrl}/api/reports/${prepared}/export?format=csv`, { headers: { cookie } }),
+  {
+    prepare: async (org: Org) => (await callerFor(org.ownerId, org.organizationId).reports.save(auditedReport)).id,
+  },
+);
 
 /**
  * Every route handler of the app (`<METHOD> <route>` from `route.ts` files under `src/app/api`): driven over HTTP
@@ -404,6 +481,12 @@ const routeHandlers: Record<string, RouteDrive | string> = {
     const [contactId] = await seedContacts(org.organizationId, [{ phone: "+5511976543333", name: "Titular" }]);
     return fetch(`${baseUrl}/api/privacy/contacts/${contactId}/export`, { headers: { cookie } });
   },
+  "GET /api/reports/[reportId]/export": exportReport,
+  "GET /api/legal/processing-record": "reads the record of processing, generated from the configuration",
+  "POST /api/errors":
+    "a browser's error report: kept as an error group and occurrence (its own record), not a member's change",
+  "POST /api/optin/[token]":
+    "a person's consent request on the public form, not a member's act: it writes an opt-in request and the audit row consent.opt_in_requested; its signed token and minimum fill time keep it out of this driver (opt-in.test.ts drives it)",
   "GET /api/auth/[...nextauth]": "next-auth's reads (CSRF token, session, providers); sign-in and sign-out are POSTs",
   "POST /api/bench/raw-intake/[organizationId]/[instanceId]":
     "benchmark baseline, 404 unless MIRAGE_BENCH_ROUTES is set",
@@ -495,8 +578,9 @@ describe("audit log", () => {
       if (typeof drive === "string") continue;
       const org = await makeOrganization();
       const cookie = await signInOverHttp(org.ownerEmail, TEST_PASSWORD);
+      const prepared = drive.prepare ? await drive.prepare(org) : undefined;
       const before = await auditCount(org.organizationId);
-      const response = await drive({ org, cookie });
+      const response = await drive({ org, cookie, prepared });
       await response.arrayBuffer();
       if (!response.ok) silent.push(`${key} answered ${response.status}`);
       else if ((await auditCount(org.organizationId)) <= before) silent.push(key);

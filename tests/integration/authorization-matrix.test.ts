@@ -10,11 +10,12 @@ import { seedBusyOrganization } from "../support/busy-organization";
 import { overTheWire, sampleOf } from "../support/zod-bad-inputs";
 
 /**
- * Who may call each procedure: `signedIn` any signed-in person (their own organizations), `member` any
+ * Who may call each procedure: `public` anyone (a link's holder, the public pages), `signedIn` any signed-in person (their own organizations), `member` any
  * member of the organization (agents included), `admin` admins and owners. A procedure missing here fails
  * the test, so a new one cannot ship without a declared policy.
  */
-type Policy = "signedIn" | "member" | "admin";
+type Policy = "public" | "signedIn" | "member" | "admin";
+const P: Policy = "public";
 const M: Policy = "member";
 const A: Policy = "admin";
 const policy: Record<string, Policy> = {
@@ -37,7 +38,53 @@ const policy: Record<string, Policy> = {
   "instances.connect": A,
   "instances.action": A,
   "members.list": M,
-  "members.add": A,
+  "members.invite": A,
+  "members.invitations": A,
+  "members.resendInvitation": A,
+  "members.revokeInvitation": A,
+  "members.issuePasswordReset": A,
+  "account.disableTwoFactor": M,
+  "account.regenerateRecoveryCodes": M,
+  "access.previewInvitation": P,
+  "access.acceptInvitation": P,
+  "access.acceptInvitationSignedIn": "signedIn",
+  "access.resetByEmail": P,
+  "access.requestPasswordReset": P,
+  "access.resetPassword": P,
+  "legal.publicPrivacyPolicy": P,
+  "legal.publicOptInForm": P,
+  "legal.termsStatus": M,
+  "legal.acceptTerms": M,
+  "legal.documents.list": A,
+  "legal.documents.saveDraft": A,
+  "legal.documents.publish": A,
+  "legal.encarregado": A,
+  "legal.saveEncarregado": A,
+  "legal.processingRecord": A,
+  "legal.incidents.list": A,
+  "legal.incidents.register": A,
+  "legal.incidents.recordNotice": A,
+  "legal.incidents.notice": A,
+  "legal.optInForms.list": A,
+  "legal.optInForms.save": A,
+  "errors.list": A,
+  "errors.get": A,
+  "errors.setStatus": A,
+  "performance.slowQueries": A,
+  "reports.list": M,
+  "reports.open": M,
+  "reports.save": A,
+  "reports.delete": A,
+  "ai.localEngineBenchmark": M,
+  "aiPrompts.versions": A,
+  "aiPrompts.saveDraft": A,
+  "aiPrompts.publish": A,
+  "aiPrompts.rollback": A,
+  "aiPrompts.startAb": A,
+  "aiPrompts.diff": A,
+  "aiPrompts.playground": A,
+  "aiPrompts.evaluate": A,
+  "aiPrompts.comparison": A,
   "members.changeRole": A,
   "members.remove": A,
   "system.me": M,
@@ -171,7 +218,7 @@ function explicitInputs(ids: Seeded["ids"]): Record<string, unknown> {
     "account.setTwoFactorRequirement": { required: false },
     "instances.connect": { instanceId: ids.instanceId },
     "instances.action": { instanceId: ids.instanceId, action: "restart" },
-    "members.add": { name: "Nova Pessoa", email: `nova-${randomUUID().slice(0, 8)}@example.com`, role: "agent" },
+    "members.invite": { email: `nova-${randomUUID().slice(0, 8)}@example.com`, role: "agent" },
     "members.changeRole": { membershipId: ids.membershipId, role: "agent" },
     "conversations.list": {},
     "conversations.reply": { conversationId: ids.conversationId, clientMessageId: randomUUID(), body: "Oi" },
@@ -214,6 +261,7 @@ async function call(caller: ReturnType<typeof callerFor>, path: string, input: u
 const refusedForRole = (outcome: Outcome) =>
   !outcome.ok && (outcome.code === "FORBIDDEN" || outcome.code === "UNAUTHORIZED");
 const allowedRoles: Record<Policy, MemberRole[]> = {
+  public: ["owner", "admin", "agent"],
   signedIn: ["owner", "admin", "agent"],
   member: ["owner", "admin", "agent"],
   admin: ["owner", "admin"],

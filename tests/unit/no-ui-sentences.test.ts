@@ -7,7 +7,7 @@ import { isUiSentence, uiSentences } from "../support/ui-sentences";
  */
 const dataBearing = new Set([
   "src/server/domain/ai/local-corpus.ts",
-  "src/server/domain/ai/provider-engine.ts",
+  "src/server/domain/ai-prompts/default-prompts.ts",
   "src/server/domain/ai-replies/reply-prompts.ts",
   "src/server/domain/ai/test-ai-provider.ts",
   "src/server/domain/consent/consent-keywords.ts",

@@ -3,6 +3,7 @@ import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { aiRouter } from "./routers/ai";
 import { alertsRouter } from "./routers/alerts";
+import { aiPromptsRouter } from "./routers/ai-prompts";
 import { aiRepliesRouter } from "./routers/ai-replies";
 import { errorsRouter } from "./routers/errors";
 import { flagsRouter } from "./routers/flags";
@@ -39,6 +40,7 @@ export const appRouter = router({
   campaigns: campaignsRouter,
   ai: aiRouter,
   aiReplies: aiRepliesRouter,
+  aiPrompts: aiPromptsRouter,
   flags: flagsRouter,
   analytics: analyticsRouter,
   reports: reportsRouter,

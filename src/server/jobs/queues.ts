@@ -186,6 +186,14 @@ export const queues = {
     // The call path may wait on a slow provider; two at a time keep the cores for ingestion.
     concurrency: 2,
   }),
+  /** Runs a classification prompt version (or the local engine) against the evaluation set; one run per job. */
+  "ai.evaluate": defineQueue({
+    payload: z.object({ organizationId: z.uuid(), runId: z.uuid() }),
+    // A run that failed half-way is marked failed with its reason; retrying would pay for the calls again.
+    policy: { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 1800 },
+    batchSize: 1,
+    concurrency: 1,
+  }),
   /** Deletes AI call log rows past the organization's retention days. */
   "ai.purge-calls": defineQueue({
     payload: z.object({ organizationId: z.uuid() }),

@@ -57,6 +57,8 @@ export const aiCallFeatures = [
   "auto_reply",
   "rewrite",
   "transcription",
+  "playground",
+  "evaluation",
 ] as const;
 export const aiCallOutcomes = ["ok", "failed", "budget_exhausted", "reserved"] as const;
 

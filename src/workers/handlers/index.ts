@@ -21,6 +21,7 @@ import { remindDueRequests } from "../../server/domain/privacy/remind-due-reques
 import { purgeRetention } from "../../server/domain/privacy/purge-retention";
 import { remindIncidentNotices } from "../../server/domain/legal/remind-incident-notices";
 import { runAutoReplies } from "../../server/domain/ai-replies/run-auto-replies";
+import { runPromptEvaluation } from "../../server/domain/ai-prompts/run-prompt-evaluation";
 import { purgeAiCalls } from "../../server/domain/ai/purge-ai-calls";
 import { summarizeConversation } from "../../server/domain/ai/summarize-conversation";
 import { transcribeVoiceNote } from "../../server/domain/ai/transcribe-voice-note";
@@ -49,6 +50,7 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "ai.summarize": async (payload) =>
     void (await summarizeConversation({ ...payload, trigger: "closed", actorUserId: null })),
   "ai.purge-calls": async (payload) => void (await purgeAiCalls(payload)),
+  "ai.evaluate": async (payload) => void (await runPromptEvaluation(payload)),
   "contacts.import": async (payload, { signal }) => runContactImport(payload, { signal }),
   "alerts.evaluate": async (payload) => void (await evaluateAlertRules(payload)),
   "alerts.deliver": async (payload) => deliverAlertNotification(payload),

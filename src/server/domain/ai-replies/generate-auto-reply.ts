@@ -1,20 +1,37 @@
 import { z } from "zod";
 import type { HandoffReason, ReplyCheck } from "../../../shared/auto-reply";
 import { languageOf } from "../ai/local-engine";
-import { completeWithJsonSchema, type ChatTurn } from "../ai/provider-engine";
+import { completeWithJsonSchema, type AnswerShape, type ChatTurn } from "../ai/provider-engine";
 import { checkReply } from "./check-reply";
 import { knowledgeContext, type KnowledgeEntryDto } from "./knowledge-entries";
-import { autoReplyInstructions, REPLY_PROMPT_VERSION } from "./reply-prompts";
+import { resolvePrompt } from "../ai-prompts/active-prompts";
+import { autoReplyValues } from "./reply-prompts";
+import { renderPrompt } from "../../../shared/ai-prompts";
 
 /** The reasons the model itself may give; the others are decided in code. */
 const modelHandoffReasons = ["human_requested", "negative_sentiment", "low_confidence", "blocked_topic"] as const;
 
-const decisionSchema = z.object({
-  decision: z.enum(["reply", "handoff"]),
-  handoff_reason: z.enum([...modelHandoffReasons, "none"]),
-  reply: z.string().max(4000),
-  confidence: z.number().min(0).max(1),
-});
+/** What the provider must answer with: a typed decision, not a magic phrase. */
+export const autoReplyShape = {
+  name: "auto_reply_decision",
+  jsonSchema: {
+    type: "object",
+    additionalProperties: false,
+    required: ["decision", "handoff_reason", "reply", "confidence"],
+    properties: {
+      decision: { type: "string", enum: ["reply", "handoff"] },
+      handoff_reason: { type: "string", enum: [...modelHandoffReasons, "none"] },
+      reply: { type: "string" },
+      confidence: { type: "number", minimum: 0, maximum: 1 },
+    },
+  },
+  answer: z.object({
+    decision: z.enum(["reply", "handoff"]),
+    handoff_reason: z.enum([...modelHandoffReasons, "none"]),
+    reply: z.string().max(4000),
+    confidence: z.number().min(0).max(1),
+  }),
+} satisfies AnswerShape<z.ZodType>;
 
 export type AutoReplyDecision =
   | { kind: "reply"; body: string; confidence: number }
@@ -28,33 +45,22 @@ export type AutoReplyDecision =
 export async function generateAutoReply(input: {
   organizationId: string;
   contactId: string;
+  conversationId: string;
   turns: ChatTurn[];
   knowledge: readonly KnowledgeEntryDto[];
   blockedTopics: readonly string[];
   minConfidence: number;
   customerText: string;
 }): Promise<AutoReplyDecision> {
-  const knowledge = knowledgeContext(input.knowledge);
-  const answer = await completeWithJsonSchema({
+  const prompt = await resolvePrompt(input.organizationId, "auto_reply", input.conversationId);
+  const { answer } = await completeWithJsonSchema({
+    ...autoReplyShape,
     organizationId: input.organizationId,
     feature: "auto_reply",
-    promptVersion: REPLY_PROMPT_VERSION,
+    prompt,
     contactIds: [input.contactId],
-    name: "auto_reply_decision",
-    system: autoReplyInstructions(input.blockedTopics, knowledge),
+    system: renderPrompt(prompt.body, autoReplyValues(input.blockedTopics, knowledgeContext(input.knowledge))),
     messages: input.turns,
-    jsonSchema: {
-      type: "object",
-      additionalProperties: false,
-      required: ["decision", "handoff_reason", "reply", "confidence"],
-      properties: {
-        decision: { type: "string", enum: ["reply", "handoff"] },
-        handoff_reason: { type: "string", enum: [...modelHandoffReasons, "none"] },
-        reply: { type: "string" },
-        confidence: { type: "number", minimum: 0, maximum: 1 },
-      },
-    },
-    answer: decisionSchema,
   });
   if (answer.decision === "handoff")
     return {

@@ -3,13 +3,25 @@ import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import type { DraftRewrite } from "../../../shared/auto-reply";
 import { providerForConversation } from "./provider-for-conversation";
-import { REPLY_PROMPT_VERSION, rewriteInstructions } from "./reply-prompts";
+import { rewriteInstruction } from "./reply-prompts";
+import { resolvePrompt } from "../ai-prompts/active-prompts";
+import { renderPrompt } from "../../../shared/ai-prompts";
 import type { z as zod } from "../../../shared/zod";
-import { completeWithJsonSchema } from "../ai/provider-engine";
+import { completeWithJsonSchema, type AnswerShape } from "../ai/provider-engine";
 import type { Actor } from "../members/actor";
 import type { rewriteDraftOutput } from "./ai-replies-outputs";
 
-const answer = z.object({ text: z.string().min(1).max(4000) });
+/** What the provider must answer with. */
+export const rewriteShape = {
+  name: "draft_rewrite",
+  jsonSchema: {
+    type: "object",
+    additionalProperties: false,
+    required: ["text"],
+    properties: { text: { type: "string" } },
+  },
+  answer: z.object({ text: z.string().min(1).max(4000) }),
+} satisfies AnswerShape<z.ZodType>;
 
 /**
  * The agent's draft rephrased, fixed, re-toned or translated by the provider. Stored as an offered
@@ -27,20 +39,14 @@ export async function rewriteDraft(
     return provider;
   });
   if (!provider) throw new AppError("BAD_REQUEST", "aiProviderMissing");
-  const result = await completeWithJsonSchema({
+  const prompt = await resolvePrompt(organizationId, "rewrite", input.conversationId);
+  const { answer: result } = await completeWithJsonSchema({
+    ...rewriteShape,
     organizationId,
     feature: "rewrite",
-    promptVersion: REPLY_PROMPT_VERSION,
-    name: "draft_rewrite",
-    system: rewriteInstructions(input.rewrite, input.targetLanguage),
+    prompt,
+    system: renderPrompt(prompt.body, { instruction: rewriteInstruction(input.rewrite, input.targetLanguage) }),
     messages: [{ role: "user", content: input.draft }],
-    jsonSchema: {
-      type: "object",
-      additionalProperties: false,
-      required: ["text"],
-      properties: { text: { type: "string" } },
-    },
-    answer,
   });
   const suggestion = await withOrganization(organizationId, (tx) =>
     tx.aiSuggestion.create({
@@ -50,6 +56,7 @@ export async function rewriteDraft(
         kind: input.rewrite,
         source: "provider",
         body: result.text,
+        promptVersionId: prompt.id,
         offeredToUserId: actor.userId,
       },
       select: { id: true, body: true },

@@ -44,6 +44,7 @@ export async function runAutoReplies(input: { organizationId: string; messageIds
         decision = await generateAutoReply({
           organizationId,
           contactId: candidate.contactId,
+          conversationId: candidate.conversationId,
           turns: prepared.turns,
           knowledge: prepared.knowledge,
           blockedTopics: candidate.settings.blockedTopics,

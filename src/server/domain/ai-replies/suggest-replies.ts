@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { withOrganization } from "../../db/tenant";
 import { logger } from "../../logger";
-import { completeWithJsonSchema, type ChatTurn } from "../ai/provider-engine";
+import { completeWithJsonSchema, type AnswerShape, type ChatTurn } from "../ai/provider-engine";
 import { providerFailureOf } from "../ai/provider-failure";
 import type { Actor } from "../members/actor";
 import type { z as zod } from "../../../shared/zod";
@@ -9,10 +9,21 @@ import type { suggestRepliesOutput } from "./ai-replies-outputs";
 import { knowledgeContext, loadKnowledge, type KnowledgeEntryDto } from "./knowledge-entries";
 import { localSuggestions } from "./local-suggestions";
 import { providerForConversation } from "./provider-for-conversation";
-import { REPLY_PROMPT_VERSION, suggestionInstructions } from "./reply-prompts";
+import { resolvePrompt, type PromptRef } from "../ai-prompts/active-prompts";
+import { renderPrompt } from "../../../shared/ai-prompts";
 import { recentTurns } from "./recent-turns";
 
-const answer = z.object({ suggestions: z.array(z.string().min(1).max(2000)).min(1).max(3) });
+/** What the provider must answer with. */
+export const suggestionsShape = {
+  name: "reply_suggestions",
+  jsonSchema: {
+    type: "object",
+    additionalProperties: false,
+    required: ["suggestions"],
+    properties: { suggestions: { type: "array", minItems: 1, maxItems: 3, items: { type: "string" } } },
+  },
+  answer: z.object({ suggestions: z.array(z.string().min(1).max(2000)).min(1).max(3) }),
+} satisfies AnswerShape<z.ZodType>;
 
 /**
  * 1–3 replies an agent may send next, from the conversation's newest messages and the knowledge base.
@@ -37,9 +48,12 @@ export async function suggestReplies(
   });
   let source: "provider" | "local" = "local";
   let bodies: string[] = [];
+  let promptVersionId: string | null = null;
   if (context.provider && context.turns.length) {
     try {
-      bodies = await providerSuggestions(organizationId, context.contactId, context.turns, context.knowledge);
+      const prompt = await resolvePrompt(organizationId, "suggestion", input.conversationId);
+      bodies = await providerSuggestions(organizationId, prompt, context.contactId, context.turns, context.knowledge);
+      promptVersionId = prompt.id;
       source = "provider";
     } catch (error) {
       logger.warn({ ...providerFailureOf(error), err: error }, "AI suggestions failed; local suggestions used");
@@ -63,6 +77,7 @@ export async function suggestReplies(
         source,
         body,
         offeredToUserId: actor.userId,
+        promptVersionId,
       })),
       select: { id: true, body: true },
     });
@@ -72,26 +87,20 @@ export async function suggestReplies(
 
 async function providerSuggestions(
   organizationId: string,
+  prompt: PromptRef,
   contactId: string | null,
   turns: ChatTurn[],
   knowledge: readonly KnowledgeEntryDto[],
 ): Promise<string[]> {
-  const result = await completeWithJsonSchema({
+  const { answer } = await completeWithJsonSchema({
+    ...suggestionsShape,
     organizationId,
     feature: "suggestion",
-    promptVersion: REPLY_PROMPT_VERSION,
+    prompt,
     contactIds: contactId ? [contactId] : [],
-    name: "reply_suggestions",
     temperature: 0.4,
-    system: suggestionInstructions(knowledgeContext(knowledge)),
+    system: renderPrompt(prompt.body, { knowledge: knowledgeContext(knowledge) }),
     messages: turns,
-    jsonSchema: {
-      type: "object",
-      additionalProperties: false,
-      required: ["suggestions"],
-      properties: { suggestions: { type: "array", minItems: 1, maxItems: 3, items: { type: "string" } } },
-    },
-    answer,
   });
-  return result.suggestions;
+  return answer.suggestions;
 }

@@ -32,6 +32,8 @@ export async function admitAiCall(request: {
   organizationId: string;
   feature: AiFeature | "transcription";
   promptVersion: string;
+  /** The organization's prompt version (ai_prompt_versions) the messages were written from. */
+  promptVersionId?: string | null;
   contactIds?: readonly string[];
   policy?: AiCallPolicy;
   plan: (policy: AiCallPolicy, provider: ProviderSettings) => PlannedCall;
@@ -56,6 +58,7 @@ export async function admitAiCall(request: {
       providerHost: new URL(provider.baseUrl).host,
       model: plan.model,
       promptVersion: request.promptVersion,
+      promptVersionId: request.promptVersionId ?? null,
       input: plan.input,
       outcome: "reserved",
     };
@@ -73,6 +76,7 @@ export async function admitAiCall(request: {
         providerHost: base.providerHost,
         model: base.model,
         promptVersion: base.promptVersion,
+        promptVersionId: base.promptVersionId ?? null,
         input: base.input,
         outcome: "reserved",
         cost: plan.estimatedCost,

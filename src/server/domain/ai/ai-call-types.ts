@@ -1,4 +1,12 @@
-export type AiFeature = "classification" | "summary" | "test_connection" | "suggestion" | "auto_reply" | "rewrite";
+export type AiFeature =
+  | "classification"
+  | "summary"
+  | "test_connection"
+  | "suggestion"
+  | "auto_reply"
+  | "rewrite"
+  | "playground"
+  | "evaluation";
 
 /** Why no external call was made: the caller falls back to the local engine or reports the code. */
 export type AiCallRefusal =

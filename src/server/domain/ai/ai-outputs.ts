@@ -16,6 +16,10 @@ export const aiOverviewOutput = z.object({
   total: z.number(),
   byLabel: z.array(z.object({ label: z.string().nullable(), count: z.number() })),
   bySentiment: z.array(z.object({ sentiment, count: z.number() })),
+  /** Label accuracy per engine, model and engine/prompt version that made the reviewed insights. */
+  modelAccuracy: z.array(
+    z.object({ engine: z.string(), model: z.string(), version: z.string() }).extend(reviewCount.shape),
+  ),
   /** Confirmed / (confirmed + corrected), both sentiment and label agreeing. */
   overall: reviewCount,
   /** Per label the machine chose: how often agents kept that label. */

@@ -39,7 +39,11 @@ export async function applyInsightOptOut(
     evidence: {
       evidence: input.text.slice(0, 80),
       evidenceCode: "ai_detected_opt_out",
-      evidenceParams: { engine, confidence: Number(input.confidence.toFixed(2)) },
+      evidenceParams: {
+        engine,
+        confidence: Number(input.confidence.toFixed(2)),
+        ...(signature.promptVersionId ? { promptVersionId: signature.promptVersionId } : {}),
+      },
     },
     reply: input.reply,
     auditMetadata: {

@@ -17,7 +17,16 @@ import { recordBudgetAlert } from "./record-budget-alert";
 export type ChatMessage = { role: "system" | "user" | "assistant"; content: string };
 
 export type AiCallResult =
-  | { ok: true; content: string; model: string; callId: string }
+  | {
+      ok: true;
+      content: string;
+      model: string;
+      callId: string;
+      tokensIn: number;
+      tokensOut: number;
+      cost: number;
+      latencyMs: number;
+    }
   | { ok: false; refusal: Exclude<AiCallRefusal, "provider_failed"> }
   | { ok: false; refusal: "provider_failed"; failure: ProviderFailure; status: number | null };
 
@@ -25,6 +34,8 @@ export interface AiCallRequest {
   organizationId: string;
   feature: AiFeature;
   promptVersion: string;
+  /** The organization's prompt version (ai_prompt_versions) the messages were written from. */
+  promptVersionId?: string | null;
   /** The contacts whose words are in the prompt: one marked "sem IA" stops the call before anything is sent. */
   contactIds?: readonly string[];
   messages: ChatMessage[];
@@ -47,6 +58,7 @@ export async function callAiProvider(request: AiCallRequest): Promise<AiCallResu
     organizationId,
     feature: request.feature,
     promptVersion: request.promptVersion,
+    promptVersionId: request.promptVersionId ?? null,
     contactIds: request.contactIds,
     policy: request.policy,
     plan: (policy, provider) => {
@@ -77,15 +89,19 @@ export async function callAiProvider(request: AiCallRequest): Promise<AiCallResu
     const tokensIn = completion.usage?.prompt_tokens ?? 0;
     const tokensOut = completion.usage?.completion_tokens ?? 0;
     const cost = costOfCall(policy.prices[provider.model], tokensIn, tokensOut);
-    await settleAiCall(organizationId, callId, {
+    const latencyMs = Math.round(performance.now() - started);
+    await settleAiCall(organizationId, callId, { tokensIn, tokensOut, cost, latencyMs, outcome: "ok" });
+    if (cost > 0 && policy.budget !== null) await recordBudgetAlert(organizationId);
+    return {
+      ok: true,
+      content: completion.choices[0]?.message.content ?? "",
+      model: provider.model,
+      callId,
       tokensIn,
       tokensOut,
       cost,
-      latencyMs: Math.round(performance.now() - started),
-      outcome: "ok",
-    });
-    if (cost > 0 && policy.budget !== null) await recordBudgetAlert(organizationId);
-    return { ok: true, content: completion.choices[0]?.message.content ?? "", model: provider.model, callId };
+      latencyMs,
+    };
   } catch (error) {
     const failure = providerFailureOf(error);
     logger.warn({ ...failure, err: error, organizationId, feature: request.feature }, "AI provider call failed");

@@ -5,6 +5,7 @@ import type { MessageChange } from "../messages/message-change";
 import { applyInsightOptOut } from "./apply-insight-opt-out";
 import { classifyWithEngine, localSignature, type SignedInsight } from "./classify-with-engine";
 import { loadAiCallPolicy } from "./load-ai-call-policy";
+import { activePrompts, promptFor } from "../ai-prompts/active-prompts";
 import { recordAiCalls, type AiCallRecord } from "./record-ai-call";
 import { redactPersonalData } from "./redact-personal-data";
 
@@ -21,8 +22,9 @@ export async function classifyMessages(input: { organizationId: string; messageI
   const { organizationId } = input;
   // Off for an organization (Configurações → Recursos, or outside the rollout): its messages stay unclassified.
   if (!(await isFeatureEnabled(organizationId, "ai.insights"))) return { classified: 0 };
-  const { organization, policy, messages } = await withOrganization(organizationId, async (tx) => ({
+  const { organization, policy, messages, prompts } = await withOrganization(organizationId, async (tx) => ({
     policy: await loadAiCallPolicy(tx, organizationId),
+    prompts: await activePrompts(tx, organizationId, "classification"),
     organization: await tx.organization.findUniqueOrThrow({
       where: { id: organizationId },
       select: { aiLabels: true, optOutReply: true },
@@ -67,6 +69,8 @@ export async function classifyMessages(input: { organizationId: string; messageI
       contactId: message.conversation.contactId,
       text: textOf(message),
       labels: organization.aiLabels,
+      // A/B: the conversation decides which version answers, the same one for all its messages.
+      prompt: promptFor(prompts, message.conversationId),
       localOnly,
     });
     if (insight.refusal && insight.refusal !== "contact_ai_opt_out") localOnly = true;
@@ -100,6 +104,7 @@ export async function classifyMessages(input: { organizationId: string; messageI
         engine: insight.signature.engine,
         model: insight.signature.model,
         engineVersion: insight.signature.version,
+        promptVersionId: insight.signature.promptVersionId ?? null,
       })),
       // Another run got there first: its insights stand.
       skipDuplicates: true,

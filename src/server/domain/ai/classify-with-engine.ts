@@ -2,13 +2,16 @@ import type { AiCallRefusal } from "./call-ai-provider";
 import type { AiCallPolicy } from "./load-ai-call-policy";
 import { classifyLocally, type Insight } from "./local-engine";
 import { LOCAL_ENGINE, LOCAL_ENGINE_VERSION, LOCAL_MODEL } from "./local-engine-identity";
-import { classifyWithProvider, PROMPT_VERSION, PROVIDER_ENGINE } from "./provider-engine";
+import { classifyWithProvider, PROVIDER_ENGINE } from "./provider-engine";
+import { promptLabel, type PromptRef } from "../ai-prompts/active-prompts";
 
 /** Which engine, model and engine/prompt version made an insight: stored with it and named in evidence. */
 export interface EngineSignature {
   engine: string;
   model: string;
   version: string;
+  /** The organization's prompt version the provider was given (none for the local engine). */
+  promptVersionId?: string | null;
 }
 
 export type SignedInsight = Insight & { signature: EngineSignature };
@@ -30,6 +33,8 @@ export async function classifyWithEngine(input: {
   contactId: string | null;
   text: string;
   labels: readonly string[];
+  /** The classification prompt version of the message's conversation. */
+  prompt: PromptRef;
   /** Skip the provider (it refused earlier in the batch). */
   localOnly?: boolean;
 }): Promise<SignedInsight & { refusal: AiCallRefusal | null }> {
@@ -38,6 +43,7 @@ export async function classifyWithEngine(input: {
     const result = await classifyWithProvider({
       organizationId: input.organizationId,
       feature: "classification",
+      prompt: input.prompt,
       text: input.text,
       labels: input.labels,
       contactIds: input.contactId ? [input.contactId] : [],
@@ -46,7 +52,12 @@ export async function classifyWithEngine(input: {
     if (result.ok)
       return {
         ...result.insight,
-        signature: { engine: PROVIDER_ENGINE, model: result.model, version: PROMPT_VERSION },
+        signature: {
+          engine: PROVIDER_ENGINE,
+          model: result.model,
+          version: promptLabel(input.prompt),
+          promptVersionId: input.prompt.id,
+        },
         refusal: null,
       };
     refusal = result.refusal;

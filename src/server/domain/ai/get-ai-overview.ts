@@ -1,7 +1,8 @@
 import { withOrganization } from "../../db/tenant";
 import type { Actor } from "../members/actor";
 import { LOCAL_ENGINE, LOCAL_ENGINE_VERSION, LOCAL_MODEL } from "./local-engine-identity";
-import { PROMPT_VERSION, PROVIDER_ENGINE } from "./provider-engine";
+import { PROVIDER_ENGINE } from "./provider-engine";
+import { activePrompts, promptLabel } from "../ai-prompts/active-prompts";
 import type { aiOverviewOutput } from "./ai-outputs";
 import type { z } from "../../../shared/zod";
 
@@ -12,7 +13,7 @@ export async function getAiOverview(actor: Actor, input: { days: number }): Prom
   return withOrganization(actor.organizationId, async (tx) => {
     const since = new Date(Date.now() - input.days * 86_400_000);
     const where = { organizationId: actor.organizationId, createdAt: { gte: since } };
-    const [provider, organization, byLabel, bySentiment, reviewed, confusion] = await Promise.all([
+    const [provider, organization, byLabel, bySentiment, reviewed, confusion, byModel] = await Promise.all([
       tx.aiProvider.findUnique({ where: { organizationId: actor.organizationId }, select: { model: true } }),
       tx.organization.findUniqueOrThrow({
         where: { id: actor.organizationId },
@@ -25,7 +26,15 @@ export async function getAiOverview(actor: Actor, input: { days: number }): Prom
         SELECT label AS machine, reviewed_label AS agent, count(*)::int AS count FROM message_insights
         WHERE organization_id = ${actor.organizationId}::uuid AND created_at >= ${since} AND review IS NOT NULL
         GROUP BY 1, 2 ORDER BY 1, 2`,
+      // Label accuracy per engine, model and engine/prompt version (e.g. provider gpt-4o-mini classification-v2).
+      tx.$queryRaw<{ engine: string; model: string; version: string; reviewed: number; correct: number }[]>`
+        SELECT engine, model, engine_version AS version, count(*)::int AS reviewed,
+               count(*) FILTER (WHERE label IS NOT DISTINCT FROM reviewed_label)::int AS correct
+        FROM message_insights
+        WHERE organization_id = ${actor.organizationId}::uuid AND created_at >= ${since} AND review IS NOT NULL
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
     ]);
+    const prompts = await activePrompts(tx, actor.organizationId, "classification");
     const confirmed = reviewed.find((row) => row.review === "confirmed")?._count._all ?? 0;
     const corrected = reviewed.find((row) => row.review === "corrected")?._count._all ?? 0;
     const perLabel = new Map<string | null, { reviewed: number; correct: number }>();
@@ -39,7 +48,7 @@ export async function getAiOverview(actor: Actor, input: { days: number }): Prom
       // Without the transfer switch the provider is never called: the local engine is what classifies.
       engine:
         provider && organization.aiExternalTransfer
-          ? { kind: PROVIDER_ENGINE, model: provider.model, version: PROMPT_VERSION }
+          ? { kind: PROVIDER_ENGINE, model: provider.model, version: prompts.map(promptLabel).join(" / ") }
           : { kind: LOCAL_ENGINE, model: LOCAL_MODEL, version: LOCAL_ENGINE_VERSION },
       labels: organization.aiLabels,
       days: input.days,
@@ -49,6 +58,12 @@ export async function getAiOverview(actor: Actor, input: { days: number }): Prom
       overall: ratio(confirmed + corrected, confirmed),
       labelAccuracy: [...perLabel].map(([label, entry]) => ({ label, ...ratio(entry.reviewed, entry.correct) })),
       confusion,
+      modelAccuracy: byModel.map(({ engine, model, version, reviewed, correct }) => ({
+        engine,
+        model,
+        version,
+        ...ratio(reviewed, correct),
+      })),
     };
   });
 }

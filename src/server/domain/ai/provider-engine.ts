@@ -5,11 +5,10 @@ import { callAiProvider, type AiCallResult } from "./call-ai-provider";
 import type { AiCallPolicy } from "./load-ai-call-policy";
 import type { Insight } from "./local-engine";
 import { markAiCallInvalid } from "./record-ai-call";
+import { renderPrompt } from "../../../shared/ai-prompts";
+import { promptLabel, type PromptRef } from "../ai-prompts/active-prompts";
 
 export { PROVIDER_ENGINE, type ProviderSettings } from "./provider-settings";
-/** Stored with each insight the provider made: change it whenever the prompt or schema changes. */
-export const PROMPT_VERSION = "classify-prompt-2026-12-02";
-
 const NO_LABEL = "none";
 
 const answerSchema = z.object({
@@ -22,7 +21,9 @@ const answerSchema = z.object({
 
 export interface ClassificationRequest {
   organizationId: string;
-  feature: "classification" | "test_connection";
+  feature: "classification" | "test_connection" | "playground" | "evaluation";
+  /** The organization's classification prompt version to write the instructions from. */
+  prompt: Pick<PromptRef, "id" | "feature" | "number" | "body">;
   text: string;
   labels: readonly string[];
   contactIds?: readonly string[];
@@ -30,7 +31,8 @@ export interface ClassificationRequest {
 }
 
 export type ProviderClassification =
-  { ok: true; insight: Insight; model: string } | Exclude<AiCallResult, { ok: true }>;
+  | { ok: true; insight: Insight; model: string; call: Extract<AiCallResult, { ok: true }> }
+  | Exclude<AiCallResult, { ok: true }>;
 
 /**
  * Classifies one text with the organization's OpenAI-compatible provider (chat completions with a
@@ -41,18 +43,12 @@ export async function classifyWithProvider(request: ClassificationRequest): Prom
   const result = await callAiProvider({
     organizationId: request.organizationId,
     feature: request.feature,
-    promptVersion: PROMPT_VERSION,
+    promptVersion: promptLabel(request.prompt),
+    promptVersionId: request.prompt.id,
     contactIds: request.contactIds,
     policy: request.policy,
     messages: [
-      {
-        role: "system",
-        content:
-          "You classify WhatsApp messages a business received (mostly Brazilian Portuguese, some English). " +
-          `Answer with the message's sentiment and exactly one label among: ${labels.join(", ")}; ` +
-          `or "${NO_LABEL}" when none fits (greetings, acknowledgements). "opt_out" means the sender asks to ` +
-          "receive no more messages. confidence is your probability that the label is right.",
-      },
+      { role: "system", content: renderPrompt(request.prompt.body, { labels: labels.join(", "), no_label: NO_LABEL }) },
       { role: "user", content: request.text.slice(0, 2000) },
     ],
     responseFormat: {
@@ -81,7 +77,7 @@ export async function classifyWithProvider(request: ClassificationRequest): Prom
     await markAiCallInvalid(request.organizationId, result.callId);
     return { ok: false, refusal: "provider_failed", failure: "invalid_answer", status: null };
   }
-  return { ok: true, insight, model: result.model };
+  return { ok: true, insight, model: result.model, call: result };
 }
 
 /** The provider's JSON answer as an insight, or null when it does not follow the schema. */
@@ -104,34 +100,39 @@ function parseClassification(content: string, labels: readonly string[]): Insigh
 
 export type ChatTurn = { role: "user" | "assistant"; content: string };
 
-export interface JsonSchemaRequest<Answer extends z.ZodType> {
+/** A strict JSON-schema answer a feature asks for: its name, the schema the provider gets, the parser. */
+export interface AnswerShape<Answer extends z.ZodType> {
+  name: string;
+  jsonSchema: Record<string, unknown>;
+  answer: Answer;
+}
+
+export interface JsonSchemaRequest<Answer extends z.ZodType> extends AnswerShape<Answer> {
   organizationId: string;
-  feature: "suggestion" | "rewrite" | "auto_reply";
-  promptVersion: string;
+  feature: "suggestion" | "rewrite" | "auto_reply" | "playground";
+  /** The prompt version the system message was written from. */
+  prompt: Pick<PromptRef, "id" | "feature" | "number">;
   /** The contacts whose words are in the prompt (one marked "sem IA" stops the call). */
   contactIds?: readonly string[];
-  /** The schema's name. */
-  name: string;
   system: string;
   messages: ChatTurn[];
-  jsonSchema: Record<string, unknown>;
-  /** Parses the answer: a reply that does not fit is the provider's fault, not ours. */
-  answer: Answer;
   temperature?: number;
 }
 
 /**
  * A chat completion whose answer must fit a strict JSON schema, through the one call path (policy,
  * budget, redaction, log). Throws when the call was refused or failed, or the answer does not fit: the
- * reply features fall back (local suggestions) or stay silent (the bot).
+ * reply features fall back (local suggestions) or stay silent (the bot). Returns the parsed answer and
+ * the call's figures (tokens, cost, latency).
  */
 export async function completeWithJsonSchema<Answer extends z.ZodType>(
   request: JsonSchemaRequest<Answer>,
-): Promise<z.infer<Answer>> {
+): Promise<{ answer: z.infer<Answer>; call: Extract<AiCallResult, { ok: true }> }> {
   const result = await callAiProvider({
     organizationId: request.organizationId,
     feature: request.feature,
-    promptVersion: request.promptVersion,
+    promptVersion: promptLabel(request.prompt),
+    promptVersionId: request.prompt.id,
     contactIds: request.contactIds,
     temperature: request.temperature ?? 0,
     messages: [{ role: "system", content: request.system }, ...request.messages],
@@ -147,7 +148,7 @@ export async function completeWithJsonSchema<Answer extends z.ZodType>(
       { params: { refusal: result.refusal } },
     );
   try {
-    return request.answer.parse(JSON.parse(result.content));
+    return { answer: request.answer.parse(JSON.parse(result.content)) as z.infer<Answer>, call: result };
   } catch (error) {
     await markAiCallInvalid(request.organizationId, result.callId);
     throw new AppError("UPSTREAM_UNAVAILABLE", "aiProviderBadFormat", { cause: error });

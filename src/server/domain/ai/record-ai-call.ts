@@ -9,6 +9,7 @@ export interface AiCallRecord {
   providerHost?: string | null;
   model: string;
   promptVersion: string;
+  promptVersionId?: string | null;
   tokensIn?: number;
   tokensOut?: number;
   cost?: number;
@@ -28,6 +29,7 @@ function rowOf(record: AiCallRecord) {
     providerHost: record.providerHost ?? null,
     model: record.model,
     promptVersion: record.promptVersion,
+    promptVersionId: record.promptVersionId ?? null,
     tokensIn: record.tokensIn ?? 0,
     tokensOut: record.tokensOut ?? 0,
     cost: record.cost ?? 0,

@@ -1,4 +1,4 @@
-import { withOrganization } from "../../db/tenant";
+import { withOrganization, type Tx } from "../../db/tenant";
 import { recordAudit } from "../audit/record-audit";
 import { emitConversationUpdated } from "../conversations/emit-conversation-updated";
 import { loadConversation } from "../conversations/load-conversation";
@@ -8,12 +8,31 @@ import { LOCAL_ENGINE } from "./local-engine-identity";
 import { PROVIDER_ENGINE } from "./provider-settings";
 import { recordAiCall } from "./record-ai-call";
 import { toSummaryDto, type SummaryDto } from "./summary-dto";
+import { activePrompts, promptFor, promptLabel } from "../ai-prompts/active-prompts";
+import { renderPrompt } from "../../../shared/ai-prompts";
 
-/** Stored with each summary: change it whenever the summary prompt changes. */
-export const SUMMARY_PROMPT_VERSION = "summary-prompt-2026-12-04";
 const LOCAL_SUMMARY_VERSION = "extractive-1";
 /** The newest messages a summary reads: older ones matter less and would only cost tokens. */
 const MESSAGES_READ = 60;
+
+/** The newest texts a summary reads, oldest first. */
+export async function summaryMessages(tx: Tx, organizationId: string, conversationId: string) {
+  const messages = await tx.message.findMany({
+    where: { conversationId, organizationId, body: { not: null } },
+    orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+    take: MESSAGES_READ,
+    select: { id: true, body: true, direction: true },
+  });
+  return messages.reverse();
+}
+
+/** The conversation as the summary prompt's user message. */
+export function summaryTranscript(messages: readonly { body: string | null; direction: string }[]): string {
+  return messages
+    .map((message) => `${message.direction === "inbound" ? "customer" : "agent"}: ${message.body}`)
+    .join("\n")
+    .slice(-12_000);
+}
 
 /**
  * Summarises a conversation (on demand, or by the `ai.summarize` job when it is closed) through the one
@@ -28,14 +47,9 @@ export async function summarizeConversation(input: {
   actorUserId: string | null;
 }): Promise<SummaryDto> {
   const { organizationId, conversationId } = input;
-  const { conversation, messages, latest, locale } = await withOrganization(organizationId, async (tx) => {
+  const { conversation, messages, latest, locale, prompts } = await withOrganization(organizationId, async (tx) => {
     const conversation = await loadConversation(tx, organizationId, conversationId);
-    const messages = await tx.message.findMany({
-      where: { conversationId, organizationId, body: { not: null } },
-      orderBy: [{ sentAt: "desc" }, { id: "desc" }],
-      take: MESSAGES_READ,
-      select: { id: true, body: true, direction: true },
-    });
+    const messages = await summaryMessages(tx, organizationId, conversationId);
     const latest = await tx.conversationSummary.findFirst({
       where: { conversationId, organizationId, trigger: input.trigger },
       orderBy: { createdAt: "desc" },
@@ -44,29 +58,23 @@ export async function summarizeConversation(input: {
       where: { id: organizationId },
       select: { locale: true },
     });
-    return { conversation, messages: messages.reverse(), latest, locale };
+    const prompts = await activePrompts(tx, organizationId, "summary");
+    return { conversation, messages, latest, locale, prompts };
   });
   const lastMessageId = messages.at(-1)?.id ?? null;
   if (latest && latest.lastMessageId === lastMessageId) return toSummaryDto(latest);
 
-  const transcript = messages.map(
-    (message) => `${message.direction === "inbound" ? "customer" : "agent"}: ${message.body}`,
-  );
+  const prompt = promptFor(prompts, conversationId);
   const result = await callAiProvider({
     organizationId,
     feature: "summary",
-    promptVersion: SUMMARY_PROMPT_VERSION,
+    promptVersion: promptLabel(prompt),
+    promptVersionId: prompt.id,
     contactIds: conversation.contactId ? [conversation.contactId] : [],
     temperature: 0.2,
     messages: [
-      {
-        role: "system",
-        content:
-          "You summarise a WhatsApp conversation between a business (agent) and a customer for the team: " +
-          "who wants what, what was agreed or promised, what is still open; at most 5 short lines, " +
-          `written in the language of locale ${locale}, no greeting, no invented facts`,
-      },
-      { role: "user", content: transcript.join("\n").slice(-12_000) },
+      { role: "system", content: renderPrompt(prompt.body, { locale }) },
+      { role: "user", content: summaryTranscript(messages) },
     ],
   });
   const made =
@@ -74,7 +82,8 @@ export async function summarizeConversation(input: {
       ? {
           engine: PROVIDER_ENGINE,
           model: result.model,
-          promptVersion: SUMMARY_PROMPT_VERSION,
+          promptVersion: promptLabel(prompt),
+          promptVersionId: prompt.id,
           fallbackReason: null,
           summary: result.content.trim().slice(0, 4000),
         }
@@ -82,6 +91,7 @@ export async function summarizeConversation(input: {
           engine: LOCAL_ENGINE,
           model: "extractive",
           promptVersion: LOCAL_SUMMARY_VERSION,
+          promptVersionId: null,
           fallbackReason: result.ok ? "empty_answer" : result.refusal,
           summary: extractiveSummary(messages.map((message) => message.body!)),
         };

@@ -3,6 +3,7 @@ import { AppError } from "../../errors";
 import type { Actor } from "../members/actor";
 import { loadAiCallPolicy } from "./load-ai-call-policy";
 import { classifyWithProvider } from "./provider-engine";
+import { activePrompts, promptFor } from "../ai-prompts/active-prompts";
 import type { testAiProviderOutput } from "./ai-outputs";
 import type { z } from "../../../shared/zod";
 
@@ -13,8 +14,9 @@ export type ProviderTestResult = z.infer<typeof testAiProviderOutput>;
  * is logged, budgeted and refused when external transfer is off) and says how it went, as codes.
  */
 export async function testAiProvider(actor: Actor): Promise<ProviderTestResult> {
-  const { policy, labels } = await withOrganization(actor.organizationId, async (tx) => ({
+  const { policy, labels, prompts } = await withOrganization(actor.organizationId, async (tx) => ({
     policy: await loadAiCallPolicy(tx, actor.organizationId),
+    prompts: await activePrompts(tx, actor.organizationId, "classification"),
     labels: (
       await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { aiLabels: true } })
     ).aiLabels,
@@ -24,6 +26,7 @@ export async function testAiProvider(actor: Actor): Promise<ProviderTestResult> 
   const result = await classifyWithProvider({
     organizationId: actor.organizationId,
     feature: "test_connection",
+    prompt: promptFor(prompts, null),
     text: "Qual o preço do plano mensal?",
     labels,
     policy,

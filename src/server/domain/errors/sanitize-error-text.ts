@@ -43,7 +43,8 @@ function scrub(piece: string): string {
 }
 
 /** Context keys that may name a person's data or a secret are dropped whatever their value. */
-const forbiddenKey = /phone|jid|text|body|content|message|caption|name|email|token|secret|password|key|cookie|auth/i;
+const forbiddenKey =
+  /phone|remote|participant|text|body|content|message|caption|name|email|token|secret|password|key|cookie|auth/i;
 
 export type ErrorContext = Record<string, string | number | boolean | null>;
 

@@ -29,6 +29,8 @@ import { KnowledgeBase } from "./knowledge-base";
 import { LocalEngineBenchmark } from "./local-engine-benchmark";
 import { SuggestionStats } from "./suggestion-stats";
 import { ProviderSettings } from "./provider-settings";
+import { PromptVersions } from "./prompt-versions";
+import { ModelAccuracy } from "./model-accuracy";
 import { useLabelName } from "./use-label-name";
 
 /** `/ai`: the engine in use, what it found over a period and how often agents agreed with it. */
@@ -65,6 +67,11 @@ export function AiView({ isAdmin }: { isAdmin: boolean }) {
             </Tabs.Tab>
           )}
           {isAdmin && (
+            <Tabs.Tab value="prompts" data-testid="ai-tab-prompts">
+              {t("tabs.prompts")}
+            </Tabs.Tab>
+          )}
+          {isAdmin && (
             <Tabs.Tab value="settings" data-testid="ai-tab-settings">
               {t("tabs.settings")}
             </Tabs.Tab>
@@ -84,6 +91,11 @@ export function AiView({ isAdmin }: { isAdmin: boolean }) {
         {isAdmin && settings.data && (
           <Tabs.Panel value="calls">
             <AiCallLog currency={settings.data.currency} />
+          </Tabs.Panel>
+        )}
+        {isAdmin && settings.data && (
+          <Tabs.Panel value="prompts">
+            <PromptVersions currency={settings.data.currency} />
           </Tabs.Panel>
         )}
         {isAdmin && settings.data && (
@@ -177,6 +189,7 @@ function Overview({ data }: { data: RouterOutputs["ai"]["overview"] }) {
         </Paper>
       </SimpleGrid>
       <ConfusionMatrix cells={data.confusion} />
+      <ModelAccuracy rows={data.modelAccuracy} />
     </>
   );
 }
