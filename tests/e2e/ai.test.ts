@@ -70,7 +70,7 @@ describe("AI in the browser (Chromium)", () => {
       const form = page.getByTestId("ai-provider");
       await form.getByLabel("URL base").fill(provider.baseUrl);
       await form.getByLabel("Chave de API").fill("sk-e2e-secret-key");
-      await form.getByLabel("Modelo", { exact: true }).fill("test-model");
+      await form.getByRole("textbox", { name: "Modelo", exact: true }).fill("test-model");
       await form.getByTestId("ai-provider-save").click();
       // Saved, but nothing leaves the machine until an admin turns external transfer on past the LGPD notice.
       await page.getByTestId("ai-engine").getByText("Motor local — sem chave").waitFor({ timeout: 15_000 });

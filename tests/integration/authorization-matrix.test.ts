@@ -11,10 +11,11 @@ import { overTheWire, sampleOf } from "../support/zod-bad-inputs";
 
 /**
  * Who may call each procedure: `public` anyone (a link's holder, the public pages), `signedIn` any signed-in person (their own organizations), `member` any
- * member of the organization (agents included), `admin` admins and owners. A procedure missing here fails
+ * member of the organization (agents included), `admin` admins and owners, `platform` only the people who run the
+ * installation (PLATFORM_ADMIN_EMAILS), never an organization role. A procedure missing here fails
  * the test, so a new one cannot ship without a declared policy.
  */
-type Policy = "public" | "signedIn" | "member" | "admin";
+type Policy = "public" | "signedIn" | "member" | "admin" | "platform";
 const P: Policy = "public";
 const M: Policy = "member";
 const A: Policy = "admin";
@@ -70,7 +71,7 @@ const policy: Record<string, Policy> = {
   "errors.list": A,
   "errors.get": A,
   "errors.setStatus": A,
-  "performance.slowQueries": A,
+  "performance.slowQueries": "platform",
   "reports.list": M,
   "reports.open": M,
   "reports.save": A,
@@ -265,6 +266,7 @@ const allowedRoles: Record<Policy, MemberRole[]> = {
   signedIn: ["owner", "admin", "agent"],
   member: ["owner", "admin", "agent"],
   admin: ["owner", "admin"],
+  platform: [],
 };
 
 describe("authorization matrix", () => {
