@@ -9,6 +9,7 @@ export function createNonce(): string {
  * The Content-Security-Policy of every response. Scripts only with this response's nonce (and what they
  * load, 'strict-dynamic'); styles from this origin plus inline ones, which Mantine writes as style
  * attributes and <style> elements. No framing anywhere (clickjacking), no plugins, forms post here only.
+ * Images also from WhatsApp's CDN: the profile pictures of contacts and numbers are its (signed, expiring) URLs.
  * Development adds 'unsafe-eval' for React's dev tooling and hot reload.
  */
 export function contentSecurityPolicy(options: { nonce: string; dev: boolean }): string {
@@ -16,7 +17,7 @@ export function contentSecurityPolicy(options: { nonce: string; dev: boolean }):
     "default-src 'self'",
     `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    "img-src 'self' data: blob: https://*.whatsapp.net",
     "font-src 'self' data:",
     "media-src 'self' blob:",
     "connect-src 'self'",
