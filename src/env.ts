@@ -53,6 +53,15 @@ const schema = z.object({
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Successful sign-ins from more distinct addresses than this within the window hold the account. */
+  SIGN_IN_MAX_DISTINCT_IPS: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_IP_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
+  /** Exports (downloads of personal data) and deleted contacts per member within the window before a hold. */
+  MEMBER_EXPORTS_PER_WINDOW: z.coerce.number().int().min(1).default(20),
+  MEMBER_DELETIONS_PER_WINDOW: z.coerce.number().int().min(1).default(100),
+  MEMBER_ACTION_WINDOW_MINUTES: z.coerce.number().int().min(1).default(10),
+  /** How long a hold lasts when the organization has no other admin or owner to confirm it. */
+  MEMBER_HOLD_COOLDOWN_MINUTES: z.coerce.number().int().min(1).default(60),
   /** API calls (tRPC) per member per organization per minute, shared by every web process. */
   RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(10).default(1200),
   /** Authenticated webhook deliveries per instance per minute (Evolution sends a few per second at most). */

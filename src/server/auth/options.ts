@@ -16,6 +16,7 @@ export const signInErrors = {
   noOrganization: "no_organization",
   secondFactorRequired: "second_factor_required",
   invalidCode: "invalid_code",
+  held: "sign_in_held",
 } as const;
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -70,6 +71,7 @@ export function authOptions(): NextAuthOptions {
           } catch (error) {
             if (error instanceof AppError) {
               if (error.code === "RATE_LIMITED") throw new Error(signInErrors.throttled);
+              if (error.reason === "signInHeld") throw new Error(signInErrors.held);
               if (error.code === "FORBIDDEN") throw new Error(signInErrors.noOrganization);
               if (error.reason === "secondFactorRequired") throw new Error(signInErrors.secondFactorRequired);
               if (error.reason === "twoFactorCodeInvalid") throw new Error(signInErrors.invalidCode);

@@ -81,8 +81,11 @@ export type SaveAlertRuleInput = z.infer<typeof saveAlertRuleInput>;
 /** Values a notification is worded with (`alerts.fired.<kind>` / `alerts.resolved.<kind>`). */
 export const alertParams = z.record(z.string(), z.union([z.string(), z.number()]));
 
-/** Notices no rule configures: the AI budget's 80% and 100% (given by the AI call path, once a month each). */
-export const noticeKinds = ["ai_budget_alert", "ai_budget_exhausted"] as const;
+/**
+ * Notices no rule configures: the AI budget's 80% and 100% (given by the AI call path, once a month each), and
+ * a member's exports, deletions or sign-ins held after a burst (see domain/member-holds).
+ */
+export const noticeKinds = ["ai_budget_alert", "ai_budget_exhausted", "member_action_held", "sign_in_held"] as const;
 export const notificationKind = z.enum([...alertKinds, ...noticeKinds]);
 
 export const alertNotificationOutput = z.object({

@@ -12,6 +12,7 @@ const knownErrors = [
   "no_organization",
   "second_factor_required",
   "invalid_code",
+  "sign_in_held",
 ] as const;
 /** Answers that mean the password was right and the account asks for its second factor. */
 const codeErrors = new Set<string>(["second_factor_required", "invalid_code"]);

@@ -6,6 +6,13 @@ import {
   issuePasswordResetInput,
   removeMemberInput,
 } from "../../../shared/schemas/members";
+import {
+  confirmMemberHoldInput,
+  confirmMemberHoldOutput,
+  listMemberHoldsOutput,
+} from "../../../shared/schemas/member-holds";
+import { confirmMemberHold } from "../../domain/member-holds/confirm-member-hold";
+import { listMemberHolds } from "../../domain/member-holds/list-member-holds";
 import { inviteMember } from "../../domain/invitations/invite-member";
 import { invitationLinkOutput, listInvitationsOutput } from "../../domain/invitations/invitation-outputs";
 import { listInvitations } from "../../domain/invitations/list-invitations";
@@ -46,4 +53,10 @@ export const membersRouter = router({
     .input(removeMemberInput)
     .output(z.void())
     .mutation(({ ctx, input }) => removeMember(ctx.actor, input)),
+  /** Exports, deletions or sign-ins held after a burst, waiting for an admin to confirm them. */
+  holds: adminProcedure.output(listMemberHoldsOutput).query(({ ctx }) => listMemberHolds(ctx.actor)),
+  confirmHold: adminProcedure
+    .input(confirmMemberHoldInput)
+    .output(confirmMemberHoldOutput)
+    .mutation(({ ctx, input }) => confirmMemberHold(ctx.actor, input)),
 });

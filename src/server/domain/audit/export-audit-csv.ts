@@ -7,6 +7,7 @@ import { requireRole } from "../members/require-role";
 import { auditWhere } from "./audit-filter";
 import { actorsById } from "./list-audit-entries";
 import { recordAudit } from "./record-audit";
+import { guardMemberAction } from "../member-holds/guard-member-action";
 
 /** Rows per export: a period that holds more is narrowed by the filter (the page says so). */
 export const AUDIT_EXPORT_MAX_ROWS = 100_000;
@@ -21,6 +22,7 @@ export async function exportAuditCsv(
   input: { filter: AuditFilter },
 ): Promise<{ fileName: string; csv: string }> {
   requireRole(actor, "admin");
+  await guardMemberAction(actor, "export");
   return withOrganization(actor.organizationId, async (tx) => {
     const organization = await tx.organization.findFirstOrThrow({
       where: { id: actor.organizationId },

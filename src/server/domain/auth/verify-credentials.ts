@@ -1,6 +1,7 @@
 import { db } from "../../db/client";
 import { withUser } from "../../db/tenant";
 import { AppError } from "../../errors";
+import { holdSignInOnManyAddresses } from "../member-holds/hold-sign-in-on-many-addresses";
 import { verifySecondFactor } from "../two-factor/verify-second-factor";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { clearSignInFailures, isSignInThrottled, recordSignInFailure, type ThrottleLimits } from "./sign-in-throttle";
@@ -19,7 +20,8 @@ export function normalizeEmail(email: string): string {
 
 /**
  * Checks e-mail and password, and the second factor of an account that has one (a TOTP or recovery code),
- * rate-limited per account and per address. The password alone opens nothing when a factor is set.
+ * rate-limited per account and per address. The password alone opens nothing when a factor is set. An
+ * account signing in from too many addresses is held (see hold-sign-in-on-many-addresses.ts).
  */
 export async function verifyCredentials(input: {
   email: string;
@@ -52,5 +54,6 @@ export async function verifyCredentials(input: {
     throw new AppError("FORBIDDEN", "noOrganization");
   }
   await clearSignInFailures(email);
+  await holdSignInOnManyAddresses({ userId: user.id, ip: input.ip });
   return { userId: user.id, name: user.name, email: user.email, organizationId: membership.organizationId };
 }

@@ -3,6 +3,7 @@ import { withOrganization } from "../../db/tenant";
 import { AppError } from "../../errors";
 import { organizationWords, type OrganizationWords } from "../../i18n/organization-words";
 import type { Actor } from "../members/actor";
+import { guardMemberAction } from "../member-holds/guard-member-action";
 
 const csvCell = (value: unknown) => {
   const text = value === null || value === undefined ? "" : String(value);
@@ -38,6 +39,7 @@ export async function exportCampaignReport(
   actor: Actor,
   input: { campaignId: string },
 ): Promise<{ fileName: string; csv: string }> {
+  await guardMemberAction(actor, "export");
   return withOrganization(actor.organizationId, async (tx) => {
     const campaign = await tx.campaign.findFirst({
       where: { id: input.campaignId, organizationId: actor.organizationId },

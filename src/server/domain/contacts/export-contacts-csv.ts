@@ -7,6 +7,7 @@ import { contactFilterSql } from "./contact-filter";
 import { csvCell, csvLine, UTF8_BOM } from "../../../shared/csv-format";
 import { organizationWords, type OrganizationWords } from "../../i18n/organization-words";
 import { customFieldsOf } from "./custom-field-value";
+import { guardMemberAction } from "../member-holds/guard-member-action";
 
 const PAGE_SIZE = 1000;
 
@@ -34,6 +35,7 @@ export async function exportContactsCsv(
   actor: Actor,
   input: { filter: ContactFilter },
 ): Promise<{ fileName: string; chunks: AsyncGenerator<string> }> {
+  await guardMemberAction(actor, "export");
   const { fields, words } = await withOrganization(actor.organizationId, async (tx) => {
     await recordAudit(tx, {
       organizationId: actor.organizationId,

@@ -11,6 +11,7 @@ import { loadPerson } from "./load-person";
 import { personTraces, pseudonymise, type PersonIdentity } from "./person-traces";
 import { releasedMediaKeys } from "./released-media-keys";
 import { phoneSuppressionHash } from "./suppression-hash";
+import { guardMemberAction } from "../member-holds/guard-member-action";
 
 export interface EraseOutcome {
   contactId: string;
@@ -40,6 +41,7 @@ export async function eraseContact(
   input: { contactId: string; requestId?: string },
 ): Promise<EraseOutcome> {
   requireRole(actor, "admin");
+  await guardMemberAction(actor, "deletion");
   const { organizationId } = actor;
   const { outcome, mediaKeys, importKeys } = await withOrganization(
     organizationId,

@@ -6,6 +6,7 @@ import type { Actor } from "../members/actor";
 import { requireRole } from "../members/require-role";
 import { importMentions } from "./import-mentions";
 import { loadPerson } from "./load-person";
+import { guardMemberAction } from "../member-holds/guard-member-action";
 
 export interface ContactExport {
   fileName: string;
@@ -23,6 +24,7 @@ const json = (value: unknown) =>
  */
 export async function exportContactData(actor: Actor, input: { contactId: string }): Promise<ContactExport> {
   requireRole(actor, "admin");
+  await guardMemberAction(actor, "export");
   const { organizationId } = actor;
   const data = await withOrganization(
     organizationId,

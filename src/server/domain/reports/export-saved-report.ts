@@ -6,12 +6,14 @@ import type { Actor } from "../members/actor";
 import { buildReportTable } from "./build-report-table";
 import { findSavedReport } from "./open-saved-report";
 import { reportFile, type ReportFile } from "./report-files";
+import { guardMemberAction } from "../member-holds/guard-member-action";
 
 /** A saved report's numbers as XLSX or CSV, worded in the organization's language; the export is audited. */
 export async function exportSavedReport(
   actor: Actor,
   input: { id: string; format: ReportFormat },
 ): Promise<ReportFile> {
+  await guardMemberAction(actor, "export");
   return withOrganization(actor.organizationId, async (tx) => {
     const report = await findSavedReport(tx, actor.organizationId, input.id);
     const organization = await tx.organization.findUniqueOrThrow({
