@@ -150,6 +150,22 @@ const driven: Record<string, (c: Context) => Promise<unknown>> = {
     const agent = await addMemberWithPassword(org.organizationId, "agent");
     return owner.members.remove({ membershipId: agent.membershipId });
   },
+  "members.confirmHold": async ({ owner, org }) => {
+    const agent = await addMemberWithPassword(org.organizationId, "agent");
+    const hold = await withOrganization(org.organizationId, (tx) =>
+      tx.memberHold.create({
+        data: {
+          organizationId: org.organizationId,
+          userId: agent.userId,
+          kind: "export",
+          observed: 21,
+          threshold: 20,
+          windowMinutes: 10,
+        },
+      }),
+    );
+    return owner.members.confirmHold({ holdId: hold.id });
+  },
   "organization.update": ({ owner }) => owner.organization.update({ name: "Loja Azul", timezone: "America/Recife" }),
   "tags.create": ({ owner }) => owner.tags.create({ name: `vip-${crypto.randomUUID().slice(0, 4)}`, color: "blue" }),
   "quickReplies.create": ({ owner }) => owner.quickReplies.create({ shortcut: "oi", body: "Olá!" }),

@@ -29,7 +29,7 @@ export async function placeMemberHold(tx: Tx, facts: HoldFacts): Promise<string 
     where: { organizationId: facts.organizationId, userId: { not: facts.userId }, role: { in: ["admin", "owner"] } },
   });
   const expiresAt = confirmers === 0 ? new Date(now.getTime() + env().MEMBER_HOLD_COOLDOWN_MINUTES * 60_000) : null;
-  const hold = await tx.memberHold.create({ data: { ...facts, expiresAt }, select: { id: true } });
+  const hold = await tx.memberHold.create({ data: { ...facts, createdAt: now, expiresAt }, select: { id: true } });
   const member = await tx.user.findUnique({ where: { id: facts.userId }, select: { name: true, email: true } });
   const params = {
     memberName: member?.name || member?.email || facts.userId,
