@@ -30,6 +30,7 @@ import { useTRPC } from "~/trpc/react";
 import { useFormValues } from "../../_components/use-form-values";
 import { useFormCheck } from "../../_components/use-schema-validation";
 import { useMyRole } from "../../_components/use-my-role";
+import { MemberHoldsCard } from "./member-holds-card";
 
 type Role = (typeof memberRoles)[number];
 
@@ -66,6 +67,7 @@ export function MembersPanel() {
 
   return (
     <Stack>
+      {isAdmin && <MemberHoldsCard />}
       {isAdmin && (
         <Group>
           <Button leftSection={<IconUserPlus size={16} />} onClick={inviteModal.open}>
