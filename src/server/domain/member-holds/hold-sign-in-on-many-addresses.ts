@@ -62,4 +62,3 @@ export async function holdSignInOnManyAddresses(input: { userId: string; ip: str
   await disconnectSessions(ended);
   throw held();
 }
-
