@@ -147,4 +147,35 @@ describe("voice notes: transcribed by the provider, stored, classified and searc
     expect((await second.dto()).transcript).toMatchObject({ text: null, skip: "budget_exhausted" });
     expect(server.transcriptions.length - before).toBe(1);
   });
+  it("a rate-limited transcription is retried by the queue, honouring Retry-After, until it succeeds", async () => {
+    const fixture = await providerFixture("5511900007006");
+    const before = server.transcriptions.length;
+    // Three 429s: the SDK's first attempt and its two retries (each waiting the 1 s of Retry-After) all
+    // fail, so the job fails and pg-boss runs it again with backoff; the fourth upload is answered.
+    server.failNext(
+      { status: 429, retryAfterSeconds: 1 },
+      { status: 429, retryAfterSeconds: 1 },
+      { status: 429, retryAfterSeconds: 1 },
+    );
+    const words = "vocês abrem no feriado";
+    const started = Date.now();
+    const note = await voiceNote(fixture, "5511987657006", words);
+    // Until the retry lands the message says the provider failed; then the transcript replaces it.
+    await expect.poll(async () => (await note.dto()).transcript?.text, { timeout: 30_000 }).toBe(words);
+    expect((await note.dto()).transcript).toEqual({ text: words, language: "portuguese", seconds: 12.5, skip: null });
+    const uploads = server.transcriptions.slice(before);
+    expect(uploads).toHaveLength(4);
+    // The SDK waited Retry-After between its attempts: the 4 uploads span at least the 2 × 1 s.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+
+    // The failed job's call and the retry's are both logged; only the successful one costs.
+    const { calls } = await fixture.owner.ai.callLog({ feature: "transcription", limit: 10 });
+    expect(calls.map((call) => [call.outcome, call.cost])).toEqual(
+      expect.arrayContaining([
+        ["failed", 0],
+        ["ok", 0.125],
+      ]),
+    );
+    expect(calls).toHaveLength(2);
+  });
 });

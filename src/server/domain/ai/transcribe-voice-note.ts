@@ -102,7 +102,11 @@ export async function transcribeVoiceNote(input: {
       outcome: "failed",
       errorCode: failure.status ? `${failure.failure}_${failure.status}` : failure.failure,
     });
-    return skip("provider_failed");
+    await skip("provider_failed");
+    // 429, 5xx, timeouts and unreachable providers pass: the queue retries the job with backoff (the
+    // SDK's own attempts inside it wait what Retry-After says). The skip stays until a retry succeeds.
+    if (isTransientFailure(failure)) throw new TranscriptionRetryableError(failure.failure, failure.status);
+    return { transcribed: false, skip: "provider_failed" };
   }
   const cost = costOfTranscription(policy.prices[provider.transcriptionModel], answer);
   await settleAiCall(organizationId, callId, {
@@ -150,6 +154,24 @@ async function transcribe(
     seconds: usage?.type === "duration" ? usage.seconds : (declaredSeconds ?? 0),
     ...(usage?.type === "tokens" ? { tokensIn: usage.input_tokens, tokensOut: usage.output_tokens } : {}),
   };
+}
+
+/** A failure that another attempt may not meet; 4xx other than 429 (bad key, bad file) would fail again. */
+function isTransientFailure(failure: ReturnType<typeof providerFailureOf>): boolean {
+  if (failure.failure === "rate_limited" || failure.failure === "timeout" || failure.failure === "unreachable")
+    return true;
+  return failure.failure === "http_error" && (failure.status ?? 0) >= 500;
+}
+
+/** Thrown so that pg-boss retries `ai.transcribe`; the code and status name the failure in the job log. */
+export class TranscriptionRetryableError extends Error {
+  constructor(
+    readonly failure: string,
+    readonly status: number | null,
+  ) {
+    super(`transcription_retryable:${failure}${status ? `_${status}` : ""}`);
+    this.name = "TranscriptionRetryableError";
+  }
 }
 
 function reservedCost(price: ModelPrice | undefined, seconds: number): number {

@@ -15,7 +15,15 @@ type Settings = RouterOutputs["ai"]["settings"];
  * Admins: budget, the "enviar dados a provedor externo" switch (turning it on shows the LGPD
  * international-transfer notice first), redaction, log retention and the price of the provider's model.
  */
-export function AiPrivacySettings({ settings, model }: { settings: Settings; model: string | null }) {
+export function AiPrivacySettings({
+  settings,
+  model,
+  transcriptionModel,
+}: {
+  settings: Settings;
+  model: string | null;
+  transcriptionModel: string | null;
+}) {
   const t = useTranslations("ai.settings");
   const { messageOf } = useErrorWording();
   const trpc = useTRPC();
@@ -31,6 +39,12 @@ export function AiPrivacySettings({ settings, model }: { settings: Settings; mod
   const [priceEdit, setPriceEdit] = useState<{ input?: number | string; output?: number | string }>({});
   const priceIn = priceEdit.input ?? priced?.input ?? 0;
   const priceOut = priceEdit.output ?? priced?.output ?? 0;
+  // Transcription is billed per minute of audio (whisper-1 and the like); defaults cover common models.
+  const transcriptionPriced = transcriptionModel
+    ? settings.prices.find((price) => price.model === transcriptionModel)
+    : undefined;
+  const [perMinuteEdit, setPerMinuteEdit] = useState<number | string | undefined>(undefined);
+  const perMinute = perMinuteEdit ?? transcriptionPriced?.perMinute ?? 0;
   // The engine in use (overview), spend and prices all follow from these settings.
   const refresh = () =>
     Promise.all([
@@ -48,11 +62,18 @@ export function AiPrivacySettings({ settings, model }: { settings: Settings; mod
       redactPersonalData: redact,
       logRetentionDays: Number(retention),
     });
-    if (model) {
-      const custom = Object.fromEntries(settings.prices.map(({ model: name, ...price }) => [name, price]));
-      await savePrices.mutateAsync({
-        prices: { ...custom, [model]: { ...custom[model], input: Number(priceIn), output: Number(priceOut) } },
-      });
+    if (model || transcriptionModel) {
+      const custom: Record<string, { input: number; output: number; perMinute?: number }> = Object.fromEntries(
+        settings.prices.map(({ model: name, ...price }) => [name, price]),
+      );
+      if (model) custom[model] = { ...custom[model], input: Number(priceIn), output: Number(priceOut) };
+      if (transcriptionModel)
+        custom[transcriptionModel] = {
+          input: custom[transcriptionModel]?.input ?? 0,
+          output: custom[transcriptionModel]?.output ?? 0,
+          perMinute: Number(perMinute),
+        };
+      await savePrices.mutateAsync({ prices: custom });
     }
     notifications.show({ color: "teal", message: t("saved") });
     await refresh();
@@ -111,6 +132,17 @@ export function AiPrivacySettings({ settings, model }: { settings: Settings; mod
               onChange={(output) => setPriceEdit((edit) => ({ ...edit, output }))}
             />
           </Group>
+        )}
+        {transcriptionModel && (
+          <NumberInput
+            label={t("pricePerMinute", { model: transcriptionModel })}
+            description={t("pricePerMinuteHint")}
+            min={0}
+            decimalScale={4}
+            value={perMinute}
+            onChange={setPerMinuteEdit}
+            data-testid="ai-price-per-minute"
+          />
         )}
         <NumberInput label={t("retention")} min={1} max={3650} value={retention} onChange={setRetention} />
         {(save.error || savePrices.error) && (

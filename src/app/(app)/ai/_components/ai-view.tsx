@@ -102,7 +102,11 @@ export function AiView({ isAdmin }: { isAdmin: boolean }) {
           <Tabs.Panel value="settings">
             <Stack>
               <AiSpend settings={settings.data} />
-              <AiPrivacySettings settings={settings.data} model={provider.data?.model ?? null} />
+              <AiPrivacySettings
+                settings={settings.data}
+                model={provider.data?.model ?? null}
+                transcriptionModel={provider.data?.transcriptionModel ?? null}
+              />
             </Stack>
           </Tabs.Panel>
         )}
