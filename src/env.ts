@@ -291,7 +291,8 @@ function mediaSettings(env: z.infer<typeof schema>, dataDir: string): MediaSetti
 export function parseStorageSettings(source: Record<string, string | undefined> = process.env) {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) throw new ConfigError(`Invalid settings: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
+  if (!parsed.success)
+    throw new ConfigError(`Invalid settings: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
   const dataDir = path.resolve(parsed.data.MIRAGE_DATA_DIR);
   return { media: mediaSettings(parsed.data, dataDir), backupS3: backupS3Settings(parsed.data) };
 }

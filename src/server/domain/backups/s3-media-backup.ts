@@ -15,7 +15,12 @@ const run = promisify(execFile);
 
 const INDEX = "index.json";
 const indexSchema = z.array(
-  z.object({ key: z.string().min(1), size: z.number().int().min(0), etag: z.string(), contentType: z.string().optional() }),
+  z.object({
+    key: z.string().min(1),
+    size: z.number().int().min(0),
+    etag: z.string(),
+    contentType: z.string().optional(),
+  }),
 );
 
 /**
