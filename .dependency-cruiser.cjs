@@ -282,7 +282,7 @@ const layers = [
       local.observability,
       local.env,
       local.shared,
-      ...npm("@aws-sdk/client-s3", "@trpc/server", "pino", "prom-client", "zod"),
+      ...npm("@aws-sdk/client-s3", "@aws-sdk/lib-storage", "@trpc/server", "pino", "prom-client", "zod"),
       ...npm(
         "@opentelemetry/api",
         "@opentelemetry/exporter-trace-otlp-http",

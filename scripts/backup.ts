@@ -29,7 +29,8 @@ async function main() {
   try {
     const result = await createBackup({ trigger: "manual" });
     console.log(`Backup written to ${result.dir} (${result.bytes} bytes, migration ${result.manifest.migration}).`);
-    for (const dir of result.prunedDirs)
+    if (result.remote) console.log(`Uploaded to ${result.remote.url}.`);
+    for (const dir of [...result.prunedDirs, ...(result.remote?.pruned ?? [])])
       console.log(`Deleted old backup ${dir} (BACKUP_RETENTION_COUNT=${env().BACKUP_RETENTION_COUNT}).`);
   } finally {
     await closeConnections();
@@ -37,7 +38,14 @@ async function main() {
   }
 }
 
-main().catch((error: Error) => {
+main().catch((error: Error & { reason?: string; params?: Record<string, unknown> }) => {
+  // A missing or too old pg_dump is a refusal with a code: name it and its parameters, not a stack.
+  if (error.reason?.startsWith("postgres") || error.reason === "backupStorageUnavailable") {
+    console.error(
+      `mirage: backup refused: ${error.reason} ${JSON.stringify(error.params ?? {})} (see README, Backups)`,
+    );
+    process.exit(1);
+  }
   console.error(`mirage: ${isSetupError(error) ? error.message : (error as Error).stack}`);
   process.exit(1);
 });

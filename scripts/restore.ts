@@ -1,10 +1,13 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadDotEnv } from "../src/env";
+import { loadDotEnv, parseStorageSettings } from "../src/env";
 import { closeConnections } from "../src/server/close-connections";
+import { downloadBackup } from "../src/server/domain/backups/download-backup";
 import { restoreBackup, type RestoreTarget } from "../src/server/domain/backups/restore-backup";
 import { isSetupError, prepareDatabase } from "./prepare-database";
 
-// `npm run restore -- <backup folder> [--force]`: into MIRAGE_DATA_DIR (embedded database) or the empty
+// `npm run restore -- <backup folder> [--force]` (or `--from s3://bucket/prefix/mirage-…`, downloaded first): into MIRAGE_DATA_DIR (embedded database) or the empty
 // database at DATABASE_URL; then the database is started once, brought to the current migrations and stopped.
 loadDotEnv();
 
@@ -16,21 +19,48 @@ const refusals: Record<string, (params: Record<string, unknown>) => string> = {
   restoreTargetInUse: () => "A running Mirage uses the restore target. Stop it first.",
   restoreKindUnsupported: (p) =>
     `A ${String(p.kind)} backup cannot be restored into the ${String(p.target)} database (see README, Operations).`,
+  restoreMediaStoreMissing: () =>
+    "This backup holds S3 media: set MEDIA_STORE=s3 and the S3_* settings of the bucket to restore them into.",
+  backupUrlInvalid: (p) => `${String(p.url)} is not a backup address (s3://bucket/prefix/mirage-…).`,
+  backupStorageUnavailable: (p) => `The backup bucket ${String(p.bucket)} could not be reached or refused the request.`,
+  postgresToolMissing: (p) =>
+    `No ${String(p.tool)} of PostgreSQL ${String(p.serverMajor)} was found. Install postgresql-client-${String(p.serverMajor)}, or set MIRAGE_PG_BIN_DIR.`,
+  postgresClientTooOld: (p) =>
+    `The ${String(p.tool)} found (${String(p.found)}) is older than the PostgreSQL ${String(p.serverMajor)} server. Install postgresql-client-${String(p.serverMajor)}, or set MIRAGE_PG_BIN_DIR.`,
 };
 
 async function main() {
   const args = process.argv.slice(2);
-  const dir = args.find((arg) => !arg.startsWith("--"));
-  if (!dir) {
-    console.error("mirage: usage: npm run restore -- <backup folder> [--force]");
+  const fromIndex = args.indexOf("--from");
+  const from = fromIndex >= 0 ? args[fromIndex + 1] : undefined;
+  let dir = args.find((arg, i) => !arg.startsWith("--") && i !== fromIndex + 1);
+  if (!dir && !from) {
+    console.error(
+      "mirage: usage: npm run restore -- <backup folder> [--force]  |  --from s3://bucket/prefix/mirage-… [--force]",
+    );
     process.exit(2);
+  }
+  const storage = parseStorageSettings();
+  let scratch: string | null = null;
+  if (from) {
+    const credentials = storage.backupS3 ?? (storage.media.store === "s3" ? storage.media.s3 : null);
+    if (!credentials) {
+      console.error("mirage: set BACKUP_S3_BUCKET and its credentials (see .env.example) to restore from S3.");
+      process.exit(2);
+    }
+    scratch = await mkdtemp(path.join(tmpdir(), "mirage-restore-download-"));
+    console.log(`Downloading ${from}…`);
+    dir = await downloadBackup(from, credentials, scratch);
   }
   const dataDir = path.resolve(process.env.MIRAGE_DATA_DIR || ".data");
   const mediaDir = path.resolve(process.env.MEDIA_DIR || path.join(dataDir, "media"));
   const target: RestoreTarget = process.env.DATABASE_URL
     ? { kind: "external", databaseUrl: process.env.DATABASE_URL, mediaDir, pgBinDir: process.env.MIRAGE_PG_BIN_DIR }
     : { kind: "embedded", dataDir, mediaDir };
-  const manifest = await restoreBackup({ dir: path.resolve(dir), target, force: args.includes("--force") });
+  target.mediaS3 = storage.media.store === "s3" ? storage.media.s3 : null;
+  const manifest = await restoreBackup({ dir: path.resolve(dir!), target, force: args.includes("--force") }).finally(
+    () => scratch && rm(scratch, { recursive: true, force: true }),
+  );
   console.log(`Restored the backup of ${manifest.createdAt} (migration ${manifest.migration}); checking it starts…`);
   const { embedded } = await prepareDatabase(console.log);
   await closeConnections();

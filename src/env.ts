@@ -124,6 +124,19 @@ const schema = z.object({
   BACKUP_CRON: z.string().default("30 3 * * *"),
   /** Backups kept; older ones are deleted after each successful backup. */
   BACKUP_RETENTION_COUNT: z.coerce.number().int().min(1).max(1000).default(7),
+  /** Each finished backup is also uploaded to this bucket (retention applies there too); unset: local folder only. */
+  BACKUP_S3_BUCKET: z.string().optional(),
+  /** Key prefix of the uploaded backups in BACKUP_S3_BUCKET. */
+  BACKUP_S3_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9._-]+\/)*$/, "must be folder names each ending in /, e.g. mirage-backups/")
+    .default("mirage-backups/"),
+  /** The backup bucket's endpoint, region and credentials; each unset one falls back to its S3_* setting. */
+  BACKUP_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  BACKUP_S3_REGION: z.string().optional(),
+  BACKUP_S3_ACCESS_KEY_ID: z.string().optional(),
+  BACKUP_S3_SECRET_ACCESS_KEY: z.string().optional(),
+  BACKUP_S3_FORCE_PATH_STYLE: boolean.optional(),
   /** Folder with pg_dump/pg_restore of the external database's major version, when not in PATH or /usr/lib/postgresql. */
   MIRAGE_PG_BIN_DIR: z.string().optional(),
   /** Strict-Transport-Security max-age, sent only when APP_URL is https://; 0 sends none. */
@@ -157,6 +170,9 @@ export interface S3Settings {
   forcePathStyle: boolean;
 }
 
+/** Where finished backups are uploaded: a bucket and a key prefix (`mirage-backups/`). */
+export type BackupS3Settings = S3Settings & { prefix: string };
+
 /** Where message attachments are kept, and the largest one accepted. */
 export type MediaSettings = { maxBytes: number } & ({ store: "local"; dir: string } | { store: "s3"; s3: S3Settings });
 
@@ -175,6 +191,8 @@ export type Env = z.infer<typeof schema> & {
   webhookBaseUrl: string;
   media: MediaSettings;
   backupDir: string;
+  /** Null: backups stay in BACKUP_DIR only. */
+  backupS3: BackupS3Settings | null;
 };
 
 export class ConfigError extends Error {}
@@ -243,6 +261,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     webhookBaseUrl: (env.WEBHOOK_BASE_URL ?? env.APP_URL ?? `http://127.0.0.1:${env.PORT}`).replace(/\/+$/, ""),
     media,
     backupDir: path.resolve(env.BACKUP_DIR ?? path.join(dataDir, "backups")),
+    backupS3: backupS3Settings(env),
   };
 }
 
@@ -274,6 +293,37 @@ function mediaSettings(env: z.infer<typeof schema>, dataDir: string): MediaSetti
       // Custom endpoints (MinIO, Supabase Storage, …) mostly serve path-style only.
       forcePathStyle: env.S3_FORCE_PATH_STYLE ?? Boolean(env.S3_ENDPOINT),
     },
+  };
+}
+
+/** The media and backup-bucket settings alone, for `npm run restore` (which runs before the database it needs exists). */
+export function parseStorageSettings(source: Record<string, string | undefined> = process.env) {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success)
+    throw new ConfigError(`Invalid settings: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
+  const dataDir = path.resolve(parsed.data.MIRAGE_DATA_DIR);
+  return { media: mediaSettings(parsed.data, dataDir), backupS3: backupS3Settings(parsed.data) };
+}
+
+function backupS3Settings(env: z.infer<typeof schema>): BackupS3Settings | null {
+  if (!env.BACKUP_S3_BUCKET) return null;
+  const accessKeyId = env.BACKUP_S3_ACCESS_KEY_ID ?? env.S3_ACCESS_KEY_ID;
+  const secretAccessKey = env.BACKUP_S3_SECRET_ACCESS_KEY ?? env.S3_SECRET_ACCESS_KEY;
+  if (!accessKeyId || !secretAccessKey) {
+    throw new ConfigError(
+      "Setting BACKUP_S3_BUCKET needs BACKUP_S3_ACCESS_KEY_ID and BACKUP_S3_SECRET_ACCESS_KEY (or S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY). Set them (see .env.example).",
+    );
+  }
+  const endpoint = (env.BACKUP_S3_ENDPOINT ?? env.S3_ENDPOINT)?.replace(/\/+$/, "");
+  return {
+    endpoint,
+    region: env.BACKUP_S3_REGION ?? env.S3_REGION,
+    bucket: env.BACKUP_S3_BUCKET,
+    prefix: env.BACKUP_S3_PREFIX,
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: env.BACKUP_S3_FORCE_PATH_STYLE ?? env.S3_FORCE_PATH_STYLE ?? Boolean(endpoint),
   };
 }
 

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-export class PostgresToolError extends Error {}
+import { AppError } from "../errors";
 
 /** The major version a `pg_dump --version` / `postgres --version` line names (`pg_dump (PostgreSQL) 15.18 …` → 15). */
 export function majorVersionOf(versionLine: string): number | undefined {
@@ -21,16 +21,23 @@ export function findPostgresTool(tool: "pg_dump" | "pg_restore", major: number, 
     `/usr/lib/postgresql/${major}/bin/${tool}`,
     ...(process.env.PATH ?? "").split(path.delimiter).map((dir) => path.join(dir, tool)),
   ];
+  const found: number[] = [];
   for (const candidate of candidates) {
     if (!existsSync(candidate)) continue;
     try {
-      const line = execFileSync(candidate, ["--version"], { encoding: "utf8" });
-      if (majorVersionOf(line) === major) return candidate;
+      const version = majorVersionOf(execFileSync(candidate, ["--version"], { encoding: "utf8" }));
+      if (version === major) return candidate;
+      if (version !== undefined) found.push(version);
     } catch {
       // not runnable; try the next
     }
   }
-  throw new PostgresToolError(
-    `No ${tool} of PostgreSQL ${major} was found (the server is ${major}). Install postgresql-client-${major}, or set MIRAGE_PG_BIN_DIR to the folder holding it.`,
-  );
+  // pg_dump refuses a newer server outright; say so rather than let it fail with its own message.
+  const older = found.filter((version) => version < major);
+  if (older.length > 0) {
+    throw new AppError("INTERNAL", "postgresClientTooOld", {
+      params: { tool, serverMajor: major, found: older.join(", ") },
+    });
+  }
+  throw new AppError("INTERNAL", "postgresToolMissing", { params: { tool, serverMajor: major } });
 }

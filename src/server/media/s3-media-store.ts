@@ -1,7 +1,8 @@
 import { Readable } from "node:stream";
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import type { S3Settings } from "../../env";
 import { AppError } from "../errors";
+import { createS3Client } from "./s3-client";
 import { assertValidMediaKey, type MediaStore, type StoredMedia } from "./media-store";
 
 /** Attachments as objects in an S3 bucket: AWS S3 or any S3-compatible server (MinIO, R2, …). */
@@ -11,18 +12,7 @@ export class S3MediaStore implements MediaStore {
 
   constructor(settings: S3Settings) {
     this.bucket = settings.bucket;
-    this.client = new S3Client({
-      endpoint: settings.endpoint,
-      region: settings.region,
-      forcePathStyle: settings.forcePathStyle,
-      credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
-      // The SDK's default CRC32 checksums (trailers, x-amz-checksum-*) are not understood by every
-      // S3-compatible server; SigV4 already covers the payload hash.
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
-      maxAttempts: 3,
-      requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
-    });
+    this.client = createS3Client(settings);
   }
 
   async put(key: string, bytes: Buffer, options: { contentType: string }): Promise<void> {

@@ -25,10 +25,16 @@ export const backupManifestSchema = z.object({
     kind: z.enum(["cluster", "pg_dump"]),
     serverVersion: z.string(),
   }),
-  /** Local media store: its folder as tar.gz. An S3 bucket is not copied (use the bucket's own versioning). */
+  /** The media: the local store's folder, or every object of the S3 bucket with an index, as tar.gz. */
   media: z.discriminatedUnion("store", [
     z.object({ store: z.literal("local"), archive: storedFile.nullable() }),
-    z.object({ store: z.literal("s3"), bucket: z.string() }),
+    z.object({
+      store: z.literal("s3"),
+      bucket: z.string(),
+      // Older backups named the bucket only (its objects were not copied).
+      archive: storedFile.nullable().default(null),
+      objects: z.number().int().min(0).default(0),
+    }),
   ]),
   /** The data directory's generated secrets (embedded passwords, encryption key), when there are any. */
   secrets: storedFile.nullable(),
@@ -53,7 +59,7 @@ export async function readVerifiedManifest(dir: string): Promise<BackupManifest>
   } catch (error) {
     throw new AppError("BAD_REQUEST", "backupManifestInvalid", { details: { dir }, cause: error });
   }
-  const files = [manifest.database, manifest.secrets, manifest.media.store === "local" ? manifest.media.archive : null];
+  const files = [manifest.database, manifest.secrets, manifest.media.archive];
   for (const expected of files) {
     if (!expected) continue;
     const actual = await describeFile(dir, expected.file).catch(() => null);

@@ -1,18 +1,20 @@
-import { createReadStream, createWriteStream, existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { execFile } from "node:child_process";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
-import { createGzip } from "node:zlib";
 import { env } from "../../../env";
 import { db } from "../../db/client";
 import { snapshotCluster } from "../../db/cluster-snapshot";
 import { dumpDatabase, migrationLevel } from "../../db/database-dump";
 import { readLocalSecrets } from "../../db/secrets";
 import { logger } from "../../logger";
+import { gzip } from "./archive";
 import { describeFile, MANIFEST_FILE, type BackupManifest } from "./backup-manifest";
 import { pruneBackups } from "./prune-backups";
+import { pruneRemoteBackups } from "./prune-remote-backups";
+import { backUpS3Media } from "./s3-media-backup";
+import { uploadBackup } from "./upload-backup";
 
 const run = promisify(execFile);
 
@@ -22,13 +24,16 @@ export interface BackupResult {
   manifest: BackupManifest;
   bytes: number;
   prunedDirs: string[];
+  /** The s3:// URL of the uploaded copy (BACKUP_S3_BUCKET), and the uploaded backups retention deleted. */
+  remote: { url: string; pruned: string[] } | null;
 }
 
 /**
  * A backup of the whole installation into a new timestamped folder under BACKUP_DIR: the database (a
  * physical copy of the embedded cluster, or pg_dump of DATABASE_URL), the local media store, the data
- * directory's generated secrets, and a manifest with sizes and checksums, written last. Recorded in
- * `backups`; older backups past BACKUP_RETENTION_COUNT are deleted afterwards.
+ * directory's generated secrets, and a manifest with sizes and checksums, written last. Uploaded to
+ * BACKUP_S3_BUCKET when set. Recorded in `backups`; older backups past BACKUP_RETENTION_COUNT are deleted
+ * afterwards, on disk and in the bucket.
  */
 export async function createBackup(options: {
   trigger: "manual" | "scheduled";
@@ -57,21 +62,27 @@ export async function createBackup(options: {
       secrets,
     };
     await writeFile(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
-    const bytes = [database, secrets, media.store === "local" ? media.archive : null].reduce(
+    const bytes = [database, secrets, media.archive].reduce(
       (sum, file) => sum + (file?.bytes ?? 0),
       (await describeFile(dir, MANIFEST_FILE)).bytes,
     );
+    const remoteUrl = settings.backupS3 ? await uploadBackup(dir, settings.backupS3) : null;
     await db().backup.update({
       where: { id: record.id },
       data: { status: "succeeded", finishedAt: new Date(), bytes: BigInt(bytes), migration },
     });
     const prunedDirs = await pruneBackups({ keep: settings.BACKUP_RETENTION_COUNT, root });
-    logger.info({ dir, bytes, pruned: prunedDirs.length }, "backup written");
-    return { backupId: record.id, dir, manifest, bytes, prunedDirs };
+    const remote =
+      remoteUrl && settings.backupS3
+        ? { url: remoteUrl, pruned: await pruneRemoteBackups(settings.backupS3, settings.BACKUP_RETENTION_COUNT) }
+        : null;
+    logger.info({ dir, bytes, pruned: prunedDirs.length, remote: remote?.url }, "backup written");
+    return { backupId: record.id, dir, manifest, bytes, prunedDirs, remote };
   } catch (error) {
     await db().backup.update({
       where: { id: record.id },
-      data: { status: "failed", finishedAt: new Date(), failureReason: "backupFailed" },
+      // The refusal's own code when there is one (e.g. no pg_dump of the server's version).
+      data: { status: "failed", finishedAt: new Date(), failureReason: failureReason(error) },
     });
     // A half-written folder has no manifest and would never be restored or pruned as a backup.
     await rm(dir, { recursive: true, force: true });
@@ -115,9 +126,18 @@ async function backUpDatabase(dir: string): Promise<BackupManifest["database"]> 
   return { kind: "cluster", serverVersion, ...(await describeFile(dir, file)) };
 }
 
+function failureReason(error: unknown): string {
+  const reason = (error as { reason?: unknown }).reason;
+  return typeof reason === "string" ? reason : "backupFailed";
+}
+
 async function backUpMedia(dir: string): Promise<BackupManifest["media"]> {
-  const media = env().media;
-  if (media.store === "s3") return { store: "s3", bucket: media.s3.bucket };
+  const { media, backupS3 } = env();
+  if (media.store === "s3") {
+    // Backups uploaded into the media bucket itself are not media.
+    const skip = backupS3?.bucket === media.s3.bucket ? backupS3.prefix : undefined;
+    return { store: "s3", bucket: media.s3.bucket, ...(await backUpS3Media(dir, media.s3, skip)) };
+  }
   if (!existsSync(media.dir) || readdirSync(media.dir).length === 0) return { store: "local", archive: null };
   const tarFile = path.join(dir, "media.tar");
   // Objects are written to a temporary name and renamed: a copy never holds half a file, only skips a new one.
@@ -133,12 +153,6 @@ async function backUpSecrets(dir: string): Promise<BackupManifest["secrets"]> {
   const file = "secrets.json";
   await copyFile(source, path.join(dir, file));
   return describeFile(dir, file);
-}
-
-/** Compresses `source` into `target` and removes `source`; level 1: backups are written often, read rarely. */
-async function gzip(source: string, target: string): Promise<void> {
-  await pipeline(createReadStream(source), createGzip({ level: 1 }), createWriteStream(target, { mode: 0o600 }));
-  await rm(source);
 }
 
 async function mirageVersion(): Promise<string> {

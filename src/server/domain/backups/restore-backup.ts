@@ -3,21 +3,25 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
-import { createGunzip } from "node:zlib";
-import { createReadStream, createWriteStream } from "node:fs";
+import type { S3Settings } from "../../../env";
 import { unpackCluster } from "../../db/cluster-snapshot";
 import { restoreDump, userTableCount } from "../../db/database-dump";
 import { postgresUserIds } from "../../db/embedded-postgres";
 import { AppError } from "../../errors";
+import { gunzip } from "./archive";
 import { readVerifiedManifest, type BackupManifest } from "./backup-manifest";
+import { restoreS3Media } from "./s3-media-backup";
 
 const run = promisify(execFile);
 
-export type RestoreTarget =
+export type RestoreTarget = (
   | { kind: "embedded"; dataDir: string; mediaDir: string }
-  | { kind: "external"; databaseUrl: string; mediaDir: string; pgBinDir?: string };
+  | { kind: "external"; databaseUrl: string; mediaDir: string; pgBinDir?: string }
+) & {
+  /** The configured S3 media bucket: an S3 backup's objects go back there. */
+  mediaS3?: S3Settings | null;
+};
 
 /**
  * Puts a backup back: checks every file against the manifest, then the database (into a fresh embedded data
@@ -56,7 +60,7 @@ export async function restoreBackup(options: {
       binDir: target.pgBinDir,
     });
   }
-  await restoreMedia(dir, manifest, target.mediaDir);
+  await restoreMedia(dir, manifest, target);
   return manifest;
 }
 
@@ -83,8 +87,14 @@ async function restoreEmbedded(
   }
 }
 
-async function restoreMedia(dir: string, manifest: BackupManifest, mediaDir: string) {
-  if (manifest.media.store !== "local" || !manifest.media.archive) return;
+async function restoreMedia(dir: string, manifest: BackupManifest, target: RestoreTarget) {
+  if (!manifest.media.archive) return;
+  if (manifest.media.store === "s3") {
+    if (!target.mediaS3) throw new AppError("BAD_REQUEST", "restoreMediaStoreMissing", { params: {} });
+    await restoreS3Media(path.join(dir, manifest.media.archive.file), target.mediaS3);
+    return;
+  }
+  const { mediaDir } = target;
   await rm(mediaDir, { recursive: true, force: true });
   await mkdir(mediaDir, { recursive: true });
   const scratch = await mkdtemp(path.join(tmpdir(), "mirage-restore-media-"));
@@ -113,8 +123,4 @@ function mirageRunsOn(dataDir: string): boolean {
   } catch {
     return false;
   }
-}
-
-async function gunzip(source: string, target: string): Promise<void> {
-  await pipeline(createReadStream(source), createGunzip(), createWriteStream(target, { mode: 0o600 }));
 }
