@@ -9,6 +9,8 @@ export type DataColumn<Row> = {
   header?: ReactNode;
   cell: (row: Row) => ReactNode;
   align?: "left" | "center" | "right";
+  /** The row's own name (a matrix's first column): a header cell. */
+  rowHeader?: boolean;
   width?: number | string;
   /** Extra props of the row's cell (a test id, a colour, a width limit). */
   cellProps?: (row: Row) => TableTdProps & Record<`data-${string}`, string | undefined>;
@@ -37,6 +39,7 @@ export function DataTable<Row>(props: {
   stickyHeader?: boolean;
   verticalSpacing?: TableProps["verticalSpacing"];
   highlightOnHover?: boolean;
+  withColumnBorders?: boolean;
 }) {
   const { columns, rows, onRowClick, expanded } = props;
   if (props.loading && !rows)
@@ -54,6 +57,7 @@ export function DataTable<Row>(props: {
           verticalSpacing={props.verticalSpacing}
           highlightOnHover={props.highlightOnHover}
           stickyHeader={props.stickyHeader}
+          withColumnBorders={props.withColumnBorders}
           data-testid={props.testId}
         >
           <Table.Thead>
@@ -84,11 +88,14 @@ export function DataTable<Row>(props: {
                         : undefined
                     }
                   >
-                    {columns.map((column) => (
-                      <Table.Td key={column.key} ta={column.align} {...column.cellProps?.(row)}>
-                        {column.cell(row)}
-                      </Table.Td>
-                    ))}
+                    {columns.map((column) => {
+                      const Cell = column.rowHeader ? Table.Th : Table.Td;
+                      return (
+                        <Cell key={column.key} ta={column.align} {...column.cellProps?.(row)}>
+                          {column.cell(row)}
+                        </Cell>
+                      );
+                    })}
                   </Table.Tr>
                   {detail && (
                     <Table.Tr>
