@@ -1,12 +1,13 @@
 "use client";
 
-import { ActionIcon, Alert, Badge, Button, Group, Paper, Stack, Table, Title, Tooltip } from "@mantine/core";
+import { ActionIcon, Alert, Badge, Button, Group, Paper, Stack, Title, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconX } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { codedErrorOf, useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { DataTable } from "../../_components/data-table";
 
 /** The person's open sessions in every organization: device, address, last seen; end one or all others. */
 export function SessionsSection() {
@@ -24,6 +25,7 @@ export function SessionsSection() {
   const revoke = useMutation(trpc.account.revokeSession.mutationOptions({ onSuccess, onError }));
   const revokeOthers = useMutation(trpc.account.revokeOtherSessions.mutationOptions({ onSuccess, onError }));
   const when = (date: Date) => format.dateTime(date, { dateStyle: "short", timeStyle: "short" });
+  const deviceOf = (session: { userAgent: string | null }) => session.userAgent ?? t("unknownDevice");
 
   if (sessions.isError) {
     // A member whose organization requires a second factor sees only what enrolment needs.
@@ -43,53 +45,49 @@ export function SessionsSection() {
             {t("revokeOthers")}
           </Button>
         </Group>
-        <Table.ScrollContainer minWidth={600}>
-          <Table verticalSpacing="sm" data-testid="sessions-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("device")}</Table.Th>
-                <Table.Th>{t("ip")}</Table.Th>
-                <Table.Th>{t("startedAt")}</Table.Th>
-                <Table.Th>{t("lastSeen")}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sessions.data?.map((session) => {
-                const device = session.userAgent ?? t("unknownDevice");
-                return (
-                  <Table.Tr key={session.sessionId}>
-                    <Table.Td maw={320} style={{ wordBreak: "break-word" }}>
-                      {device}{" "}
-                      {session.current && (
-                        <Badge variant="light" size="xs">
-                          {t("thisSession")}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{session.ip ?? "—"}</Table.Td>
-                    <Table.Td>{when(session.createdAt)}</Table.Td>
-                    <Table.Td>{when(session.lastSeenAt)}</Table.Td>
-                    <Table.Td>
-                      {!session.current && (
-                        <Tooltip label={t("revokeNamed", { device })}>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={t("revokeNamed", { device })}
-                            onClick={() => revoke.mutate({ sessionId: session.sessionId })}
-                          >
-                            <IconX size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          testId="sessions-table"
+          verticalSpacing="sm"
+          minWidth={600}
+          rows={sessions.data}
+          rowKey={(session) => session.sessionId}
+          columns={[
+            {
+              key: "device",
+              header: t("device"),
+              cellProps: () => ({ maw: 320, style: { wordBreak: "break-word" } }),
+              cell: (session) => (
+                <>
+                  {deviceOf(session)}{" "}
+                  {session.current && (
+                    <Badge variant="light" size="xs">
+                      {t("thisSession")}
+                    </Badge>
+                  )}
+                </>
+              ),
+            },
+            { key: "ip", header: t("ip"), cell: (session) => session.ip ?? "—" },
+            { key: "startedAt", header: t("startedAt"), cell: (session) => when(session.createdAt) },
+            { key: "lastSeen", header: t("lastSeen"), cell: (session) => when(session.lastSeenAt) },
+            {
+              key: "revoke",
+              cell: (session) =>
+                !session.current && (
+                  <Tooltip label={t("revokeNamed", { device: deviceOf(session) })}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t("revokeNamed", { device: deviceOf(session) })}
+                      onClick={() => revoke.mutate({ sessionId: session.sessionId })}
+                    >
+                      <IconX size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                ),
+            },
+          ]}
+        />
       </Stack>
     </Paper>
   );

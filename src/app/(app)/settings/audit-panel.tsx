@@ -8,6 +8,7 @@ import { useMemo, useState } from "react";
 import type { AuditFilter } from "~/shared/schemas/audit";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { DataTable } from "../../_components/data-table";
 
 const PAGE_SIZE = 50;
 
@@ -147,43 +148,40 @@ export function AuditPanel() {
         </Text>
       )}
       <Paper withBorder>
-        <Table.ScrollContainer minWidth={800}>
-          <Table highlightOnHover data-testid="audit-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("when")}</Table.Th>
-                <Table.Th>{t("actor")}</Table.Th>
-                <Table.Th>{t("action")}</Table.Th>
-                <Table.Th>{t("entity")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr
-                  key={row.id}
-                  onClick={() => setOpenId(row.id)}
-                  style={{ cursor: "pointer" }}
-                  data-testid="audit-row"
-                  data-action={row.action}
-                >
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>{when(row.createdAt)}</Table.Td>
-                  <Table.Td>{row.actor ? row.actor.name : <Text c="dimmed">{t("system")}</Text>}</Table.Td>
-                  <Table.Td>{actionWord(row.action)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color="gray">
-                      {entityWord(row.targetType)}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        {entries.data && rows.length === 0 && (
-          <Text c="dimmed" ta="center" p="lg" data-testid="audit-empty">
-            {t("empty")}
-          </Text>
-        )}
+        <DataTable
+          testId="audit-table"
+          highlightOnHover
+          minWidth={800}
+          rows={entries.data ? rows : undefined}
+          rowKey={(row) => row.id}
+          onRowClick={(row) => setOpenId(row.id)}
+          rowProps={(row) => ({ "data-testid": "audit-row", "data-action": row.action })}
+          empty={t("empty")}
+          emptyTestId="audit-empty"
+          columns={[
+            {
+              key: "when",
+              header: t("when"),
+              cell: (row) => when(row.createdAt),
+              cellProps: () => ({ style: { whiteSpace: "nowrap" } }),
+            },
+            {
+              key: "actor",
+              header: t("actor"),
+              cell: (row) => (row.actor ? row.actor.name : <Text c="dimmed">{t("system")}</Text>),
+            },
+            { key: "action", header: t("action"), cell: (row) => actionWord(row.action) },
+            {
+              key: "entity",
+              header: t("entity"),
+              cell: (row) => (
+                <Badge variant="light" color="gray">
+                  {entityWord(row.targetType)}
+                </Badge>
+              ),
+            },
+          ]}
+        />
       </Paper>
       {entries.hasNextPage && (
         <Group justify="center">

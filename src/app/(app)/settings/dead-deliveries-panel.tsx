@@ -1,13 +1,14 @@
 "use client";
 
-import { ActionIcon, Alert, Button, Code, Group, Paper, Stack, Table, Text, Tooltip } from "@mantine/core";
+import { ActionIcon, Alert, Button, Code, Group, Paper, Stack, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconChevronDown, IconChevronRight, IconRefresh } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { Fragment, useState } from "react";
+import { useState } from "react";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { DataTable } from "../../_components/data-table";
 
 /** Webhook events given up on (malformed, or failing past the retry limit), to reprocess after a fix. */
 export function DeadDeliveriesPanel() {
@@ -55,82 +56,90 @@ export function DeadDeliveriesPanel() {
       )}
       {!!deliveries.data?.length && (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="sm" data-testid="dead-deliveries-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={36} />
-                  <Table.Th>{t("instance")}</Table.Th>
-                  <Table.Th>{t("event")}</Table.Th>
-                  <Table.Th>{t("error")}</Table.Th>
-                  <Table.Th>{t("attempts")}</Table.Th>
-                  <Table.Th>{t("receivedAt")}</Table.Th>
-                  <Table.Th>{t("deadAt")}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {deliveries.data.map((delivery) => {
+          <DataTable
+            testId="dead-deliveries-table"
+            verticalSpacing="sm"
+            minWidth={900}
+            rows={deliveries.data}
+            rowKey={(delivery) => delivery.id}
+            rowProps={(delivery) => ({ "data-testid": "dead-delivery-row", "data-delivery-id": delivery.id })}
+            expanded={(delivery) =>
+              expanded === delivery.id && (
+                <Code
+                  block
+                  style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}
+                  data-testid="dead-delivery-payload"
+                >
+                  {pretty(delivery.payloadPreview)}
+                </Code>
+              )
+            }
+            columns={[
+              {
+                key: "toggle",
+                width: 36,
+                cell: (delivery) => {
                   const open = expanded === delivery.id;
                   return (
-                    <Fragment key={delivery.id}>
-                      <Table.Tr data-testid="dead-delivery-row" data-delivery-id={delivery.id}>
-                        <Table.Td>
-                          <Tooltip label={t("payload")}>
-                            <ActionIcon
-                              variant="subtle"
-                              aria-label={t("payload")}
-                              aria-expanded={open}
-                              onClick={() => setExpanded(open ? null : delivery.id)}
-                            >
-                              {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
-                            </ActionIcon>
-                          </Tooltip>
-                        </Table.Td>
-                        <Table.Td>{delivery.instance.name}</Table.Td>
-                        <Table.Td>
-                          {/* Evolution's own event name; a body that named none is stored as "unknown". */}
-                          <Code>{delivery.event === "unknown" ? t("unknownEvent") : delivery.event}</Code>
-                        </Table.Td>
-                        <Table.Td maw={320}>
-                          <Text size="sm" c="red" lineClamp={2} data-testid="dead-delivery-error">
-                            {delivery.error ? wordReason(delivery.error, delivery.errorParams) : "—"}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>{delivery.attempts}</Table.Td>
-                        <Table.Td style={{ whiteSpace: "nowrap" }}>{when(delivery.receivedAt)}</Table.Td>
-                        <Table.Td style={{ whiteSpace: "nowrap" }}>{when(delivery.deadAt)}</Table.Td>
-                        <Table.Td>
-                          <Button
-                            size="xs"
-                            variant="light"
-                            loading={reprocess.isPending && reprocess.variables?.deliveryId === delivery.id}
-                            onClick={() => reprocess.mutate({ deliveryId: delivery.id })}
-                            data-testid="reprocess-delivery"
-                          >
-                            {t("reprocess")}
-                          </Button>
-                        </Table.Td>
-                      </Table.Tr>
-                      {open && (
-                        <Table.Tr>
-                          <Table.Td colSpan={8}>
-                            <Code
-                              block
-                              style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}
-                              data-testid="dead-delivery-payload"
-                            >
-                              {pretty(delivery.payloadPreview)}
-                            </Code>
-                          </Table.Td>
-                        </Table.Tr>
-                      )}
-                    </Fragment>
+                    <Tooltip label={t("payload")}>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={t("payload")}
+                        aria-expanded={open}
+                        onClick={() => setExpanded(open ? null : delivery.id)}
+                      >
+                        {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+                      </ActionIcon>
+                    </Tooltip>
                   );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                },
+              },
+              { key: "instance", header: t("instance"), cell: (delivery) => delivery.instance.name },
+              {
+                key: "event",
+                header: t("event"),
+                // Evolution's own event name; a body that named none is stored as "unknown".
+                cell: (delivery) => <Code>{delivery.event === "unknown" ? t("unknownEvent") : delivery.event}</Code>,
+              },
+              {
+                key: "error",
+                header: t("error"),
+                cellProps: () => ({ maw: 320 }),
+                cell: (delivery) => (
+                  <Text size="sm" c="red" lineClamp={2} data-testid="dead-delivery-error">
+                    {delivery.error ? wordReason(delivery.error, delivery.errorParams) : "—"}
+                  </Text>
+                ),
+              },
+              { key: "attempts", header: t("attempts"), cell: (delivery) => delivery.attempts },
+              {
+                key: "receivedAt",
+                header: t("receivedAt"),
+                cellProps: () => ({ style: { whiteSpace: "nowrap" } }),
+                cell: (delivery) => when(delivery.receivedAt),
+              },
+              {
+                key: "deadAt",
+                header: t("deadAt"),
+                cellProps: () => ({ style: { whiteSpace: "nowrap" } }),
+                cell: (delivery) => when(delivery.deadAt),
+              },
+              {
+                key: "reprocess",
+                cell: (delivery) => (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    loading={reprocess.isPending && reprocess.variables?.deliveryId === delivery.id}
+                    onClick={() => reprocess.mutate({ deliveryId: delivery.id })}
+                    data-testid="reprocess-delivery"
+                  >
+                    {t("reprocess")}
+                  </Button>
+                ),
+              },
+            ]}
+          />
         </Paper>
       )}
     </Stack>

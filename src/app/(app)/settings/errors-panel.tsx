@@ -1,12 +1,13 @@
 "use client";
 
-import { Alert, Badge, Button, Code, Group, Paper, SegmentedControl, Stack, Table, Text } from "@mantine/core";
+import { Alert, Badge, Button, Code, Group, Paper, SegmentedControl, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { errorGroupStatuses, errorScopes } from "~/shared/schemas/errors";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { DataTable } from "../../_components/data-table";
 
 type Scope = (typeof errorScopes)[number];
 type Status = (typeof errorGroupStatuses)[number];
@@ -59,49 +60,61 @@ export function ErrorsPanel() {
       )}
       {!!groups.data?.groups.length && (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={800}>
-            <Table verticalSpacing="sm" highlightOnHover data-testid="error-groups">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("error")}</Table.Th>
-                  <Table.Th>{t("source")}</Table.Th>
-                  <Table.Th>{t("count")}</Table.Th>
-                  <Table.Th>{t("firstSeen")}</Table.Th>
-                  <Table.Th>{t("lastSeen")}</Table.Th>
-                  <Table.Th>{t("status")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {groups.data.groups.map((group) => (
-                  <Table.Tr
-                    key={group.id}
-                    data-testid="error-group-row"
-                    data-group-id={group.id}
-                    style={{ cursor: "pointer" }}
-                    onClick={() => setSelected(group.id === selected ? null : group.id)}
-                  >
-                    <Table.Td maw={360}>
-                      <Text size="sm" fw={500}>
-                        {group.errorName}
-                      </Text>
-                      <Text size="xs" c="dimmed" lineClamp={2}>
-                        {group.message}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{t(`sources.${group.source}`)}</Table.Td>
-                    <Table.Td data-testid="error-group-count">{group.count}</Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>{when(group.firstSeenAt)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>{when(group.lastSeenAt)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={statusColor[group.status]} data-testid="error-group-status">
-                        {t(`statuses.${group.status}`)}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            testId="error-groups"
+            verticalSpacing="sm"
+            highlightOnHover
+            minWidth={800}
+            rows={groups.data.groups}
+            rowKey={(group) => group.id}
+            rowProps={(group) => ({ "data-testid": "error-group-row", "data-group-id": group.id })}
+            onRowClick={(group) => setSelected(group.id === selected ? null : group.id)}
+            columns={[
+              {
+                key: "error",
+                header: t("error"),
+                cellProps: () => ({ maw: 360 }),
+                cell: (group) => (
+                  <>
+                    <Text size="sm" fw={500}>
+                      {group.errorName}
+                    </Text>
+                    <Text size="xs" c="dimmed" lineClamp={2}>
+                      {group.message}
+                    </Text>
+                  </>
+                ),
+              },
+              { key: "source", header: t("source"), cell: (group) => t(`sources.${group.source}`) },
+              {
+                key: "count",
+                header: t("count"),
+                cellProps: () => ({ "data-testid": "error-group-count" }),
+                cell: (group) => group.count,
+              },
+              {
+                key: "firstSeen",
+                header: t("firstSeen"),
+                cellProps: () => ({ style: { whiteSpace: "nowrap" } }),
+                cell: (group) => when(group.firstSeenAt),
+              },
+              {
+                key: "lastSeen",
+                header: t("lastSeen"),
+                cellProps: () => ({ style: { whiteSpace: "nowrap" } }),
+                cell: (group) => when(group.lastSeenAt),
+              },
+              {
+                key: "status",
+                header: t("status"),
+                cell: (group) => (
+                  <Badge color={statusColor[group.status]} data-testid="error-group-status">
+                    {t(`statuses.${group.status}`)}
+                  </Badge>
+                ),
+              },
+            ]}
+          />
         </Paper>
       )}
       {selected && <ErrorGroupDetail groupId={selected} scope={scope} when={when} />}

@@ -12,7 +12,6 @@ import {
   Paper,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -27,6 +26,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { inviteMemberInput, memberRoles } from "~/shared/schemas/members";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { DataTable } from "../../_components/data-table";
 import { useFormValues } from "../../_components/use-form-values";
 import { useFormCheck } from "../../_components/use-schema-validation";
 import { useMyRole } from "../../_components/use-my-role";
@@ -64,6 +64,8 @@ export function MembersPanel() {
   const roleOptions = memberRoles
     .filter((role) => role !== "owner" || me.role === "owner")
     .map((role) => ({ value: role, label: t(`roles.${role}`) }));
+  const editable = (member: { userId: string; role: Role }) =>
+    isAdmin && member.userId !== me.userId && (member.role !== "owner" || me.role === "owner");
 
   return (
     <Stack>
@@ -76,81 +78,77 @@ export function MembersPanel() {
         </Group>
       )}
       <Paper withBorder>
-        <Table.ScrollContainer minWidth={520}>
-          <Table verticalSpacing="sm" data-testid="members-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("memberName")}</Table.Th>
-                <Table.Th>{t("memberEmail")}</Table.Th>
-                <Table.Th>{t("role")}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {members.data?.map((member) => {
-                const self = member.userId === me.userId;
-                const editable = isAdmin && !self && (member.role !== "owner" || me.role === "owner");
-                return (
-                  <Table.Tr key={member.membershipId}>
-                    <Table.Td>
-                      {member.name}{" "}
-                      {self && (
-                        <Badge variant="light" size="xs">
-                          {t("you")}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{member.email}</Table.Td>
-                    <Table.Td>
-                      {editable ? (
-                        <Select
-                          aria-label={t("role")}
-                          size="xs"
-                          w={160}
-                          data={roleOptions}
-                          value={member.role}
-                          allowDeselect={false}
-                          onChange={(role) =>
-                            role && changeRole.mutate({ membershipId: member.membershipId, role: role as Role })
-                          }
-                        />
-                      ) : (
-                        <Text size="sm">{t(`roles.${member.role}`)}</Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap" justify="flex-end">
-                        {editable && (
-                          <Tooltip label={t("resetLinkNamed", { name: member.name })}>
-                            <ActionIcon
-                              variant="subtle"
-                              aria-label={t("resetLinkNamed", { name: member.name })}
-                              onClick={() => setResetting({ membershipId: member.membershipId, name: member.name })}
-                            >
-                              <IconKey size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        )}
-                        {editable && (
-                          <Tooltip label={t("remove")}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label={t("remove")}
-                              onClick={() => setRemoving({ membershipId: member.membershipId, name: member.name })}
-                            >
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          testId="members-table"
+          verticalSpacing="sm"
+          minWidth={520}
+          rows={members.data}
+          rowKey={(member) => member.membershipId}
+          columns={[
+            {
+              key: "name",
+              header: t("memberName"),
+              cell: (member) => (
+                <>
+                  {member.name}{" "}
+                  {member.userId === me.userId && (
+                    <Badge variant="light" size="xs">
+                      {t("you")}
+                    </Badge>
+                  )}
+                </>
+              ),
+            },
+            { key: "email", header: t("memberEmail"), cell: (member) => member.email },
+            {
+              key: "role",
+              header: t("role"),
+              cell: (member) =>
+                editable(member) ? (
+                  <Select
+                    aria-label={t("role")}
+                    size="xs"
+                    w={160}
+                    data={roleOptions}
+                    value={member.role}
+                    allowDeselect={false}
+                    onChange={(role) =>
+                      role && changeRole.mutate({ membershipId: member.membershipId, role: role as Role })
+                    }
+                  />
+                ) : (
+                  <Text size="sm">{t(`roles.${member.role}`)}</Text>
+                ),
+            },
+            {
+              key: "actions",
+              cell: (member) =>
+                editable(member) && (
+                  <Group gap={4} wrap="nowrap" justify="flex-end">
+                    <Tooltip label={t("resetLinkNamed", { name: member.name })}>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={t("resetLinkNamed", { name: member.name })}
+                        onClick={() => setResetting({ membershipId: member.membershipId, name: member.name })}
+                      >
+                        <IconKey size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label={t("remove")}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t("remove")}
+                        onClick={() => setRemoving({ membershipId: member.membershipId, name: member.name })}
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                ),
+            },
+          ]}
+        />
       </Paper>
       {isAdmin && <PendingInvitations onChanged={refresh} />}
       <InviteModal opened={inviteOpened} onClose={inviteModal.close} roleOptions={roleOptions} onInvited={refresh} />
@@ -322,59 +320,58 @@ function PendingInvitations(props: { onChanged: () => Promise<void> }) {
         </Text>
       ) : (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={520}>
-            <Table verticalSpacing="sm" data-testid="invitations-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("memberEmail")}</Table.Th>
-                  <Table.Th>{t("role")}</Table.Th>
-                  <Table.Th>{t("invitedBy")}</Table.Th>
-                  <Table.Th>{t("expires")}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {invitations.data?.map((invitation) => (
-                  <Table.Tr key={invitation.invitationId}>
-                    <Table.Td>{invitation.email}</Table.Td>
-                    <Table.Td>{t(`roles.${invitation.role}`)}</Table.Td>
-                    <Table.Td>{invitation.invitedByName ?? "—"}</Table.Td>
-                    <Table.Td>
-                      {format.dateTime(invitation.expiresAt, { dateStyle: "short", timeStyle: "short" })}{" "}
-                      {invitation.expired && (
-                        <Badge color="red" variant="light" size="xs">
-                          {t("expiredBadge")}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap" justify="flex-end">
-                        <Tooltip label={t("resendNamed", { email: invitation.email })}>
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={t("resendNamed", { email: invitation.email })}
-                            onClick={() => resend.mutate({ invitationId: invitation.invitationId })}
-                          >
-                            <IconSend size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label={t("revokeNamed", { email: invitation.email })}>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={t("revokeNamed", { email: invitation.email })}
-                            onClick={() => revoke.mutate({ invitationId: invitation.invitationId })}
-                          >
-                            <IconX size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            testId="invitations-table"
+            verticalSpacing="sm"
+            minWidth={520}
+            rows={invitations.data}
+            rowKey={(invitation) => invitation.invitationId}
+            columns={[
+              { key: "email", header: t("memberEmail"), cell: (invitation) => invitation.email },
+              { key: "role", header: t("role"), cell: (invitation) => t(`roles.${invitation.role}`) },
+              { key: "invitedBy", header: t("invitedBy"), cell: (invitation) => invitation.invitedByName ?? "—" },
+              {
+                key: "expires",
+                header: t("expires"),
+                cell: (invitation) => (
+                  <>
+                    {format.dateTime(invitation.expiresAt, { dateStyle: "short", timeStyle: "short" })}{" "}
+                    {invitation.expired && (
+                      <Badge color="red" variant="light" size="xs">
+                        {t("expiredBadge")}
+                      </Badge>
+                    )}
+                  </>
+                ),
+              },
+              {
+                key: "actions",
+                cell: (invitation) => (
+                  <Group gap={4} wrap="nowrap" justify="flex-end">
+                    <Tooltip label={t("resendNamed", { email: invitation.email })}>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={t("resendNamed", { email: invitation.email })}
+                        onClick={() => resend.mutate({ invitationId: invitation.invitationId })}
+                      >
+                        <IconSend size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label={t("revokeNamed", { email: invitation.email })}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t("revokeNamed", { email: invitation.email })}
+                        onClick={() => revoke.mutate({ invitationId: invitation.invitationId })}
+                      >
+                        <IconX size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                ),
+              },
+            ]}
+          />
         </Paper>
       )}
       <Modal opened={resent !== null} onClose={() => setResent(null)} title={t("resent")}>

@@ -1,11 +1,12 @@
 "use client";
 
-import { Alert, Code, Paper, Stack, Table, Text } from "@mantine/core";
+import { Alert, Code, Paper, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { Fragment, useState } from "react";
+import { useState } from "react";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { DataTable } from "../../_components/data-table";
 
 /** The app's slow queries with their plans (platform admins; others see why not). */
 export function PerformancePanel() {
@@ -38,59 +39,50 @@ export function PerformancePanel() {
       )}
       {!!queries.data?.length && (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={800}>
-            <Table verticalSpacing="sm" highlightOnHover data-testid="slow-queries">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("query")}</Table.Th>
-                  <Table.Th>{t("count")}</Table.Th>
-                  <Table.Th>{t("max")}</Table.Th>
-                  <Table.Th>{t("average")}</Table.Th>
-                  <Table.Th>{t("lastSeen")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {queries.data.map((query) => (
-                  <Fragment key={query.id}>
-                    <Table.Tr
-                      data-testid="slow-query-row"
-                      style={{ cursor: "pointer" }}
-                      onClick={() => setOpen(open === query.id ? null : query.id)}
-                    >
-                      <Table.Td maw={480}>
-                        <Code style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
-                          {query.query.slice(0, 300)}
-                        </Code>
-                      </Table.Td>
-                      <Table.Td>{query.count}</Table.Td>
-                      <Table.Td>{ms(query.maxMs)}</Table.Td>
-                      <Table.Td>{ms(query.totalMs / Math.max(1, query.count))}</Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        {format.dateTime(query.lastSeenAt, { dateStyle: "short", timeStyle: "medium" })}
-                      </Table.Td>
-                    </Table.Tr>
-                    {open === query.id && (
-                      <Table.Tr>
-                        <Table.Td colSpan={5}>
-                          <Stack gap="xs">
-                            <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
-                              {query.query}
-                            </Code>
-                            <Text size="sm" fw={500}>
-                              {t("plan")}
-                            </Text>
-                            <Code block data-testid="slow-query-plan">
-                              {query.explain ?? t("noPlan")}
-                            </Code>
-                          </Stack>
-                        </Table.Td>
-                      </Table.Tr>
-                    )}
-                  </Fragment>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            testId="slow-queries"
+            verticalSpacing="sm"
+            highlightOnHover
+            minWidth={800}
+            rows={queries.data}
+            rowKey={(query) => query.id}
+            rowProps={() => ({ "data-testid": "slow-query-row" })}
+            onRowClick={(query) => setOpen(open === query.id ? null : query.id)}
+            expanded={(query) =>
+              open === query.id && (
+                <Stack gap="xs">
+                  <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
+                    {query.query}
+                  </Code>
+                  <Text size="sm" fw={500}>
+                    {t("plan")}
+                  </Text>
+                  <Code block data-testid="slow-query-plan">
+                    {query.explain ?? t("noPlan")}
+                  </Code>
+                </Stack>
+              )
+            }
+            columns={[
+              {
+                key: "query",
+                header: t("query"),
+                cellProps: () => ({ maw: 480 }),
+                cell: (query) => (
+                  <Code style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>{query.query.slice(0, 300)}</Code>
+                ),
+              },
+              { key: "count", header: t("count"), cell: (query) => query.count },
+              { key: "max", header: t("max"), cell: (query) => ms(query.maxMs) },
+              { key: "average", header: t("average"), cell: (query) => ms(query.totalMs / Math.max(1, query.count)) },
+              {
+                key: "lastSeen",
+                header: t("lastSeen"),
+                cellProps: () => ({ style: { whiteSpace: "nowrap" } }),
+                cell: (query) => format.dateTime(query.lastSeenAt, { dateStyle: "short", timeStyle: "medium" }),
+              },
+            ]}
+          />
         </Paper>
       )}
     </Stack>

@@ -8,7 +8,6 @@ import {
   Modal,
   Paper,
   Stack,
-  Table,
   Text,
   TextInput,
   Textarea,
@@ -26,6 +25,7 @@ import type { RouterOutputs } from "~/trpc/types";
 import { useFormValues } from "../../_components/use-form-values";
 import { useMyRole } from "../../_components/use-my-role";
 import { useFormCheck } from "../../_components/use-schema-validation";
+import { DataTable } from "../../_components/data-table";
 
 type QuickReply = RouterOutputs["quickReplies"]["list"][number];
 
@@ -71,30 +71,38 @@ export function QuickRepliesPanel() {
       )}
       {!!replies.data?.length && (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={520}>
-            <Table verticalSpacing="sm" data-testid="quick-replies-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={180}>{t("shortcut")}</Table.Th>
-                  <Table.Th>{t("body")}</Table.Th>
-                  {isAdmin && <Table.Th w={90} />}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {replies.data.map((reply) => (
-                  <Table.Tr key={reply.id}>
-                    <Table.Td>
-                      <Text ff="monospace" size="sm">
-                        /{reply.shortcut}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" lineClamp={3} style={{ whiteSpace: "pre-wrap" }}>
-                        {reply.body}
-                      </Text>
-                    </Table.Td>
-                    {isAdmin && (
-                      <Table.Td>
+          <DataTable
+            testId="quick-replies-table"
+            verticalSpacing="sm"
+            minWidth={520}
+            rows={replies.data}
+            rowKey={(reply) => reply.id}
+            columns={[
+              {
+                key: "shortcut",
+                header: t("shortcut"),
+                width: 180,
+                cell: (reply) => (
+                  <Text ff="monospace" size="sm">
+                    /{reply.shortcut}
+                  </Text>
+                ),
+              },
+              {
+                key: "body",
+                header: t("body"),
+                cell: (reply) => (
+                  <Text size="sm" lineClamp={3} style={{ whiteSpace: "pre-wrap" }}>
+                    {reply.body}
+                  </Text>
+                ),
+              },
+              ...(isAdmin
+                ? [
+                    {
+                      key: "actions",
+                      width: 90,
+                      cell: (reply: QuickReply) => (
                         <Group gap={4} wrap="nowrap">
                           <Tooltip label={t("edit")}>
                             <ActionIcon
@@ -116,13 +124,12 @@ export function QuickRepliesPanel() {
                             </ActionIcon>
                           </Tooltip>
                         </Group>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
         </Paper>
       )}
       {editing && (

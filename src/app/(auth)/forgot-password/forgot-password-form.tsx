@@ -1,13 +1,13 @@
 "use client";
 
-import { Alert, Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import type { FormEvent } from "react";
 import { requestPasswordResetInput } from "~/shared/schemas/account";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { BackToSignIn, SignInNotice } from "../sign-in-notice";
 import { useFormValues } from "../../_components/use-form-values";
 import { useFormCheck } from "../../_components/use-schema-validation";
 
@@ -24,28 +24,15 @@ export function ForgotPasswordForm() {
     event.preventDefault();
     check(values, (input) => request.mutate(input));
   }
-  const back = (
-    <Anchor component={Link} href="/sign-in" size="sm">
-      {t("goToSignIn")}
-    </Anchor>
-  );
   if (byEmail.isPending) return null;
   if (byEmail.data && !byEmail.data.available) {
-    return (
-      <Stack>
-        <Alert color="yellow">{t("forgotNoEmail")}</Alert>
-        {back}
-      </Stack>
-    );
+    return <SignInNotice color="yellow">{t("forgotNoEmail")}</SignInNotice>;
   }
   if (request.isSuccess) {
     return (
-      <Stack>
-        <Alert color="teal" data-testid="reset-requested">
-          {t("forgotSent")}
-        </Alert>
-        {back}
-      </Stack>
+      <SignInNotice color="teal" testId="reset-requested">
+        {t("forgotSent")}
+      </SignInNotice>
     );
   }
   return (
@@ -64,7 +51,7 @@ export function ForgotPasswordForm() {
         <Button type="submit" loading={request.isPending}>
           {t("send")}
         </Button>
-        {back}
+        <BackToSignIn />
       </Stack>
     </form>
   );

@@ -1,9 +1,10 @@
 "use client";
 
-import { Paper, Table, Text, Title } from "@mantine/core";
+import { Paper, Text, Title } from "@mantine/core";
 import { useTranslations } from "next-intl";
 import type { RouterOutputs } from "~/trpc/types";
 import { useLabelName } from "./use-label-name";
+import { DataTable } from "../../../_components/data-table";
 
 /** Reviewed messages by the AI's label (rows) and the agent's (columns). */
 export function ConfusionMatrix({ cells }: { cells: RouterOutputs["ai"]["overview"]["confusion"] }) {
@@ -23,40 +24,28 @@ export function ConfusionMatrix({ cells }: { cells: RouterOutputs["ai"]["overvie
       {cells.length === 0 ? (
         <Text c="dimmed">{t("empty")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={400}>
-          <Table withColumnBorders>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("machine")}</Table.Th>
-                {labels.map((agent) => (
-                  <Table.Th key={agent} ta="right">
-                    {name(agent)}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {labels.map((machine) => (
-                <Table.Tr key={machine}>
-                  <Table.Th>{name(machine)}</Table.Th>
-                  {labels.map((agent) => {
-                    const value = count.get(`${machine}→${agent}`) ?? 0;
-                    return (
-                      <Table.Td
-                        key={agent}
-                        ta="right"
-                        data-cell={`${machine}→${agent}`}
-                        bg={value && machine === agent ? "teal.0" : value ? "red.0" : undefined}
-                      >
-                        {value || ""}
-                      </Table.Td>
-                    );
-                  })}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          withColumnBorders
+          minWidth={400}
+          rows={labels}
+          rowKey={(machine) => machine}
+          columns={[
+            { key: "machine", header: t("machine"), rowHeader: true, cell: (machine) => name(machine) },
+            ...labels.map((agent) => ({
+              key: agent,
+              header: name(agent),
+              align: "right" as const,
+              cellProps: (machine: string) => {
+                const value = count.get(`${machine}→${agent}`) ?? 0;
+                return {
+                  "data-cell": `${machine}→${agent}`,
+                  bg: value && machine === agent ? "teal.0" : value ? "red.0" : undefined,
+                };
+              },
+              cell: (machine: string) => count.get(`${machine}→${agent}`) || "",
+            })),
+          ]}
+        />
       )}
     </Paper>
   );

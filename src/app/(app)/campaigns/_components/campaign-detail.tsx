@@ -16,6 +16,7 @@ import { useWindowSummary } from "./schedule-summary";
 import type { CampaignReport } from "./types";
 import { useCampaignReport } from "./use-campaign-report";
 import { variantLetter } from "./variant-editor";
+import { DataTable } from "../../../_components/data-table";
 
 type InstanceState = Parameters<typeof InstanceStatusBadge>[0]["state"];
 
@@ -204,34 +205,31 @@ function PerInstance({ rows, unassigned }: { rows: CampaignReport["perInstance"]
       <Title order={4} mb="sm">
         {t("perInstance")}
       </Title>
-      <Table.ScrollContainer minWidth={520}>
-        <Table verticalSpacing={6} data-testid="campaign-instances-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("number")}</Table.Th>
-              <Table.Th>{t("state")}</Table.Th>
-              <Table.Th ta="right">{t("sent")}</Table.Th>
-              <Table.Th ta="right">{t("pending")}</Table.Th>
-              <Table.Th ta="right">{t("failed")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.instanceId} data-testid="campaign-instance-row">
-                <Table.Td>{row.name}</Table.Td>
-                <Table.Td>
-                  <InstanceStatusBadge instanceId={row.instanceId} state={row.state as InstanceState} />
-                </Table.Td>
-                <Table.Td ta="right">{number.format(row.sent)}</Table.Td>
-                <Table.Td ta="right">{number.format(row.pending)}</Table.Td>
-                <Table.Td ta="right" c={row.failed ? "red" : undefined}>
-                  {number.format(row.failed)}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        testId="campaign-instances-table"
+        verticalSpacing={6}
+        minWidth={520}
+        rows={rows}
+        rowKey={(row) => row.instanceId}
+        rowProps={() => ({ "data-testid": "campaign-instance-row" })}
+        columns={[
+          { key: "number", header: t("number"), cell: (row) => row.name },
+          {
+            key: "state",
+            header: t("state"),
+            cell: (row) => <InstanceStatusBadge instanceId={row.instanceId} state={row.state as InstanceState} />,
+          },
+          { key: "sent", header: t("sent"), align: "right", cell: (row) => number.format(row.sent) },
+          { key: "pending", header: t("pending"), align: "right", cell: (row) => number.format(row.pending) },
+          {
+            key: "failed",
+            header: t("failed"),
+            align: "right",
+            cellProps: (row) => ({ c: row.failed ? "red" : undefined }),
+            cell: (row) => number.format(row.failed),
+          },
+        ]}
+      />
       {unassigned > 0 && (
         <Text size="xs" c="dimmed" mt="xs">
           {t("unassigned", { count: unassigned })}
@@ -261,32 +259,29 @@ function PerVariant({ rows, variants }: { rows: CampaignReport["perVariant"]; va
       <Title order={4} mb="sm">
         {t("perVariant")}
       </Title>
-      <Table.ScrollContainer minWidth={560}>
-        <Table verticalSpacing={6} data-testid="campaign-variants-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("variant")}</Table.Th>
-              <Table.Th ta="right">{t("sent")}</Table.Th>
-              <Table.Th ta="right">{t("deliveredRate")}</Table.Th>
-              <Table.Th ta="right">{t("readRate")}</Table.Th>
-              <Table.Th ta="right">{t("repliedRate")}</Table.Th>
-              <Table.Th ta="right">{t("optedOutRate")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {all.map((row) => (
-              <Table.Tr key={row.variant} data-testid="campaign-variant-row">
-                <Table.Td fw={600}>{variantLetter(row.variant)}</Table.Td>
-                <Table.Td ta="right">{number.format(row.sent)}</Table.Td>
-                <Table.Td ta="right">{of(row.delivered, row.sent)}</Table.Td>
-                <Table.Td ta="right">{of(row.read, row.sent)}</Table.Td>
-                <Table.Td ta="right">{of(row.replied, row.sent)}</Table.Td>
-                <Table.Td ta="right">{of(row.optedOut, row.sent)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        testId="campaign-variants-table"
+        verticalSpacing={6}
+        minWidth={560}
+        rows={all}
+        rowKey={(row) => String(row.variant)}
+        rowProps={() => ({ "data-testid": "campaign-variant-row" })}
+        columns={[
+          {
+            key: "variant",
+            header: t("variant"),
+            cellProps: () => ({ fw: 600 }),
+            cell: (row) => variantLetter(row.variant),
+          },
+          { key: "sent", header: t("sent"), align: "right", cell: (row) => number.format(row.sent) },
+          ...(["delivered", "read", "replied", "optedOut"] as const).map((key) => ({
+            key,
+            header: t(`${key}Rate`),
+            align: "right" as const,
+            cell: (row: (typeof all)[number]) => of(row[key], row.sent),
+          })),
+        ]}
+      />
     </Paper>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Anchor, Button, Group, Paper, Stack, Table, Tabs, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
 import { IconCalendarEvent, IconList, IconPlus } from "@tabler/icons-react";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
@@ -10,6 +10,7 @@ import { TimezoneProvider, useTimezone } from "../../../_components/use-timezone
 import { CampaignAgenda } from "./campaign-agenda";
 import { CampaignStatusBadge } from "./campaign-status-badge";
 import { useCampaignList } from "./use-campaign-list";
+import { DataTable } from "../../../_components/data-table";
 
 /** `/campaigns`: every campaign (newest first) and the agenda of those still to send. */
 export function CampaignsView({ timezone, isAdmin }: { timezone: string; isAdmin: boolean }) {
@@ -70,45 +71,53 @@ function CampaignList({ isAdmin }: { isAdmin: boolean }) {
           </Tabs.List>
           <Tabs.Panel value="list" pt="md">
             <Paper withBorder>
-              <Table.ScrollContainer minWidth={720}>
-                <Table verticalSpacing="sm" highlightOnHover data-testid="campaigns-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("columns.name")}</Table.Th>
-                      <Table.Th>{t("columns.status")}</Table.Th>
-                      <Table.Th ta="right">{t("columns.recipients")}</Table.Th>
-                      <Table.Th ta="right">{t("columns.sent")}</Table.Th>
-                      <Table.Th>{t("columns.start")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {campaigns.map((campaign) => (
-                      <Table.Tr key={campaign.id} data-testid="campaign-row" data-campaign-id={campaign.id}>
-                        <Table.Td>
-                          <Anchor component={Link} href={`/campaigns/${campaign.id}`} fw={500}>
-                            {campaign.name}
-                          </Anchor>
-                          <Text size="xs" c="dimmed">
-                            {t(`legalBases.${campaign.legalBasis}`)}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <CampaignStatusBadge status={campaign.status} pause={campaign.pause} />
-                        </Table.Td>
-                        <Table.Td ta="right">
-                          {campaign.status === "draft" ? "—" : number.format(campaign.recipients)}
-                        </Table.Td>
-                        <Table.Td ta="right">
-                          {campaign.status === "draft" ? "—" : number.format(campaign.sent)}
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{dateTime(campaign.schedule.startAt, timeZone, locale)}</Text>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <DataTable
+                testId="campaigns-table"
+                verticalSpacing="sm"
+                highlightOnHover
+                minWidth={720}
+                rows={campaigns}
+                rowKey={(campaign) => campaign.id}
+                rowProps={(campaign) => ({ "data-testid": "campaign-row", "data-campaign-id": campaign.id })}
+                columns={[
+                  {
+                    key: "name",
+                    header: t("columns.name"),
+                    cell: (campaign) => (
+                      <>
+                        <Anchor component={Link} href={`/campaigns/${campaign.id}`} fw={500}>
+                          {campaign.name}
+                        </Anchor>
+                        <Text size="xs" c="dimmed">
+                          {t(`legalBases.${campaign.legalBasis}`)}
+                        </Text>
+                      </>
+                    ),
+                  },
+                  {
+                    key: "status",
+                    header: t("columns.status"),
+                    cell: (campaign) => <CampaignStatusBadge status={campaign.status} pause={campaign.pause} />,
+                  },
+                  {
+                    key: "recipients",
+                    header: t("columns.recipients"),
+                    align: "right",
+                    cell: (campaign) => (campaign.status === "draft" ? "—" : number.format(campaign.recipients)),
+                  },
+                  {
+                    key: "sent",
+                    header: t("columns.sent"),
+                    align: "right",
+                    cell: (campaign) => (campaign.status === "draft" ? "—" : number.format(campaign.sent)),
+                  },
+                  {
+                    key: "start",
+                    header: t("columns.start"),
+                    cell: (campaign) => <Text size="sm">{dateTime(campaign.schedule.startAt, timeZone, locale)}</Text>,
+                  },
+                ]}
+              />
             </Paper>
           </Tabs.Panel>
           <Tabs.Panel value="agenda" pt="md">

@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title, Tooltip } from "@mantine/core";
 import { IconAlertTriangle, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useNow, useTranslations } from "next-intl";
@@ -13,6 +13,7 @@ import { AddInstanceModal } from "./add-instance-modal";
 import { QrModal } from "./qr-modal";
 import { InstanceStatusBadge } from "../../../_components/instance-status-badge";
 import { useInstanceEvents } from "./use-instance-events";
+import { DataTable } from "../../../_components/data-table";
 
 export function InstancesView({ alertMinutes }: { alertMinutes: number }) {
   const t = useTranslations("instances");
@@ -74,69 +75,85 @@ export function InstancesView({ alertMinutes }: { alertMinutes: number }) {
       )}
       {data && data.instances.length > 0 && (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={820}>
-            <Table verticalSpacing="sm" highlightOnHover data-testid="instances-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("name")}</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>{t("phone")}</Table.Th>
-                  <Table.Th>{t("profile")}</Table.Th>
-                  <Table.Th>{t("lastEvent")}</Table.Th>
-                  <Table.Th>{t("uptime24h")}</Table.Th>
-                  <Table.Th>{t("uptime7d")}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.instances.map((instance) => (
-                  <Table.Tr key={instance.id}>
-                    <Table.Td>
-                      <Anchor component={Link} href={`/instances/${instance.id}`} fw={500}>
-                        {instance.name}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {t(`purposes.${instance.purpose}`)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <InstanceStatusBadge instanceId={instance.id} state={instance.state} />
-                        {instance.alert && (
-                          <Tooltip label={t("alert", { minutes: alertMinutes })}>
-                            <IconAlertTriangle
-                              size={16}
-                              color="var(--mantine-color-red-6)"
-                              data-testid={`instance-alert-${instance.id}`}
-                            />
-                          </Tooltip>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }} data-testid={`instance-phone-${instance.id}`}>
-                      {instance.phoneNumber ? formatPhone(instance.phoneNumber) : "—"}
-                    </Table.Td>
-                    <Table.Td>{instance.profileName ?? "—"}</Table.Td>
-                    <Table.Td>{instance.lastEventAt ? format.relativeTime(instance.lastEventAt, now) : "—"}</Table.Td>
-                    <Table.Td data-testid={`instance-uptime24h-${instance.id}`}>{percent(instance.uptime24h)}</Table.Td>
-                    <Table.Td>{percent(instance.uptime7d)}</Table.Td>
-                    <Table.Td>
-                      {isAdmin && instance.state !== "open" && (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          onClick={() => setPairing({ id: instance.id, name: instance.name })}
-                          data-testid={`connect-${instance.id}`}
-                        >
-                          {t("reconnect")}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            testId="instances-table"
+            verticalSpacing="sm"
+            highlightOnHover
+            minWidth={820}
+            rows={data.instances}
+            rowKey={(instance) => instance.id}
+            columns={[
+              {
+                key: "name",
+                header: t("name"),
+                cell: (instance) => (
+                  <>
+                    <Anchor component={Link} href={`/instances/${instance.id}`} fw={500}>
+                      {instance.name}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {t(`purposes.${instance.purpose}`)}
+                    </Text>
+                  </>
+                ),
+              },
+              {
+                key: "status",
+                header: "Status",
+                cell: (instance) => (
+                  <Group gap={6} wrap="nowrap">
+                    <InstanceStatusBadge instanceId={instance.id} state={instance.state} />
+                    {instance.alert && (
+                      <Tooltip label={t("alert", { minutes: alertMinutes })}>
+                        <IconAlertTriangle
+                          size={16}
+                          color="var(--mantine-color-red-6)"
+                          data-testid={`instance-alert-${instance.id}`}
+                        />
+                      </Tooltip>
+                    )}
+                  </Group>
+                ),
+              },
+              {
+                key: "phone",
+                header: t("phone"),
+                cellProps: (instance) => ({
+                  style: { whiteSpace: "nowrap" },
+                  "data-testid": `instance-phone-${instance.id}`,
+                }),
+                cell: (instance) => (instance.phoneNumber ? formatPhone(instance.phoneNumber) : "—"),
+              },
+              { key: "profile", header: t("profile"), cell: (instance) => instance.profileName ?? "—" },
+              {
+                key: "lastEvent",
+                header: t("lastEvent"),
+                cell: (instance) => (instance.lastEventAt ? format.relativeTime(instance.lastEventAt, now) : "—"),
+              },
+              {
+                key: "uptime24h",
+                header: t("uptime24h"),
+                cellProps: (instance) => ({ "data-testid": `instance-uptime24h-${instance.id}` }),
+                cell: (instance) => percent(instance.uptime24h),
+              },
+              { key: "uptime7d", header: t("uptime7d"), cell: (instance) => percent(instance.uptime7d) },
+              {
+                key: "actions",
+                cell: (instance) =>
+                  isAdmin &&
+                  instance.state !== "open" && (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => setPairing({ id: instance.id, name: instance.name })}
+                      data-testid={`connect-${instance.id}`}
+                    >
+                      {t("reconnect")}
+                    </Button>
+                  ),
+              },
+            ]}
+          />
         </Paper>
       )}
       <AddInstanceModal

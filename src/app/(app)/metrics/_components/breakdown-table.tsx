@@ -1,10 +1,11 @@
 "use client";
 
-import { Paper, Table, Title } from "@mantine/core";
+import { Paper, Title } from "@mantine/core";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import type { AnalyticsDashboardOutput } from "~/shared/schemas/analytics";
 import { formatDuration } from "./format-metric";
+import { DataTable } from "../../../_components/data-table";
 
 type Totals = AnalyticsDashboardOutput["current"];
 
@@ -20,6 +21,7 @@ export function BreakdownTable(props: {
   drillHref?: (id: string) => string;
 }) {
   const router = useRouter();
+  const { drillHref } = props;
   const t = useTranslations("metrics");
   const number = new Intl.NumberFormat(props.locale);
   const format = (value: number | null, duration?: boolean) =>
@@ -29,37 +31,23 @@ export function BreakdownTable(props: {
       <Title order={4} mb="sm">
         {props.title}
       </Title>
-      <Table.ScrollContainer minWidth={640}>
-        <Table data-testid={props.testId}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{props.nameLabel}</Table.Th>
-              {props.columns.map((column) => (
-                <Table.Th key={column.key} ta="right">
-                  {column.label}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {props.rows.map((row) => (
-              <Table.Tr
-                key={row.id}
-                data-testid={`${props.testId}-${row.id}`}
-                style={props.drillHref ? { cursor: "pointer" } : undefined}
-                onClick={props.drillHref ? () => router.push(props.drillHref!(row.id)) : undefined}
-              >
-                <Table.Td>{row.name}</Table.Td>
-                {props.columns.map((column) => (
-                  <Table.Td key={column.key} ta="right">
-                    {format(row[column.key], column.duration)}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        testId={props.testId}
+        minWidth={640}
+        rows={props.rows}
+        rowKey={(row) => row.id}
+        rowProps={(row) => ({ "data-testid": `${props.testId}-${row.id}` })}
+        onRowClick={drillHref ? (row) => router.push(drillHref(row.id)) : undefined}
+        columns={[
+          { key: "name", header: props.nameLabel, cell: (row) => row.name },
+          ...props.columns.map((column) => ({
+            key: column.key,
+            header: column.label,
+            align: "right" as const,
+            cell: (row: (typeof props.rows)[number]) => format(row[column.key], column.duration),
+          })),
+        ]}
+      />
     </Paper>
   );
 }

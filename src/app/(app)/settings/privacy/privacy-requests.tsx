@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
@@ -8,6 +8,7 @@ import { useState } from "react";
 import { dataSubjectRequestKinds, dataSubjectRequestOutcomes } from "~/shared/schemas/privacy";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { DataTable } from "../../../_components/data-table";
 
 const clockColor = { on_time: "teal", due_soon: "yellow", overdue: "red", closed: "gray" } as const;
 
@@ -100,77 +101,71 @@ export function PrivacyRequests() {
       {requests.data?.length === 0 && <Text c="dimmed">{t("noRequests")}</Text>}
       {!!requests.data?.length && (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={900}>
-            <Table data-testid="privacy-requests">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("contact")}</Table.Th>
-                  <Table.Th>{t("kind")}</Table.Th>
-                  <Table.Th>{t("receivedAt")}</Table.Th>
-                  <Table.Th>{t("dueAt")}</Table.Th>
-                  <Table.Th>{t("status")}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {requests.data.map((request) => (
-                  <Table.Tr key={request.id}>
-                    <Table.Td>{request.contactName ?? t("erasedContact")}</Table.Td>
-                    <Table.Td>{t(`kinds.${request.kind}`)}</Table.Td>
-                    <Table.Td>{when(request.receivedAt)}</Table.Td>
-                    <Table.Td>{when(request.dueAt)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={clockColor[request.clock]}>
-                        {request.outcome ? t(`outcomes.${request.outcome}`) : t(`clock.${request.clock}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {request.status === "open" && (
-                        <Group gap="xs" wrap="nowrap">
-                          {request.contactId && request.contactName !== null && (
-                            <>
-                              <Anchor size="sm" href={`/api/privacy/contacts/${request.contactId}/export`}>
-                                {t("export")}
-                              </Anchor>
-                              <Button
-                                size="xs"
-                                color="red"
-                                variant="light"
-                                onClick={() => setErasing({ id: request.id, contactId: request.contactId! })}
-                              >
-                                {t("erase")}
-                              </Button>
-                            </>
-                          )}
-                          <Select
-                            size="xs"
-                            w={200}
-                            placeholder={t("outcome")}
-                            data={dataSubjectRequestOutcomes.map((value) => ({ value, label: t(`outcomes.${value}`) }))}
-                            value={outcomes[request.id] ?? null}
-                            onChange={(value) => setOutcomes((current) => ({ ...current, [request.id]: value }))}
-                          />
+          <DataTable
+            testId="privacy-requests"
+            minWidth={900}
+            rows={requests.data}
+            rowKey={(request) => request.id}
+            columns={[
+              { key: "contact", header: t("contact"), cell: (request) => request.contactName ?? t("erasedContact") },
+              { key: "kind", header: t("kind"), cell: (request) => t(`kinds.${request.kind}`) },
+              { key: "receivedAt", header: t("receivedAt"), cell: (request) => when(request.receivedAt) },
+              { key: "dueAt", header: t("dueAt"), cell: (request) => when(request.dueAt) },
+              {
+                key: "status",
+                header: t("status"),
+                cell: (request) => (
+                  <Badge color={clockColor[request.clock]}>
+                    {request.outcome ? t(`outcomes.${request.outcome}`) : t(`clock.${request.clock}`)}
+                  </Badge>
+                ),
+              },
+              {
+                key: "actions",
+                cell: (request) =>
+                  request.status === "open" && (
+                    <Group gap="xs" wrap="nowrap">
+                      {request.contactId && request.contactName !== null && (
+                        <>
+                          <Anchor size="sm" href={`/api/privacy/contacts/${request.contactId}/export`}>
+                            {t("export")}
+                          </Anchor>
                           <Button
                             size="xs"
-                            variant="default"
-                            disabled={!outcomes[request.id]}
-                            onClick={() =>
-                              close.mutate({
-                                requestId: request.id,
-                                outcome: outcomes[request.id] as (typeof dataSubjectRequestOutcomes)[number],
-                              })
-                            }
+                            color="red"
+                            variant="light"
+                            onClick={() => setErasing({ id: request.id, contactId: request.contactId! })}
                           >
-                            {t("close")}
+                            {t("erase")}
                           </Button>
-                        </Group>
+                        </>
                       )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                      <Select
+                        size="xs"
+                        w={200}
+                        placeholder={t("outcome")}
+                        data={dataSubjectRequestOutcomes.map((value) => ({ value, label: t(`outcomes.${value}`) }))}
+                        value={outcomes[request.id] ?? null}
+                        onChange={(value) => setOutcomes((current) => ({ ...current, [request.id]: value }))}
+                      />
+                      <Button
+                        size="xs"
+                        variant="default"
+                        disabled={!outcomes[request.id]}
+                        onClick={() =>
+                          close.mutate({
+                            requestId: request.id,
+                            outcome: outcomes[request.id] as (typeof dataSubjectRequestOutcomes)[number],
+                          })
+                        }
+                      >
+                        {t("close")}
+                      </Button>
+                    </Group>
+                  ),
+              },
+            ]}
+          />
         </Paper>
       )}
     </Stack>

@@ -1,13 +1,13 @@
 "use client";
 
-import { Alert, Anchor, Button, PasswordInput, Stack, Text } from "@mantine/core";
+import { Alert, Button, PasswordInput, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import type { FormEvent } from "react";
 import { resetPasswordInput } from "~/shared/schemas/account";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { BackToSignIn, SignInNotice } from "../../sign-in-notice";
 import { useFormValues } from "../../../_components/use-form-values";
 import { useFormCheck } from "../../../_components/use-schema-validation";
 
@@ -23,19 +23,11 @@ export function ResetPasswordForm(props: { token: string }) {
     event.preventDefault();
     check(values, (input) => reset.mutate(input));
   }
-  const back = (
-    <Anchor component={Link} href="/sign-in" size="sm" data-testid="go-to-sign-in">
-      {t("goToSignIn")}
-    </Anchor>
-  );
   if (reset.isSuccess) {
     return (
-      <Stack>
-        <Alert color="teal" data-testid="reset-done">
-          {t("resetDone")}
-        </Alert>
-        {back}
-      </Stack>
+      <SignInNotice color="teal" testId="reset-done">
+        {t("resetDone")}
+      </SignInNotice>
     );
   }
   return (
@@ -58,7 +50,7 @@ export function ResetPasswordForm(props: { token: string }) {
         <Button type="submit" loading={reset.isPending}>
           {t("save")}
         </Button>
-        {back}
+        <BackToSignIn />
       </Stack>
     </form>
   );

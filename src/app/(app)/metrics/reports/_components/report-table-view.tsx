@@ -1,9 +1,10 @@
 "use client";
 
-import { Paper, Table, Text, Title } from "@mantine/core";
+import { Paper, Text, Title } from "@mantine/core";
 import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ReportTable } from "~/shared/schemas/reports";
+import { DataTable } from "../../../../_components/data-table";
 
 /**
  * A report's table as on the downloads (durations in whole seconds, the total last) and its first metric
@@ -39,32 +40,22 @@ export function ReportTableView({ table, locale }: { table: ReportTable; locale:
         <Text size="sm" c="dimmed" mb="sm">
           {t("range", { from: table.from, to: table.to, timezone: table.timezone })}
         </Text>
-        <Table.ScrollContainer minWidth={640}>
-          <Table data-testid="report-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t(`dimensions.${table.dimension}`)}</Table.Th>
-                {table.metrics.map((metric) => (
-                  <Table.Th key={metric} ta="right">
-                    {t(`metricColumns.${metric}`)}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {table.rows.map((row) => (
-                <Table.Tr key={row.key ?? "total"} fw={row.key === null ? 700 : undefined}>
-                  <Table.Td>{rowLabel(row.label)}</Table.Td>
-                  {row.values.map((value, index) => (
-                    <Table.Td key={table.metrics[index]} ta="right">
-                      {format(value)}
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          testId="report-table"
+          minWidth={640}
+          rows={table.rows}
+          rowKey={(row) => row.key ?? "total"}
+          rowProps={(row) => ({ fw: row.key === null ? 700 : undefined })}
+          columns={[
+            { key: "label", header: t(`dimensions.${table.dimension}`), cell: (row) => rowLabel(row.label) },
+            ...table.metrics.map((metric, index) => ({
+              key: metric,
+              header: t(`metricColumns.${metric}`),
+              align: "right" as const,
+              cell: (row: ReportTable["rows"][number]) => format(row.values[index] ?? null),
+            })),
+          ]}
+        />
       </Paper>
     </>
   );
