@@ -48,7 +48,11 @@ describe("business seconds between two instants", () => {
   });
 
   it("read hours in the organization's zone across DST: New York's short and long Sundays", () => {
-    const sundays: Partial<BusinessCalendar> = { timezone: "America/New_York", week: { 7: [[0, 1440]] }, observeNationalHolidays: false };
+    const sundays: Partial<BusinessCalendar> = {
+      timezone: "America/New_York",
+      week: { 7: [[0, 1440]] },
+      observeNationalHolidays: false,
+    };
     const cal = calendar(sundays);
     // 2026-03-08 has 23 hours, 2026-11-01 has 25: a whole open day counts the hours that passed.
     expect(businessSecondsBetween(at("2026-03-07T00:00:00Z"), at("2026-03-10T00:00:00Z"), cal)).toBe(23 * 3600);
