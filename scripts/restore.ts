@@ -33,7 +33,7 @@ async function main() {
   const args = process.argv.slice(2);
   const fromIndex = args.indexOf("--from");
   const from = fromIndex >= 0 ? args[fromIndex + 1] : undefined;
-  let dir = args.find((arg, i) => !arg.startsWith("--") && i !== fromIndex + 1);
+  let dir = args.find((arg, i) => !arg.startsWith("--") && (fromIndex < 0 || i !== fromIndex + 1));
   if (!dir && !from) {
     console.error(
       "mirage: usage: npm run restore -- <backup folder> [--force]  |  --from s3://bucket/prefix/mirage-… [--force]",
