@@ -36,6 +36,7 @@ async function registerQueue(boss: PgBoss, name: QueueName, worker: WorkerIdenti
       perJobResults: true,
       burstWhenBatchFull: true,
       localConcurrency: queues[name].concurrency ?? concurrency,
+      groupConcurrency: queues[name].concurrencyPerOrganization,
       pollingIntervalSeconds: queues[name].notify === false ? 0.5 : 2,
     },
     async (jobs) => {

@@ -42,12 +42,14 @@ export async function enqueue<Name extends QueueName>(
     throw new Error(`Invalid payload for queue ${name}`, { cause: parsed.error });
   }
   const boss = await senderBoss();
+  const ids = parsed.data as { organizationId?: string; instanceId?: string };
   const sendOptions: SendOptions = {
     singletonKey: options.singletonKey,
     startAfter: options.startAfter,
     db: options.tx ? fromPrisma(options.tx) : undefined,
+    // The worker's per-organization limit counts jobs by this group (see concurrencyPerOrganization).
+    group: queues[name].concurrencyPerOrganization && ids.organizationId ? { id: ids.organizationId } : undefined,
   };
-  const ids = parsed.data as { organizationId?: string; instanceId?: string };
   return withSpan(
     `enqueue ${name}`,
     { queue: name, organizationId: ids.organizationId, instanceId: ids.instanceId },

@@ -29,6 +29,12 @@ interface QueueDefinition<Payload extends z.ZodType> {
   batchSize?: number;
   /** Jobs of this queue a worker runs at once (default WORKER_CONCURRENCY). */
   concurrency?: number;
+  /**
+   * Jobs of one organization running at once across all workers (pg-boss groups keyed by the payload's
+   * `organizationId`). With `concurrency` above it, one organization's backlog cannot take every slot:
+   * the others' jobs are fetched past it.
+   */
+  concurrencyPerOrganization?: number;
   /** pg-boss queue policy, fixed when the queue is created (default `standard`). */
   queuePolicy?: BossQueuePolicy;
 }
@@ -152,8 +158,10 @@ export const queues = {
     policy: transientRetry,
     notify: false,
     batchSize: 4,
-    // One at a time per worker: classification is CPU work that must leave the cores to ingestion.
-    concurrency: 1,
+    // Two per worker, one per organization: an organization's burst (or slow provider) does not hold
+    // the others' chips back, and classification still leaves the event loop mostly to ingestion.
+    concurrency: 2,
+    concurrencyPerOrganization: 1,
   }),
   /**
    * Automatic replies to a webhook batch's inbound texts (one job per batch, enqueued in its transaction,
@@ -164,6 +172,7 @@ export const queues = {
     policy: transientRetry,
     notify: false,
     batchSize: 4,
+    concurrencyPerOrganization: 2,
   }),
   /**
    * Transcript of an inbound voice note, once its bytes are stored (enqueued in the storing transaction),
@@ -177,6 +186,7 @@ export const queues = {
     batchSize: 2,
     // The provider may take seconds per note; two at a time keep the cores for ingestion.
     concurrency: 2,
+    concurrencyPerOrganization: 1,
   }),
   /** Summary of a conversation that was closed (enqueued in the closing transaction). */
   "ai.summarize": defineQueue({
@@ -185,6 +195,7 @@ export const queues = {
     batchSize: 2,
     // The call path may wait on a slow provider; two at a time keep the cores for ingestion.
     concurrency: 2,
+    concurrencyPerOrganization: 1,
   }),
   /** Runs a classification prompt version (or the local engine) against the evaluation set; one run per job. */
   "ai.evaluate": defineQueue({
