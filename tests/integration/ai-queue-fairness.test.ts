@@ -6,7 +6,7 @@ import { deliver, inboxFixture } from "../support/inbox-pipeline";
 import { startOpenAiCompatibleServer } from "../support/openai-compatible-server";
 
 const API_KEY = "sk-test-fairness-0123456789";
-/** Each answer of organization A's provider takes this long: A's four texts hold classification ~10 s. */
+/** Each answer of the busy organization's provider takes this long: six texts, two at a time, ~7.5 s. */
 const SLOW_ANSWER_MS = 2_500;
 let slowProvider: Awaited<ReturnType<typeof startOpenAiCompatibleServer>>;
 
@@ -40,8 +40,8 @@ describe("ai.* queues: concurrency per organization", () => {
       timeoutMs: 10_000,
     });
     await allowExternalAi(busy.owner);
-    // Four webhook batches, so four ai.classify jobs of the busy organization, queued first.
-    for (let n = 0; n < 4; n++)
+    // Six webhook batches, so six ai.classify jobs of the busy organization, queued first.
+    for (let n = 0; n < 6; n++)
       await deliver(
         busy.org.organizationId,
         busy.instanceId,
@@ -54,12 +54,12 @@ describe("ai.* queues: concurrency per organization", () => {
       quiet.instanceId,
       textUpsert(quiet.providerName, { remoteJid: "5511987019999@s.whatsapp.net" }, "Quero saber o preço"),
     );
-    // The quiet organization (local engine) is classified in its own slot while the busy one still waits
-    // on its provider: with one slot for everybody it would come after all four slow jobs.
-    await expect.poll(() => insightCount(quiet.org.organizationId), { timeout: 8_000 }).toBe(1);
-    expect(await insightCount(busy.org.organizationId)).toBeLessThan(4);
+    // The quiet organization (local engine) is classified in the slot the busy one may not take while it
+    // still waits on its provider: with the slots first come, first served it would come after all six.
+    await expect.poll(() => insightCount(quiet.org.organizationId), { timeout: 6_000 }).toBe(1);
+    expect(await insightCount(busy.org.organizationId)).toBeLessThan(6);
     // The busy organization is not starved either: its jobs finish one after another.
-    await expect.poll(() => insightCount(busy.org.organizationId), { timeout: 40_000 }).toBe(4);
-    expect(slowProvider.requests.length).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => insightCount(busy.org.organizationId), { timeout: 40_000 }).toBe(6);
+    expect(slowProvider.requests.length).toBeGreaterThanOrEqual(6);
   });
 });

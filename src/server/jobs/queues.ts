@@ -32,7 +32,8 @@ interface QueueDefinition<Payload extends z.ZodType> {
   /**
    * Jobs of one organization running at once across all workers (pg-boss groups keyed by the payload's
    * `organizationId`). With `concurrency` above it, one organization's backlog cannot take every slot:
-   * the others' jobs are fetched past it.
+   * the others' jobs are fetched past it. Keep `batchSize` at most this: a fetch returns no more than
+   * this many jobs of one organization, and a batch that comes back short waits for the next poll.
    */
   concurrencyPerOrganization?: number;
   /** pg-boss queue policy, fixed when the queue is created (default `standard`). */
@@ -157,11 +158,11 @@ export const queues = {
     payload: z.object({ organizationId: z.uuid(), messageIds: z.array(z.uuid()).min(1).max(1000) }),
     policy: transientRetry,
     notify: false,
-    batchSize: 4,
-    // Two per worker, one per organization: an organization's burst (or slow provider) does not hold
-    // the others' chips back, and classification still leaves the event loop mostly to ingestion.
-    concurrency: 2,
-    concurrencyPerOrganization: 1,
+    // One job per fetch, three per worker, two per organization: an organization's burst or slow provider
+    // leaves a slot to the others' chips, and a single busy organization still bursts fetch after fetch.
+    batchSize: 1,
+    concurrency: 3,
+    concurrencyPerOrganization: 2,
   }),
   /**
    * Automatic replies to a webhook batch's inbound texts (one job per batch, enqueued in its transaction,
@@ -171,7 +172,7 @@ export const queues = {
     payload: z.object({ organizationId: z.uuid(), messageIds: z.array(z.uuid()).min(1).max(1000) }),
     policy: transientRetry,
     notify: false,
-    batchSize: 4,
+    batchSize: 2,
     concurrencyPerOrganization: 2,
   }),
   /**
@@ -183,7 +184,7 @@ export const queues = {
     payload: z.object({ organizationId: z.uuid(), messageId: z.uuid() }),
     policy: transientRetry,
     notify: false,
-    batchSize: 2,
+    batchSize: 1,
     // The provider may take seconds per note; two at a time keep the cores for ingestion.
     concurrency: 2,
     concurrencyPerOrganization: 1,
@@ -192,7 +193,7 @@ export const queues = {
   "ai.summarize": defineQueue({
     payload: z.object({ organizationId: z.uuid(), conversationId: z.uuid() }),
     policy: transientRetry,
-    batchSize: 2,
+    batchSize: 1,
     // The call path may wait on a slow provider; two at a time keep the cores for ingestion.
     concurrency: 2,
     concurrencyPerOrganization: 1,
