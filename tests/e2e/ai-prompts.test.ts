@@ -70,7 +70,12 @@ describe("AI prompts in the browser (Chromium)", () => {
     expect(await draft.getAttribute("data-status")).toBe("draft");
     expect(await draft.getAttribute("data-share")).toBe("0");
     // The diff against the version answering now shows the added words.
-    expect((await page.getByTestId("prompt-diff").locator("ins").allTextContents()).join("")).toContain(MARKER);
+    // (The diff is fetched after the draft row appears: wait for it rather than reading it at once.)
+    await expect
+      .poll(async () => (await page.getByTestId("prompt-diff").locator("ins").allTextContents()).join(""), {
+        timeout: 15_000,
+      })
+      .toContain(MARKER);
 
     // An unknown variable is refused, worded in the UI's language.
     await draft.getByRole("button", { name: "Editar" }).click();
