@@ -270,6 +270,24 @@ describe("AI: composer help and the knowledge base", () => {
       discarded: 2,
       acceptanceRate: 0.5,
     });
+    // Every offer, rewrite and outcome left its audit row under the agent, on the conversation.
+    const audited = await withOrganization(fixture.org.organizationId, (tx) =>
+      tx.auditLog.groupBy({
+        by: ["action", "targetId", "actorUserId"],
+        where: { action: { startsWith: "ai_suggestion." } },
+        _count: { _all: true },
+        orderBy: { action: "asc" },
+      }),
+    );
+    expect(audited.map((row) => [row.action, row.targetId, row.actorUserId, row._count._all])).toEqual(
+      [
+        ["ai_suggestion.discarded", 2],
+        ["ai_suggestion.edited", 1],
+        ["ai_suggestion.offered", 2],
+        ["ai_suggestion.rewritten", 1],
+        ["ai_suggestion.used", 1],
+      ].map(([action, count]) => [action, message.conversationId, fixture.org.ownerId, count]),
+    );
   });
 
   it("without a provider, suggests knowledge-base answers and quick replies, labelled local", async () => {

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { generate } from "otplib";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter, createCaller } from "~/server/api/root";
 import { withOrganization } from "~/server/db/tenant";
 import { allowAuditMaintenance } from "~/server/domain/audit/allow-audit-maintenance";
@@ -16,6 +16,7 @@ import { alwaysOpen, campaignInput, seedContacts } from "../support/campaign-fix
 import { previewContactImport } from "~/server/domain/contacts/preview-contact-import";
 import { textUpsert } from "../support/evolution-payloads";
 import { deliver } from "../support/inbox-pipeline";
+import { startOpenAiCompatibleServer } from "../support/openai-compatible-server";
 
 type Caller = ReturnType<typeof callerFor>;
 interface Context {
@@ -28,6 +29,31 @@ const visitor = createCaller({ identity: null, requestId: "test" });
 const tokenOf = (link: string) => link.slice(link.lastIndexOf("/") + 1);
 
 const auditCount = (organizationId: string) => withOrganization(organizationId, (tx) => tx.auditLog.count());
+
+const actionCount = (organizationId: string, action: string) =>
+  withOrganization(organizationId, (tx) => tx.auditLog.count({ where: { action } }));
+
+/** The OpenAI-compatible test server, for the mutations that need the provider's answer. */
+const AI_KEY = "sk-test-audit-0123456789";
+let model: Awaited<ReturnType<typeof startOpenAiCompatibleServer>>;
+beforeAll(async () => {
+  model = await startOpenAiCompatibleServer({
+    apiKey: AI_KEY,
+    answer: (text, schema) => (schema === "draft_rewrite" ? { text: `Olá! ${text}` } : { suggestions: [text] }),
+  });
+});
+afterAll(async () => {
+  await model?.close();
+});
+
+/**
+ * Mutations whose own action must appear (not only some row): their drives write other audited things first,
+ * which would hide a missing row from the count alone.
+ */
+const expectedActions: Record<string, string> = {
+  "aiReplies.suggest": "ai_suggestion.offered",
+  "aiReplies.rewrite": "ai_suggestion.rewritten",
+};
 
 /** A provider's settings (saving does not call it). */
 const aiProvider = { baseUrl: "https://ai.example.com/v1", apiKey: "sk-test", model: "m", timeoutMs: 5000 };
@@ -433,6 +459,22 @@ const drivenOnBusy: Record<string, (b: Busy) => Promise<unknown>> = {
     });
     return owner.aiReplies.resumeBot({ conversationId: ids.conversationId });
   },
+  // Without a provider the local engine offers the suggestions; they are audited all the same.
+  "aiReplies.suggest": async ({ owner, ids }) => {
+    await owner.ai.removeProvider();
+    return owner.aiReplies.suggest({ conversationId: ids.conversationId });
+  },
+  "aiReplies.rewrite": async ({ owner, ids }) => {
+    await owner.ai.saveProvider({ baseUrl: model.baseUrl, apiKey: AI_KEY, model: "test-model", timeoutMs: 5000 });
+    await owner.ai.saveSettings(defaultAiSettings);
+    await owner.ai.setContactAiOptOut({ contactId: ids.contactId, aiOptOut: false });
+    return owner.aiReplies.rewrite({
+      conversationId: ids.conversationId,
+      draft: "obrigado",
+      rewrite: "friendly",
+      targetLanguage: "pt",
+    });
+  },
 };
 
 /** Mutations that write nothing, so leave no audit row, and why. */
@@ -451,8 +493,6 @@ const writesNothing: Record<string, string> = {
 const notYetDrivenHere = new Set([
   "ai.review",
   "ai.summarizeConversation",
-  "aiReplies.suggest",
-  "aiReplies.rewrite",
   "aiReplies.approveDraft",
   "aiReplies.discardDraft",
 ]);
@@ -563,23 +603,33 @@ describe("audit log", () => {
       ),
     ).toEqual([]);
 
+    expect(Object.keys(expectedActions).filter((p) => !isDriven(p))).toEqual([]);
+
     const silent: string[] = [];
     for (const [path, drive] of Object.entries(driven)) {
       const org = await makeOrganization();
       const context = { org, owner: callerFor(org.ownerId, org.organizationId) };
       const before = await auditCount(org.organizationId);
+      const expected = expectedActions[path];
+      const expectedBefore = expected ? await actionCount(org.organizationId, expected) : 0;
       await drive(context);
       if ((await auditCount(org.organizationId)) <= before) silent.push(path);
+      else if (expected && (await actionCount(org.organizationId, expected)) <= expectedBefore)
+        silent.push(`${path} without ${expected}`);
     }
     const busy = await seedBusyOrganization();
     for (const [path, drive] of Object.entries(drivenOnBusy)) {
       const before = await auditCount(busy.org.organizationId);
+      const expected = expectedActions[path];
+      const expectedBefore = expected ? await actionCount(busy.org.organizationId, expected) : 0;
       const failed = await drive(busy).then(
         () => null,
         (error: unknown) => String((error as Error).message),
       );
       if (failed) silent.push(`${path} failed: ${failed}`);
       else if ((await auditCount(busy.org.organizationId)) <= before) silent.push(path);
+      else if (expected && (await actionCount(busy.org.organizationId, expected)) <= expectedBefore)
+        silent.push(`${path} without ${expected}`);
     }
     expect(silent).toEqual([]);
   }, 180_000);

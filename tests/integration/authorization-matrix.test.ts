@@ -157,6 +157,7 @@ const policy: Record<string, Policy> = {
   "aiReplies.suggest": M,
   "aiReplies.rewrite": M,
   "aiReplies.suggestionStats": M,
+  "aiReplies.botOutcomeRates": M,
   "aiReplies.autoReplySettings": M,
   "aiReplies.saveAutoReplySettings": A,
   "aiReplies.conversationBot": M,

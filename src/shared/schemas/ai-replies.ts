@@ -45,6 +45,8 @@ export const discardDraftInput = z.object({ draftId: z.uuid() });
 
 export const suggestionStatsInput = z.object({ days: z.union([z.literal(7), z.literal(30)]).default(30) });
 
+export const botOutcomeRatesInput = z.object({ days: z.union([z.literal(7), z.literal(30)]).default(30) });
+
 export const conversationBotInput = z.object({ conversationId: z.uuid() });
 
 export const resumeBotInput = z.object({ conversationId: z.uuid() });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   approveDraftInput,
   autoReplySettingsInput,
+  botOutcomeRatesInput,
   deleteKnowledgeEntryInput,
   conversationBotInput,
   discardDraftInput,
@@ -14,6 +15,7 @@ import {
 } from "../../../shared/schemas/ai-replies";
 import {
   autoReplySettingsOutput,
+  botOutcomeRatesOutput,
   conversationBotOutput,
   knowledgeEntryOutput,
   listKnowledgeEntriesOutput,
@@ -31,6 +33,7 @@ import {
 import { reviewAutoReplyDraft } from "../../domain/ai-replies/review-auto-reply-draft";
 import { rewriteDraft } from "../../domain/ai-replies/rewrite-draft";
 import { getSuggestionStats } from "../../domain/ai-replies/suggestion-stats";
+import { getBotOutcomeRates } from "../../domain/ai-replies/bot-outcome-rates";
 import { suggestReplies } from "../../domain/ai-replies/suggest-replies";
 import { adminProcedure, organizationProcedure, router } from "../trpc";
 
@@ -59,6 +62,10 @@ export const aiRepliesRouter = router({
     .input(suggestionStatsInput)
     .output(suggestionStatsOutput)
     .query(({ ctx, input }) => getSuggestionStats(ctx.actor, input)),
+  botOutcomeRates: organizationProcedure
+    .input(botOutcomeRatesInput)
+    .output(botOutcomeRatesOutput)
+    .query(({ ctx, input }) => getBotOutcomeRates(ctx.actor, input)),
   autoReplySettings: organizationProcedure
     .input(autoReplySettingsInput)
     .output(autoReplySettingsOutput)

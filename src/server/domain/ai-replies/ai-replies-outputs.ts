@@ -21,6 +21,19 @@ export const suggestRepliesOutput = z.object({
 });
 export const rewriteDraftOutput = suggestionOutput;
 
+export const botOutcomeRatesOutput = z.object({
+  /** Conversations the bot decided about (answered, drafted, handed off or rejected). */
+  conversations: z.number().int(),
+  handedOff: z.number().int(),
+  handoffRate: z.number().nullable(),
+  /** Reason codes from src/shared/auto-reply.ts. */
+  byReason: z.array(z.object({ reason: z.string(), conversations: z.number().int(), rate: z.number().nullable() })),
+  /** Conversations the bot answered and that were then closed. */
+  closedAfterBot: z.number().int(),
+  reopenedWithin24h: z.number().int(),
+  reopenRate: z.number().nullable(),
+});
+
 export const suggestionStatsOutput = z.object({
   offered: z.number().int(),
   used: z.number().int(),

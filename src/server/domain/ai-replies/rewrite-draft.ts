@@ -10,6 +10,7 @@ import type { z as zod } from "../../../shared/zod";
 import { completeWithJsonSchema, type AnswerShape } from "../ai/provider-engine";
 import type { Actor } from "../members/actor";
 import type { rewriteDraftOutput } from "./ai-replies-outputs";
+import { recordAudit } from "../audit/record-audit";
 
 /** What the provider must answer with. */
 export const rewriteShape = {
@@ -48,8 +49,8 @@ export async function rewriteDraft(
     system: renderPrompt(prompt.body, { instruction: rewriteInstruction(input.rewrite, input.targetLanguage) }),
     messages: [{ role: "user", content: input.draft }],
   });
-  const suggestion = await withOrganization(organizationId, (tx) =>
-    tx.aiSuggestion.create({
+  const suggestion = await withOrganization(organizationId, async (tx) => {
+    const created = await tx.aiSuggestion.create({
       data: {
         organizationId,
         conversationId: input.conversationId,
@@ -60,7 +61,17 @@ export async function rewriteDraft(
         offeredToUserId: actor.userId,
       },
       select: { id: true, body: true },
-    }),
-  );
+    });
+    // The draft's text stays out of the audit trail: the kind of rewrite and the suggestion name it.
+    await recordAudit(tx, {
+      organizationId,
+      actorUserId: actor.userId,
+      action: "ai_suggestion.rewritten",
+      targetType: "conversation",
+      targetId: input.conversationId,
+      metadata: { rewrite: input.rewrite, promptVersionId: prompt.id, suggestionId: created.id },
+    });
+    return created;
+  });
   return { ...suggestion, source: "provider" };
 }

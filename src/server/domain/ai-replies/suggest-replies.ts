@@ -12,6 +12,8 @@ import { providerForConversation } from "./provider-for-conversation";
 import { resolvePrompt, type PromptRef } from "../ai-prompts/active-prompts";
 import { renderPrompt } from "../../../shared/ai-prompts";
 import { recentTurns } from "./recent-turns";
+import { recordAudit } from "../audit/record-audit";
+import { recordSuggestionOutcomes } from "./record-suggestion-outcomes";
 
 /** What the provider must answer with. */
 export const suggestionsShape = {
@@ -65,11 +67,18 @@ export async function suggestReplies(
   }
   const suggestions = await withOrganization(organizationId, async (tx) => {
     // Suggestions not sent before a new request was made were not taken.
-    await tx.aiSuggestion.updateMany({
+    const stale = await tx.aiSuggestion.updateManyAndReturn({
       where: { conversationId: input.conversationId, outcome: "offered", kind: "reply" },
       data: { outcome: "discarded", settledAt: new Date() },
+      select: { id: true },
     });
-    return tx.aiSuggestion.createManyAndReturn({
+    await recordSuggestionOutcomes(tx, {
+      organizationId,
+      actorUserId: actor.userId,
+      conversationId: input.conversationId,
+      outcomes: stale.map(({ id }) => ({ id, outcome: "discarded" as const })),
+    });
+    const created = await tx.aiSuggestion.createManyAndReturn({
       data: bodies.map((body) => ({
         organizationId,
         conversationId: input.conversationId,
@@ -81,6 +90,15 @@ export async function suggestReplies(
       })),
       select: { id: true, body: true },
     });
+    await recordAudit(tx, {
+      organizationId,
+      actorUserId: actor.userId,
+      action: "ai_suggestion.offered",
+      targetType: "conversation",
+      targetId: input.conversationId,
+      metadata: { source, promptVersionId, suggestionIds: created.map((s) => s.id) },
+    });
+    return created;
   });
   return { source, suggestions: suggestions.map((s) => ({ ...s, source })) };
 }

@@ -54,7 +54,13 @@ export async function sendReply(actor: Actor, input: ReplyInput): Promise<Messag
     });
     // A person answered: the bot steps back here, and the composer's suggestions are settled by this text.
     await pauseBot(tx, conversation.id, "human_reply");
-    await settleSuggestions(tx, { conversationId: conversation.id, messageId: created.id, sentText: body ?? "" });
+    await settleSuggestions(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      conversationId: conversation.id,
+      messageId: created.id,
+      sentText: body ?? "",
+    });
     // Who sent what kind of message where; the text itself stays in the message (erasure reaches it there).
     await recordAudit(tx, {
       organizationId: actor.organizationId,
