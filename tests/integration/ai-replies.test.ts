@@ -223,6 +223,121 @@ describe("AI: automatic replies with guardrails", () => {
   });
 });
 
+describe("AI: bot handoff and reopened-after-bot rates", () => {
+  it("are computed from the stored decisions and conversation events", async () => {
+    const fixture = await botFixture({ enabled: false });
+    const { organizationId } = fixture.org;
+    const hour = 3_600_000;
+    const base = Date.now() - 72 * hour;
+    // Five conversations the bot decided about; events at known times (hours after `base`).
+    const stream: {
+      decisions: { status: "sent" | "handoff" | "approved" | "rejected"; reason?: string; at: number }[];
+      events: { kind: "conversation.resolved" | "conversation.reopened"; at: number }[];
+    }[] = [
+      // Answered, closed, reopened 5 h later: counts as reopened.
+      {
+        decisions: [{ status: "sent", at: 0 }],
+        events: [
+          { kind: "conversation.resolved", at: 1 },
+          { kind: "conversation.reopened", at: 6 },
+        ],
+      },
+      // Answered, closed, reopened 30 h later: outside the 24 h window.
+      {
+        decisions: [{ status: "approved", at: 0 }],
+        events: [
+          { kind: "conversation.resolved", at: 2 },
+          { kind: "conversation.reopened", at: 32 },
+        ],
+      },
+      // Answered, then handed off on a negative message; never closed.
+      {
+        decisions: [
+          { status: "sent", at: 0 },
+          { status: "handoff", reason: "negative_sentiment", at: 1 },
+        ],
+        events: [],
+      },
+      // Handed off at once on a keyword; closed and reopened (not an answered conversation).
+      {
+        decisions: [{ status: "handoff", reason: "keyword", at: 0 }],
+        events: [
+          { kind: "conversation.resolved", at: 1 },
+          { kind: "conversation.reopened", at: 2 },
+        ],
+      },
+      // A reply the checks rejected, handed off for it; a second handoff row for low confidence.
+      {
+        decisions: [
+          { status: "handoff", reason: "check_failed", at: 0 },
+          { status: "handoff", reason: "low_confidence", at: 1 },
+        ],
+        events: [],
+      },
+    ];
+    let phone = 0;
+    for (const conversation of stream) {
+      const first = await customerSays(fixture, `55119876300${String(++phone).padStart(2, "0")}`, `Olá ${phone}`);
+      await withOrganization(organizationId, async (tx) => {
+        for (const [index, decision] of conversation.decisions.entries()) {
+          const trigger =
+            index === 0
+              ? first.id
+              : (
+                  await tx.message.create({
+                    data: {
+                      organizationId,
+                      instanceId: fixture.instanceId,
+                      conversationId: first.conversationId,
+                      direction: "inbound",
+                      type: "text",
+                      body: `de novo ${index}`,
+                      status: "received",
+                      sentAt: new Date(base + decision.at * hour),
+                    },
+                  })
+                ).id;
+          await tx.aiAutoReply.create({
+            data: {
+              organizationId,
+              conversationId: first.conversationId,
+              triggerMessageId: trigger,
+              status: decision.status,
+              reason: decision.reason ?? null,
+              createdAt: new Date(base + decision.at * hour),
+            },
+          });
+        }
+        for (const event of conversation.events)
+          await tx.reportingEvent.create({
+            data: {
+              organizationId,
+              kind: event.kind,
+              occurredAt: new Date(base + event.at * hour),
+              conversationId: first.conversationId,
+              instanceId: fixture.instanceId,
+            },
+          });
+      });
+    }
+    const rates = await fixture.owner.aiReplies.botOutcomeRates({ days: 7 });
+    expect(rates).toEqual({
+      conversations: 5,
+      handedOff: 3,
+      handoffRate: 3 / 5,
+      byReason: [
+        { reason: "check_failed", conversations: 1, rate: 1 / 5 },
+        { reason: "keyword", conversations: 1, rate: 1 / 5 },
+        { reason: "low_confidence", conversations: 1, rate: 1 / 5 },
+        { reason: "negative_sentiment", conversations: 1, rate: 1 / 5 },
+      ],
+      closedAfterBot: 2,
+      reopenedWithin24h: 1,
+      reopenRate: 1 / 2,
+    });
+  });
+});
+
 describe("AI: composer help and the knowledge base", () => {
   it("suggests replies from the newest messages, and settles them by what the agent sent", async () => {
     const fixture = await botFixture({ enabled: false });
