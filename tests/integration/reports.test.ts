@@ -178,7 +178,7 @@ describe("saved reports", () => {
     const byDay = await owner.reports.save(definition({ dimension: "day", periodDays: 30, metrics: ["inbound"] }));
     const days = (await owner.reports.open({ id: byDay.id })).table;
     expect(days.rows).toHaveLength(31);
-    expect(days.rows.at(-1)).toEqual({ key: null, label: null, values: [8] });
+    expect(days.rows.at(-1)).toEqual({ key: null, label: null, values: [8], compared: null });
     expect(days.rows.slice(0, -1).reduce((sum, row) => sum + row.values[0]!, 0)).toBe(8);
 
     expect((await owner.reports.list()).map((report) => report.id).sort()).toEqual([byDay.id, byMember.id].sort());

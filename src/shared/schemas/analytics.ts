@@ -1,6 +1,11 @@
 import { z } from "zod";
+import { consentStatuses } from "./contacts";
 
 export const analyticsPeriods = [7, 30, 90] as const;
+
+/** What the dashboard's deltas compare with: the period just before, or the same dates a year earlier. */
+export const analyticsComparisons = ["previous", "lastYear"] as const;
+export type AnalyticsComparison = (typeof analyticsComparisons)[number];
 
 export const analyticsDashboardInput = z.object({
   periodDays: z.union([z.literal(7), z.literal(30), z.literal(90)]),
@@ -29,8 +34,15 @@ export const analyticsDashboardOutput = z.object({
   days: z.array(z.object({ day, inbound: z.number().int(), outbound: z.number().int() })),
   current: periodTotals,
   previous: periodTotals,
+  previousPeriod: z.object({ from: day, to: day }),
+  lastYear: periodTotals,
+  lastYearPeriod: z.object({ from: day, to: day }),
   instances: z.array(periodTotals.extend({ instanceId: z.string(), name: z.string() })),
   members: z.array(periodTotals.extend({ memberId: z.string(), name: z.string() })),
+  contacts: z.object({
+    consent: z.array(z.object({ consent: z.enum(consentStatuses), count: z.number().int() })),
+    tags: z.array(z.object({ tagId: z.string(), name: z.string(), count: z.number().int() })),
+  }),
 });
 
 export type AnalyticsDashboardOutput = z.infer<typeof analyticsDashboardOutput>;

@@ -28,6 +28,9 @@ export const reportDimensions = ["day", "instance", "member"] as const;
 export type ReportDimension = (typeof reportDimensions)[number];
 
 export const reportPeriods = [7, 30, 90, 365] as const;
+/** What a report compares its period with (none, the period just before, the same dates a year earlier). */
+export const reportComparisons = ["none", "previous", "lastYear"] as const;
+export type ReportComparison = (typeof reportComparisons)[number];
 export const reportFrequencies = ["none", "daily", "weekly", "monthly"] as const;
 export const reportFormats = ["xlsx", "csv"] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -57,6 +60,8 @@ export const reportDefinition = z.object({
   dimension: z.enum(reportDimensions),
   periodDays: z.union(reportPeriods.map((days) => z.literal(days))),
   filters: reportFilters,
+  /** Absent means "none" (reports saved before comparisons existed). */
+  comparison: z.enum(reportComparisons).optional(),
   schedule: reportSchedule,
 });
 
@@ -89,6 +94,11 @@ export const reportTable = z.object({
   to: day,
   dimension: z.enum(reportDimensions),
   metrics: z.array(z.enum(reportMetrics)),
+  /** The period compared with, when the report asks for a comparison. */
+  comparison: z
+    .object({ kind: z.enum(["previous", "lastYear"]), from: day, to: day })
+    .nullable()
+    .default(null),
   rows: z.array(
     z.object({
       /** A day (YYYY-MM-DD), an instance or member id, or null for the total row. */
@@ -96,6 +106,18 @@ export const reportTable = z.object({
       /** The day, the number's or member's name; null for the total row (the reader words it). */
       label: z.string().nullable(),
       values: z.array(z.number().nullable()),
+      /** Per metric (with a comparison): the compared period's value and the change to it. */
+      compared: z
+        .array(
+          z.object({
+            value: z.number().nullable(),
+            delta: z.number().nullable(),
+            /** Percent with one decimal (12.5 = +12.5 %); null when the compared value is 0 or missing. */
+            deltaPercent: z.number().nullable(),
+          }),
+        )
+        .nullable()
+        .default(null),
     }),
   ),
 });

@@ -1,6 +1,8 @@
 import { withOrganization } from "../../db/tenant";
 import type { Actor } from "../members/actor";
 import { emptyHistogram, percentileOf } from "./duration-buckets";
+import { comparisonPeriods, type DayPeriod } from "./comparison-periods";
+import { countContactSegments, type ContactSegments } from "./count-contact-segments";
 import { addDays, organizationCalendar } from "./organization-calendar";
 import { reportingKinds } from "./reporting-kinds";
 import { loadAggregateRows } from "./load-aggregate-rows";
@@ -28,23 +30,35 @@ export interface AnalyticsDashboard {
   days: { day: string; inbound: number; outbound: number }[];
   current: PeriodTotals;
   previous: PeriodTotals;
+  /** The periods compared with: equal length just before, and the same dates one year earlier. */
+  previousPeriod: DayPeriod;
+  lastYear: PeriodTotals;
+  lastYearPeriod: DayPeriod;
   instances: ({ instanceId: string; name: string } & PeriodTotals)[];
   /** Per member: their replies (outbound), first responses, resolutions and assignments to them. */
   members: ({ memberId: string; name: string } & PeriodTotals)[];
+  /** The contact base now (not per period), each count a filter of the contacts list. */
+  contacts: ContactSegments;
 }
 
 /**
- * The Métricas dashboard: the last `periodDays` days up to today (organization time) and the same number of
- * days before them. Days the rollup has completed come from it; later days (today) from raw events.
+ * The Métricas dashboard: the last `periodDays` days up to today (organization time), the same number of
+ * days before them and the same dates one year earlier (comparisonPeriods). Days the rollup has completed come from it; later days (today) from raw events.
  */
 export async function getAnalyticsDashboard(actor: Actor, input: { periodDays: number }): Promise<AnalyticsDashboard> {
   return withOrganization(actor.organizationId, async (tx) => {
     const organizationId = actor.organizationId;
     const { timezone, today } = await organizationCalendar(tx, organizationId);
     const from = addDays(today, 1 - input.periodDays);
-    const previousFrom = addDays(from, -input.periodDays);
+    const { previous, lastYear } = comparisonPeriods({ from, to: today });
     const end = addDays(today, 1);
-    const rows = await loadAggregateRows(tx, { organizationId, timezone, from: previousFrom, end });
+    const rows = await loadAggregateRows(tx, { organizationId, timezone, from: previous.from, end });
+    const lastYearRows = await loadAggregateRows(tx, {
+      organizationId,
+      timezone,
+      from: lastYear.from,
+      end: addDays(lastYear.to, 1),
+    });
     const instances = await tx.instance.findMany({
       where: { organizationId },
       select: { id: true, name: true },
@@ -73,6 +87,9 @@ export async function getAnalyticsDashboard(actor: Actor, input: { periodDays: n
       days: [...byDay.entries()].map(([day, counts]) => ({ day, ...counts })),
       current: totalsOf(current),
       previous: totalsOf(rows.filter((row) => row.day < from)),
+      previousPeriod: previous,
+      lastYear: totalsOf(lastYearRows),
+      lastYearPeriod: lastYear,
       instances: instances.map((instance) => ({
         instanceId: instance.id,
         name: instance.name,
@@ -83,6 +100,7 @@ export async function getAnalyticsDashboard(actor: Actor, input: { periodDays: n
         name: member.user.name ?? member.user.email,
         ...totalsOf(current.filter((row) => row.memberId === member.userId)),
       })),
+      contacts: await countContactSegments(tx, organizationId),
     };
   });
 }

@@ -7,10 +7,11 @@ import {
 } from "../../../shared/schemas/reports";
 import { totalsOf } from "../analytics/get-analytics-dashboard";
 import { loadAggregateRows } from "../analytics/load-aggregate-rows";
+import { comparisonPeriods, sameDayLastYear } from "../analytics/comparison-periods";
 import { addDays, organizationCalendar } from "../analytics/organization-calendar";
 import type { AggregateRow } from "../analytics/rollup-reporting-days";
 
-export type ReportQuery = Pick<ReportDefinition, "metrics" | "dimension" | "periodDays" | "filters">;
+export type ReportQuery = Pick<ReportDefinition, "metrics" | "dimension" | "periodDays" | "filters" | "comparison">;
 
 /** Whole seconds for durations, as every view of a report shows them; counts as they are. */
 function valueOf(rows: readonly AggregateRow[], metrics: readonly ReportMetric[]): (number | null)[] {
@@ -21,28 +22,63 @@ function valueOf(rows: readonly AggregateRow[], metrics: readonly ReportMetric[]
   });
 }
 
+/** Per metric: the compared value, the absolute change and the change in percent (one decimal). */
+function comparedOf(
+  values: (number | null)[],
+  comparedValues: (number | null)[],
+): ReportTable["rows"][number]["compared"] {
+  return values.map((value, index) => {
+    const compared = comparedValues[index] ?? null;
+    const delta = value === null || compared === null ? null : value - compared;
+    const deltaPercent = delta === null || !compared ? null : Math.round((delta / compared) * 1000) / 10;
+    return { value: compared, delta, deltaPercent };
+  });
+}
+
 /**
  * A report's table over the last `periodDays` organization days up to today: one row per day, number or
  * member (all of them, zeros included, or those the filters name), then the total. Read through the same
- * rows as the dashboard (rollup, then raw events for today), percentiles from summed buckets.
+ * rows as the dashboard (rollup, then raw events for today), percentiles from summed buckets. With a
+ * comparison, each row also holds the same row over the compared period (comparisonPeriods; a day row is
+ * compared with its day in that period) and the change.
  */
 export async function buildReportTable(tx: Tx, organizationId: string, query: ReportQuery): Promise<ReportTable> {
   const { timezone, today } = await organizationCalendar(tx, organizationId);
   const from = addDays(today, 1 - query.periodDays);
   const instanceFilter = new Set(query.filters.instanceIds);
   const memberFilter = new Set(query.filters.memberIds);
-  const rows = (await loadAggregateRows(tx, { organizationId, timezone, from, end: addDays(today, 1) })).filter(
-    (row) =>
-      (instanceFilter.size === 0 || (row.instanceId !== null && instanceFilter.has(row.instanceId))) &&
-      (memberFilter.size === 0 || (row.memberId !== null && memberFilter.has(row.memberId))),
-  );
+  const filtered = (rows: AggregateRow[]) =>
+    rows.filter(
+      (row) =>
+        (instanceFilter.size === 0 || (row.instanceId !== null && instanceFilter.has(row.instanceId))) &&
+        (memberFilter.size === 0 || (row.memberId !== null && memberFilter.has(row.memberId))),
+    );
+  const rows = filtered(await loadAggregateRows(tx, { organizationId, timezone, from, end: addDays(today, 1) }));
+  const kind = query.comparison && query.comparison !== "none" ? query.comparison : null;
+  const compared = kind ? comparisonPeriods({ from, to: today })[kind] : null;
+  const comparedRows = compared
+    ? filtered(
+        await loadAggregateRows(tx, { organizationId, timezone, from: compared.from, end: addDays(compared.to, 1) }),
+      )
+    : [];
+  const comparedDay = (day: string) => (kind === "lastYear" ? sameDayLastYear(day) : addDays(day, -query.periodDays));
 
-  let groups: { key: string; label: string; rows: AggregateRow[] }[];
+  const cells = (groupRows: AggregateRow[], groupComparedRows: AggregateRow[]) => {
+    const values = valueOf(groupRows, query.metrics);
+    return { values, compared: compared ? comparedOf(values, valueOf(groupComparedRows, query.metrics)) : null };
+  };
+
+  let groups: { key: string; label: string; rows: AggregateRow[]; comparedRows: AggregateRow[] }[];
   if (query.dimension === "day") {
     const byDay = new Map<string, AggregateRow[]>();
     for (let day = from; day <= today; day = addDays(day, 1)) byDay.set(day, []);
     for (const row of rows) byDay.get(row.day)?.push(row);
-    groups = [...byDay.entries()].map(([day, dayRows]) => ({ key: day, label: day, rows: dayRows }));
+    groups = [...byDay.entries()].map(([day, dayRows]) => ({
+      key: day,
+      label: day,
+      rows: dayRows,
+      comparedRows: comparedRows.filter((row) => row.day === comparedDay(day)),
+    }));
   } else if (query.dimension === "instance") {
     const instances = await tx.instance.findMany({
       where: { organizationId, ...(instanceFilter.size > 0 ? { id: { in: [...instanceFilter] } } : {}) },
@@ -53,6 +89,7 @@ export async function buildReportTable(tx: Tx, organizationId: string, query: Re
       key: instance.id,
       label: instance.name,
       rows: rows.filter((row) => row.instanceId === instance.id),
+      comparedRows: comparedRows.filter((row) => row.instanceId === instance.id),
     }));
   } else {
     const members = await tx.membership.findMany({
@@ -64,6 +101,7 @@ export async function buildReportTable(tx: Tx, organizationId: string, query: Re
       key: member.userId,
       label: member.user.name ?? member.user.email,
       rows: rows.filter((row) => row.memberId === member.userId),
+      comparedRows: comparedRows.filter((row) => row.memberId === member.userId),
     }));
   }
   return {
@@ -72,9 +110,10 @@ export async function buildReportTable(tx: Tx, organizationId: string, query: Re
     to: today,
     dimension: query.dimension,
     metrics: query.metrics,
+    comparison: kind && compared ? { kind, ...compared } : null,
     rows: [
-      ...groups.map((group) => ({ key: group.key, label: group.label, values: valueOf(group.rows, query.metrics) })),
-      { key: null, label: null, values: valueOf(rows, query.metrics) },
+      ...groups.map((group) => ({ key: group.key, label: group.label, ...cells(group.rows, group.comparedRows) })),
+      { key: null, label: null, ...cells(rows, comparedRows) },
     ],
   };
 }

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { ReportFormat, ReportTable } from "../../../shared/schemas/reports";
 import { csvCell, csvLine, UTF8_BOM } from "../../../shared/csv-format";
+import { reportCell, reportColumns, reportColumnTitle } from "../../../shared/report-columns";
 import type { OrganizationWords } from "../../i18n/organization-words";
 
 export interface ReportFile {
@@ -9,17 +10,30 @@ export interface ReportFile {
   body: Buffer;
 }
 
-/** The worded grid of a report: a title row of column names, then one row per table row. */
+/**
+ * The worded grid of a report: a title row of column names, then one row per table row, with the
+ * screen's columns (reportColumns: with a comparison, the compared value and the change after each metric).
+ */
 function reportGrid(
   table: ReportTable,
   words: OrganizationWords,
 ): { header: string[]; rows: (string | number | null)[][] } {
+  const columns = reportColumns(table);
   return {
     header: [
       words.word(`reports.dimensions.${table.dimension}`),
-      ...table.metrics.map((metric) => words.word(`reports.metricColumns.${metric}`)),
+      ...columns.map((column) => {
+        const title = reportColumnTitle(column, table.comparison);
+        return words.word(
+          `reports.${title.key}`,
+          title.metricKey ? { metric: words.word(`reports.${title.metricKey}`) } : undefined,
+        );
+      }),
     ],
-    rows: table.rows.map((row) => [row.label ?? words.word("reports.total"), ...row.values]),
+    rows: table.rows.map((row) => [
+      row.label ?? words.word("reports.total"),
+      ...columns.map((column) => reportCell(row, column)),
+    ]),
   };
 }
 

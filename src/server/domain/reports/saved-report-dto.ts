@@ -1,6 +1,7 @@
 import type { SavedReport } from "../../db/generated/client";
 import {
   reportFilters,
+  type ReportComparison,
   type ReportDefinition,
   type ReportDimension,
   type ReportFormat,
@@ -18,6 +19,7 @@ export function savedReportDto(row: SavedReport): SavedReportDto {
     dimension: row.dimension as ReportDimension,
     periodDays: row.periodDays as ReportDefinition["periodDays"],
     filters: reportFilters.parse(row.filters),
+    comparison: row.comparison as ReportComparison,
     schedule: {
       frequency: row.scheduleFrequency as ReportSchedule["frequency"],
       time: row.scheduleTime,
@@ -41,6 +43,7 @@ export function savedReportColumns(definition: ReportDefinition) {
     dimension: definition.dimension,
     periodDays: definition.periodDays,
     filters: definition.filters,
+    comparison: definition.comparison ?? "none",
     scheduleFrequency: schedule.frequency,
     scheduleTime: schedule.time,
     scheduleWeekday: schedule.weekday,

@@ -29,8 +29,12 @@ describe("metrics CSV", () => {
       ],
       current: totals(5),
       previous: totals(2),
+      previousPeriod: { from: "2026-11-19", to: "2026-11-25" },
+      lastYear: totals(1),
+      lastYearPeriod: { from: "2025-11-26", to: "2025-12-02" },
       instances: [{ instanceId: "i", name: "=Vendas", ...totals(5) }],
       members: [{ memberId: "m", name: "Ana", ...totals(0) }],
+      contacts: { consent: [], tags: [] },
     };
     const keys = Object.keys(data.current) as (keyof typeof data.current)[];
     const csv = metricsCsv(data, {
