@@ -6,7 +6,12 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { analyticsPeriods, type AnalyticsDashboardOutput } from "~/shared/schemas/analytics";
+import {
+  analyticsComparisons,
+  analyticsPeriods,
+  type AnalyticsComparison,
+  type AnalyticsDashboardOutput,
+} from "~/shared/schemas/analytics";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { downloadMetricsCsv } from "./download-metrics-csv";
@@ -38,6 +43,7 @@ export function MetricsView() {
   const locale = useLocale();
   const trpc = useTRPC();
   const [period, setPeriod] = useState<Period>(7);
+  const [compareWith, setCompareWith] = useState<AnalyticsComparison>("previous");
   const dashboard = useQuery({
     ...trpc.analytics.dashboard.queryOptions({ periodDays: period }),
     staleTime: 30_000,
@@ -78,6 +84,22 @@ export function MetricsView() {
           {t("timezoneNote", { timezone: data.timezone, days: data.periodDays })}
         </Text>
       )}
+      {data && (
+        <Group gap="xs">
+          <Text size="sm">{t("compareWith")}</Text>
+          <SegmentedControl
+            size="xs"
+            aria-label={t("compareWith")}
+            data-testid="metrics-compare"
+            value={compareWith}
+            onChange={(value) => setCompareWith(value as AnalyticsComparison)}
+            data={analyticsComparisons.map((kind) => ({ value: kind, label: t(`comparisons.${kind}`) }))}
+          />
+          <Text size="sm" c="dimmed" data-testid="metrics-compare-range">
+            {t("comparisonRange", compareWith === "lastYear" ? data.lastYearPeriod : data.previousPeriod)}
+          </Text>
+        </Group>
+      )}
       {empty && (
         <Paper withBorder p="xl" data-testid="empty-metrics">
           <Stack align="center" ta="center">
@@ -95,7 +117,8 @@ export function MetricsView() {
                 testId={`metric-${key}`}
                 label={t(`cards.${key}`)}
                 current={data.current[key]}
-                previous={data.previous[key]}
+                previous={(compareWith === "lastYear" ? data.lastYear : data.previous)[key]}
+                deltaLabel={t(`deltaLabels.${compareWith}`)}
                 duration={duration}
                 locale={locale}
               />

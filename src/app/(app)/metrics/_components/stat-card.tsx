@@ -12,6 +12,8 @@ export function StatCard(props: {
   previous: number | null;
   duration: boolean;
   locale: string;
+  /** What `previous` is ("vs. last year"); the previous period by default. */
+  deltaLabel?: string;
 }) {
   const t = useTranslations("metrics");
   const format = (value: number | null) =>
@@ -43,7 +45,7 @@ export function StatCard(props: {
               }).format(change)}
         </Text>
         <Text size="xs" c="dimmed">
-          {t("deltaLabel")} ({format(props.previous)})
+          {props.deltaLabel ?? t("deltaLabel")} ({format(props.previous)})
         </Text>
       </Group>
     </Paper>

@@ -18,6 +18,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import {
+  reportComparisons,
   reportDimensions,
   reportFormats,
   reportFrequencies,
@@ -36,6 +37,7 @@ export const newReport: SaveReportInput = {
   dimension: "day",
   periodDays: 30,
   filters: { instanceIds: [], memberIds: [] },
+  comparison: "none",
   schedule: { frequency: "none", time: "08:00", weekday: 1, monthDay: 1, recipients: [], format: "xlsx" },
 };
 
@@ -108,6 +110,16 @@ export function ReportEditor(props: { initial: SaveReportInput; onClose: () => v
               allowDeselect={false}
               onChange={(value) =>
                 value && setForm({ ...form, periodDays: Number(value) as SaveReportInput["periodDays"] })
+              }
+            />
+            <Select
+              label={t("comparisonLabel")}
+              data-testid="report-comparison"
+              data={reportComparisons.map((kind) => ({ value: kind, label: t(`comparisons.${kind}`) }))}
+              value={form.comparison ?? "none"}
+              allowDeselect={false}
+              onChange={(value) =>
+                value && setForm({ ...form, comparison: value as NonNullable<SaveReportInput["comparison"]> })
               }
             />
           </Group>

@@ -3,6 +3,7 @@
 import { Paper, Text, Title } from "@mantine/core";
 import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { reportCell, reportColumns, reportColumnTitle } from "~/shared/report-columns";
 import type { ReportTable } from "~/shared/schemas/reports";
 import { DataTable } from "../../../../_components/data-table";
 
@@ -39,6 +40,7 @@ export function ReportTableView({ table, locale }: { table: ReportTable; locale:
       <Paper withBorder p="md">
         <Text size="sm" c="dimmed" mb="sm">
           {t("range", { from: table.from, to: table.to, timezone: table.timezone })}
+          {table.comparison && ` · ${t("comparisonRange", table.comparison)}`}
         </Text>
         <DataTable
           testId="report-table"
@@ -48,12 +50,21 @@ export function ReportTableView({ table, locale }: { table: ReportTable; locale:
           rowProps={(row) => ({ fw: row.key === null ? 700 : undefined })}
           columns={[
             { key: "label", header: t(`dimensions.${table.dimension}`), cell: (row) => rowLabel(row.label) },
-            ...table.metrics.map((metric, index) => ({
-              key: metric,
-              header: t(`metricColumns.${metric}`),
-              align: "right" as const,
-              cell: (row: ReportTable["rows"][number]) => format(row.values[index] ?? null),
-            })),
+            // The downloads' columns (reportColumns), so screen and files hold the same numbers.
+            ...reportColumns(table).map((column) => {
+              const title = reportColumnTitle(column, table.comparison);
+              return {
+                key: `${column.metric}-${column.part}`,
+                header: title.metricKey
+                  ? t(title.key as "comparisonColumns.delta", { metric: t(title.metricKey as "metricColumns.inbound") })
+                  : t(title.key as "metricColumns.inbound"),
+                align: "right" as const,
+                cell: (row: ReportTable["rows"][number]) => {
+                  const value = reportCell(row, column);
+                  return column.part === "deltaPercent" && value !== null ? `${number.format(value)}%` : format(value);
+                },
+              };
+            }),
           ]}
         />
       </Paper>

@@ -21,6 +21,7 @@ const definitionOf = (report: SavedReportDto): SaveReportInput => ({
   dimension: report.dimension,
   periodDays: report.periodDays,
   filters: report.filters,
+  comparison: report.comparison ?? "none",
   schedule: report.schedule,
 });
 
