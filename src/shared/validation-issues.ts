@@ -30,6 +30,7 @@ export const validationReasons = [
   "replyRequired",
   "pairingNumberFormat",
   "timezoneUnknown",
+  "hoursOverlap",
 ] as const;
 
 export type ValidationReason = (typeof validationReasons)[number];

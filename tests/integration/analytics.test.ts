@@ -48,6 +48,8 @@ function recompute(timezone: string, events: ReportingEventInput[], beforeDay: s
       memberId: event.memberId ?? null,
       direction: event.direction ?? null,
       bucket,
+      // Events written without a business duration (the model's events carry none).
+      businessBucket: null,
       count: 0,
       valueSum: 0,
     };

@@ -120,6 +120,15 @@ export const queues = {
     batchSize: 1,
     cronPerOrganization: "*/10 * * * *",
   }),
+  /**
+   * Recomputes an organization's business-hours durations and their rollup days after its business hours
+   * changed (enqueued in the same transaction); idempotent.
+   */
+  "analytics.business-hours": defineQueue({
+    payload: z.object({ organizationId: z.uuid() }),
+    policy: { retryLimit: 2, retryDelay: 30, retryBackoff: false, expireInSeconds: 900 },
+    batchSize: 1,
+  }),
   /** Evaluates an organization's alert rules: every minute, a run of a few queries. */
   "alerts.evaluate": defineQueue({
     payload: z.object({ organizationId: z.uuid() }),

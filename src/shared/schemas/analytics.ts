@@ -9,6 +9,8 @@ export type AnalyticsComparison = (typeof analyticsComparisons)[number];
 
 export const analyticsDashboardInput = z.object({
   periodDays: z.union([z.literal(7), z.literal(30), z.literal(90)]),
+  /** "Somente horário comercial": first response and resolution percentiles in business hours. */
+  businessHours: z.boolean().default(false),
 });
 
 const periodTotals = z.object({
@@ -28,6 +30,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const analyticsDashboardOutput = z.object({
   timezone: z.string(),
+  businessHours: z.boolean(),
   periodDays: z.number().int(),
   from: day,
   to: day,

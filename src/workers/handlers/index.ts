@@ -12,6 +12,7 @@ import { deliverMessage } from "../../server/domain/messages/deliver-message";
 import { fetchMessageMedia } from "../../server/domain/messages/fetch-message-media";
 import { reconcileMessage } from "../../server/domain/messages/reconcile-message";
 import { refreshReportingRollup } from "../../server/domain/analytics/refresh-reporting-rollup";
+import { recomputeBusinessDurations } from "../../server/domain/analytics/recompute-business-durations";
 import { runContactImport } from "../../server/domain/contacts/run-contact-import";
 import { classifyMessages } from "../../server/domain/ai/classify-messages";
 import { evaluateAlertRules } from "../../server/domain/alerts/evaluate-alert-rules";
@@ -56,6 +57,7 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "alerts.deliver": async (payload) => deliverAlertNotification(payload),
   "reports.deliver": async (payload) => void (await deliverDueReports(payload)),
   "analytics.rollup": async (payload) => void (await refreshReportingRollup(payload)),
+  "analytics.business-hours": async (payload) => void (await recomputeBusinessDurations(payload)),
   "privacy.reminders": async (payload) => void (await remindDueRequests(payload)),
   "privacy.retention": async (payload) => void (await purgeRetention(payload)),
   "legal.incident-reminders": async (payload) => void (await remindIncidentNotices(payload)),

@@ -23,6 +23,8 @@ export interface PeriodTotals {
 
 export interface AnalyticsDashboard {
   timezone: string;
+  /** Whether first response and resolution percentiles count business hours only. */
+  businessHours: boolean;
   periodDays: number;
   /** First and last day of the period (organization time, YYYY-MM-DD). */
   from: string;
@@ -45,7 +47,11 @@ export interface AnalyticsDashboard {
  * The Métricas dashboard: the last `periodDays` days up to today (organization time), the same number of
  * days before them and the same dates one year earlier (comparisonPeriods). Days the rollup has completed come from it; later days (today) from raw events.
  */
-export async function getAnalyticsDashboard(actor: Actor, input: { periodDays: number }): Promise<AnalyticsDashboard> {
+export async function getAnalyticsDashboard(
+  actor: Actor,
+  input: { periodDays: number; businessHours?: boolean },
+): Promise<AnalyticsDashboard> {
+  const options = { businessHours: input.businessHours ?? false };
   return withOrganization(actor.organizationId, async (tx) => {
     const organizationId = actor.organizationId;
     const { timezone, today } = await organizationCalendar(tx, organizationId);
@@ -81,36 +87,53 @@ export async function getAnalyticsDashboard(actor: Actor, input: { periodDays: n
     }
     return {
       timezone,
+      businessHours: options.businessHours,
       periodDays: input.periodDays,
       from,
       to: today,
       days: [...byDay.entries()].map(([day, counts]) => ({ day, ...counts })),
-      current: totalsOf(current),
-      previous: totalsOf(rows.filter((row) => row.day < from)),
+      current: totalsOf(current, options),
+      previous: totalsOf(
+        rows.filter((row) => row.day < from),
+        options,
+      ),
       previousPeriod: previous,
-      lastYear: totalsOf(lastYearRows),
+      lastYear: totalsOf(lastYearRows, options),
       lastYearPeriod: lastYear,
       instances: instances.map((instance) => ({
         instanceId: instance.id,
         name: instance.name,
-        ...totalsOf(current.filter((row) => row.instanceId === instance.id)),
+        ...totalsOf(
+          current.filter((row) => row.instanceId === instance.id),
+          options,
+        ),
       })),
       members: members.map((member) => ({
         memberId: member.userId,
         name: member.user.name ?? member.user.email,
-        ...totalsOf(current.filter((row) => row.memberId === member.userId)),
+        ...totalsOf(
+          current.filter((row) => row.memberId === member.userId),
+          options,
+        ),
       })),
       contacts: await countContactSegments(tx, organizationId),
     };
   });
 }
 
-/** Counts and percentiles of a set of aggregate rows; percentiles from summed buckets. */
-export function totalsOf(rows: readonly AggregateRow[]): PeriodTotals {
+/**
+ * Counts and percentiles of a set of aggregate rows; percentiles from summed buckets (with `businessHours`,
+ * the buckets of the business-hours durations).
+ */
+export function totalsOf(rows: readonly AggregateRow[], options: { businessHours?: boolean } = {}): PeriodTotals {
   const count = (kind: string) => rows.filter((r) => r.kind === kind).reduce((sum, r) => sum + r.count, 0);
+  const bucketOf = (row: AggregateRow) => (options.businessHours ? row.businessBucket : row.bucket);
   const histogram = (kind: string) => {
     const buckets = emptyHistogram();
-    for (const row of rows) if (row.kind === kind && row.bucket !== null) buckets[row.bucket]! += row.count;
+    for (const row of rows) {
+      const bucket = bucketOf(row);
+      if (row.kind === kind && bucket !== null) buckets[bucket]! += row.count;
+    }
     return buckets;
   };
   const firstResponse = histogram(reportingKinds.firstResponse);

@@ -20,9 +20,9 @@ export async function loadAggregateRows(
   const rolledUntil = rawFrom < end ? rawFrom : end;
   return tx.$queryRaw<AggregateRow[]>`
     SELECT day::text AS day, kind, instance_id AS "instanceId", member_id AS "memberId", direction::text AS direction,
-      bucket::int AS bucket, sum(count)::int AS count, sum(value_sum)::float8 AS "valueSum"
+      bucket::int AS bucket, business_bucket::int AS "businessBucket", sum(count)::int AS count, sum(value_sum)::float8 AS "valueSum"
     FROM reporting_daily
     WHERE organization_id = ${organizationId}::uuid AND day >= ${from}::date AND day < ${rolledUntil}::date
-    GROUP BY 1, 2, 3, 4, 5, 6
+    GROUP BY 1, 2, 3, 4, 5, 6, 7
     ${rawFrom < end ? Prisma.sql`UNION ALL ${eventAggregate({ organizationId, timezone, from: rawFrom, to: end })}` : Prisma.empty}`;
 }

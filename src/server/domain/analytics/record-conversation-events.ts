@@ -1,4 +1,6 @@
 import type { Tx } from "../../db/tenant";
+import { businessSecondsBetween } from "./business-seconds";
+import { loadBusinessCalendar } from "./load-business-calendar";
 import { recordReportingEvents } from "./record-reporting-events";
 import { reportingKinds } from "./reporting-kinds";
 
@@ -11,7 +13,7 @@ interface ConversationRef {
 
 /**
  * A member changed a conversation's status: closing records "resolved" with the seconds since it was
- * opened (its last reopening, else its creation); closed → open records "reopened".
+ * opened (its last reopening, else its creation) and their business-hours part; closed → open records "reopened".
  */
 export async function recordStatusChangeEvent(
   tx: Tx,
@@ -37,11 +39,13 @@ export async function recordStatusChangeEvent(
       SELECT max(occurred_at) AS at FROM reporting_events
       WHERE conversation_id = ${conversation.id}::uuid AND kind = ${reportingKinds.reopened}`;
     const openedAt = reopened?.at ?? conversation.createdAt;
+    const calendar = await loadBusinessCalendar(tx, input.organizationId);
     await recordReportingEvents(tx, input.organizationId, [
       {
         ...base,
         kind: reportingKinds.resolved,
         value: Math.max(0, (input.at.getTime() - openedAt.getTime()) / 1000),
+        businessValue: businessSecondsBetween(openedAt, input.at, calendar),
       },
     ]);
   } else if (input.from === "closed") {

@@ -1,15 +1,17 @@
 import type { Tx } from "../../db/tenant";
+import { fillBusinessDurations } from "./fill-business-durations";
 import { reportingKinds } from "./reporting-kinds";
 
 /**
  * Reporting events of sends just recorded (replies and campaign messages), in one statement: an
  * outbound event per message (keyed like its webhook echo, so the two count once) and, for a member's
  * reply, the conversation's first response when it answers inbound messages no person had answered
- * yet; its value is the seconds since the first of them. Run after the sends' `sent_at` is recorded.
+ * yet; its value is the seconds since the first of them (and its business-hours part). Run after the sends'
+ * `sent_at` is recorded.
  */
 export async function recordSentMessageEvents(tx: Tx, messageIds: string[]): Promise<void> {
   if (messageIds.length === 0) return;
-  await tx.$executeRaw`
+  const answered = await tx.$queryRaw<{ organizationId: string; conversationId: string }[]>`
     WITH sent AS (
       SELECT m.id, m.organization_id, m.instance_id, m.conversation_id, c.contact_id, m.author_user_id, m.type, m.sent_at,
         m.provider_message_id, r.campaign_id
@@ -37,7 +39,8 @@ export async function recordSentMessageEvents(tx: Tx, messageIds: string[]): Pro
           ), '-infinity')
       ) AS waiting_since
       FROM first_reply f
-    )
+    ),
+    inserted AS (
     INSERT INTO reporting_events (organization_id, occurred_at, kind, instance_id, conversation_id, contact_id,
       member_id, campaign_id, direction, message_type, value, dedupe_key)
     SELECT s.organization_id, s.sent_at, ${reportingKinds.messageOutbound}, s.instance_id, s.conversation_id,
@@ -52,5 +55,16 @@ export async function recordSentMessageEvents(tx: Tx, messageIds: string[]): Pro
     -- The webhook echo may have been counted first: the send adds who wrote it and for which campaign.
     ON CONFLICT (organization_id, dedupe_key) DO UPDATE SET
       member_id = COALESCE(reporting_events.member_id, EXCLUDED.member_id),
-      campaign_id = COALESCE(reporting_events.campaign_id, EXCLUDED.campaign_id)`;
+      campaign_id = COALESCE(reporting_events.campaign_id, EXCLUDED.campaign_id)
+    RETURNING organization_id, conversation_id, kind
+    )
+    SELECT DISTINCT organization_id::text AS "organizationId", conversation_id::text AS "conversationId"
+    FROM inserted WHERE kind = ${reportingKinds.firstResponse}`;
+  // Their business-hours durations need the organization's calendar (computed here, not in SQL).
+  const byOrganization = new Map<string, string[]>();
+  for (const row of answered)
+    byOrganization.set(row.organizationId, [...(byOrganization.get(row.organizationId) ?? []), row.conversationId]);
+  for (const [organizationId, conversationIds] of byOrganization) {
+    await fillBusinessDurations(tx, organizationId, { conversationIds });
+  }
 }

@@ -62,7 +62,7 @@ export async function rebuildReportingRollup(input: { organizationId: string }):
 }
 
 /** One rollup of an organization at a time (a job and a rebuild must not interleave their deletes). */
-async function lockRollup(tx: Tx, organizationId: string): Promise<void> {
+export async function lockRollup(tx: Tx, organizationId: string): Promise<void> {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('reporting_rollup:' || ${organizationId}))::text`;
 }
 

@@ -10,13 +10,15 @@ export interface AggregateRow {
   memberId: string | null;
   direction: string | null;
   bucket: number | null;
+  /** Bucket of the business-hours duration (null for events without one). */
+  businessBucket: number | null;
   count: number;
   valueSum: number;
 }
 
 /**
  * Raw events aggregated like the rollup (one row per day in `timezone`, kind, instance, member, direction
- * and duration bucket) over organization days [from, to), optionally only some of them. The rollup and the
+ * and duration bucket, wall-clock and business hours) over organization days [from, to), optionally only some of them. The rollup and the
  * dashboard's "today" both read through this, so they cannot disagree.
  */
 export function eventAggregate(input: {
@@ -31,13 +33,15 @@ export function eventAggregate(input: {
     SELECT ${day}::text AS day, e.kind, e.instance_id AS "instanceId", e.member_id AS "memberId",
       e.direction::text AS direction,
       CASE WHEN e.value IS NULL THEN NULL ELSE width_bucket(e.value, ${[...DURATION_BOUNDS]}::float8[]) END AS bucket,
+      CASE WHEN e.business_value IS NULL THEN NULL
+        ELSE width_bucket(e.business_value, ${[...DURATION_BOUNDS]}::float8[]) END AS "businessBucket",
       count(*)::int AS count, COALESCE(sum(e.value), 0)::float8 AS "valueSum"
     FROM reporting_events e
     WHERE e.organization_id = ${input.organizationId}::uuid
       AND e.occurred_at >= (${input.from}::date)::timestamp AT TIME ZONE ${input.timezone}
       AND e.occurred_at < (${input.to}::date)::timestamp AT TIME ZONE ${input.timezone}
       ${input.days ? Prisma.sql`AND ${day} = ANY(${input.days}::date[])` : Prisma.empty}
-    GROUP BY 1, 2, 3, 4, 5, 6`;
+    GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 }
 
 /** Recomputes whole days of the rollup from raw events (delete then insert: a rerun gives the same rows). */
@@ -55,8 +59,9 @@ export async function rollupReportingDays(
   await tx.$executeRaw`
     DELETE FROM reporting_daily WHERE organization_id = ${input.organizationId}::uuid AND day = ANY(${sorted}::date[])`;
   await tx.$executeRaw`
-    INSERT INTO reporting_daily (organization_id, day, kind, instance_id, member_id, direction, bucket, count, value_sum)
+    INSERT INTO reporting_daily (organization_id, day, kind, instance_id, member_id, direction, bucket, business_bucket,
+      count, value_sum)
     SELECT ${input.organizationId}::uuid, a.day::date, a.kind, a."instanceId", a."memberId", a.direction::"MessageDirection", a.bucket,
-      a.count, a."valueSum"
+      a."businessBucket", a.count, a."valueSum"
     FROM (${aggregate}) a`;
 }

@@ -20,6 +20,7 @@ describe("metrics CSV", () => {
   it("holds the numbers the dashboard shows, durations in seconds, names safe from formulas", () => {
     const data: AnalyticsDashboardOutput = {
       timezone: "America/Sao_Paulo",
+      businessHours: false,
       periodDays: 7,
       from: "2026-11-26",
       to: "2026-12-02",
