@@ -1,4 +1,5 @@
 import { readdir, readFile } from "node:fs/promises";
+import { defaultBusinessHours } from "~/shared/schemas/business-hours";
 import path from "node:path";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -193,6 +194,8 @@ const driven: Record<string, (c: Context) => Promise<unknown>> = {
     return owner.members.confirmHold({ holdId: hold.id });
   },
   "organization.update": ({ owner }) => owner.organization.update({ name: "Loja Azul", timezone: "America/Recife" }),
+  "organization.updateBusinessHours": ({ owner }) =>
+    owner.organization.updateBusinessHours({ ...defaultBusinessHours, closedDays: ["2026-12-24"] }),
   "tags.create": ({ owner }) => owner.tags.create({ name: `vip-${crypto.randomUUID().slice(0, 4)}`, color: "blue" }),
   "quickReplies.create": ({ owner }) => owner.quickReplies.create({ shortcut: "oi", body: "Olá!" }),
   "quickReplies.update": async ({ owner }) => {

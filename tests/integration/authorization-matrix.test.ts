@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { defaultBusinessHours } from "~/shared/schemas/business-hours";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { withOrganization } from "~/server/db/tenant";
@@ -23,6 +24,8 @@ const policy: Record<string, Policy> = {
   "organization.current": M,
   "organization.mine": "signedIn",
   "organization.update": A,
+  "organization.businessHours": M,
+  "organization.updateBusinessHours": A,
   "account.me": M,
   "account.changePassword": M,
   "account.twoFactorStatus": M,
@@ -217,6 +220,7 @@ function withRealIds(value: unknown, ids: Seeded["ids"], path: string): unknown 
 function explicitInputs(ids: Seeded["ids"]): Record<string, unknown> {
   return {
     "organization.update": { name: "Organização A", timezone: "America/Sao_Paulo" },
+    "organization.updateBusinessHours": defaultBusinessHours,
     "account.changePassword": { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
     "account.confirmTwoFactor": { code: "123456" },
     "account.setTwoFactorRequirement": { required: false },

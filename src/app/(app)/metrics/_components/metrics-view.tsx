@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Switch, Text, Title } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -44,8 +44,9 @@ export function MetricsView() {
   const trpc = useTRPC();
   const [period, setPeriod] = useState<Period>(7);
   const [compareWith, setCompareWith] = useState<AnalyticsComparison>("previous");
+  const [businessHours, setBusinessHours] = useState(false);
   const dashboard = useQuery({
-    ...trpc.analytics.dashboard.queryOptions({ periodDays: period }),
+    ...trpc.analytics.dashboard.queryOptions({ periodDays: period, businessHours }),
     staleTime: 30_000,
     placeholderData: (previous) => previous,
   });
@@ -98,6 +99,15 @@ export function MetricsView() {
           <Text size="sm" c="dimmed" data-testid="metrics-compare-range">
             {t("comparisonRange", compareWith === "lastYear" ? data.lastYearPeriod : data.previousPeriod)}
           </Text>
+          {/* First response and resolution percentiles from the business-hours buckets (the organization's hours). */}
+          <Switch
+            ml="md"
+            size="sm"
+            label={t("businessHoursOnly")}
+            data-testid="metrics-business-hours"
+            checked={businessHours}
+            onChange={(event) => setBusinessHours(event.currentTarget.checked)}
+          />
         </Group>
       )}
       {empty && (
