@@ -406,6 +406,8 @@ const layers = [
         "mailparser",
         "pg",
         "playwright-core",
+        // s3rver: a real S3-compatible HTTP server for the backups' upload, retention and restore (s3-server.ts).
+        "s3rver",
         "smtp-server",
         "socket.io-client",
         "superjson",

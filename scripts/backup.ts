@@ -39,6 +39,12 @@ async function main() {
 }
 
 main().catch((error: Error & { reason?: string; params?: Record<string, unknown> }) => {
+  if (error.reason === "backupUploadFailed") {
+    console.error(
+      `mirage: backup kept in ${String(error.params?.dir)}, but the upload to the bucket ${String(error.params?.bucket)} failed: backupUploadFailed (see README, Backups)`,
+    );
+    process.exit(1);
+  }
   // A missing or too old pg_dump is a refusal with a code: name it and its parameters, not a stack.
   if (error.reason?.startsWith("postgres") || error.reason === "backupStorageUnavailable") {
     console.error(

@@ -208,6 +208,7 @@ export const errorReasons = [
   "restoreMediaStoreMissing",
   "backupUrlInvalid",
   "backupStorageUnavailable",
+  "backupUploadFailed",
   "postgresToolMissing",
   "postgresClientTooOld",
   "secretUndecryptable",

@@ -3,11 +3,12 @@ import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { env } from "../../../env";
+import { env, type BackupS3Settings } from "../../../env";
 import { db } from "../../db/client";
 import { snapshotCluster } from "../../db/cluster-snapshot";
 import { dumpDatabase, migrationLevel } from "../../db/database-dump";
 import { readLocalSecrets } from "../../db/secrets";
+import { AppError } from "../../errors";
 import { logger } from "../../logger";
 import { gzip } from "./archive";
 import { describeFile, MANIFEST_FILE, type BackupManifest } from "./backup-manifest";
@@ -66,19 +67,21 @@ export async function createBackup(options: {
       (sum, file) => sum + (file?.bytes ?? 0),
       (await describeFile(dir, MANIFEST_FILE)).bytes,
     );
-    const remoteUrl = settings.backupS3 ? await uploadBackup(dir, settings.backupS3) : null;
     await db().backup.update({
       where: { id: record.id },
       data: { status: "succeeded", finishedAt: new Date(), bytes: BigInt(bytes), migration },
     });
+    const upload = settings.backupS3 ? await uploadCopy(record.id, dir, settings.backupS3) : null;
     const prunedDirs = await pruneBackups({ keep: settings.BACKUP_RETENTION_COUNT, root });
+    if (upload?.failure) throw upload.failure;
     const remote =
-      remoteUrl && settings.backupS3
-        ? { url: remoteUrl, pruned: await pruneRemoteBackups(settings.backupS3, settings.BACKUP_RETENTION_COUNT) }
+      upload?.url && settings.backupS3
+        ? { url: upload.url, pruned: await pruneRemote(settings.backupS3, settings.BACKUP_RETENTION_COUNT) }
         : null;
     logger.info({ dir, bytes, pruned: prunedDirs.length, remote: remote?.url }, "backup written");
     return { backupId: record.id, dir, manifest, bytes, prunedDirs, remote };
   } catch (error) {
+    if (error instanceof AppError && error.reason === "backupUploadFailed") throw error;
     await db().backup.update({
       where: { id: record.id },
       // The refusal's own code when there is one (e.g. no pg_dump of the server's version).
@@ -88,6 +91,41 @@ export async function createBackup(options: {
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Uploads the finished backup. A bucket that is missing or unreachable must not cost the local backup: it is
+ * kept and recorded as succeeded with the upload's failure code, and the caller then fails with
+ * `backupUploadFailed` so the run (and a scheduled job) still reports the missing offsite copy.
+ */
+async function uploadCopy(
+  backupId: string,
+  dir: string,
+  settings: BackupS3Settings,
+): Promise<{ url: string; failure?: never } | { url?: never; failure: AppError }> {
+  try {
+    const url = await uploadBackup(dir, settings);
+    await db().backup.update({ where: { id: backupId }, data: { remoteLocation: url } });
+    return { url };
+  } catch (error) {
+    const reason = failureReason(error);
+    await db().backup.update({ where: { id: backupId }, data: { remoteFailureReason: reason } });
+    logger.error({ err: error, dir, bucket: settings.bucket }, "backup upload failed; the local backup is kept");
+    return {
+      failure: new AppError("UPSTREAM_UNAVAILABLE", "backupUploadFailed", {
+        params: { bucket: settings.bucket, dir },
+        cause: error,
+      }),
+    };
+  }
+}
+
+async function pruneRemote(settings: BackupS3Settings, keep: number): Promise<string[]> {
+  const pruned = await pruneRemoteBackups(settings, keep);
+  if (pruned.length > 0) {
+    await db().backup.updateMany({ where: { remoteLocation: { in: pruned } }, data: { remotePruned: true } });
+  }
+  return pruned;
 }
 
 /**
