@@ -116,7 +116,7 @@ async function rollupRows(organizationId: string): Promise<AggregateRow[]> {
     (tx) =>
       tx.$queryRaw<AggregateRow[]>`
       SELECT day::text AS day, kind, instance_id AS "instanceId", member_id AS "memberId", direction::text AS direction,
-        bucket::int AS bucket, count, value_sum AS "valueSum"
+        bucket::int AS bucket, business_bucket::int AS "businessBucket", count, value_sum AS "valueSum"
       FROM reporting_daily`,
   );
   return sortRows(rows);
