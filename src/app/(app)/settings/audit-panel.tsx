@@ -13,6 +13,9 @@ import { DataTable } from "../../_components/data-table";
 const PAGE_SIZE = 50;
 
 /** The codes a catalog words under `settings.audit.<group>`, nested by their dots ("quick_reply.created"). */
+/** Parameters whose values are codes of the reports page, and the group that words them there. */
+const reportValueGroups: Record<string, string | undefined> = { dimension: "dimensions", comparison: "comparisons" };
+
 function wordedCodes(group: unknown, prefix = ""): string[] {
   if (!group || typeof group !== "object") return [];
   return Object.entries(group).flatMap(([key, value]) =>
@@ -43,6 +46,7 @@ export function auditExportUrl(filter: AuditFilter): string {
 /** Configurações → Auditoria: who did what, filtered by actor, action, entity and period; exported as shown. */
 export function AuditPanel() {
   const t = useTranslations("settings.audit");
+  const tReports = useTranslations("reports");
   const messages = useMessages() as {
     settings?: { audit?: { actionNames?: unknown; entityNames?: unknown; paramNames?: unknown } };
   };
@@ -82,6 +86,11 @@ export function AuditPanel() {
   const entityCodes = wordedCodes(messages.settings?.audit?.entityNames);
   const paramCodes = wordedCodes(messages.settings?.audit?.paramNames);
   const paramWord = (key: string) => (paramCodes.includes(key) ? t(`paramNames.${key}`) : key);
+  // A saved report's definition carries codes (dimension, comparison): worded as on the reports page.
+  const valueWord = (key: string, value: string) => {
+    const group = reportValueGroups[key];
+    return group && tReports.has(`${group}.${value}`) ? tReports(`${group}.${value}`) : value;
+  };
   const actionWord = (code: string) => (actionCodes.includes(code) ? t(`actionNames.${code}`) : code);
   const entityWord = (code: string) => (entityCodes.includes(code) ? t(`entityNames.${code}`) : code);
   const timeZone = organization.data?.timezone;
@@ -213,7 +222,7 @@ export function AuditPanel() {
             <Text size="sm" fw={600} mt="sm">
               {t("details")}
             </Text>
-            <DetailTable metadata={open.metadata} empty={t("noDetails")} wordKey={paramWord} />
+            <DetailTable metadata={open.metadata} empty={t("noDetails")} wordKey={paramWord} wordValue={valueWord} />
           </Stack>
         )}
       </Drawer>
@@ -233,15 +242,17 @@ function FilterSelect(props: {
   return <Select {...rest} clearable searchable w={240} data-testid={testId} />;
 }
 
-/** An entry's parameters, one per line, named in the UI's language; values are data (ids, counts), as stored. */
+/** An entry's parameters, one per line, named in the UI's language; values are data (ids, counts), as stored, but for known codes. */
 function DetailTable({
   metadata,
   empty,
   wordKey,
+  wordValue,
 }: {
   metadata: unknown;
   empty: string;
   wordKey: (key: string) => string;
+  wordValue: (key: string, value: string) => string;
 }) {
   const pairs = metadata && typeof metadata === "object" ? Object.entries(metadata) : [];
   if (!pairs.length)
@@ -258,9 +269,11 @@ function DetailTable({
             <Table.Td>{wordKey(key)}</Table.Td>
             <Table.Td style={{ wordBreak: "break-all" }}>
               <Code>
-                {typeof value === "string" || typeof value === "number" || typeof value === "boolean"
-                  ? String(value)
-                  : JSON.stringify(value)}
+                {typeof value === "string"
+                  ? wordValue(key, value)
+                  : typeof value === "number" || typeof value === "boolean"
+                    ? String(value)
+                    : JSON.stringify(value)}
               </Code>
             </Table.Td>
           </Table.Tr>
