@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { consentStatuses } from "./contacts";
 
 export const analyticsPeriods = [7, 30, 90] as const;
 
@@ -42,10 +41,6 @@ export const analyticsDashboardOutput = z.object({
   lastYearPeriod: z.object({ from: day, to: day }),
   instances: z.array(periodTotals.extend({ instanceId: z.string(), name: z.string() })),
   members: z.array(periodTotals.extend({ memberId: z.string(), name: z.string() })),
-  contacts: z.object({
-    consent: z.array(z.object({ consent: z.enum(consentStatuses), count: z.number().int() })),
-    tags: z.array(z.object({ tagId: z.string(), name: z.string(), count: z.number().int() })),
-  }),
 });
 
 export type AnalyticsDashboardOutput = z.infer<typeof analyticsDashboardOutput>;

@@ -2,7 +2,6 @@ import { withOrganization } from "../../db/tenant";
 import type { Actor } from "../members/actor";
 import { emptyHistogram, percentileOf } from "./duration-buckets";
 import { comparisonPeriods, type DayPeriod } from "./comparison-periods";
-import { countContactSegments, type ContactSegments } from "./count-contact-segments";
 import { addDays, organizationCalendar } from "./organization-calendar";
 import { reportingKinds } from "./reporting-kinds";
 import { loadAggregateRows } from "./load-aggregate-rows";
@@ -39,8 +38,6 @@ export interface AnalyticsDashboard {
   instances: ({ instanceId: string; name: string } & PeriodTotals)[];
   /** Per member: their replies (outbound), first responses, resolutions and assignments to them. */
   members: ({ memberId: string; name: string } & PeriodTotals)[];
-  /** The contact base now (not per period), each count a filter of the contacts list. */
-  contacts: ContactSegments;
 }
 
 /**
@@ -116,7 +113,6 @@ export async function getAnalyticsDashboard(
           options,
         ),
       })),
-      contacts: await countContactSegments(tx, organizationId),
     };
   });
 }

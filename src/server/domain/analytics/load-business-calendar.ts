@@ -1,5 +1,6 @@
 import type { Tx } from "../../db/tenant";
-import { businessHoursSchema, defaultBusinessHours, type BusinessHours } from "../../../shared/schemas/business-hours";
+import { businessHoursSchema, type BusinessHours } from "../../../shared/schemas/business-hours";
+import { parseJsonColumn } from "../../db/json-column";
 import type { BusinessCalendar } from "./business-seconds";
 
 /** The stored hours read in the organization's time zone, as businessSecondsBetween takes them. */
@@ -12,10 +13,13 @@ export function toBusinessCalendar(hours: BusinessHours, timezone: string): Busi
   };
 }
 
-/** Stored hours, validated; a row written before validation existed falls back to the default. */
-export function parseBusinessHours(value: unknown): BusinessHours {
-  const parsed = businessHoursSchema.safeParse(value);
-  return parsed.success ? parsed.data : defaultBusinessHours;
+/** Stored hours, read through their schema (the column has a default, so a mismatch is a defect: INTERNAL). */
+export function parseBusinessHours(value: unknown, organizationId: string): BusinessHours {
+  return parseJsonColumn(businessHoursSchema, value, {
+    table: "organizations",
+    column: "business_hours",
+    id: organizationId,
+  });
 }
 
 export async function loadBusinessCalendar(tx: Tx, organizationId: string): Promise<BusinessCalendar> {
@@ -23,5 +27,5 @@ export async function loadBusinessCalendar(tx: Tx, organizationId: string): Prom
     where: { id: organizationId },
     select: { timezone: true, businessHours: true },
   });
-  return toBusinessCalendar(parseBusinessHours(row.businessHours), row.timezone);
+  return toBusinessCalendar(parseBusinessHours(row.businessHours, organizationId), row.timezone);
 }

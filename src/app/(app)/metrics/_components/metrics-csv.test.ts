@@ -35,7 +35,6 @@ describe("metrics CSV", () => {
       lastYearPeriod: { from: "2025-11-26", to: "2025-12-02" },
       instances: [{ instanceId: "i", name: "=Vendas", ...totals(5) }],
       members: [{ memberId: "m", name: "Ana", ...totals(0) }],
-      contacts: { consent: [], tags: [] },
     };
     const keys = Object.keys(data.current) as (keyof typeof data.current)[];
     const csv = metricsCsv(data, {
