@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { businessSecondsBetween, localInstant, type BusinessCalendar } from "./business-seconds";
+import { businessSecondsBetween, type BusinessCalendar } from "./business-seconds";
 
 const weekdays9to18 = {
   1: [[540, 1080]],
@@ -61,18 +61,6 @@ describe("business seconds between two instants", () => {
     const night = calendar({ ...sundays, week: { 7: [[60, 180]] } });
     expect(businessSecondsBetween(at("2026-03-07T00:00:00Z"), at("2026-03-10T00:00:00Z"), night)).toBe(3600);
     expect(businessSecondsBetween(at("2026-10-31T00:00:00Z"), at("2026-11-03T00:00:00Z"), night)).toBe(3 * 3600);
-  });
-
-  it("map wall times to instants like Temporal's compatible rule", () => {
-    expect(new Date(localInstant("2026-03-08", 150, "America/New_York")).toISOString()).toBe(
-      "2026-03-08T07:30:00.000Z",
-    );
-    expect(new Date(localInstant("2026-11-01", 90, "America/New_York")).toISOString()).toBe("2026-11-01T05:30:00.000Z");
-    expect(new Date(localInstant("2026-12-04", 540, "America/Sao_Paulo")).toISOString()).toBe(
-      "2026-12-04T12:00:00.000Z",
-    );
-    // São Paulo still had DST in 2018: midnight of 4 November did not exist (clocks went to 01:00).
-    expect(new Date(localInstant("2018-11-04", 0, "America/Sao_Paulo")).toISOString()).toBe("2018-11-04T03:00:00.000Z");
   });
 
   const instant = fc.date({

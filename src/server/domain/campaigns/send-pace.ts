@@ -1,5 +1,6 @@
 import type { CampaignLimits, SendSchedule } from "./campaign-settings-schema";
-import { localTime, minutesOf, nextWindowOpening, outsideWindow } from "./send-window";
+import { minutesOf } from "../../../shared/zoned-clock";
+import { localTime, nextWindowOpening, outsideWindow } from "./send-window";
 
 const MINUTE = 60_000;
 const DAY_MINUTES = 1440;

@@ -1,3 +1,4 @@
+import { minutesOf, wallClockIn, wallDate } from "../../../shared/zoned-clock";
 import { brazilianNationalHolidays } from "./brazilian-holidays";
 import type { SendSchedule } from "./campaign-settings-schema";
 
@@ -9,37 +10,15 @@ interface LocalTime {
   minutes: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Wall-clock date, weekday and minute of day of an instant in a timezone. */
+/** Wall-clock date, weekday (0 = Sunday) and minute of day of an instant in a timezone. */
 export function localTime(instant: Date, timezone: string): LocalTime {
-  let formatter = formatters.get(timezone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone: timezone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      weekday: "short",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    formatters.set(timezone, formatter);
-  }
-  const parts = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, part.value]));
-  const weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  const wall = wallClockIn(instant, timezone);
   return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday: weekdays.indexOf(parts.weekday!),
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+    date: wallDate(wall),
+    weekday: wall.isoWeekday % 7,
+    minutes: wall.hour * 60 + wall.minute,
   };
 }
-
-export const minutesOf = (hhmm: string): number => {
-  const [hours, minutes] = hhmm.split(":").map(Number);
-  return hours! * 60 + minutes!;
-};
 
 /** Why a moment is outside the send window (codes; the UI words them as `campaigns.window.<code>`). */
 export type WindowClosed = "before_start" | "after_end" | "weekday" | "holiday" | "outside_hours" | "quiet_hours";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addBusinessDays, endOfLocalDay, incidentNoticeDue, isBusinessDay, localDay } from "./business-days";
+import { localDate } from "../../../shared/zoned-clock";
+import { addBusinessDays, endOfLocalDay, incidentNoticeDue, isBusinessDay } from "./business-days";
 
 describe("Brazilian business days", () => {
   it("skips weekends and national holidays, counting from the next day", () => {
@@ -16,7 +17,7 @@ describe("Brazilian business days", () => {
 
   it("ends the due day at local midnight in the organization's zone", () => {
     expect(endOfLocalDay("2026-12-29", "America/Sao_Paulo").toISOString()).toBe("2026-12-30T02:59:59.999Z");
-    expect(localDay(new Date("2026-12-24T01:00:00Z"), "America/Sao_Paulo")).toBe("2026-12-23");
+    expect(localDate(new Date("2026-12-24T01:00:00Z"), "America/Sao_Paulo")).toBe("2026-12-23");
     // Detected late on the 23rd in São Paulo (already the 24th in UTC): the count starts from the 23rd.
     expect(incidentNoticeDue(new Date("2026-12-24T01:00:00Z"), "America/Sao_Paulo", 3).toISOString()).toBe(
       "2026-12-30T02:59:59.999Z",

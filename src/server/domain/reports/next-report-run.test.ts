@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReportSchedule } from "~/shared/schemas/reports";
-import { nextReportRun, zonedInstant } from "./next-report-run";
+import { nextReportRun, zonedTime } from "./next-report-run";
 
 const schedule = (overrides: Partial<ReportSchedule>): ReportSchedule => ({
   frequency: "daily",
@@ -35,8 +35,8 @@ describe("next report run", () => {
   });
 
   it("follows a daylight-saving change (New York: 08:00 is 13:00 UTC in winter, 12:00 in summer)", () => {
-    expect(zonedInstant("2026-03-07", "08:00", "America/New_York")).toEqual(new Date("2026-03-07T13:00:00Z"));
-    expect(zonedInstant("2026-03-09", "08:00", "America/New_York")).toEqual(new Date("2026-03-09T12:00:00Z"));
+    expect(zonedTime("2026-03-07", "08:00", "America/New_York")).toEqual(new Date("2026-03-07T13:00:00Z"));
+    expect(zonedTime("2026-03-09", "08:00", "America/New_York")).toEqual(new Date("2026-03-09T12:00:00Z"));
     expect(nextReportRun(schedule({}), "America/New_York", new Date("2026-03-07T14:00:00Z"))).toEqual(
       new Date("2026-03-08T12:00:00Z"),
     );
