@@ -99,68 +99,80 @@ describe("AI in the browser (Chromium)", () => {
     }
   });
 
-  it("the IA page shows a logged call and the month's spend; a conversation shows its summary", async () => {
-    const provider = await startOpenAiCompatibleServer({
-      apiKey: "sk-e2e-spend",
-      answer: () => ({ sentiment: "neutral", sentiment_score: 0, label: "purchase", confidence: 0.9, language: "pt" }),
-      reply: () => "Cliente quer trocar o pedido 4521 por outro tamanho.",
-      usage: { prompt_tokens: 1000, completion_tokens: 500 },
-    });
-    try {
-      const { org, owner, instanceId, providerName } = await inboxFixture();
-      await owner.ai.saveProvider({
-        baseUrl: provider.baseUrl,
+  it(
+    "the IA page shows a logged call and the month's spend; a conversation shows its summary",
+    { timeout: 180_000 },
+    async () => {
+      const provider = await startOpenAiCompatibleServer({
         apiKey: "sk-e2e-spend",
-        model: "test-model",
-        timeoutMs: 5000,
+        answer: () => ({
+          sentiment: "neutral",
+          sentiment_score: 0,
+          label: "purchase",
+          confidence: 0.9,
+          language: "pt",
+        }),
+        reply: () => "Cliente quer trocar o pedido 4521 por outro tamanho.",
+        usage: { prompt_tokens: 1000, completion_tokens: 500 },
       });
-      // R$ 0,30 a call.
-      await owner.ai.saveModelPrices({ prices: { "test-model": { input: 100, output: 400 } } });
-      await allowExternalAi(owner, { monthlyBudget: 10 });
-      const text = "Quero trocar o pedido 4521, meu e-mail é rui@exemplo.com";
-      await deliver(
-        org.organizationId,
-        instanceId,
-        textUpsert(providerName, { remoteJid: "5511987009101@s.whatsapp.net" }, text, { pushName: "Rui Prado" }),
-      );
-      await expect
-        .poll(
-          () =>
-            withOrganization(org.organizationId, (tx) => tx.messageInsight.count({ where: { engine: "provider" } })),
-          { timeout: 20_000 },
-        )
-        .toBe(1);
+      try {
+        const { org, owner, instanceId, providerName } = await inboxFixture();
+        await owner.ai.saveProvider({
+          baseUrl: provider.baseUrl,
+          apiKey: "sk-e2e-spend",
+          model: "test-model",
+          timeoutMs: 5000,
+        });
+        // R$ 0,30 a call.
+        await owner.ai.saveModelPrices({ prices: { "test-model": { input: 100, output: 400 } } });
+        await allowExternalAi(owner, { monthlyBudget: 10 });
+        const text = "Quero trocar o pedido 4521, meu e-mail é rui@exemplo.com";
+        await deliver(
+          org.organizationId,
+          instanceId,
+          textUpsert(providerName, { remoteJid: "5511987009101@s.whatsapp.net" }, text, { pushName: "Rui Prado" }),
+        );
+        await expect
+          .poll(
+            () =>
+              withOrganization(org.organizationId, (tx) => tx.messageInsight.count({ where: { engine: "provider" } })),
+            // The worker's ai.classify slots are shared with every test running at once (some with slow
+            // providers on purpose): under CI's load the job may wait its turn well past 20 s.
+            { timeout: 60_000 },
+          )
+          .toBe(1);
 
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await signInThroughPage(page, org.ownerEmail, TEST_PASSWORD);
-      await page.waitForURL(`${baseUrl}/inbox`);
-      const row = page.getByTestId("conversation-row").filter({ hasText: "Rui Prado" });
-      await row.waitFor({ timeout: 15_000 });
-      await row.click();
-      const summary = page.getByTestId("conversation-summary");
-      await summary.getByTestId("summarize-conversation").click();
-      await summary
-        .getByTestId("conversation-summary-text")
-        .getByText("Cliente quer trocar o pedido 4521 por outro tamanho.")
-        .waitFor({ timeout: 15_000 });
-      expect(await summary.locator("[data-engine]").getAttribute("data-engine")).toBe("provider");
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        await signInThroughPage(page, org.ownerEmail, TEST_PASSWORD);
+        await page.waitForURL(`${baseUrl}/inbox`);
+        const row = page.getByTestId("conversation-row").filter({ hasText: "Rui Prado" });
+        await row.waitFor({ timeout: 15_000 });
+        await row.click();
+        const summary = page.getByTestId("conversation-summary");
+        await summary.getByTestId("summarize-conversation").click();
+        await summary
+          .getByTestId("conversation-summary-text")
+          .getByText("Cliente quer trocar o pedido 4521 por outro tamanho.")
+          .waitFor({ timeout: 15_000 });
+        expect(await summary.locator("[data-engine]").getAttribute("data-engine")).toBe("provider");
 
-      await page.goto(`${baseUrl}/ai`);
-      const spend = page.getByTestId("ai-spend-value");
-      await spend.waitFor();
-      // The classification and the summary: R$ 0,60 of R$ 10,00.
-      expect(await spend.textContent()).toMatch(/R\$\s0,60 de R\$\s10,00/);
-      await page.getByTestId("ai-tab-calls").click();
-      const calls = page.getByTestId("ai-calls").locator("tbody tr");
-      await calls.first().waitFor({ timeout: 15_000 });
-      expect(await calls.count()).toBe(2);
-      await calls.filter({ hasText: "Classificação" }).click();
-      const input = page.getByTestId("ai-call-input");
-      await input.waitFor();
-      expect(await input.textContent()).toContain("Quero trocar o pedido 4521, meu e-mail é [email]");
-      await page.close();
-    } finally {
-      await provider.close();
-    }
-  });
+        await page.goto(`${baseUrl}/ai`);
+        const spend = page.getByTestId("ai-spend-value");
+        await spend.waitFor();
+        // The classification and the summary: R$ 0,60 of R$ 10,00.
+        expect(await spend.textContent()).toMatch(/R\$\s0,60 de R\$\s10,00/);
+        await page.getByTestId("ai-tab-calls").click();
+        const calls = page.getByTestId("ai-calls").locator("tbody tr");
+        await calls.first().waitFor({ timeout: 15_000 });
+        expect(await calls.count()).toBe(2);
+        await calls.filter({ hasText: "Classificação" }).click();
+        const input = page.getByTestId("ai-call-input");
+        await input.waitFor();
+        expect(await input.textContent()).toContain("Quero trocar o pedido 4521, meu e-mail é [email]");
+        await page.close();
+      } finally {
+        await provider.close();
+      }
+    },
+  );
 });
