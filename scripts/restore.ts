@@ -7,7 +7,7 @@ import { downloadBackup } from "../src/server/domain/backups/download-backup";
 import { restoreBackup, type RestoreTarget } from "../src/server/domain/backups/restore-backup";
 import { isSetupError, prepareDatabase } from "./prepare-database";
 
-// `npm run restore -- <backup folder> [--force]` (or `--from s3://bucket/prefix/mirage-…`, downloaded first): into MIRAGE_DATA_DIR (embedded database) or the empty
+// `npm run restore -- <backup folder | s3://bucket/prefix/mirage-…> [--force]` (an s3:// backup, also as `--from`, is downloaded first): into MIRAGE_DATA_DIR (embedded database) or the empty
 // database at DATABASE_URL; then the database is started once, brought to the current migrations and stopped.
 loadDotEnv();
 
@@ -32,11 +32,13 @@ const refusals: Record<string, (params: Record<string, unknown>) => string> = {
 async function main() {
   const args = process.argv.slice(2);
   const fromIndex = args.indexOf("--from");
-  const from = fromIndex >= 0 ? args[fromIndex + 1] : undefined;
-  let dir = args.find((arg, i) => !arg.startsWith("--") && (fromIndex < 0 || i !== fromIndex + 1));
+  const positional = args.find((arg, i) => !arg.startsWith("--") && (fromIndex < 0 || i !== fromIndex + 1));
+  // An s3:// address works in either place: `--from s3://…` or as the backup itself.
+  const from = fromIndex >= 0 ? args[fromIndex + 1] : positional?.startsWith("s3://") ? positional : undefined;
+  let dir = positional === from ? undefined : positional;
   if (!dir && !from) {
     console.error(
-      "mirage: usage: npm run restore -- <backup folder> [--force]  |  --from s3://bucket/prefix/mirage-… [--force]",
+      "mirage: usage: npm run restore -- <backup folder | s3://bucket/prefix/mirage-…> [--force]  (or --from s3://…)",
     );
     process.exit(2);
   }

@@ -29,6 +29,7 @@ export const errorReasons = [
   "signInHeld",
   "memberActionHeld",
   "memberHoldNotFound",
+  "backupNotFound",
   "memberHoldOwnConfirm",
   "importFileTooLarge",
   "bodyTooLarge",

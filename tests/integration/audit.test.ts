@@ -7,7 +7,14 @@ import { appRouter, createCaller } from "~/server/api/root";
 import { withOrganization } from "~/server/db/tenant";
 import { allowAuditMaintenance } from "~/server/domain/audit/allow-audit-maintenance";
 import { recordError } from "~/server/domain/errors/record-error";
-import { addMemberWithPassword, callerFor, makeOrganization, TEST_PASSWORD, uniqueEmail } from "../support/factory";
+import {
+  addMemberWithPassword,
+  callerFor,
+  makeOrganization,
+  platformAdminInOrganization,
+  TEST_PASSWORD,
+  uniqueEmail,
+} from "../support/factory";
 import { signInOverHttp } from "../support/http-session";
 import { baseUrl } from "../support/test-env";
 import { defaultAiSettings } from "../support/ai-settings";
@@ -451,6 +458,8 @@ const drivenOnBusy: Record<string, (b: Busy) => Promise<unknown>> = {
     );
     return owner.alerts.markRead({ ids: [notification.id] });
   },
+  // Platform admins only: the run's platform admin joins the fresh organization, where the request is audited.
+  "backups.run": async ({ org }) => (await platformAdminInOrganization(org.organizationId)).backups.run(),
   "aiReplies.saveAutoReplySettings": ({ owner, ids }) =>
     owner.aiReplies.saveAutoReplySettings(autoReplySettings(ids.instanceId)),
   "aiReplies.resumeBot": async ({ owner, ids }) => {
@@ -542,6 +551,8 @@ const routeHandlers: Record<string, RouteDrive | string> = {
   },
   "GET /api/reports/[reportId]/export": exportReport,
   "GET /api/legal/processing-record": "reads the record of processing, generated from the configuration",
+  "GET /api/backups/[backupId]/[file]":
+    "a backup file's download, platform admins only: backups-ui.test.ts drives it and checks its backup.downloaded row",
   "POST /api/errors":
     "a browser's error report: kept as an error group and occurrence (its own record), not a member's change",
   "POST /api/optin/[token]":

@@ -1,16 +1,22 @@
+import { execFile } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env, type BackupS3Settings } from "~/env";
 import { db } from "~/server/db/client";
 import { readVerifiedManifest } from "~/server/domain/backups/backup-manifest";
 import { createBackup } from "~/server/domain/backups/create-backup";
+import { startEmbeddedPostgres } from "~/server/db/embedded-postgres";
+import { readLocalSecrets } from "~/server/db/secrets";
 import { createS3Client } from "~/server/media/s3-client";
+import { childEnv } from "../support/child-env";
 import { deliver, inboxFixture } from "../support/inbox-pipeline";
 import { textUpsert } from "../support/evolution-payloads";
 import { startS3Server } from "../support/s3-server";
+import { testPort } from "../support/test-env";
 
 const BUCKET = "mirage-backups";
 
@@ -112,4 +118,67 @@ describe("backups to an S3-compatible bucket", () => {
     },
     180_000,
   );
+
+  it("npm run restore -- s3://… downloads the uploaded backup and restores it into a fresh data directory", async () => {
+    const { org, instanceId, providerName } = await inboxFixture();
+    const text = `Mensagem restaurada do S3 ${Date.now()}`;
+    await deliver(
+      org.organizationId,
+      instanceId,
+      textUpsert(providerName, { remoteJid: "5531955554444@s.whatsapp.net" }, text),
+    );
+    const bucket = s3.settings(BUCKET, "restore-test/");
+    useBucket(bucket);
+    const backup = await createBackup({ trigger: "manual", root: scratchDir("mirage-backups-s3-restore-") });
+    // Only the uploaded copy is left: the restore cannot be reading the local folder.
+    rmSync(backup.dir, { recursive: true, force: true });
+
+    const dataDir = scratchDir("mirage-restored-from-s3-");
+    const pgPort = testPort(54394);
+    // Asynchronously: the S3 server answers from this very process, so blocking on the child would deadlock.
+    const restored = await new Promise<{ status: number | null; output: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ["--import", "tsx", "scripts/restore.ts", backup.remote!.url],
+        {
+          env: childEnv({
+            LOG_LEVEL: "silent",
+            MIRAGE_DATA_DIR: dataDir,
+            EMBEDDED_PG_PORT: pgPort,
+            BACKUP_S3_BUCKET: bucket.bucket,
+            BACKUP_S3_ENDPOINT: bucket.endpoint!,
+            BACKUP_S3_ACCESS_KEY_ID: bucket.accessKeyId,
+            BACKUP_S3_SECRET_ACCESS_KEY: bucket.secretAccessKey,
+            BACKUP_S3_FORCE_PATH_STYLE: "true",
+          }),
+          encoding: "utf8",
+          timeout: 180_000,
+        },
+        (error, stdout, stderr) =>
+          resolve({ status: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
+      );
+    });
+    const { output } = restored;
+    expect(output).toContain(`Downloading ${backup.remote!.url}`);
+    expect(output).toContain("Restore complete");
+    expect(restored.status).toBe(0);
+
+    const secrets = readLocalSecrets(dataDir)!;
+    const database = await startEmbeddedPostgres({ dataDir, port: Number(pgPort), secrets, log: () => undefined });
+    cleanup.push(() => database.stop());
+    const client = new pg.Client({
+      host: "127.0.0.1",
+      port: Number(pgPort),
+      user: "postgres",
+      password: secrets.dbSuperuserPassword,
+      database: "mirage",
+    });
+    await client.connect();
+    cleanup.push(() => client.end());
+    const found = await client.query<{ organization_id: string }>(
+      "SELECT organization_id FROM messages WHERE body = $1",
+      [text],
+    );
+    expect(found.rows).toEqual([{ organization_id: org.organizationId }]);
+  }, 300_000);
 });

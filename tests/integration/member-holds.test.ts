@@ -5,6 +5,8 @@ import { exportAuditCsv } from "~/server/domain/audit/export-audit-csv";
 import { verifyCredentials } from "~/server/domain/auth/verify-credentials";
 import { startSession } from "~/server/domain/sessions/start-session";
 import { addMemberWithPassword, callerFor, makeOrganization, TEST_PASSWORD } from "../support/factory";
+import { signInOverHttp } from "../support/http-session";
+import { baseUrl } from "../support/test-env";
 
 const limits = { maxFailuresPerAccount: 50, maxFailuresPerIp: 50, windowMinutes: 15 };
 
@@ -14,7 +16,87 @@ const facts = (organizationId: string) =>
     alerts: (await tx.alertNotification.findMany({ select: { kind: true, params: true } })).map((a) => a.kind),
   }));
 
+/** `count` contacts with distinct phones, created directly: the test is about who exports or erases them. */
+async function makeContacts(organizationId: string, count: number): Promise<string[]> {
+  const stamp = String(Date.now()).slice(-6);
+  return withOrganization(organizationId, async (tx) => {
+    const rows = Array.from({ length: count }, (_, i) => ({
+      organizationId,
+      name: `Pessoa ${i}`,
+      phoneE164: `+5531${stamp}${String(i).padStart(3, "0")}`,
+    }));
+    return (await tx.contact.createManyAndReturn({ data: rows, select: { id: true } })).map((c) => c.id);
+  });
+}
+
+/** An export route as the browser calls it: the status and, when refused, the published reason. */
+async function download(cookie: string, route: string): Promise<{ status: number; reason?: string }> {
+  const response = await fetch(`${baseUrl}${route}`, { headers: { cookie } });
+  if (response.ok) {
+    await response.arrayBuffer();
+    return { status: response.status };
+  }
+  const body = (await response.json()) as { reason?: string };
+  return { status: response.status, reason: body.reason };
+}
+
 describe("member holds", () => {
+  it("mass LGPD exports (contact data ZIPs and contact CSVs, one count) over HTTP: the next is held until confirmed", async () => {
+    const org = await makeOrganization();
+    const admin = await addMemberWithPassword(org.organizationId, "admin");
+    const [contactId] = await makeContacts(org.organizationId, 1);
+    const cookie = await signInOverHttp(admin.email, TEST_PASSWORD);
+    const dsrExport = `/api/privacy/contacts/${contactId}/export`;
+    const csvExport = `/api/contacts/export?filter=${encodeURIComponent("{}")}`;
+    const limit = env().MEMBER_EXPORTS_PER_WINDOW;
+    for (let i = 0; i < limit; i++)
+      expect(await download(cookie, i % 2 ? csvExport : dsrExport)).toEqual({ status: 200 });
+    expect(await download(cookie, dsrExport)).toEqual({ status: 403, reason: "memberActionHeld" });
+    expect(await download(cookie, csvExport)).toEqual({ status: 403, reason: "memberActionHeld" });
+
+    const seen = await facts(org.organizationId);
+    expect(seen.alerts).toEqual(["member_action_held"]);
+    expect(seen.audit).toContain("member.hold_placed");
+    // The refused exports left no export entry: only the allowed ones did.
+    const exported = seen.audit.filter((a) => a === "privacy.contact_exported" || a === "contacts.exported");
+    expect(exported).toHaveLength(limit);
+
+    const owner = callerFor(org.ownerId, org.organizationId);
+    const [hold] = await owner.members.holds();
+    expect(hold).toMatchObject({ userId: admin.userId, kind: "export", observed: limit + 1 });
+    expect(await owner.members.confirmHold({ holdId: hold!.id })).toEqual({ confirmed: true });
+    expect(await download(cookie, dsrExport)).toEqual({ status: 200 });
+    expect(await download(cookie, csvExport)).toEqual({ status: 200 });
+  }, 120_000);
+
+  it("mass erasure by one admin: past the deletion limit the next erasure is held, the contact kept, until confirmed", async () => {
+    const org = await makeOrganization();
+    const admin = await addMemberWithPassword(org.organizationId, "admin");
+    const limit = env().MEMBER_DELETIONS_PER_WINDOW;
+    const contacts = await makeContacts(org.organizationId, limit + 2);
+    const eraser = callerFor(admin.userId, org.organizationId);
+    for (const contactId of contacts.slice(0, limit)) await eraser.privacy.eraseContact({ contactId });
+    const spared = contacts[limit]!;
+    await expect(eraser.privacy.eraseContact({ contactId: spared })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      cause: expect.objectContaining({ reason: "memberActionHeld", params: { action: "deletion" } }),
+    });
+    const left = () =>
+      withOrganization(org.organizationId, (tx) => tx.contact.count({ where: { id: { in: contacts } } }));
+    expect(await left()).toBe(2);
+
+    const seen = await facts(org.organizationId);
+    expect(seen.alerts).toEqual(["member_action_held"]);
+    expect(seen.audit.filter((a) => a === "member.hold_placed")).toHaveLength(1);
+
+    const owner = callerFor(org.ownerId, org.organizationId);
+    const [hold] = await owner.members.holds();
+    expect(hold).toMatchObject({ userId: admin.userId, kind: "deletion", observed: limit + 1, threshold: limit });
+    await owner.members.confirmHold({ holdId: hold!.id });
+    await eraser.privacy.eraseContact({ contactId: spared });
+    expect(await left()).toBe(1);
+  }, 300_000);
+
   it("holds a member's exports past the window's limit until another admin confirms; other organizations go on", async () => {
     const org = await makeOrganization();
     const other = await makeOrganization();

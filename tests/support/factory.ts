@@ -53,3 +53,18 @@ export async function platformAdminCaller() {
   });
   return callerFor(created.user.id, created.organization.id);
 }
+
+/** The run's platform admin, made an admin of `organizationId` too (platform-only calls audited there). */
+export async function platformAdminInOrganization(organizationId: string) {
+  await platformAdminCaller();
+  const email = process.env.PLATFORM_ADMIN_EMAILS!.split(",")[0]!;
+  const user = await db().user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  await withOrganization(organizationId, (tx) =>
+    tx.membership.upsert({
+      where: { organizationId_userId: { organizationId, userId: user.id } },
+      create: { organizationId, userId: user.id, role: "admin" },
+      update: {},
+    }),
+  );
+  return callerFor(user.id, organizationId);
+}

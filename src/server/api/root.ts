@@ -8,6 +8,7 @@ import { aiRepliesRouter } from "./routers/ai-replies";
 import { errorsRouter } from "./routers/errors";
 import { flagsRouter } from "./routers/flags";
 import { performanceRouter } from "./routers/performance";
+import { backupsRouter } from "./routers/backups";
 import { analyticsRouter } from "./routers/analytics";
 import { reportsRouter } from "./routers/reports";
 import { campaignsRouter } from "./routers/campaigns";
@@ -49,6 +50,7 @@ export const appRouter = router({
   legal: legalRouter,
   errors: errorsRouter,
   performance: performanceRouter,
+  backups: backupsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -246,7 +246,8 @@ export const queues = {
   }),
   /** A backup of the installation (database, media, secrets); scheduled from BACKUP_CRON by the worker. */
   "backup.run": defineQueue({
-    payload: z.object({}).passthrough(),
+    // Set when an admin asked for it (Configurações → Backups): the run is then recorded as manual.
+    payload: z.object({ requestedByUserId: z.uuid().optional() }).passthrough(),
     policy: { retryLimit: 1, retryDelay: 600, retryBackoff: false, expireInSeconds: 6 * 3600 },
     batchSize: 1,
     concurrency: 1,

@@ -61,6 +61,7 @@ export const handlers: { [Name in QueueName]: Handler<Name> } = {
   "privacy.reminders": async (payload) => void (await remindDueRequests(payload)),
   "privacy.retention": async (payload) => void (await purgeRetention(payload)),
   "legal.incident-reminders": async (payload) => void (await remindIncidentNotices(payload)),
-  "backup.run": async () => void (await createBackup({ trigger: "scheduled" })),
+  "backup.run": async (payload) =>
+    void (await createBackup({ trigger: payload.requestedByUserId ? "manual" : "scheduled" })),
   "campaigns.dispatch": async (payload) => continueCampaignDispatch(payload, await runCampaignDispatch(payload)),
 };

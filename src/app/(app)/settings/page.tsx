@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { api } from "~/trpc/server";
 import { AlertRulesPanel } from "./alert-rules-panel";
 import { AuditPanel } from "./audit-panel";
+import { BackupsPanel } from "./backups-panel";
 import { ContactFieldsPanel } from "./contact-fields-panel";
 import { DeadDeliveriesPanel } from "./dead-deliveries-panel";
 import { DiagnosticsPanel } from "./diagnostics-panel";
@@ -34,6 +35,7 @@ export default async function SettingsPage() {
           {isAdmin && <TabsTab value="audit">{t("audit.title")}</TabsTab>}
           {isAdmin && <TabsTab value="errors">{t("errorTracking.title")}</TabsTab>}
           {isAdmin && <TabsTab value="performance">{t("performance.title")}</TabsTab>}
+          {isAdmin && <TabsTab value="backups">{t("backups.title")}</TabsTab>}
           <TabsTab value="diagnostics">{t("diagnostics")}</TabsTab>
         </TabsList>
         <TabsPanel value="organization" pt="md">
@@ -86,6 +88,11 @@ export default async function SettingsPage() {
         {isAdmin && (
           <TabsPanel value="performance" pt="md">
             <PerformancePanel />
+          </TabsPanel>
+        )}
+        {isAdmin && (
+          <TabsPanel value="backups" pt="md">
+            <BackupsPanel />
           </TabsPanel>
         )}
         <TabsPanel value="diagnostics" pt="md">
