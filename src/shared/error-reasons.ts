@@ -56,6 +56,7 @@ export const errorReasons = [
   "adminsOnly",
   "platformAdminsOnly",
   "errorGroupNotFound",
+  "profileNotFound",
   "adminsOnlyImport",
   "adminsOnlyUnblock",
   "dataSubjectRequestNotFound",

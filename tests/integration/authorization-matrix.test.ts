@@ -75,6 +75,8 @@ const policy: Record<string, Policy> = {
   "errors.get": A,
   "errors.setStatus": A,
   "performance.slowQueries": "platform",
+  "performance.profiles": "platform",
+  "performance.requestProfile": "platform",
   "reports.list": M,
   "reports.open": M,
   "reports.save": A,
