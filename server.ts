@@ -8,6 +8,7 @@ import { createNonce, securityHeaders } from "./src/server/auth/security-headers
 import { closeConnections } from "./src/server/close-connections";
 import { recordProcessFailures } from "./src/server/domain/errors/record-process-failures";
 import { resolveActor } from "./src/server/domain/members/resolve-actor";
+import { startProfileRunner } from "./src/server/domain/profiling/start-profile-runner";
 import { logger, withLogContext } from "./src/server/logger";
 import { metrics, routeLabel } from "./src/server/observability/metrics";
 import { stopTracing } from "./src/server/observability/start-tracing";
@@ -79,6 +80,7 @@ async function main() {
     httpServer.listen(settings.PORT, settings.HOST, resolve);
   });
   logger.info({ url: settings.APP_URL, dev }, "web server ready");
+  const profiler = startProfileRunner("web");
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -88,6 +90,7 @@ async function main() {
     // Same bound as the supervisor's (scripts/stop-processes.ts), for a web server run on its own.
     const forced = setTimeout(() => process.exit(1), settings.SHUTDOWN_GRACE_SECONDS * 1000);
     forced.unref();
+    await profiler.stop().catch(() => undefined);
     await realtime.close().catch(() => undefined);
     await new Promise((resolve) => httpServer.close(resolve));
     await app.close().catch(() => undefined);

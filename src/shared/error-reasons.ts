@@ -57,6 +57,7 @@ export const errorReasons = [
   "adminsOnly",
   "platformAdminsOnly",
   "errorGroupNotFound",
+  "profileNotFound",
   "adminsOnlyImport",
   "adminsOnlyUnblock",
   "dataSubjectRequestNotFound",

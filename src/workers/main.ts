@@ -17,6 +17,7 @@ import { metrics } from "../server/observability/metrics";
 import { stopTracing } from "../server/observability/start-tracing";
 import { closeEmitter } from "../server/realtime/emitter";
 import { recordProcessFailures } from "../server/domain/errors/record-process-failures";
+import { startProfileRunner } from "../server/domain/profiling/start-profile-runner";
 import { runJob } from "./run-job";
 
 process.env.MIRAGE_PROCESS ??= "worker";
@@ -84,6 +85,7 @@ async function main() {
     if (!queues[name].cronPerOrganization) continue;
     for (const schedule of await boss.getSchedules(name)) await boss.send(name, (schedule.data ?? {}) as object);
   }
+  const profiler = startProfileRunner("worker");
   logger.info({ workerId: worker.workerId, queues: queueNames.length }, "worker started");
 
   let stopping = false;
@@ -92,6 +94,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, "worker stopping: finishing active jobs");
     clearInterval(heartbeatTimer);
+    await profiler.stop().catch(() => undefined);
     // graceful: stop fetching, wait for active jobs; whatever outlives the grace period is retried later.
     await boss
       .stop({

@@ -12,6 +12,7 @@ import {
   callerFor,
   makeOrganization,
   platformAdminInOrganization,
+  platformAdminCaller,
   TEST_PASSWORD,
   uniqueEmail,
 } from "../support/factory";
@@ -123,8 +124,19 @@ const auditedReport = {
 
 const promptBody = "Resuma a conversa em três linhas curtas, no idioma {{locale}}.";
 
+/** The platform admin (PLATFORM_ADMIN_EMAILS), made an admin of `org` too: platform-only mutations audit in the actor's organization. */
+async function platformAdminIn(org: Org): Promise<Caller> {
+  const { userId } = await (await platformAdminCaller()).system.me();
+  await withOrganization(org.organizationId, (tx) =>
+    tx.membership.create({ data: { organizationId: org.organizationId, userId, role: "admin" } }),
+  );
+  return callerFor(userId, org.organizationId);
+}
+
 /** Every mutation this test drives with a valid input; each must leave at least one audit row. */
 const driven: Record<string, (c: Context) => Promise<unknown>> = {
+  "performance.requestProfile": async ({ org }) =>
+    (await platformAdminIn(org)).performance.requestProfile({ kind: "cpu", target: "worker", durationSeconds: 3 }),
   "account.changePassword": ({ owner }) =>
     owner.account.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "another-long-password" }),
   "account.startTwoFactor": ({ owner }) => owner.account.startTwoFactor(),
@@ -563,6 +575,8 @@ const routeHandlers: Record<string, RouteDrive | string> = {
   "GET /api/campaigns/[campaignId]/report": "reads a campaign's report",
   "GET /api/contacts/imports/[importId]/report": "reads an import's report",
   "GET /api/health": "liveness",
+  "GET /api/profiles/[profileId]":
+    "a recorded profile's download, platform admins only: audited as profile.downloaded (profiling.test.ts drives it)",
   "GET /api/health/ready": "readiness checks, reads only",
   "GET /api/metrics": "Prometheus metrics, reads only",
   "GET /api/media/[messageId]": "reads a stored attachment",

@@ -77,6 +77,8 @@ const policy: Record<string, Policy> = {
   "performance.slowQueries": "platform",
   "backups.list": "platform",
   "backups.run": "platform",
+  "performance.profiles": "platform",
+  "performance.requestProfile": "platform",
   "reports.list": M,
   "reports.open": M,
   "reports.save": A,

@@ -7,8 +7,9 @@ import { useState } from "react";
 import { useErrorWording } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { DataTable } from "../../_components/data-table";
+import { ProfilingPanel } from "./profiling-panel";
 
-/** The app's slow queries with their plans (platform admins; others see why not). */
+/** The app's slow queries with their plans, and profiles on request (platform admins; others see why not). */
 export function PerformancePanel() {
   const t = useTranslations("settings.performance");
   const { messageOf } = useErrorWording();
@@ -85,6 +86,7 @@ export function PerformancePanel() {
           />
         </Paper>
       )}
+      <ProfilingPanel allowed={allowed} />
     </Stack>
   );
 }
