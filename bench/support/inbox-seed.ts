@@ -9,6 +9,8 @@ export interface SeedPlan {
   tagIds: string[];
   conversations: number;
   messages: number;
+  /** Days the messages spread over, up to now (default 90). */
+  days?: number;
   log: (line: string) => void;
 }
 
@@ -18,7 +20,7 @@ const CHUNK = 250_000;
 /**
  * Seeds an organization's inbox straight in SQL (as the database owner, foreign-key triggers off for
  * speed; consistency comes from construction): contacts, one direct conversation per (instance,
- * contact), messages over 90 days with a skewed spread (a few long chats, many short ones), then
+ * contact), messages over the last `days` (90) days with a skewed spread (a few long chats, many short ones), then
  * every conversation's activity time, preview, direction and unread count from its messages.
  */
 export async function seedInbox(client: pg.PoolClient, plan: SeedPlan): Promise<void> {
@@ -105,12 +107,12 @@ export async function seedInbox(client: pg.PoolClient, plan: SeedPlan): Promise<
        FROM (
          SELECT g, CASE WHEN g < $4::int THEN g ELSE floor($4::int * random() ^ 2)::int END AS cg,
            random() < 0.35 AS outbound, random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5,
-           now() - random() * interval '90 days' AS sent_at
+           now() - random() * $10::int * interval '1 day' AS sent_at
          FROM generate_series($2::int, $3::int) g
        ) s
        JOIN seed_conversations c ON c.g = s.cg,
        (SELECT $5::text[] AS cp, $7::text[] AS ap, $8::text[] AS pr, $9::text[] AS ci) texts`,
-      [org, low, high, C, CUSTOMER_PHRASES, plan.assigneeIds, AGENT_PHRASES, PRODUCTS, CITIES],
+      [org, low, high, C, CUSTOMER_PHRASES, plan.assigneeIds, AGENT_PHRASES, PRODUCTS, CITIES, plan.days ?? 90],
     );
   }
 
