@@ -5,7 +5,7 @@ import { comparisonPeriods, type DayPeriod } from "./comparison-periods";
 import { addDays, organizationCalendar } from "./organization-calendar";
 import { reportingKinds } from "./reporting-kinds";
 import { loadAggregateRows } from "./load-aggregate-rows";
-import type { AggregateRow } from "./rollup-reporting-days";
+import { loadPeriodRows, type PeriodRow } from "./load-period-rows";
 
 export interface PeriodTotals {
   inbound: number;
@@ -43,6 +43,7 @@ export interface AnalyticsDashboard {
 /**
  * The Métricas dashboard: the last `periodDays` days up to today (organization time), the same number of
  * days before them and the same dates one year earlier (comparisonPeriods). Days the rollup has completed come from it; later days (today) from raw events.
+ * Totals are summed in SQL per period (loadPeriodRows); only the daily message counts are read per day.
  */
 export async function getAnalyticsDashboard(
   actor: Actor,
@@ -55,13 +56,12 @@ export async function getAnalyticsDashboard(
     const from = addDays(today, 1 - input.periodDays);
     const { previous, lastYear } = comparisonPeriods({ from, to: today });
     const end = addDays(today, 1);
-    const rows = await loadAggregateRows(tx, { organizationId, timezone, from: previous.from, end });
-    const lastYearRows = await loadAggregateRows(tx, {
-      organizationId,
-      timezone,
-      from: lastYear.from,
-      end: addDays(lastYear.to, 1),
-    });
+    const base = { organizationId, timezone };
+    const current = await loadPeriodRows(tx, { ...base, from, end });
+    const previousRows = await loadPeriodRows(tx, { ...base, from: previous.from, end: from });
+    const lastYearRows = await loadPeriodRows(tx, { ...base, from: lastYear.from, end: addDays(lastYear.to, 1) });
+    const messageKinds = [reportingKinds.messageInbound, reportingKinds.messageOutbound];
+    const dailyMessages = await loadAggregateRows(tx, { ...base, from, end, kinds: messageKinds });
     const instances = await tx.instance.findMany({
       where: { organizationId },
       select: { id: true, name: true },
@@ -73,10 +73,9 @@ export async function getAnalyticsDashboard(
       orderBy: { createdAt: "asc" },
     });
 
-    const current = rows.filter((row) => row.day >= from);
     const byDay = new Map<string, { inbound: number; outbound: number }>();
     for (let day = from; day <= today; day = addDays(day, 1)) byDay.set(day, { inbound: 0, outbound: 0 });
-    for (const row of current) {
+    for (const row of dailyMessages) {
       const entry = byDay.get(row.day);
       if (!entry) continue;
       if (row.kind === reportingKinds.messageInbound) entry.inbound += row.count;
@@ -90,10 +89,7 @@ export async function getAnalyticsDashboard(
       to: today,
       days: [...byDay.entries()].map(([day, counts]) => ({ day, ...counts })),
       current: totalsOf(current, options),
-      previous: totalsOf(
-        rows.filter((row) => row.day < from),
-        options,
-      ),
+      previous: totalsOf(previousRows, options),
       previousPeriod: previous,
       lastYear: totalsOf(lastYearRows, options),
       lastYearPeriod: lastYear,
@@ -121,9 +117,9 @@ export async function getAnalyticsDashboard(
  * Counts and percentiles of a set of aggregate rows; percentiles from summed buckets (with `businessHours`,
  * the buckets of the business-hours durations).
  */
-export function totalsOf(rows: readonly AggregateRow[], options: { businessHours?: boolean } = {}): PeriodTotals {
+export function totalsOf(rows: readonly PeriodRow[], options: { businessHours?: boolean } = {}): PeriodTotals {
   const count = (kind: string) => rows.filter((r) => r.kind === kind).reduce((sum, r) => sum + r.count, 0);
-  const bucketOf = (row: AggregateRow) => (options.businessHours ? row.businessBucket : row.bucket);
+  const bucketOf = (row: PeriodRow) => (options.businessHours ? row.businessBucket : row.bucket);
   const histogram = (kind: string) => {
     const buckets = emptyHistogram();
     for (const row of rows) {

@@ -1,6 +1,7 @@
 import { withOrganization, type Tx } from "../../db/tenant";
 import { addDays, organizationCalendar } from "./organization-calendar";
 import { rollupReportingDays } from "./rollup-reporting-days";
+import { rollupReportingMonths } from "./rollup-reporting-months";
 
 /** Days always recomputed: yesterday and the day before (late events mostly land there). */
 const RECENT_DAYS = 2;
@@ -16,8 +17,8 @@ export async function refreshReportingRollup(input: { organizationId: string }):
   return withOrganization(input.organizationId, async (tx) => {
     await lockRollup(tx, input.organizationId);
     const { timezone, today } = await organizationCalendar(tx, input.organizationId);
-    const [state] = await tx.$queryRaw<{ refreshedAt: Date; completeThrough: string }[]>`
-      SELECT refreshed_at AS "refreshedAt", complete_through::text AS "completeThrough"
+    const [state] = await tx.$queryRaw<{ refreshedAt: Date; completeThrough: string; monthlyRollup: boolean }[]>`
+      SELECT refreshed_at AS "refreshedAt", complete_through::text AS "completeThrough", monthly_rollup AS "monthlyRollup"
       FROM reporting_rollup_state WHERE organization_id = ${input.organizationId}::uuid`;
     const days = new Set(Array.from({ length: RECENT_DAYS }, (_, i) => addDays(today, -1 - i)));
     // Every day between the watermark and today too: after the worker was down for days, none is skipped.
@@ -33,6 +34,8 @@ export async function refreshReportingRollup(input: { organizationId: string }):
     for (const { day } of late) if (day < today) days.add(day);
     const sorted = [...days].sort();
     await rollupReportingDays(tx, { organizationId: input.organizationId, timezone, days: sorted });
+    // A rollup made before the monthly level existed gets every month once.
+    if (state && !state.monthlyRollup) await rollupReportingMonths(tx, { organizationId: input.organizationId });
     await saveWatermark(tx, input.organizationId, addDays(today, -1));
     return { days: sorted };
   });
@@ -46,6 +49,7 @@ export async function rebuildReportingRollup(input: { organizationId: string }):
       await lockRollup(tx, input.organizationId);
       const { timezone, today } = await organizationCalendar(tx, input.organizationId);
       await tx.$executeRaw`DELETE FROM reporting_daily WHERE organization_id = ${input.organizationId}::uuid`;
+      await tx.$executeRaw`DELETE FROM reporting_monthly WHERE organization_id = ${input.organizationId}::uuid`;
       const rows = await tx.$queryRaw<{ day: string }[]>`
         SELECT DISTINCT (occurred_at AT TIME ZONE ${timezone})::date::text AS day FROM reporting_events
         WHERE organization_id = ${input.organizationId}::uuid`;
@@ -68,7 +72,8 @@ export async function lockRollup(tx: Tx, organizationId: string): Promise<void> 
 
 async function saveWatermark(tx: Tx, organizationId: string, completeThrough: string): Promise<void> {
   await tx.$executeRaw`
-    INSERT INTO reporting_rollup_state (organization_id, complete_through, refreshed_at)
-    VALUES (${organizationId}::uuid, ${completeThrough}::date, now())
-    ON CONFLICT (organization_id) DO UPDATE SET complete_through = EXCLUDED.complete_through, refreshed_at = now()`;
+    INSERT INTO reporting_rollup_state (organization_id, complete_through, refreshed_at, monthly_rollup)
+    VALUES (${organizationId}::uuid, ${completeThrough}::date, now(), true)
+    ON CONFLICT (organization_id) DO UPDATE SET complete_through = EXCLUDED.complete_through, refreshed_at = now(),
+      monthly_rollup = true`;
 }

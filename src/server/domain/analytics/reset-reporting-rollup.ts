@@ -7,4 +7,5 @@ import type { Tx } from "../../db/tenant";
 export async function resetReportingRollup(tx: Tx, organizationId: string): Promise<void> {
   await tx.$executeRaw`DELETE FROM reporting_rollup_state WHERE organization_id = ${organizationId}::uuid`;
   await tx.$executeRaw`DELETE FROM reporting_daily WHERE organization_id = ${organizationId}::uuid`;
+  await tx.$executeRaw`DELETE FROM reporting_monthly WHERE organization_id = ${organizationId}::uuid`;
 }

@@ -1,7 +1,8 @@
 import { Prisma } from "../../db/generated/client";
 import type { Tx } from "../../db/tenant";
 import { DURATION_BOUNDS } from "./duration-buckets";
-import { addDays } from "./organization-calendar";
+import { addDays, monthOf } from "./organization-calendar";
+import { rollupReportingMonths } from "./rollup-reporting-months";
 
 export interface AggregateRow {
   day: string;
@@ -44,7 +45,10 @@ export function eventAggregate(input: {
     GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 }
 
-/** Recomputes whole days of the rollup from raw events (delete then insert: a rerun gives the same rows). */
+/**
+ * Recomputes whole days of the rollup from raw events, then their months (delete then insert: a rerun gives the
+ * same rows).
+ */
 export async function rollupReportingDays(
   tx: Tx,
   input: { organizationId: string; timezone: string; days: string[] },
@@ -64,4 +68,5 @@ export async function rollupReportingDays(
     SELECT ${input.organizationId}::uuid, a.day::date, a.kind, a."instanceId", a."memberId", a.direction::"MessageDirection", a.bucket,
       a."businessBucket", a.count, a."valueSum"
     FROM (${aggregate}) a`;
+  await rollupReportingMonths(tx, { organizationId: input.organizationId, months: [...new Set(sorted.map(monthOf))] });
 }
