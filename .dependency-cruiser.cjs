@@ -187,6 +187,8 @@ const layers = [
       // Metrics and spans are leaves like the logger.
       local.observability,
       ...npm(
+        // The next BACKUP_CRON run shown on the Backups page (pg-boss already depends on it).
+        "cron-parser",
         "@nlpjs/core",
         "@nlpjs/lang-en",
         "@nlpjs/lang-pt",
