@@ -29,7 +29,7 @@ import { reportMetrics } from "../src/shared/schemas/reports";
 import { seedReportingEvents } from "./support/analytics-seed";
 import { runWithBenchOrganization, type BenchActor } from "./support/bench-organization";
 import { booleanFlag, machine, numberFlag, percentile, round1, superuserUrl } from "./support/common";
-import { seedInbox } from "./support/inbox-seed";
+import { seedAgents, seedInbox } from "./support/inbox-seed";
 
 const sized = (name: string, envName: string, fallback: number) =>
   numberFlag(name, process.env[envName] ? Number(process.env[envName]) : fallback);
@@ -92,15 +92,7 @@ async function seed(admin: pg.Pool, actor: BenchActor): Promise<number> {
         [organizationId],
       )
     ).rows.map((r) => r.id);
-    const agents = await client.query<{ id: string }>(
-      `WITH u AS (
-         INSERT INTO users (id, email, name, password_hash, created_at, updated_at)
-         SELECT uuidv7(), 'agent-' || g || '-' || $2 || '@example.com', 'Atendente ' || g, 'not-a-hash', now(), now()
-         FROM generate_series(1, $3::int) g RETURNING id)
-       INSERT INTO memberships (id, organization_id, user_id, role, created_at, updated_at)
-       SELECT uuidv7(), $1::uuid, id, 'agent', now(), now() FROM u RETURNING user_id AS id`,
-      [organizationId, organizationId.slice(0, 8), MEMBERS - 1],
-    );
+    const agentIds = await seedAgents(client, organizationId, MEMBERS - 1);
     const tags = await client.query<{ id: string }>(
       `INSERT INTO tags (id, organization_id, name, color, created_at)
        SELECT uuidv7(), $1::uuid, name, 'blue', now() FROM unnest(ARRAY['Urgente','Troca','VIP']) AS t(name) RETURNING id`,
@@ -109,7 +101,7 @@ async function seed(admin: pg.Pool, actor: BenchActor): Promise<number> {
     await seedInbox(client, {
       organizationId,
       instanceIds,
-      assigneeIds: [actor.userId, ...agents.rows.map((r) => r.id)],
+      assigneeIds: [actor.userId, ...agentIds],
       tagIds: tags.rows.map((r) => r.id),
       conversations: CONVERSATIONS,
       messages: MESSAGES,

@@ -19,7 +19,7 @@ import { createOrganization } from "../src/server/domain/organizations/create-or
 import { listConversationsInput, listMessagesInput, searchConversationsInput } from "../src/shared/schemas/inbox";
 import { signInOverHttp } from "../tests/support/http-session";
 import { booleanFlag, machine, numberFlag, pass, percentile, round1, superuserUrl } from "./support/common";
-import { seedInbox } from "./support/inbox-seed";
+import { seedAgents, seedInbox } from "./support/inbox-seed";
 import { reportPeakRss } from "./support/peak-rss";
 import { rng } from "./support/text";
 
@@ -105,15 +105,7 @@ async function main() {
         });
         instanceIds.push(instance.id);
       }
-      const agents = await admin.query<{ id: string }>(
-        `WITH u AS (
-           INSERT INTO users (id, email, name, password_hash, created_at, updated_at)
-           SELECT uuidv7(), 'agent-' || g || '-' || $2 || '@example.com', 'Atendente ' || g, 'not-a-hash', now(), now()
-           FROM generate_series(1, $3::int) g RETURNING id)
-         INSERT INTO memberships (id, organization_id, user_id, role, created_at, updated_at)
-         SELECT uuidv7(), $1::uuid, id, 'agent', now(), now() FROM u RETURNING user_id AS id`,
-        [organizationId, organizationId.slice(0, 8), AGENTS],
-      );
+      const agentIds = await seedAgents(admin, organizationId, AGENTS);
       const tags = await admin.query<{ id: string }>(
         `INSERT INTO tags (id, organization_id, name, color, created_at)
          SELECT uuidv7(), $1::uuid, name, color, now()
@@ -128,7 +120,7 @@ async function main() {
         await seedInbox(client, {
           organizationId,
           instanceIds,
-          assigneeIds: [ownerId, ...agents.rows.map((r) => r.id)],
+          assigneeIds: [ownerId, ...agentIds],
           tagIds: tags.rows.map((r) => r.id),
           conversations: CONVERSATIONS,
           messages: MESSAGES,

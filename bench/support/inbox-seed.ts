@@ -14,6 +14,24 @@ export interface SeedPlan {
   log: (line: string) => void;
 }
 
+/** `count` agents of the organization (users with memberships, no usable password); returns their user ids. */
+export async function seedAgents(
+  client: pg.Pool | pg.PoolClient,
+  organizationId: string,
+  count: number,
+): Promise<string[]> {
+  const agents = await client.query<{ id: string }>(
+    `WITH u AS (
+       INSERT INTO users (id, email, name, password_hash, created_at, updated_at)
+       SELECT uuidv7(), 'agent-' || g || '-' || $2 || '@example.com', 'Atendente ' || g, 'not-a-hash', now(), now()
+       FROM generate_series(1, $3::int) g RETURNING id)
+     INSERT INTO memberships (id, organization_id, user_id, role, created_at, updated_at)
+     SELECT uuidv7(), $1::uuid, id, 'agent', now(), now() FROM u RETURNING user_id AS id`,
+    [organizationId, organizationId.slice(0, 8), count],
+  );
+  return agents.rows.map((row) => row.id);
+}
+
 /** Messages inserted per statement, so progress shows and no single statement runs for minutes. */
 const CHUNK = 250_000;
 
